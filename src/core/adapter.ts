@@ -1,0 +1,50 @@
+// What every platform adapter (console, Slack, Discord) provides and receives. Adapters are thin:
+// translate (payload -> ChatEvent / CommandInvocation), render (OutgoingMessage -> platform
+// message), errors (SDK error -> PlatformError), and an index that wires them.
+import type { Actor, ChatEvent } from './events.ts';
+import type { Platform } from './ids.ts';
+import type { OutgoingMessage, Replier } from './outgoing.ts';
+
+export interface CommandInvocation {
+  platform: Platform;
+  /** Unique per invocation (Slack trigger_id, Discord interaction id); a replay is ignored. */
+  invocationId: string;
+  communityId: string;
+  communityName?: string;
+  channelId: string;
+  channelName?: string;
+  actor: Actor;
+  command: string;
+  /** Text after the command name, for platforms that deliver text (console, Slack). */
+  text?: string;
+  /** Options the platform already typed and named (Discord); member/channel values are opaque ids. */
+  subcommand?: string;
+  options?: Record<string, string | number | boolean>;
+  occurredAt: Date;
+  /** Turns what a person typed for a member or channel ("@alice", "<@U1>", "#general") into an id. */
+  resolver?: ReferenceResolver;
+}
+
+export interface ReferenceResolver {
+  member(raw: string): Promise<string | null>;
+  channel(raw: string): Promise<string | null>;
+}
+
+export interface CommandResponder {
+  reply(message: OutgoingMessage, options: { ephemeral: boolean }): Promise<void>;
+}
+
+export interface AdapterHandlers {
+  /** Records and routes a chat event. Resolves once stored; slow feature work may continue in jobs. */
+  onEvent(event: ChatEvent): Promise<void>;
+  onCommand(invocation: CommandInvocation, responder: CommandResponder): Promise<void>;
+}
+
+export interface ChatAdapter {
+  readonly platform: Platform;
+  readonly replier: Replier;
+  start(handlers: AdapterHandlers): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export type { Actor };

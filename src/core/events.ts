@@ -1,0 +1,105 @@
+// Platform-neutral domain events. Adapters translate Slack/Discord/console payloads into these;
+// the core never sees a platform SDK type. `raw` keeps the original payload for debugging only.
+import type { Platform } from './ids.ts';
+
+/** Who did something. Ids are opaque (see ids.ts). */
+export interface Actor {
+  memberId: string;
+  displayName: string;
+  isBot: boolean;
+  /** Known moderator (platform admin, configured list or role). Adapters decide. */
+  isModerator: boolean;
+}
+
+interface EventBase {
+  platform: Platform;
+  /** Unique per platform event ("slack:Ev123", "discord:message:42"); redeliveries repeat it. */
+  eventId: string;
+  communityId: string;
+  occurredAt: Date;
+  raw?: unknown;
+}
+
+export interface MessagePosted extends EventBase {
+  type: 'message.posted';
+  channelId: string;
+  channelName?: string;
+  messageId: string;
+  /** The thread root's message id when the message is a thread reply. */
+  threadId?: string;
+  author: Actor;
+  text: string;
+  /** Member ids mentioned in the text. */
+  mentions: string[];
+  /** The bot itself was mentioned (always treated as a question for the bot). */
+  mentionsBot: boolean;
+  /** The message replied to, when the platform shows it (Discord replies, Slack threads). */
+  replyTo?: { messageId: string; memberId?: string };
+}
+
+export interface MessageEdited extends EventBase {
+  type: 'message.edited';
+  channelId: string;
+  messageId: string;
+  author: Actor;
+  text: string;
+}
+
+export interface MessageDeleted extends EventBase {
+  type: 'message.deleted';
+  channelId: string;
+  messageId: string;
+  author?: Actor;
+}
+
+export interface ReactionChanged extends EventBase {
+  type: 'reaction.added' | 'reaction.removed';
+  channelId: string;
+  messageId: string;
+  actor: Actor;
+  /** Emoji name without colons ("thumbsup", "🙏" for unicode on Discord). */
+  emoji: string;
+  /** Author of the message reacted to, when known. */
+  targetMemberId?: string;
+}
+
+export interface MemberJoined extends EventBase {
+  type: 'member.joined';
+  member: Actor;
+  channelId?: string;
+}
+
+export interface ButtonPressed extends EventBase {
+  type: 'button.pressed';
+  channelId?: string;
+  messageId?: string;
+  actor: Actor;
+  /** Stable action id chosen by the feature that rendered the button ("answer.helped"). */
+  actionId: string;
+  value: string;
+}
+
+export type ChatEvent = MessagePosted | MessageEdited | MessageDeleted | ReactionChanged | MemberJoined | ButtonPressed;
+export type ChatEventType = ChatEvent['type'];
+export type EventOfType<T extends ChatEventType> = Extract<ChatEvent, { type: T }>;
+
+/** The member an event is attributed to. */
+export function actorOf(event: ChatEvent): Actor | undefined {
+  switch (event.type) {
+    case 'message.posted':
+    case 'message.edited':
+      return event.author;
+    case 'message.deleted':
+      return event.author;
+    case 'reaction.added':
+    case 'reaction.removed':
+    case 'button.pressed':
+      return event.actor;
+    case 'member.joined':
+      return event.member;
+  }
+}
+
+export function channelOf(event: ChatEvent): string | undefined {
+  return event.type === 'member.joined' ? event.channelId : event.channelId;
+}

@@ -1,0 +1,90 @@
+// Storage interfaces the core depends on. src/db implements them with Prisma; tests may use
+// the same implementations on PGlite. Nothing here knows about Prisma.
+import type { Platform } from './ids.ts';
+
+export type Language = 'en' | 'bg';
+export const LANGUAGES: readonly Language[] = ['en', 'bg'];
+
+export interface CommunityRecord {
+  id: string;
+  platform: Platform;
+  name: string;
+  language: Language;
+  timeZone: string;
+}
+
+export interface MemberRecord {
+  id: string;
+  communityId: string;
+  platformId: string;
+  displayName: string;
+  isBot: boolean;
+  isModerator: boolean;
+  language: Language | null;
+}
+
+export interface ChannelRecord {
+  id: string;
+  communityId: string;
+  name: string;
+  watched: boolean;
+}
+
+export interface CommunityRepository {
+  ensure(input: { id: string; platform: Platform; name: string; language?: Language; timeZone?: string }): Promise<CommunityRecord>;
+  get(id: string): Promise<CommunityRecord | null>;
+  update(id: string, patch: Partial<Pick<CommunityRecord, 'name' | 'language' | 'timeZone'>>): Promise<CommunityRecord>;
+  list(): Promise<CommunityRecord[]>;
+}
+
+export interface MemberRepository {
+  /** Creates or refreshes a member (display name, bot and moderator flags). */
+  ensure(input: { id: string; communityId: string; platformId: string; displayName: string; isBot: boolean; isModerator?: boolean }): Promise<MemberRecord>;
+  get(id: string): Promise<MemberRecord | null>;
+  /** Finds a member by display name (case-insensitive) or platform id inside a community. */
+  findByName(communityId: string, name: string): Promise<MemberRecord | null>;
+  setLanguage(id: string, language: Language | null): Promise<void>;
+}
+
+export interface ChannelRepository {
+  ensure(input: { id: string; communityId: string; name: string }): Promise<ChannelRecord>;
+  get(id: string): Promise<ChannelRecord | null>;
+  findByName(communityId: string, name: string): Promise<ChannelRecord | null>;
+  setWatched(id: string, watched: boolean): Promise<void>;
+  list(communityId: string): Promise<ChannelRecord[]>;
+}
+
+export interface ActivityInput {
+  platformEventId: string;
+  communityId: string;
+  memberId: string;
+  channelId?: string;
+  kind: string;
+  occurredAt: Date;
+  weight?: number;
+  messageId?: string;
+  targetMemberId?: string;
+}
+
+export interface ActivityTotal {
+  memberId: string;
+  displayName: string;
+  count: number;
+  weight: number;
+}
+
+export interface ActivityRepository {
+  /** Stores the event unless its platformEventId is already stored. Returns whether it was new. */
+  record(input: ActivityInput): Promise<boolean>;
+  /** Totals per member since `since` (all time when undefined), highest weight first. */
+  totals(communityId: string, options: { since?: Date; channelId?: string; limit: number; excludeBots?: boolean }): Promise<ActivityTotal[]>;
+  /** Recomputes the per-day roll-up for [from, to) in the community's time zone. Idempotent. */
+  rollUp(communityId: string, from: Date, to: Date, timeZone: string): Promise<number>;
+}
+
+export interface Repositories {
+  communities: CommunityRepository;
+  members: MemberRepository;
+  channels: ChannelRepository;
+  activity: ActivityRepository;
+}

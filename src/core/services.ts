@@ -1,0 +1,18 @@
+// The feature services command handlers and features receive. main.ts builds them and passes
+// them in; each feature adds its own entry here.
+import type { Clock } from './clock.ts';
+import type { Logger } from './logger.ts';
+import type { Repositories } from './ports.ts';
+import type { JobScheduler } from './scheduler.ts';
+import type { ReplierDirectory } from './outgoing.ts';
+import type { CommandRegistry } from './commands/registry.ts';
+
+export interface Services {
+  repos: Repositories;
+  clock: Clock;
+  scheduler: JobScheduler;
+  logger: Logger;
+  /** Sends messages on the platform an id belongs to (repliers.forId('slack:T1:C1')). */
+  repliers: ReplierDirectory;
+  commands: CommandRegistry;
+}
