@@ -1,0 +1,123 @@
+// Who a Slack user is (display name, bot, moderator) and what a channel is called, cached so a
+// busy channel does not cost one users.info call per message. Moderators are workspace admins and
+// owners (users.info is_admin / is_owner), the configured user ids, and members of the configured
+// user group (usergroups.users.list).
+// https://docs.slack.dev/reference/methods/users.info  https://docs.slack.dev/reference/methods/usergroups.users.list
+import type { webApi } from '@slack/bolt';
+import type { Clock } from '../../core/clock.ts';
+import type { Actor } from '../../core/events.ts';
+import type { Logger } from '../../core/logger.ts';
+import { callSlack } from './errors.ts';
+import { slackMemberId } from './slack-ids.ts';
+
+export interface SlackUserInfo {
+  displayName: string;
+  isBot: boolean;
+  isAdmin: boolean;
+}
+
+export interface SlackDirectory {
+  actor(teamId: string, userId: string, fallbackName?: string): Promise<Actor>;
+  channelName(channelId: string): Promise<string | undefined>;
+}
+
+export interface SlackDirectoryOptions {
+  client: webApi.WebClient;
+  clock: Clock;
+  logger: Logger;
+  /** Slack user ids that are always moderators. */
+  moderators?: readonly string[];
+  /** A user group id ("S0123") or handle ("community-team") whose members are moderators. */
+  moderatorGroup?: string;
+  /** How long user, channel and group answers are reused (default 10 minutes). */
+  ttlMs?: number;
+}
+
+interface Cached<T> {
+  value: Promise<T>;
+  expires: number;
+}
+
+export function createSlackDirectory(options: SlackDirectoryOptions): SlackDirectory {
+  const { client, clock } = options;
+  const ttl = options.ttlMs ?? 10 * 60_000;
+  const listed = new Set(options.moderators ?? []);
+  const users = new Map<string, Cached<SlackUserInfo>>();
+  const channels = new Map<string, Cached<string | undefined>>();
+  let group: Cached<Set<string>> | undefined;
+
+  function cached<T>(map: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    const now = clock.now().getTime();
+    const hit = map.get(key);
+    if (hit && hit.expires > now) return hit.value;
+    const value = load();
+    map.set(key, { value, expires: now + ttl });
+    // A failed lookup is not remembered: the next event asks Slack again.
+    value.catch(() => map.delete(key));
+    return value;
+  }
+
+  async function loadUser(userId: string): Promise<SlackUserInfo> {
+    const result = await callSlack('users.info', () => client.users.info({ user: userId }));
+    const user = result.user;
+    const profile = user?.profile;
+    return {
+      displayName: profile?.display_name || profile?.real_name || user?.real_name || user?.name || userId,
+      isBot: Boolean(user?.is_bot) || userId === 'USLACKBOT',
+      isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
+    };
+  }
+
+  async function loadGroupMembers(): Promise<Set<string>> {
+    const configured = options.moderatorGroup;
+    if (!configured) return new Set();
+    let groupId = configured;
+    if (!/^S[A-Z0-9]+$/.test(configured)) {
+      const handle = configured.replace(/^@/, '');
+      const all = await callSlack('usergroups.list', () => client.usergroups.list({}));
+      const found = all.usergroups?.find((g) => g.handle === handle || g.name === handle);
+      if (!found?.id) return new Set();
+      groupId = found.id;
+    }
+    const result = await callSlack('usergroups.users.list', () => client.usergroups.users.list({ usergroup: groupId }));
+    return new Set(result.users ?? []);
+  }
+
+  async function inGroup(userId: string): Promise<boolean> {
+    if (!options.moderatorGroup) return false;
+    const now = clock.now().getTime();
+    if (!group || group.expires <= now) {
+      const value = loadGroupMembers();
+      group = { value, expires: now + ttl };
+      value.catch(() => {
+        group = undefined;
+      });
+    }
+    return (await group.value).has(userId);
+  }
+
+  return {
+    async actor(teamId, userId, fallbackName) {
+      const info = await cached(users, userId, () => loadUser(userId));
+      const isModerator = !info.isBot && (listed.has(userId) || info.isAdmin || (await inGroup(userId)));
+      return {
+        memberId: slackMemberId(teamId, userId),
+        displayName: info.displayName === userId && fallbackName ? fallbackName : info.displayName,
+        isBot: info.isBot,
+        isModerator,
+      };
+    },
+    async channelName(channelId) {
+      try {
+        return await cached(channels, channelId, async () => {
+          const result = await callSlack('conversations.info', () => client.conversations.info({ channel: channelId }));
+          return result.channel?.name ?? undefined;
+        });
+      } catch (error) {
+        // The name is a nicety (events still count without it), so a failed lookup is logged, not fatal.
+        options.logger.warn({ err: error, channelId }, 'slack: conversations.info failed; continuing without the channel name');
+        return undefined;
+      }
+    },
+  };
+}
