@@ -1,0 +1,203 @@
+// The Discord adapter: a real discord.js Client wired to the core. Listeners only translate and hand
+// over (translate.ts, facts.ts); replies go through the Replier (replier.ts) and the interaction
+// responder (interaction-responder.ts); SDK errors become PlatformError (errors.ts).
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Partials, type ChatInputCommandInteraction, type ClientOptions, type Interaction, type REST } from 'discord.js';
+import type { AdapterHandlers, ChatAdapter, ReferenceResolver } from '../../core/adapter.ts';
+import { systemClock, type Clock } from '../../core/clock.ts';
+import type { ChatEvent } from '../../core/events.ts';
+import { scopedId } from '../../core/ids.ts';
+import type { Logger } from '../../core/logger.ts';
+import { commandOptionFacts, interactionFacts, memberFacts, messageFacts, reactionFacts } from './facts.ts';
+import { createInteractionResponder, type InteractionCalls } from './interaction-responder.ts';
+import { createDiscordReplier } from './replier.ts';
+import { adapterText } from './texts.ts';
+import { parseMention, translateButton, translateCommand, translateDelete, translateEdit, translateMemberJoin, translateMessage, translateReaction, type TranslateContext } from './translate.ts';
+
+export interface DiscordAdapterOptions {
+  token: string;
+  applicationId: string;
+  /** REST base URL without version (default https://discord.com/api); a REST proxy or the test fake. */
+  apiUrl?: string;
+  /** Role id whose members are moderators, besides members with Manage Server or Administrator. */
+  moderatorRoleId?: string;
+  /** Shards this process runs: 'auto' (Discord's recommendation, all in this process) or explicit ids. */
+  shards?: 'auto' | number | number[];
+  shardCount?: number;
+  /** Defer a slash command after this long without a reply (Discord's limit is 3 s). */
+  deferAfterMs?: number;
+  /** How long a member's closed DMs are remembered before trying again. */
+  dmClosedMemoryMs?: number;
+}
+
+export interface DiscordAdapterDeps {
+  logger: Logger;
+  clock?: Clock;
+}
+
+export interface DiscordAdapter extends ChatAdapter {
+  readonly platform: 'discord';
+  /** The underlying client (for sync-commands and diagnostics); not logged in until start(). */
+  readonly client: Client;
+  readonly rest: REST;
+}
+
+/**
+ * Intents: guild structure, guild messages with their content, reactions and member joins; no
+ * DirectMessages, because Rapport only sends DMs and never reads them (button presses in DMs are
+ * interactions, which need no intent). MessageContent and GuildMembers are privileged: enable them
+ * in the Developer Portal (docs/discord.md). Partials.Message lets deletes of uncached messages through.
+ */
+export const DISCORD_INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.MessageContent,
+  GatewayIntentBits.GuildMessageReactions,
+  GatewayIntentBits.GuildMembers,
+] as const;
+
+export function discordClientOptions(options: DiscordAdapterOptions): ClientOptions {
+  const clientOptions: ClientOptions = { intents: [...DISCORD_INTENTS], partials: [Partials.Message] };
+  if (options.apiUrl) clientOptions.rest = { api: options.apiUrl };
+  if (options.shards !== undefined) clientOptions.shards = options.shards;
+  if (options.shardCount !== undefined) clientOptions.shardCount = options.shardCount;
+  return clientOptions;
+}
+
+export function createDiscordAdapter(options: DiscordAdapterOptions, deps: DiscordAdapterDeps): DiscordAdapter {
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger.child({ adapter: 'discord' });
+  const client = new Client(discordClientOptions(options));
+  const replier = createDiscordReplier(client, { logger, clock }, options.dmClosedMemoryMs !== undefined ? { dmClosedMemoryMs: options.dmClosedMemoryMs } : {});
+  // Interactions can be replayed by a gateway RESUME; answering twice fails (40060), so remember ids.
+  const seenInteractions = new RecentIds(5000);
+  let context: TranslateContext | null = null;
+
+  const ctx = (): TranslateContext => {
+    if (!context) throw new Error('Discord adapter used before the client was ready');
+    return context;
+  };
+
+  function listen(handlers: AdapterHandlers): void {
+    const deliver = (event: ChatEvent | null) => {
+      if (!event) return;
+      handlers.onEvent(event).catch((error: unknown) => logger.error({ err: error, eventId: event.eventId }, 'a Discord event could not be processed'));
+    };
+    const guarded = <A extends unknown[]>(name: string, listener: (...args: A) => void) => (...args: A) => {
+      try {
+        listener(...args);
+      } catch (error) {
+        logger.error({ err: error, listener: name }, 'a Discord event could not be translated');
+      }
+    };
+
+    client.on(Events.MessageCreate, guarded('messageCreate', (message) => deliver(translateMessage(messageFacts(message), ctx(), message.toJSON()))));
+    client.on(Events.MessageUpdate, guarded('messageUpdate', (_old, message) => deliver(translateEdit(messageFacts(message), ctx()))));
+    client.on(Events.MessageDelete, guarded('messageDelete', (message) => deliver(translateDelete(messageFacts(message), ctx(), clock.now()))));
+    client.on(Events.GuildMemberAdd, guarded('guildMemberAdd', (member) =>
+      deliver(translateMemberJoin(member.guild.id, memberFacts(member), member.joinedAt ?? clock.now(), member.guild.systemChannelId, ctx())),
+    ));
+    client.on(Events.Raw, guarded('raw', (packet: { t?: string; d?: any }) => {
+      if (packet.t === GatewayDispatchEvents.MessageReactionAdd || packet.t === GatewayDispatchEvents.MessageReactionRemove) {
+        const added = packet.t === GatewayDispatchEvents.MessageReactionAdd;
+        deliver(translateReaction(reactionFacts(client, packet.d, added, clock.now()), ctx(), packet.d));
+      }
+    }));
+    client.on(Events.InteractionCreate, (interaction) => {
+      if (seenInteractions.seen(interaction.id)) return;
+      onInteraction(interaction, handlers).catch((error: unknown) => logger.error({ err: error, interactionId: interaction.id }, 'a Discord interaction failed'));
+    });
+    client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
+    client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'Discord gateway session resumed'));
+  }
+
+  async function onInteraction(interaction: Interaction, handlers: AdapterHandlers): Promise<void> {
+    if (interaction.isChatInputCommand()) return onCommand(interaction, handlers);
+    if (interaction.isButton()) {
+      const event = translateButton(interactionFacts(interaction), interaction.customId, interaction.message.id, ctx(), interaction.toJSON());
+      // Acknowledge first (3-second limit) without changing the message; the core answers by posting.
+      await interaction.deferUpdate();
+      if (event) await handlers.onEvent(event);
+      else logger.warn({ customId: interaction.customId }, 'button press with an unknown custom_id');
+    }
+  }
+
+  async function onCommand(interaction: ChatInputCommandInteraction, handlers: AdapterHandlers): Promise<void> {
+    const facts = interactionFacts(interaction);
+    const invocation = translateCommand(facts, { name: interaction.commandName, options: commandOptionFacts(interaction.options.data) }, ctx());
+    const responder = createInteractionResponder(interactionCalls(interaction), { deferAfterMs: options.deferAfterMs ?? 2000, logger });
+    if (!invocation) {
+      await responder.finish({ text: adapterText('commandFailed', interaction.locale) });
+      return;
+    }
+    invocation.resolver = resolverFor(interaction.guildId!);
+    try {
+      await handlers.onCommand(invocation, responder);
+    } catch (error) {
+      logger.error({ err: error, command: invocation.command, invocationId: invocation.invocationId }, 'a Discord command failed');
+      if (responder.state !== 'replied') await responder.reply({ text: adapterText('commandFailed', interaction.locale) }, { ephemeral: true });
+    } finally {
+      await responder.finish({ text: adapterText('done', interaction.locale) });
+    }
+  }
+
+  return {
+    platform: 'discord',
+    client,
+    rest: client.rest,
+    replier,
+    async start(handlers) {
+      listen(handlers);
+      const ready = new Promise<void>((resolve, reject) => {
+        client.once(Events.ClientReady, (readyClient) => {
+          context = { botUserId: readyClient.user.id };
+          if (options.moderatorRoleId) context.moderatorRoleId = options.moderatorRoleId;
+          logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'Discord client ready');
+          resolve();
+        });
+        client.once(Events.Invalidated, () => reject(new Error('Discord session invalidated')));
+      });
+      await client.login(options.token);
+      await ready;
+    },
+    async stop() {
+      client.removeAllListeners();
+      await client.destroy();
+    },
+  };
+}
+
+function interactionCalls(interaction: ChatInputCommandInteraction): InteractionCalls {
+  return {
+    reply: (payload) => interaction.reply(payload),
+    deferReply: (opts) => interaction.deferReply(opts.flags ? { flags: opts.flags } : {}),
+    editReply: (payload) => interaction.editReply(payload),
+    followUp: (payload) => interaction.followUp(payload),
+    deleteReply: () => interaction.deleteReply(),
+  };
+}
+
+/** Discord delivers typed member/channel options; the resolver serves text that contains mentions. */
+function resolverFor(guildId: string): ReferenceResolver {
+  return {
+    member: async (raw) => {
+      const id = parseMention(raw, 'member');
+      return id ? scopedId('discord', guildId, id) : null;
+    },
+    channel: async (raw) => {
+      const id = parseMention(raw, 'channel');
+      return id ? scopedId('discord', guildId, id) : null;
+    },
+  };
+}
+
+/** A bounded set of recently seen ids (insertion order eviction). */
+class RecentIds {
+  private readonly ids = new Set<string>();
+  constructor(private readonly capacity: number) {}
+  seen(id: string): boolean {
+    if (this.ids.has(id)) return true;
+    this.ids.add(id);
+    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value!);
+    return false;
+  }
+}

@@ -1,0 +1,157 @@
+// A local fake Discord for tests: REST (FakeRest) and gateway (FakeGateway) on one HTTP server at
+// 127.0.0.1:<random port>. Point discord.js at it with `rest: { api: fake.apiUrl }`; its
+// GET /gateway/bot hands out the local ws:// gateway URL. Helpers dispatch gateway events in the
+// shapes Discord sends, so the real discord.js Client parses them.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeGateway } from './fake-gateway.ts';
+import { FakeRest } from './fake-rest.ts';
+import { guildFixture, memberPayload, memberPermissions, messagePayload, snowflake, user, type FakeChannel, type FakeUser, type GuildFixture } from './fixtures.ts';
+
+export interface FakeDiscord {
+  apiUrl: string;
+  token: string;
+  applicationId: string;
+  guild: GuildFixture;
+  rest: FakeRest;
+  gateway: FakeGateway;
+  /** A member posts in a channel (or thread); returns the message payload. */
+  postMessage(input: { author: FakeUser; channel: FakeChannel; content: string; replyTo?: Record<string, unknown>; mentions?: FakeUser[]; id?: string }): Record<string, any>;
+  editMessage(message: Record<string, any>, content: string): Record<string, any>;
+  deleteMessage(message: Record<string, any>): void;
+  addReaction(input: { user: FakeUser; message: Record<string, any>; emoji: string }): void;
+  removeReaction(input: { user: FakeUser; message: Record<string, any>; emoji: string }): void;
+  memberJoins(u: FakeUser): void;
+  /** A chat-input command interaction; returns its id and token. */
+  slashCommand(input: { user: FakeUser; name: string; channel?: FakeChannel; subcommand?: string; options?: Array<{ name: string; type: number; value: string | number | boolean }>; locale?: string }): { id: string; token: string };
+  /** A button press on a message the bot sent. */
+  pressButton(input: { user: FakeUser; customId: string; message: Record<string, any>; channel?: FakeChannel }): { id: string; token: string };
+  close(): Promise<void>;
+}
+
+export async function startFakeDiscord(options: { heartbeatIntervalMs?: number } = {}): Promise<FakeDiscord> {
+  const token = `fake-token-${snowflake()}`;
+  const applicationId = snowflake();
+  const bot = user(applicationId, 'Rapport', { bot: true });
+  const guild = guildFixture(bot);
+  const server: Server = createServer();
+  const base = () => `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const gatewayUrl = () => `ws://${base()}`;
+  const rest = new FakeRest({ token, applicationId, bot, guild, gatewayUrl });
+  const gateway = new FakeGateway(server, gatewayUrl, { token, bot, applicationId, guild, ...(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {}) });
+  server.on('request', (req, res) => {
+    rest.handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: String(error), code: 0 }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+  const memberOf = (u: FakeUser) => {
+    const { user: _user, guild_id: _g, ...rest } = memberPayload(guild, u);
+    return rest;
+  };
+  const interactionBase = (u: FakeUser, channel: FakeChannel, locale: string) => ({
+    id: snowflake(),
+    application_id: applicationId,
+    token: `itoken-${snowflake()}`,
+    version: 1,
+    guild_id: guild.id,
+    guild: { id: guild.id, locale: 'en-US', features: [] },
+    guild_locale: 'en-US',
+    channel_id: channel.id,
+    channel: { id: channel.id, type: channel.type, name: channel.name, guild_id: guild.id, parent_id: channel.parent_id ?? null, permissions: '2248473465835073' },
+    member: { ...memberPayload(guild, u), permissions: memberPermissions(guild, u) },
+    locale,
+    app_permissions: '2248473465835073',
+    entitlements: [],
+    authorizing_integration_owners: { '0': guild.id },
+    context: 0,
+    attachment_size_limit: 10485760,
+  });
+
+  return {
+    apiUrl: `http://${base()}/api`,
+    token,
+    applicationId,
+    guild,
+    rest,
+    gateway,
+    postMessage({ author, channel, content, replyTo, mentions, id }) {
+      const message = messagePayload({
+        ...(id ? { id } : {}),
+        channelId: channel.id,
+        guildId: guild.id,
+        author,
+        member: memberOf(author),
+        content,
+        mentions: mentions ?? [],
+        referencedMessage: replyTo ?? null,
+      });
+      rest.messages.set(String(message.id), message);
+      gateway.dispatch('MESSAGE_CREATE', message);
+      return message;
+    },
+    editMessage(message, content) {
+      const edited = { ...message, content, edited_timestamp: new Date().toISOString() };
+      rest.messages.set(String(message.id), edited);
+      gateway.dispatch('MESSAGE_UPDATE', edited);
+      return edited;
+    },
+    deleteMessage(message) {
+      gateway.dispatch('MESSAGE_DELETE', { id: message.id, channel_id: message.channel_id, guild_id: guild.id });
+    },
+    addReaction({ user: u, message, emoji }) {
+      gateway.dispatch('MESSAGE_REACTION_ADD', {
+        user_id: u.id,
+        channel_id: message.channel_id,
+        message_id: message.id,
+        guild_id: guild.id,
+        member: memberPayload(guild, u),
+        emoji: { id: null, name: emoji },
+        message_author_id: message.author.id,
+        burst: false,
+        burst_colors: [],
+        type: 0,
+      });
+    },
+    removeReaction({ user: u, message, emoji }) {
+      gateway.dispatch('MESSAGE_REACTION_REMOVE', {
+        user_id: u.id, channel_id: message.channel_id, message_id: message.id, guild_id: guild.id, emoji: { id: null, name: emoji }, burst: false, type: 0,
+      });
+    },
+    memberJoins(u) {
+      const joined = { user: u, nick: null, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, guild_id: guild.id };
+      guild.members.push({ user: u, nick: null, roles: [], joined_at: joined.joined_at, deaf: false, mute: false, flags: 0 });
+      gateway.dispatch('GUILD_MEMBER_ADD', joined);
+    },
+    slashCommand({ user: u, name, channel = guild.channels.general, subcommand, options = [], locale = 'en-US' }) {
+      const base = interactionBase(u, channel, locale);
+      const users = options.filter((o) => o.type === 6).map((o) => guild.members.find((x) => x.user.id === o.value)).filter((x) => x !== undefined);
+      const channels = options.filter((o) => o.type === 7).map((o) => Object.values(guild.channels).find((c) => c.id === o.value)).filter((x) => x !== undefined);
+      const data: Record<string, unknown> = {
+        id: snowflake(),
+        name,
+        type: 1,
+        guild_id: guild.id,
+        options: subcommand ? [{ name: subcommand, type: 1, options }] : options,
+        resolved: {
+          users: Object.fromEntries(users.map((x) => [x.user.id, x.user])),
+          members: Object.fromEntries(users.map((x) => [x.user.id, { ...memberOf(x.user), permissions: memberPermissions(guild, x.user) }])),
+          channels: Object.fromEntries(channels.map((c) => [c.id, { id: c.id, type: c.type, name: c.name, permissions: '2248473465835073' }])),
+        },
+      };
+      gateway.dispatch('INTERACTION_CREATE', { ...base, type: 2, data });
+      return { id: base.id, token: base.token };
+    },
+    pressButton({ user: u, customId, message, channel = guild.channels.general }) {
+      const base = interactionBase(u, channel, 'en-US');
+      gateway.dispatch('INTERACTION_CREATE', { ...base, type: 3, message, data: { custom_id: customId, component_type: 2 } });
+      return { id: base.id, token: base.token };
+    },
+    async close() {
+      await gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
