@@ -1,0 +1,168 @@
+// `rapport eval ambassadors --slack-export DIR --truth FILE [--json]`
+//
+// Replays a Slack export through the recognition engine, ranks members by all-time helper score
+// and compares the ranking with the `helpers` of a ground-truth file, ranked by
+// `distinct_users_helped` (ties keep the file's order). The baseline ranks by message count,
+// what XP bots do.
+//
+// P@k = |top-k by the method ∩ top-k of the truth| / k. Members the method cannot rank (fewer than
+// k with a positive score) count as misses. Bots never count.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { fixedClock } from '../core/clock.ts';
+import { UserError } from '../core/errors.ts';
+import { communityId as makeCommunityId, scopedId } from '../core/ids.ts';
+import type { QuestionDetector } from '../core/recognition/question-detector.ts';
+import type { RecognitionConfigInput } from '../core/recognition/recognition-config.ts';
+import { createRecognitionEngine } from '../core/recognition/recognition-engine.ts';
+import { createInMemoryScoreStore } from '../core/recognition/score-store.ts';
+import { slackExportMessageToEvents } from '../import/slack-export-events.ts';
+import { openSlackExport, parseJsonFile } from '../import/slack-export-reader.ts';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export interface PrecisionAtK {
+  p5: number;
+  p10: number;
+  p20: number;
+}
+
+export interface AmbassadorEvaluation {
+  members: number;
+  rapport: PrecisionAtK;
+  messageCount: PrecisionAtK;
+}
+
+export interface ReplayResult {
+  /** Member ids (raw Slack user ids) by helper score, best first. */
+  byHelperScore: string[];
+  /** Member ids by number of messages posted, most first. */
+  byMessageCount: string[];
+  messages: number;
+  seconds: number;
+}
+
+const TEAM = 'export';
+
+/** P@k = |top-k of `ranked` ∩ top-k of `truth`| / k. */
+export function precisionAtK(ranked: readonly string[], truth: readonly string[], k: number): number {
+  const want = new Set(truth.slice(0, k));
+  let hits = 0;
+  for (const id of ranked.slice(0, k)) if (want.has(id)) hits++;
+  return hits / k;
+}
+
+function precisions(ranked: readonly string[], truth: readonly string[]): PrecisionAtK {
+  return { p5: precisionAtK(ranked, truth, 5), p10: precisionAtK(ranked, truth, 10), p20: precisionAtK(ranked, truth, 20) };
+}
+
+/** Ground-truth helper ids ranked by distinct_users_helped (stable: ties keep file order). */
+export async function readTruthRanking(file: string): Promise<string[]> {
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    throw new UserError('eval.truth_unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  });
+  const data = parseJsonFile(file, text) as { helpers?: unknown };
+  if (!Array.isArray(data.helpers)) throw new UserError('eval.truth_invalid', { file, reason: 'no "helpers" array' });
+  const helpers = data.helpers.map((h: unknown, i: number) => {
+    const rec = h as { user?: unknown; distinct_users_helped?: unknown };
+    if (typeof rec.user !== 'string' || typeof rec.distinct_users_helped !== 'number') {
+      throw new UserError('eval.truth_invalid', { file, reason: `helper #${i + 1} needs "user" and "distinct_users_helped"` });
+    }
+    return { user: rec.user, helped: rec.distinct_users_helped, i };
+  });
+  helpers.sort((a, b) => b.helped - a.helped || a.i - b.i);
+  return helpers.map((h) => h.user);
+}
+
+/** Replays the export through a fresh engine with an in-memory store. */
+export async function replayForRanking(
+  dir: string,
+  options: { config?: RecognitionConfigInput; detectQuestion?: QuestionDetector } = {},
+): Promise<ReplayResult & { members: number }> {
+  const exp = await openSlackExport(dir);
+  const clock = fixedClock(new Date(0));
+  const store = createInMemoryScoreStore();
+  const engine = createRecognitionEngine({ store, clock, config: options.config ?? {}, ...(options.detectQuestion ? { detectQuestion: options.detectQuestion } : {}) });
+  const counts = new Map<string, number>();
+  let messages = 0;
+  const started = process.hrtime.bigint();
+  for await (const message of exp.messages()) {
+    for (const event of slackExportMessageToEvents(exp, message, { teamId: TEAM })) {
+      if (event.type === 'message.posted') {
+        messages++;
+        clock.set(event.occurredAt);
+        if (!event.author.isBot) counts.set(message.userId, (counts.get(message.userId) ?? 0) + 1);
+        await engine.onMessage(event);
+      } else if (event.type === 'reaction.added') {
+        await engine.onReaction(event);
+      } else if (event.type === 'member.joined') {
+        await engine.onMemberJoined(event);
+      }
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const board = await engine.leaderboard({ communityId: makeCommunityId('slack', TEAM), period: 'all', kind: 'helpers', limit: Number.MAX_SAFE_INTEGER });
+  const prefix = `${scopedId('slack', TEAM, 'x').slice(0, -1)}`;
+  const byHelperScore = board.map((e) => decodeURIComponent(e.memberId.slice(prefix.length)));
+  const byMessageCount = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+  return { byHelperScore, byMessageCount, messages, seconds, members: exp.users.size };
+}
+
+export async function evaluateAmbassadors(exportDir: string, truthFile: string): Promise<AmbassadorEvaluation & { replay: ReplayResult }> {
+  const truth = await readTruthRanking(truthFile);
+  const replay = await replayForRanking(exportDir);
+  return { members: replay.members, rapport: precisions(replay.byHelperScore, truth), messageCount: precisions(replay.byMessageCount, truth), replay };
+}
+
+const USAGE = 'usage: rapport eval ambassadors --slack-export DIR --truth FILE [--json]\n';
+
+export async function runEvalAmbassadors(argv: string[], io: CliIo): Promise<number> {
+  const args = argv[0] === 'eval' ? argv.slice(1) : argv;
+  let values: { 'slack-export'?: string; truth?: string; json?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: args[0] === 'ambassadors' ? args.slice(1) : args,
+      options: { 'slack-export': { type: 'string' }, truth: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }));
+  } catch (error) {
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (!values['slack-export'] || !values.truth) {
+    io.stderr.write(`--slack-export and --truth are required\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const result = await evaluateAmbassadors(values['slack-export'], values.truth);
+    const { replay, ...summary } = result;
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify({ members: summary.members, rapport: summary.rapport, messageCount: summary.messageCount })}\n`);
+      return 0;
+    }
+    const f = (n: number): string => n.toFixed(2).padStart(6);
+    io.stdout.write(
+      [
+        `Ambassador evaluation: ${values['slack-export']}`,
+        `${replay.messages} messages, ${summary.members} members, replayed in ${replay.seconds.toFixed(2)} s (${Math.round(replay.messages / replay.seconds)} msg/s)`,
+        'P@k = |top-k by the method ∩ top-k of the ground truth (distinct people helped)| / k',
+        '',
+        '                 P@5   P@10   P@20',
+        `Rapport       ${f(summary.rapport.p5)} ${f(summary.rapport.p10)} ${f(summary.rapport.p20)}`,
+        `Message count ${f(summary.messageCount.p5)} ${f(summary.messageCount.p10)} ${f(summary.messageCount.p20)}`,
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  } catch (error) {
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

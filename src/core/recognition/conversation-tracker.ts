@@ -1,0 +1,194 @@
+// Infers who answers whom from what a platform shows, strongest evidence first: an explicit reply
+// link, a thread, mentions, a known name at the start of a line ("bob: try apt"), and timing —
+// continuing a recent exchange, or answering the latest open question in the channel. Keeps a
+// few bounded maps per channel (recent messages, who last talked with whom, open questions), so
+// each message costs O(mentions) and memory stays bounded.
+import { BoundedMap } from './bounded-map.ts';
+import type { MemberDirectory } from './member-directory.ts';
+import type { RecognitionConfig } from './recognition-config.ts';
+
+export type InferenceVia = 'reply' | 'thread' | 'mention' | 'name' | 'conversation' | 'question';
+
+export interface ReplyTarget {
+  memberId: string;
+  via: InferenceVia;
+  /** How sure the inference is, 0..1. */
+  confidence: number;
+  /** The target asked a question shortly before (or the replied-to message was a question). */
+  toQuestion: boolean;
+}
+
+export interface TrackedMessage {
+  communityId: string;
+  channelId: string;
+  messageId: string;
+  threadId?: string;
+  authorId: string;
+  /** Epoch ms. */
+  at: number;
+  text: string;
+  mentions: readonly string[];
+  replyTo?: { messageId: string; memberId?: string };
+  isQuestion: boolean;
+}
+
+interface Stamp {
+  id: string;
+  at: number;
+}
+
+interface ChannelTrack {
+  messages: BoundedMap<string, { authorId: string; isQuestion: boolean }>;
+  lastQuestionAt: BoundedMap<string, number>;
+  lastSpokeAt: BoundedMap<string, number>;
+  partner: BoundedMap<string, Stamp>;
+  addressedBy: BoundedMap<string, Stamp>;
+  /** Recent questions nobody has answered yet, oldest first (at most 8). */
+  open: Array<{ authorId: string; at: number }>;
+  threadLast: BoundedMap<string, Stamp>;
+}
+
+const OPEN_QUESTIONS = 8;
+// "bob: ..." / "@bob, ..." / "bob - ..."; IRC nicks may contain []|`^{}_-.
+const NAME_PREFIX_RE = /^\s*@?([^\s:,;!?]{2,40})\s*(?:[:,;]|\s-\s)/u;
+const BARE_FIRST_WORD_RE = /^\s*@?([^\s:,;!?]{3,40})(?:\s|$)/u;
+
+export class ConversationTracker {
+  readonly #config: RecognitionConfig;
+  readonly #directory: MemberDirectory;
+  readonly #channels: BoundedMap<string, ChannelTrack>;
+
+  constructor(config: RecognitionConfig, directory: MemberDirectory) {
+    this.#config = config;
+    this.#directory = directory;
+    this.#channels = new BoundedMap(config.maxTrackedChannels);
+  }
+
+  /** Whom this message replies to. Call `record` afterwards to remember the message. */
+  infer(msg: TrackedMessage): ReplyTarget[] {
+    const track = this.#track(msg.channelId);
+    const targets = new Map<string, ReplyTarget>();
+    const add = (memberId: string | undefined, via: InferenceVia, confidence: number, repliedQuestion = false): void => {
+      if (!memberId || memberId === msg.authorId || targets.has(memberId)) return;
+      if (this.#directory.get(memberId)?.isBot) return;
+      targets.set(memberId, { memberId, via, confidence, toQuestion: repliedQuestion || this.#askedRecently(track, memberId, msg.at) });
+    };
+
+    if (msg.replyTo) {
+      const replied = track.messages.get(msg.replyTo.messageId);
+      add(msg.replyTo.memberId ?? replied?.authorId, 'reply', 1, replied?.isQuestion ?? false);
+    }
+    if (msg.threadId && msg.threadId !== msg.messageId) {
+      const root = track.messages.get(msg.threadId);
+      if (root && root.authorId !== msg.authorId) add(root.authorId, 'thread', 0.9, root.isQuestion);
+      else add(track.threadLast.get(msg.threadId)?.id, 'thread', this.#config.conversationConfidence);
+    }
+    // A message addressed to many people at once is a broadcast: each gets a share.
+    const mentionConfidence = msg.mentions.length <= 2 ? 1 : 2 / msg.mentions.length;
+    for (const id of msg.mentions) add(id, 'mention', mentionConfidence);
+    if (targets.size === 0) this.#inferFromName(msg, track, add);
+    if (targets.size === 0) this.#inferFromTiming(msg, track, add);
+    return [...targets.values()];
+  }
+
+  /** Remembers the message and the exchanges it took part in. */
+  record(msg: TrackedMessage, targets: readonly ReplyTarget[]): void {
+    const track = this.#track(msg.channelId);
+    track.messages.set(msg.messageId, { authorId: msg.authorId, isQuestion: msg.isQuestion });
+    track.lastSpokeAt.set(msg.authorId, msg.at);
+    if (msg.threadId) track.threadLast.set(msg.threadId, { id: msg.authorId, at: msg.at });
+    for (const target of targets) {
+      if (target.confidence < this.#config.minConfidence) continue;
+      track.partner.set(msg.authorId, { id: target.memberId, at: msg.at });
+      track.partner.set(target.memberId, { id: msg.authorId, at: msg.at });
+      track.addressedBy.set(target.memberId, { id: msg.authorId, at: msg.at });
+      track.open = track.open.filter((q) => q.authorId !== target.memberId);
+    }
+    if (msg.isQuestion && targets.length === 0) {
+      track.lastQuestionAt.set(msg.authorId, msg.at);
+      track.open = track.open.filter((q) => q.authorId !== msg.authorId);
+      track.open.push({ authorId: msg.authorId, at: msg.at });
+      if (track.open.length > OPEN_QUESTIONS) track.open.shift();
+    } else if (msg.isQuestion) {
+      track.lastQuestionAt.set(msg.authorId, msg.at);
+    }
+  }
+
+  /** Who most likely helped `memberId` just now: whoever last addressed them, else their partner. */
+  recentHelperOf(channelId: string, memberId: string, at: number): string | undefined {
+    const track = this.#channels.get(channelId);
+    if (!track) return undefined;
+    const window = this.#config.answerWindowMinutes * 60_000 * 2;
+    const by = track.addressedBy.get(memberId);
+    if (by && at - by.at <= window) return by.id;
+    const partner = track.partner.get(memberId);
+    if (partner && at - partner.at <= window) return partner.id;
+    return undefined;
+  }
+
+  /** A known member named at the start of a line ("bob: try apt"). */
+  nameAtLineStart(communityId: string, text: string, authorId: string): string | undefined {
+    for (const line of text.split('\n', 3)) {
+      const match = NAME_PREFIX_RE.exec(line);
+      const member = match?.[1] ? this.#directory.findByName(communityId, match[1]) : undefined;
+      if (member && member.memberId !== authorId) return member.memberId;
+    }
+    return undefined;
+  }
+
+  #inferFromName(msg: TrackedMessage, track: ChannelTrack, add: (id: string | undefined, via: InferenceVia, c: number) => void): void {
+    const named = this.nameAtLineStart(msg.communityId, msg.text, msg.authorId);
+    if (named) {
+      add(named, 'name', this.#config.namePrefixConfidence);
+      return;
+    }
+    // A bare first word that is the name of someone who spoke here moments ago.
+    const bare = BARE_FIRST_WORD_RE.exec(msg.text)?.[1];
+    const member = bare ? this.#directory.findByName(msg.communityId, bare) : undefined;
+    const spokeAt = member ? track.lastSpokeAt.get(member.memberId) : undefined;
+    if (member && spokeAt !== undefined && msg.at - spokeAt <= this.#config.conversationWindowMinutes * 60_000) {
+      add(member.memberId, 'name', this.#config.conversationConfidence);
+    }
+  }
+
+  #inferFromTiming(msg: TrackedMessage, track: ChannelTrack, add: (id: string | undefined, via: InferenceVia, c: number) => void): void {
+    const partner = track.partner.get(msg.authorId);
+    if (partner && msg.at - partner.at <= this.#config.conversationWindowMinutes * 60_000) {
+      add(partner.id, 'conversation', this.#config.conversationConfidence);
+      return;
+    }
+    if (msg.isQuestion) return; // a new question, not an answer
+    const window = this.#config.answerWindowMinutes * 60_000;
+    for (let i = track.open.length - 1; i >= 0; i--) {
+      const question = track.open[i];
+      if (!question || msg.at - question.at > window) break;
+      if (question.authorId !== msg.authorId) {
+        add(question.authorId, 'question', this.#config.openQuestionConfidence);
+        return;
+      }
+    }
+  }
+
+  #askedRecently(track: ChannelTrack, memberId: string, at: number): boolean {
+    const asked = track.lastQuestionAt.get(memberId);
+    return asked !== undefined && at - asked <= this.#config.answerWindowMinutes * 60_000 && at >= asked;
+  }
+
+  #track(channelId: string): ChannelTrack {
+    let track = this.#channels.get(channelId);
+    if (!track) {
+      const cap = this.#config.maxTrackedPerChannel;
+      track = {
+        messages: new BoundedMap(cap * 4),
+        lastQuestionAt: new BoundedMap(cap),
+        lastSpokeAt: new BoundedMap(cap),
+        partner: new BoundedMap(cap),
+        addressedBy: new BoundedMap(cap),
+        open: [],
+        threadLast: new BoundedMap(cap),
+      };
+      this.#channels.set(channelId, track);
+    }
+    return track;
+  }
+}

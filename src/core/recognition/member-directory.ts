@@ -1,0 +1,57 @@
+// Who is who, learned from the events themselves: display names (for "bob: try apt" and
+// "ty bob"), bots and staff. Bounded; a forgotten member is relearned from their next event.
+import type { Actor } from '../events.ts';
+import { BoundedMap } from './bounded-map.ts';
+
+export interface KnownMember {
+  memberId: string;
+  communityId: string;
+  displayName: string;
+  isBot: boolean;
+  isStaff: boolean;
+}
+
+export class MemberDirectory {
+  readonly #byId: BoundedMap<string, KnownMember>;
+  readonly #byName: BoundedMap<string, string>;
+
+  constructor(capacity = 200_000) {
+    this.#byId = new BoundedMap(capacity);
+    this.#byName = new BoundedMap(capacity);
+  }
+
+  learn(communityId: string, actor: Actor): KnownMember {
+    const known = this.#byId.get(actor.memberId);
+    if (known && known.displayName === actor.displayName && known.isBot === actor.isBot && known.isStaff === actor.isModerator) {
+      return known;
+    }
+    const member: KnownMember = {
+      memberId: actor.memberId,
+      communityId,
+      displayName: actor.displayName,
+      isBot: actor.isBot,
+      isStaff: actor.isModerator,
+    };
+    this.#byId.set(actor.memberId, member);
+    const name = normaliseName(actor.displayName);
+    if (name.length > 0) this.#byName.set(nameKey(communityId, name), actor.memberId);
+    return member;
+  }
+
+  get(memberId: string): KnownMember | undefined {
+    return this.#byId.get(memberId);
+  }
+
+  findByName(communityId: string, name: string): KnownMember | undefined {
+    const id = this.#byName.get(nameKey(communityId, normaliseName(name)));
+    return id === undefined ? undefined : this.#byId.get(id);
+  }
+}
+
+export function normaliseName(name: string): string {
+  return name.trim().replace(/^@/u, '').toLowerCase();
+}
+
+function nameKey(communityId: string, name: string): string {
+  return `${communityId}\u0000${name}`;
+}

@@ -1,0 +1,172 @@
+// One member's scores in one scope (the community, or one channel), as plain JSON so any store
+// can keep it (a row with a JSON column, a Redis hash, a Map). All updates are O(1): decayed
+// standings, the current week and month, the last two closed periods of each, and all time.
+import { addDecayed, DAY_MS, readDecayed, type DecayedValue } from './decayed-value.ts';
+import { addDistinct, countDistinct, type DistinctSketch } from './distinct-sketch.ts';
+import type { PeriodIndex } from './period-calendar.ts';
+import type { RecognitionConfig } from './recognition-config.ts';
+
+export const SCORE_STATE_VERSION = 1;
+
+export interface Counters {
+  /** Messages posted (all, before cooldown). */
+  messages: number;
+  /** Replies to other members that earned helper points. */
+  replies: number;
+  /** Of those, replies to someone who had just asked a question. */
+  answers: number;
+  /** Thank-you messages and reactions received. */
+  thanks: number;
+  /** Other reactions received. */
+  reactions: number;
+}
+
+export interface PeriodTally extends Counters {
+  /** Week or month index (period-calendar.ts); 0 for all time. */
+  key: number;
+  engagement: number;
+  helper: number;
+  /** Distinct members helped (exact below the sketch size, see distinct-sketch.ts). */
+  helped: DistinctSketch;
+}
+
+/** A closed period, kept for "most improved" and last-period shout-outs. */
+export interface ClosedPeriod extends Counters {
+  key: number;
+  engagement: number;
+  helper: number;
+  helpedPeople: number;
+}
+
+export interface MemberScoreState {
+  version: typeof SCORE_STATE_VERSION;
+  /** Community id, or a channel id for per-channel scores. */
+  scopeId: string;
+  memberId: string;
+  displayName: string;
+  isStaff: boolean;
+  engagement: DecayedValue;
+  helper: DecayedValue;
+  week: PeriodTally;
+  month: PeriodTally;
+  all: PeriodTally;
+  /** Newest first, at most two of each. */
+  closedWeeks: ClosedPeriod[];
+  closedMonths: ClosedPeriod[];
+  /** Message pacing: last credited message and the diminishing-returns window. */
+  pace: { lastAt: number; windowStart: number; windowCount: number };
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+export type PeriodName = 'week' | 'month' | 'all';
+export type ScoreKind = 'engagement' | 'helpers';
+
+function emptyTally(key: number): PeriodTally {
+  return { key, engagement: 0, helper: 0, messages: 0, replies: 0, answers: 0, thanks: 0, reactions: 0, helped: [] };
+}
+
+export function createScoreState(scopeId: string, memberId: string, displayName: string, isStaff: boolean, at: number): MemberScoreState {
+  return {
+    version: SCORE_STATE_VERSION,
+    scopeId,
+    memberId,
+    displayName,
+    isStaff,
+    engagement: { value: 0, at },
+    helper: { value: 0, at },
+    week: emptyTally(-1),
+    month: emptyTally(-1),
+    all: emptyTally(0),
+    closedWeeks: [],
+    closedMonths: [],
+    pace: { lastAt: Number.NEGATIVE_INFINITY, windowStart: Number.NEGATIVE_INFINITY, windowCount: 0 },
+    firstSeenAt: at,
+    lastSeenAt: at,
+  };
+}
+
+/** Moves the week and month tallies forward when `period` is newer; returns the three tallies to add to. */
+export function tallies(state: MemberScoreState, period: PeriodIndex, config: RecognitionConfig): PeriodTally[] {
+  if (state.week.key !== period.week) rollOver(state, 'week', period.week, config);
+  if (state.month.key !== period.month) rollOver(state, 'month', period.month, config);
+  // An event older than the current period only counts towards all time.
+  const out = [state.all];
+  if (state.week.key === period.week) out.push(state.week);
+  if (state.month.key === period.month) out.push(state.month);
+  return out;
+}
+
+function rollOver(state: MemberScoreState, name: 'week' | 'month', key: number, config: RecognitionConfig): void {
+  const tally = state[name];
+  if (key < tally.key) return; // late event: leave the newer period alone
+  const closed = name === 'week' ? state.closedWeeks : state.closedMonths;
+  if (tally.key >= 0 && (tally.engagement > 0 || tally.helper > 0 || tally.messages > 0)) {
+    closed.unshift(closePeriod(tally, config));
+    if (closed.length > 2) closed.length = 2;
+  }
+  state[name] = emptyTally(key);
+}
+
+function closePeriod(tally: PeriodTally, config: RecognitionConfig): ClosedPeriod {
+  const { helped, ...rest } = tally;
+  return { ...rest, helpedPeople: countDistinct(helped, config.distinctSketchSize) };
+}
+
+export interface Credit {
+  engagement?: number;
+  helper?: number;
+  counters?: Partial<Counters>;
+  /** A member this credit says was helped. */
+  helped?: string;
+}
+
+/** Applies a credit at `at` to every live tally and the decayed standings. O(sketch size) at worst. */
+export function applyCredit(state: MemberScoreState, credit: Credit, at: number, period: PeriodIndex, config: RecognitionConfig): void {
+  const engagement = credit.engagement ?? 0;
+  const helper = credit.helper ?? 0;
+  if (engagement !== 0) addDecayed(state.engagement, engagement, at, config.engagementHalfLifeDays * DAY_MS);
+  if (helper !== 0) addDecayed(state.helper, helper, at, config.helperHalfLifeDays * DAY_MS);
+  for (const tally of tallies(state, period, config)) {
+    tally.engagement += engagement;
+    tally.helper += helper;
+    const c = credit.counters;
+    if (c) {
+      if (c.messages) tally.messages += c.messages;
+      if (c.replies) tally.replies += c.replies;
+      if (c.answers) tally.answers += c.answers;
+      if (c.thanks) tally.thanks += c.thanks;
+      if (c.reactions) tally.reactions += c.reactions;
+    }
+    if (credit.helped) addDistinct(tally.helped, credit.helped, config.distinctSketchSize);
+  }
+  if (at > state.lastSeenAt) state.lastSeenAt = at;
+}
+
+/** The decayed standing of one kind as of `now`. */
+export function currentScore(state: MemberScoreState, kind: ScoreKind, now: number, config: RecognitionConfig): number {
+  return kind === 'helpers'
+    ? readDecayed(state.helper, now, config.helperHalfLifeDays * DAY_MS)
+    : readDecayed(state.engagement, now, config.engagementHalfLifeDays * DAY_MS);
+}
+
+export interface PeriodFigures extends Counters {
+  engagement: number;
+  helper: number;
+  helpedPeople: number;
+}
+
+const ZERO: PeriodFigures = { engagement: 0, helper: 0, helpedPeople: 0, messages: 0, replies: 0, answers: 0, thanks: 0, reactions: 0 };
+
+/** A member's figures for one week/month index (current or one of the two closed ones), or all time. */
+export function figuresFor(state: MemberScoreState, period: PeriodName, key: number, config: RecognitionConfig): PeriodFigures {
+  const tally = period === 'all' ? state.all : state[period];
+  if (period === 'all' || tally.key === key) {
+    const { helped, key: _key, ...rest } = tally;
+    return { ...rest, helpedPeople: countDistinct(helped, config.distinctSketchSize) };
+  }
+  const closed = (period === 'week' ? state.closedWeeks : state.closedMonths).find((p) => p.key === key);
+  if (!closed) return ZERO;
+  const { key: _closedKey, ...rest } = closed;
+  return rest;
+}

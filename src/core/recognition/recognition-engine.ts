@@ -1,0 +1,313 @@
+// The recognition engine: turns chat events into engagement and helper scores (the model is
+// described in recognition-config.ts) and answers leaderboard, rank and shout-out questions.
+// Per message it does O(mentions) work plus a few store reads and writes; conversation tracking
+// lives in bounded memory (lost on restart, which only affects the next few minutes' inference).
+import { systemClock, type Clock } from '../clock.ts';
+import type { MemberJoined, MessagePosted, ReactionChanged } from '../events.ts';
+import { BoundedMap } from './bounded-map.ts';
+import { ConversationTracker, type ReplyTarget, type TrackedMessage } from './conversation-tracker.ts';
+import { mostImproved, rankStates, scoreOf, type ImprovedEntry, type LeaderboardEntry, type LeaderboardPeriod } from './leaderboard.ts';
+import { MemberDirectory, type KnownMember } from './member-directory.ts';
+import { applyCredit, createScoreState, type Credit, type MemberScoreState, type PeriodFigures, type ScoreKind } from './member-score-state.ts';
+import { createPeriodCalendar, type PeriodIndex } from './period-calendar.ts';
+import { defaultQuestionDetector, questionScore, type QuestionDetector } from './question-detector.ts';
+import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
+import type { ScoreStore } from './score-store.ts';
+import { classifyReaction, detectThanks, type ThanksMatch } from './thanks-detector.ts';
+
+export type CreditReason = 'message' | 'reply' | 'answer' | 'thanks' | 'thanks-reaction' | 'reaction';
+
+export interface GivenCredit {
+  memberId: string;
+  reason: CreditReason;
+  engagement: number;
+  helper: number;
+  /** The other member involved (who was helped, who thanked, who reacted). */
+  from?: string;
+}
+
+export interface MessageOutcome {
+  /** False for bots, duplicates and (with excludeStaff) nothing else: staff messages still shape inference. */
+  counted: boolean;
+  isQuestion: boolean;
+  thanks: ThanksMatch | null;
+  /** Whom the message answers, or thanks when `thanks` is set. */
+  targets: ReplyTarget[];
+  credits: GivenCredit[];
+}
+
+export interface LeaderboardQuery {
+  communityId: string;
+  period: LeaderboardPeriod;
+  kind: ScoreKind;
+  channelId?: string;
+  limit?: number;
+}
+
+export interface RankResult {
+  memberId: string;
+  displayName: string;
+  /** Position on the all-time and current (decayed) helper boards; null when not ranked. */
+  helperRank: { all: number | null; current: number | null };
+  engagementRank: { all: number | null; current: number | null };
+  standing: { helper: number; engagement: number };
+  /** The reasons: this week, this month and all time. */
+  week: PeriodFigures;
+  month: PeriodFigures;
+  all: PeriodFigures;
+}
+
+export interface ShoutoutQuery {
+  communityId: string;
+  period: 'week' | 'month';
+  /** 'previous' is the period that just ended (what a Monday-morning post thanks). */
+  which: 'current' | 'previous';
+  limit?: number;
+}
+
+export interface ShoutoutData {
+  period: 'week' | 'month';
+  key: number;
+  topHelpers: LeaderboardEntry[];
+  mostImproved: ImprovedEntry[];
+}
+
+export interface RecognitionEngine {
+  readonly config: RecognitionConfig;
+  onMessage(message: MessagePosted): Promise<MessageOutcome>;
+  onReaction(reaction: ReactionChanged): Promise<GivenCredit[]>;
+  onMemberJoined(event: MemberJoined): Promise<void>;
+  leaderboard(query: LeaderboardQuery): Promise<LeaderboardEntry[]>;
+  rank(communityId: string, memberId: string, options?: { channelId?: string }): Promise<RankResult | null>;
+  shoutout(query: ShoutoutQuery): Promise<ShoutoutData>;
+}
+
+export interface RecognitionEngineDeps {
+  config?: RecognitionConfigInput;
+  store: ScoreStore;
+  clock?: Clock;
+  detectQuestion?: QuestionDetector;
+}
+
+const SHORT_WORDS_RE = /\S+/gu;
+const MENTION_RE = /<[@#!][^>]*>/g;
+
+export function createRecognitionEngine(deps: RecognitionEngineDeps): RecognitionEngine {
+  const config = parseRecognitionConfig(deps.config ?? {});
+  const { store } = deps;
+  const clock = deps.clock ?? systemClock;
+  const detectQuestion = deps.detectQuestion ?? defaultQuestionDetector;
+  const calendar = createPeriodCalendar(config.timeZone);
+  const directory = new MemberDirectory();
+  const tracker = new ConversationTracker(config, directory);
+  const seenEvents = new BoundedMap<string, true>(10_000);
+
+  function eligible(member: KnownMember | undefined): boolean {
+    return !!member && !member.isBot && !(config.excludeStaff && member.isStaff);
+  }
+
+  async function load(scopeId: string, member: KnownMember, at: number): Promise<MemberScoreState> {
+    const state = await store.get(scopeId, member.memberId);
+    if (state) {
+      state.displayName = member.displayName;
+      state.isStaff = member.isStaff;
+      return state;
+    }
+    return createScoreState(scopeId, member.memberId, member.displayName, member.isStaff, at);
+  }
+
+  async function credit(scopes: readonly string[], member: KnownMember, c: Credit, at: number, period: PeriodIndex): Promise<void> {
+    for (const scopeId of scopes) {
+      const state = await load(scopeId, member, at);
+      applyCredit(state, c, at, period, config);
+      await store.put(state);
+    }
+  }
+
+  /** The share of a credit still due for this pair today (pairDecay^n, zero past the cap). */
+  async function pairFactor(kind: string, giver: string, receiver: string, day: number): Promise<number> {
+    const before = await store.bumpPair(`${kind}|${giver}|${receiver}`, day);
+    return before >= config.pairCapPerDay ? 0 : Math.pow(config.pairDecay, before);
+  }
+
+  /** Engagement for posting, with cooldown and diminishing returns; mutates the pace. */
+  function messageEngagement(state: MemberScoreState, text: string, at: number): number {
+    const pace = state.pace;
+    if (at - pace.lastAt < config.messageCooldownSeconds * 1000) return 0;
+    if (at - pace.windowStart > config.messageWindowMinutes * 60_000) {
+      pace.windowStart = at;
+      pace.windowCount = 0;
+    }
+    const words = text.replace(MENTION_RE, ' ').match(SHORT_WORDS_RE)?.length ?? 0;
+    const weight = config.messageWeight * (words <= config.shortMessageMaxWords ? config.shortMessageFactor : 1);
+    const amount = weight / (1 + pace.windowCount * config.diminishingFactor);
+    pace.windowCount++;
+    pace.lastAt = at;
+    return amount;
+  }
+
+  function scopesOf(communityId: string, channelId: string | undefined): string[] {
+    return config.channelScores && channelId ? [communityId, channelId] : [communityId];
+  }
+
+  async function helpCredit(
+    scopes: readonly string[],
+    helper: KnownMember | undefined,
+    helpedId: string,
+    reason: 'reply' | 'answer' | 'thanks' | 'thanks-reaction',
+    base: number,
+    at: number,
+    period: PeriodIndex,
+  ): Promise<GivenCredit | null> {
+    if (!helper || !eligible(helper) || helper.memberId === helpedId) return null;
+    const pairKind = reason === 'answer' ? 'reply' : reason;
+    const factor = await pairFactor(pairKind, reason === 'reply' || reason === 'answer' ? helper.memberId : helpedId, reason === 'reply' || reason === 'answer' ? helpedId : helper.memberId, period.day);
+    const amount = base * factor;
+    if (amount <= 0) return null;
+    const counters = reason === 'reply' ? { replies: 1 } : reason === 'answer' ? { replies: 1, answers: 1 } : { thanks: 1 };
+    const engagement = amount * config.engagementFromHelp;
+    await credit(scopes, helper, { helper: amount, engagement, counters, helped: helpedId }, at, period);
+    return { memberId: helper.memberId, reason, engagement, helper: amount, from: helpedId };
+  }
+
+  return {
+    config,
+
+    async onMessage(message) {
+      const outcome: MessageOutcome = { counted: false, isQuestion: false, thanks: null, targets: [], credits: [] };
+      if (seenEvents.has(message.eventId)) return outcome;
+      seenEvents.set(message.eventId, true);
+      const author = directory.learn(message.communityId, message.author);
+      if (author.isBot) return outcome;
+      const at = message.occurredAt.getTime();
+      const period = calendar.index(at);
+      const scopes = scopesOf(message.communityId, message.channelId);
+      const isQuestion = questionScore(detectQuestion, message.text) >= config.questionThreshold;
+      const tracked: TrackedMessage = {
+        communityId: message.communityId,
+        channelId: message.channelId,
+        messageId: message.messageId,
+        authorId: author.memberId,
+        at,
+        text: message.text,
+        mentions: message.mentions,
+        isQuestion,
+      };
+      if (message.threadId !== undefined) tracked.threadId = message.threadId;
+      if (message.replyTo !== undefined) tracked.replyTo = message.replyTo;
+      const thanks = detectThanks(message.text);
+      let targets = tracker.infer(tracked);
+      if (thanks) {
+        // Thanks go to whoever is named; else to whoever most recently helped the author.
+        targets = targets.filter((t) => t.via === 'reply' || t.via === 'thread' || t.via === 'mention' || t.via === 'name');
+        if (targets.length === 0) {
+          const helper = tracker.recentHelperOf(message.channelId, author.memberId, at);
+          if (helper) targets = [{ memberId: helper, via: 'conversation', confidence: config.conversationConfidence, toQuestion: false }];
+        }
+      }
+      tracker.record(tracked, thanks ? [] : targets);
+      Object.assign(outcome, { counted: true, isQuestion, thanks, targets });
+
+      for (const target of targets) {
+        if (target.confidence < config.minConfidence) continue;
+        const other = directory.get(target.memberId);
+        if (!eligible(other) && other !== undefined) continue;
+        const given = thanks
+          ? await helpCredit(scopes, other, author.memberId, 'thanks', config.thanksWeight * thanks.strength * target.confidence, at, period)
+          : await helpCredit(scopes, author, target.memberId, target.toQuestion ? 'answer' : 'reply', (target.toQuestion ? config.answerWeight : config.replyWeight) * target.confidence, at, period);
+        if (given) outcome.credits.push(given);
+      }
+
+      if (eligible(author)) {
+        for (const scopeId of scopes) {
+          const state = await load(scopeId, author, at);
+          const engagement = scopeId === message.communityId || !config.channelScores ? messageEngagement(state, message.text, at) : channelMessageEngagement(outcome);
+          applyCredit(state, { engagement, counters: { messages: 1 } }, at, period, config);
+          await store.put(state);
+          if (scopeId === message.communityId) outcome.credits.push({ memberId: author.memberId, reason: 'message', engagement, helper: 0 });
+        }
+      }
+      return outcome;
+    },
+
+    async onReaction(reaction) {
+      // Removing a reaction does not take points back: the credit was capped per pair and day
+      // anyway, and undoing it exactly would need per-reaction history.
+      if (reaction.type !== 'reaction.added' || !reaction.targetMemberId) return [];
+      if (seenEvents.has(reaction.eventId)) return [];
+      seenEvents.set(reaction.eventId, true);
+      const giver = directory.learn(reaction.communityId, reaction.actor);
+      const receiver = directory.get(reaction.targetMemberId);
+      if (giver.isBot || reaction.targetMemberId === giver.memberId || receiver?.isBot || !receiver || !eligible(receiver)) return [];
+      const at = reaction.occurredAt.getTime();
+      const period = calendar.index(at);
+      const scopes = scopesOf(reaction.communityId, reaction.channelId);
+      if (classifyReaction(reaction.emoji) === 'thanks') {
+        const given = await helpCredit(scopes, receiver, giver.memberId, 'thanks-reaction', config.thanksReactionWeight, at, period);
+        return given ? [given] : [];
+      }
+      const amount = config.reactionWeight * (await pairFactor('reaction', giver.memberId, receiver.memberId, period.day));
+      if (amount <= 0) return [];
+      await credit(scopes, receiver, { engagement: amount, counters: { reactions: 1 } }, at, period);
+      return [{ memberId: receiver.memberId, reason: 'reaction', engagement: amount, helper: 0, from: giver.memberId }];
+    },
+
+    async onMemberJoined(event) {
+      const member = directory.learn(event.communityId, event.member);
+      if (!eligible(member)) return;
+      const at = event.occurredAt.getTime();
+      if (!(await store.get(event.communityId, member.memberId))) {
+        await store.put(createScoreState(event.communityId, member.memberId, member.displayName, member.isStaff, at));
+      }
+    },
+
+    async leaderboard(query) {
+      const now = clock.now().getTime();
+      const states = await store.list(query.channelId ?? query.communityId);
+      const entries = rankStates(states, { period: query.period, kind: query.kind, now, index: calendar.index(now), config });
+      return entries.slice(0, query.limit ?? 10);
+    },
+
+    async rank(communityId, memberId, options = {}) {
+      const now = clock.now().getTime();
+      const index = calendar.index(now);
+      const states = await store.list(options.channelId ?? communityId);
+      const state = states.find((s) => s.memberId === memberId);
+      if (!state) return null;
+      const position = (period: LeaderboardPeriod, kind: ScoreKind): number | null =>
+        rankStates(states, { period, kind, now, index, config }).find((e) => e.memberId === memberId)?.rank ?? null;
+      const base = { now, index, config, kind: 'helpers' as const };
+      return {
+        memberId,
+        displayName: state.displayName,
+        helperRank: { all: position('all', 'helpers'), current: position('current', 'helpers') },
+        engagementRank: { all: position('all', 'engagement'), current: position('current', 'engagement') },
+        standing: {
+          helper: scoreOf(state, { ...base, period: 'current' }).score,
+          engagement: scoreOf(state, { ...base, kind: 'engagement', period: 'current' }).score,
+        },
+        week: scoreOf(state, { ...base, period: 'week' }).figures,
+        month: scoreOf(state, { ...base, period: 'month' }).figures,
+        all: scoreOf(state, { ...base, period: 'all' }).figures,
+      };
+    },
+
+    async shoutout(query) {
+      const now = clock.now().getTime();
+      const index = calendar.index(now);
+      const key = (query.period === 'week' ? index.week : index.month) - (query.which === 'previous' ? 1 : 0);
+      const states = await store.list(query.communityId);
+      const limit = query.limit ?? 3;
+      const topHelpers = rankStates(states, { period: query.period, kind: 'helpers', key, now, index, config }).slice(0, limit);
+      const thanked = new Set(topHelpers.map((e) => e.memberId));
+      const improved = mostImproved(states, query.period, key, config).filter((e) => !thanked.has(e.memberId));
+      return { period: query.period, key, topHelpers, mostImproved: improved.slice(0, limit) };
+    },
+  };
+}
+
+/** In a channel scope the message engagement mirrors what the community scope just granted. */
+function channelMessageEngagement(outcome: MessageOutcome): number {
+  const granted = outcome.credits.find((c) => c.reason === 'message');
+  return granted ? granted.engagement : 0;
+}
