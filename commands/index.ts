@@ -1,0 +1,8 @@
+// Every slash command, declared once. Slack's manifest, Discord's command JSON, the console and
+// /help are all generated from this list.
+import type { CommandDefinition } from '../src/core/commands/define.ts';
+import help from './help.ts';
+import leaderboard from './leaderboard.ts';
+import rank from './rank.ts';
+
+export const commands: CommandDefinition[] = [help, rank, leaderboard];

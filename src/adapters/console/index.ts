@@ -1,0 +1,149 @@
+// The console adapter: a terminal chat for trying Rapport locally. Lines typed (or piped) become
+// chat messages and commands from the current speaker; the bot's replies are printed.
+import { randomBytes } from 'node:crypto';
+import readline from 'node:readline';
+import type { AdapterHandlers, ChatAdapter } from '../../core/adapter.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Vars } from '../../core/errors.ts';
+import type { OutgoingMessage, Replier } from '../../core/outgoing.ts';
+import { parseId } from '../../core/ids.ts';
+import { renderMessage, type NumberedButton } from './render.ts';
+import { CONSOLE_COMMUNITY, actorFor, channelIdFor, nextId, translateLine, type ConsoleState } from './translate.ts';
+
+export interface ConsoleAdapterOptions {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  user: string;
+  channel?: string;
+  clock: Clock;
+  t(key: string, vars?: Vars): string;
+  /** A line could not be handled (database down, a bug); the console keeps going. */
+  onError(error: unknown): void;
+}
+
+export interface ConsoleAdapter extends ChatAdapter {
+  /** Resolves when the person quits or the input ends, after pending lines were handled. */
+  readonly finished: Promise<void>;
+}
+
+export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAdapter {
+  const state: ConsoleState = { speaker: options.user, moderator: true, channel: options.channel ?? 'general', session: randomBytes(4).toString('hex'), sequence: 0 };
+  const buttons = new Map<number, NumberedButton>();
+  let buttonCount = 0;
+  let rl: readline.Interface | undefined;
+  let finish: () => void = () => {};
+  const finished = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  const print = (text: string) => options.output.write(`${text}\n`);
+
+  function numbered(message: OutgoingMessage, messageId: string, channelId?: string): NumberedButton[] {
+    return (message.buttons ?? []).map((button) => {
+      buttonCount += 1;
+      const entry: NumberedButton = { ...button, number: buttonCount, messageId, ...(channelId ? { channelId } : {}) };
+      buttons.set(buttonCount, entry);
+      return entry;
+    });
+  }
+
+  const replier: Replier = {
+    async post(target, message) {
+      const messageId = nextId(state, 'b');
+      const channel = parseId(target.channelId).local ?? target.channelId;
+      const where = target.threadOf ? `#${channel}, thread ${target.threadOf}` : `#${channel}`;
+      print(renderMessage(`Rapport [${where}] (${messageId}):`, message, numbered(message, messageId, target.channelId)));
+      return { messageId, channelId: target.channelId };
+    },
+    async dm(memberId, message) {
+      const messageId = nextId(state, 'd');
+      const name = parseId(memberId).local ?? memberId;
+      print(renderMessage(`Rapport [DM to ${name}] (${messageId}):`, message, numbered(message, messageId)));
+      return { messageId, channelId: `dm:${memberId}` };
+    },
+  };
+
+  async function handleLine(line: string, handlers: AdapterHandlers): Promise<boolean> {
+    const input = translateLine(line, state, options.clock.now());
+    switch (input.kind) {
+      case 'empty':
+        return true;
+      case 'quit':
+        return false;
+      case 'as':
+        state.speaker = input.name;
+        state.moderator = input.moderator;
+        print(options.t('common.console.as', { name: input.name, mod: input.moderator ? options.t('common.console.modSuffix') : '' }));
+        return true;
+      case 'in':
+        state.channel = input.channel;
+        print(options.t('common.console.in', { channel: input.channel }));
+        return true;
+      case 'press': {
+        const button = buttons.get(input.number);
+        if (!button) {
+          print(options.t('common.console.noButton', { number: Number.isNaN(input.number) ? '?' : input.number }));
+          return true;
+        }
+        const pressId = nextId(state, 'p');
+        await handlers.onEvent({
+          type: 'button.pressed',
+          platform: 'console',
+          eventId: `console:${pressId}`,
+          communityId: CONSOLE_COMMUNITY,
+          occurredAt: options.clock.now(),
+          ...(button.channelId ? { channelId: button.channelId } : {}),
+          messageId: button.messageId,
+          actor: actorFor(state),
+          actionId: button.actionId,
+          value: button.value,
+        });
+        return true;
+      }
+      case 'command':
+        await handlers.onCommand(input.invocation, {
+          async reply(message, { ephemeral }) {
+            const header = ephemeral ? `Rapport (only you see this):` : `Rapport [#${state.channel}]:`;
+            print(renderMessage(header, message, numbered(message, nextId(state, 'b'), input.invocation.channelId)));
+          },
+        });
+        return true;
+      case 'event':
+        await handlers.onEvent(input.event);
+        return true;
+    }
+  }
+
+  return {
+    platform: 'console',
+    replier,
+    finished,
+    async start(handlers) {
+      print(options.t('common.console.welcome', { name: state.speaker, channel: state.channel }));
+      rl = readline.createInterface({ input: options.input, terminal: false });
+      // Lines are handled strictly in order: piped input must behave like typed input.
+      let chain = Promise.resolve(true);
+      rl.on('line', (line) => {
+        chain = chain.then(async (go) => {
+          if (!go) return false;
+          let keepGoing = true;
+          try {
+            keepGoing = await handleLine(line, handlers);
+          } catch (error) {
+            options.onError(error);
+          }
+          if (!keepGoing) rl?.close();
+          return keepGoing;
+        });
+      });
+      rl.on('close', () => {
+        void chain.then(() => finish());
+      });
+    },
+    async stop() {
+      rl?.close();
+      await finished;
+    },
+  };
+}
+
+export { channelIdFor };

@@ -1,0 +1,105 @@
+// Console input -> core events. One line is a chat message from the current speaker, a slash
+// command, or a console control (/as, /in, /press, /reply, /quit).
+import type { CommandInvocation } from '../../core/adapter.ts';
+import type { Actor, ChatEvent } from '../../core/events.ts';
+import { communityId, scopedId } from '../../core/ids.ts';
+
+export const CONSOLE_SCOPE = 'local';
+export const CONSOLE_COMMUNITY = communityId('console', CONSOLE_SCOPE);
+export const BOT_NAMES = ['rapport', 'bot'];
+
+export interface ConsoleState {
+  speaker: string;
+  moderator: boolean;
+  channel: string;
+  /** Unique per process run, so event ids never collide across restarts. */
+  session: string;
+  sequence: number;
+}
+
+export type ConsoleInput =
+  | { kind: 'event'; event: ChatEvent }
+  | { kind: 'command'; invocation: CommandInvocation }
+  | { kind: 'as'; name: string; moderator: boolean }
+  | { kind: 'in'; channel: string }
+  | { kind: 'press'; number: number }
+  | { kind: 'quit' }
+  | { kind: 'empty' };
+
+export function memberIdFor(name: string): string {
+  return scopedId('console', CONSOLE_SCOPE, name.toLowerCase());
+}
+
+export function channelIdFor(name: string): string {
+  return scopedId('console', CONSOLE_SCOPE, name.replace(/^#/, '').toLowerCase());
+}
+
+export function actorFor(state: ConsoleState): Actor {
+  return { memberId: memberIdFor(state.speaker), displayName: state.speaker, isBot: false, isModerator: state.moderator };
+}
+
+export function nextId(state: ConsoleState, prefix: string): string {
+  state.sequence += 1;
+  return `${prefix}${state.sequence}-${state.session}`;
+}
+
+const CONTROL = /^\/(as|in|press|reply|quit|exit)\b\s*(.*)$/i;
+
+export function translateLine(line: string, state: ConsoleState, now: Date): ConsoleInput {
+  const text = line.trim();
+  if (text === '') return { kind: 'empty' };
+  const control = CONTROL.exec(text);
+  if (control) {
+    const verb = control[1]!.toLowerCase();
+    const args = control[2]!.trim();
+    if (verb === 'quit' || verb === 'exit') return { kind: 'quit' };
+    if (verb === 'as') {
+      const [name = '', flag = ''] = args.split(/\s+/);
+      return { kind: 'as', name: name.replace(/^@/, '') || state.speaker, moderator: /^(mod|moderator)$/i.test(flag) };
+    }
+    if (verb === 'in') return { kind: 'in', channel: args.replace(/^#/, '') || state.channel };
+    if (verb === 'press') return { kind: 'press', number: Number.parseInt(args, 10) };
+    const [target = '', ...rest] = args.split(/\s+/);
+    return { kind: 'event', event: messageEvent(rest.join(' '), state, now, target) };
+  }
+  if (text.startsWith('/')) {
+    const [name = '', ...rest] = text.slice(1).split(/\s+/);
+    const channelId = channelIdFor(state.channel);
+    return {
+      kind: 'command',
+      invocation: {
+        platform: 'console',
+        invocationId: `console:${nextId(state, 'c')}`,
+        communityId: CONSOLE_COMMUNITY,
+        communityName: 'console',
+        channelId,
+        channelName: state.channel,
+        actor: actorFor(state),
+        command: name.toLowerCase(),
+        text: rest.join(' '),
+        occurredAt: now,
+      },
+    };
+  }
+  return { kind: 'event', event: messageEvent(text, state, now) };
+}
+
+function messageEvent(text: string, state: ConsoleState, now: Date, threadId?: string): ChatEvent {
+  const messageId = nextId(state, 'm');
+  const mentioned = [...text.matchAll(/@([\p{L}\p{N}_.-]+)/gu)].map((m) => m[1]!.toLowerCase());
+  return {
+    type: 'message.posted',
+    platform: 'console',
+    eventId: `console:${messageId}`,
+    communityId: CONSOLE_COMMUNITY,
+    occurredAt: now,
+    channelId: channelIdFor(state.channel),
+    channelName: state.channel,
+    messageId,
+    ...(threadId ? { threadId, replyTo: { messageId: threadId } } : {}),
+    author: actorFor(state),
+    text,
+    mentions: mentioned.filter((name) => !BOT_NAMES.includes(name)).map(memberIdFor),
+    mentionsBot: mentioned.some((name) => BOT_NAMES.includes(name)),
+  };
+}

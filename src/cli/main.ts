@@ -1,0 +1,40 @@
+// The `rapport` command line. Each subcommand lives in its own file; this table is the only
+// dispatch. Configuration and connection problems exit with code 2 and a message that says
+// what to fix, never a stack trace.
+import { ConfigError, RapportError } from '../core/errors.ts';
+import type { CliCommand, CliIo } from './io.ts';
+
+type Loader = () => Promise<CliCommand>;
+
+const COMMANDS: Record<string, { summary: string; load: Loader }> = {
+  start: { summary: 'run the bot (console chat when Slack and Discord are not configured)', load: async () => (await import('./start.ts')).runStart },
+  'db migrate': { summary: 'apply database migrations to DATABASE_URL', load: async () => (await import('./db-migrate.ts')).runDbMigrate },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  return `Usage: rapport <command> [options]\n\nCommands:\n${Object.entries(COMMANDS)
+    .map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`)
+    .join('\n')}\n`;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const match = Object.keys(COMMANDS)
+    .sort((a, b) => b.split(' ').length - a.split(' ').length)
+    .find((name) => name.split(' ').every((part, i) => argv[i] === part));
+  if (!match) {
+    const wanted = argv.join(' ');
+    io.stderr.write(wanted && wanted !== 'help' && wanted !== '--help' ? `Unknown command "${wanted}".\n\n${usage()}` : usage());
+    return wanted && wanted !== 'help' && wanted !== '--help' ? 2 : 0;
+  }
+  try {
+    const command = await COMMANDS[match]!.load();
+    return await command(argv.slice(match.split(' ').length), io);
+  } catch (error) {
+    if (error instanceof ConfigError || (error instanceof RapportError && /^(db|queue|config|cli)\./.test(error.code))) {
+      io.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

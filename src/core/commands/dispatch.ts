@@ -1,0 +1,135 @@
+// Runs a command invocation the same way on every platform: find the command, check the
+// moderator rule, turn text or typed options into validated options, run the handler, and show
+// a UserError to the invoker in their language. Anything else is logged with context.
+import type { z } from 'zod';
+import type { CommandInvocation, CommandResponder, ReferenceResolver } from '../adapter.ts';
+import { UserError, isUserError, type Vars } from '../errors.ts';
+import type { OutgoingMessage } from '../outgoing.ts';
+import type { CommunityRecord, Language } from '../ports.ts';
+import type { Services } from '../services.ts';
+import type { Translator } from '../translator.ts';
+import type { CommandContext, CommandDefinition, SubcommandDefinition } from './define.ts';
+import { describeOptions } from './options.ts';
+import { assignOptions, tokenize, usageOf, type RawOptions } from './parse-text.ts';
+
+export interface DispatchDeps {
+  services: Services;
+  translator: Translator;
+  /** Stores the community/member and reports whether this invocation is new (replays are ignored). */
+  admit(invocation: CommandInvocation): Promise<{ community: CommunityRecord; language: Language; isNew: boolean }>;
+}
+
+export type CommandDispatcher = (invocation: CommandInvocation, responder: CommandResponder) => Promise<void>;
+
+export function createCommandDispatcher(deps: DispatchDeps): CommandDispatcher {
+  const { services, translator } = deps;
+  return async (invocation, responder) => {
+    const { community, language, isNew } = await deps.admit(invocation);
+    if (!isNew) return;
+    const t = (key: string, vars?: Vars) => translator.t(language, key, vars);
+    const reply = (message: OutgoingMessage | string, ephemeral: boolean) =>
+      responder.reply(typeof message === 'string' ? { text: message } : message, { ephemeral });
+    try {
+      const definition = services.commands.get(invocation.command);
+      if (!definition) throw new UserError('errors.unknownCommand', { command: invocation.command });
+      const target = selectTarget(definition, invocation);
+      if (target.moderatorOnly && !invocation.actor.isModerator) {
+        throw new UserError('errors.moderatorOnly', { command: target.path });
+      }
+      const options = await buildOptions(target, invocation, resolverFor(invocation, community.id, services));
+      const context: CommandContext<unknown> = {
+        options,
+        actor: invocation.actor,
+        community,
+        channelId: invocation.channelId,
+        language,
+        t,
+        reply: (message, opts) => reply(message, opts?.ephemeral ?? false),
+        services,
+      };
+      await target.run(context);
+    } catch (error) {
+      if (isUserError(error)) {
+        await reply(t(error.key, error.vars), true);
+        return;
+      }
+      const code = `cmd-${Date.now().toString(36)}`;
+      services.logger.error({ err: error, code, command: invocation.command, invocationId: invocation.invocationId }, 'command failed');
+      await reply(t('errors.internal', { code }), true);
+    }
+  };
+}
+
+interface Target {
+  path: string;
+  moderatorOnly: boolean;
+  schema: z.ZodObject;
+  text: string;
+  run(context: CommandContext<unknown>): Promise<void>;
+}
+
+function selectTarget(definition: CommandDefinition, invocation: CommandInvocation): Target {
+  const text = (invocation.text ?? '').trim();
+  if (!definition.subcommands) {
+    return { path: definition.name, moderatorOnly: definition.moderatorOnly, schema: definition.options, text, run: definition.run };
+  }
+  let name = invocation.subcommand;
+  let rest = text;
+  if (!name) {
+    const [first = '', ...others] = text.split(/\s+/);
+    name = first.toLowerCase();
+    rest = others.join(' ');
+  }
+  const sub: SubcommandDefinition | undefined = definition.subcommands[name];
+  if (!sub) {
+    const choices = Object.keys(definition.subcommands);
+    throw new UserError('errors.unknownSubcommand', { command: definition.name, choices: choices.join(', '), example: choices[0] ?? '' });
+  }
+  return {
+    path: `${definition.name} ${name}`,
+    moderatorOnly: sub.moderatorOnly ?? definition.moderatorOnly,
+    schema: sub.options,
+    text: rest,
+    run: sub.run as Target['run'],
+  };
+}
+
+// Platform syntax ("<@U1>") is the adapter's business; a plain name or "@name" is looked up here.
+function resolverFor(invocation: CommandInvocation, communityId: string, services: Services): ReferenceResolver {
+  const byName: ReferenceResolver = {
+    member: async (raw) => (await services.repos.members.findByName(communityId, raw))?.id ?? null,
+    channel: async (raw) => (await services.repos.channels.findByName(communityId, raw))?.id ?? null,
+  };
+  const own = invocation.resolver;
+  if (!own) return byName;
+  return {
+    member: async (raw) => (await own.member(raw)) ?? byName.member(raw),
+    channel: async (raw) => (await own.channel(raw)) ?? byName.channel(raw),
+  };
+}
+
+async function buildOptions(target: Target, invocation: CommandInvocation, resolver: ReferenceResolver): Promise<unknown> {
+  const declared = describeOptions(target.schema);
+  const usage = usageOf(target.path, declared);
+  const raw: RawOptions = invocation.options ? { ...invocation.options } : assignOptions(tokenize(target.text), declared, usage);
+  for (const { name, spec } of declared) {
+    const value = raw[name];
+    if (typeof value !== 'string' || invocation.options) continue;
+    if (spec.kind === 'member' || spec.kind === 'channel') {
+      const resolved = await resolver[spec.kind](value);
+      if (!resolved) throw new UserError(spec.kind === 'member' ? 'errors.memberNotFound' : 'errors.channelNotFound', { name: value });
+      raw[name] = resolved;
+    }
+  }
+  const parsed = target.schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const option = String(issue.path[0] ?? '');
+    if (raw[option] === undefined) throw new UserError('errors.missingOption', { option, usage });
+    const spec = declared.find((d) => d.name === option)?.spec;
+    if (spec?.choices) throw new UserError('errors.notAChoice', { option, value: String(raw[option]), choices: spec.choices.join(', '), usage });
+    if (spec?.kind === 'integer') throw new UserError('errors.notANumber', { option, value: String(raw[option]), usage });
+    throw new UserError('errors.invalidOption', { option, problem: issue.message, usage });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,64 @@
+// Activity events, stored once per platform event id, and their daily roll-up.
+import type { PrismaClient } from '../../prisma/generated/client.ts';
+import type { ActivityRepository, ActivityTotal } from '../core/ports.ts';
+
+// Kinds that count as taking part in the conversation.
+const CONTRIBUTION_KINDS = ['message', 'reply'];
+
+export function createActivityRepository(prisma: PrismaClient): ActivityRepository {
+  return {
+    async record(input) {
+      // ON CONFLICT DO NOTHING on the unique platformEventId: a redelivered event is not stored again.
+      const { count } = await prisma.activityEvent.createMany({
+        data: [
+          {
+            platformEventId: input.platformEventId,
+            communityId: input.communityId,
+            memberId: input.memberId,
+            channelId: input.channelId ?? null,
+            kind: input.kind,
+            occurredAt: input.occurredAt,
+            weight: input.weight ?? 1,
+            messageId: input.messageId ?? null,
+            targetMemberId: input.targetMemberId ?? null,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      return count === 1;
+    },
+
+    async totals(communityId, options) {
+      const groups = await prisma.activityEvent.groupBy({
+        by: ['memberId'],
+        where: {
+          communityId,
+          kind: { in: CONTRIBUTION_KINDS },
+          ...(options.since ? { occurredAt: { gte: options.since } } : {}),
+          ...(options.channelId ? { channelId: options.channelId } : {}),
+          ...(options.excludeBots ?? true ? { member: { isBot: false } } : {}),
+        },
+        _count: { _all: true },
+        _sum: { weight: true },
+        orderBy: [{ _sum: { weight: 'desc' } }, { memberId: 'asc' }],
+        take: options.limit,
+      });
+      const members = await prisma.member.findMany({ where: { id: { in: groups.map((g) => g.memberId) } }, select: { id: true, displayName: true } });
+      const names = new Map(members.map((m) => [m.id, m.displayName]));
+      return groups.map(
+        (g): ActivityTotal => ({ memberId: g.memberId, displayName: names.get(g.memberId) ?? g.memberId, count: g._count._all, weight: g._sum.weight ?? 0 }),
+      );
+    },
+
+    async rollUp(communityId, from, to, timeZone) {
+      // Day boundaries follow the community's time zone; rerunning replaces the same rows.
+      return prisma.$executeRaw`
+        INSERT INTO "ActivityRollup" ("communityId", "memberId", "day", "kind", "count", "weight", "updatedAt")
+        SELECT "communityId", "memberId", (("occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date, "kind", COUNT(*)::int, SUM("weight"), now()
+        FROM "ActivityEvent"
+        WHERE "communityId" = ${communityId} AND "occurredAt" >= ${from} AND "occurredAt" < ${to}
+        GROUP BY 1, 2, 3, 4
+        ON CONFLICT ("communityId", "memberId", "day", "kind") DO UPDATE SET "count" = EXCLUDED."count", "weight" = EXCLUDED."weight", "updatedAt" = now()`;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// Communities, channels and members in PostgreSQL via Prisma.
+import type { PrismaClient } from '../../prisma/generated/client.ts';
+import type { ChannelRepository, CommunityRecord, CommunityRepository, Language, MemberRecord, MemberRepository } from '../core/ports.ts';
+import type { Platform } from '../core/ids.ts';
+
+function toCommunity(row: { id: string; platform: string; name: string; language: string; timeZone: string }): CommunityRecord {
+  return { id: row.id, platform: row.platform as Platform, name: row.name, language: row.language as Language, timeZone: row.timeZone };
+}
+
+export function createCommunityRepository(prisma: PrismaClient): CommunityRepository {
+  return {
+    async ensure(input) {
+      const row = await prisma.community.upsert({
+        where: { id: input.id },
+        create: { id: input.id, platform: input.platform, name: input.name, language: input.language ?? 'en', timeZone: input.timeZone ?? 'UTC' },
+        update: {},
+      });
+      return toCommunity(row);
+    },
+    async get(id) {
+      const row = await prisma.community.findUnique({ where: { id } });
+      return row ? toCommunity(row) : null;
+    },
+    async update(id, patch) {
+      return toCommunity(await prisma.community.update({ where: { id }, data: patch }));
+    },
+    async list() {
+      return (await prisma.community.findMany({ orderBy: { id: 'asc' } })).map(toCommunity);
+    },
+  };
+}
+
+function toMember(row: { id: string; communityId: string; platformId: string; displayName: string; isBot: boolean; isModerator: boolean; language: string | null }): MemberRecord {
+  return {
+    id: row.id,
+    communityId: row.communityId,
+    platformId: row.platformId,
+    displayName: row.displayName,
+    isBot: row.isBot,
+    isModerator: row.isModerator,
+    language: row.language as Language | null,
+  };
+}
+
+export function createMemberRepository(prisma: PrismaClient): MemberRepository {
+  return {
+    async ensure(input) {
+      const flags = { displayName: input.displayName, isBot: input.isBot, ...(input.isModerator !== undefined ? { isModerator: input.isModerator } : {}) };
+      const row = await prisma.member.upsert({
+        where: { id: input.id },
+        create: { id: input.id, communityId: input.communityId, platformId: input.platformId, ...flags },
+        update: flags,
+      });
+      return toMember(row);
+    },
+    async get(id) {
+      const row = await prisma.member.findUnique({ where: { id } });
+      return row ? toMember(row) : null;
+    },
+    async findByName(communityId, name) {
+      const clean = name.replace(/^@/, '').trim();
+      const row = await prisma.member.findFirst({
+        where: { communityId, OR: [{ displayName: { equals: clean, mode: 'insensitive' } }, { platformId: clean }, { id: clean }] },
+        orderBy: { updatedAt: 'desc' },
+      });
+      return row ? toMember(row) : null;
+    },
+    async setLanguage(id, language) {
+      await prisma.member.update({ where: { id }, data: { language } });
+    },
+  };
+}
+
+export function createChannelRepository(prisma: PrismaClient): ChannelRepository {
+  const toChannel = (row: { id: string; communityId: string; name: string; watched: boolean }) => ({ id: row.id, communityId: row.communityId, name: row.name, watched: row.watched });
+  return {
+    async ensure(input) {
+      return toChannel(await prisma.channel.upsert({ where: { id: input.id }, create: input, update: { name: input.name } }));
+    },
+    async get(id) {
+      const row = await prisma.channel.findUnique({ where: { id } });
+      return row ? toChannel(row) : null;
+    },
+    async findByName(communityId, name) {
+      const clean = name.replace(/^#/, '').trim();
+      const row = await prisma.channel.findFirst({ where: { communityId, OR: [{ name: { equals: clean, mode: 'insensitive' } }, { id: clean }] } });
+      return row ? toChannel(row) : null;
+    },
+    async setWatched(id, watched) {
+      await prisma.channel.update({ where: { id }, data: { watched } });
+    },
+    async list(communityId) {
+      return (await prisma.channel.findMany({ where: { communityId }, orderBy: { name: 'asc' } })).map(toChannel);
+    },
+  };
+}

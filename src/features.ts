@@ -1,0 +1,8 @@
+// The list of features Rapport runs. Each registers its event handlers and jobs here, called
+// from main.ts; nothing registers itself at import time.
+import type { Feature } from './core/features.ts';
+import { registerDailyRollup } from './core/engagement/daily-rollup.ts';
+
+export const features: Feature[] = [
+  (_registry, services) => registerDailyRollup(services),
+];

@@ -1,0 +1,10 @@
+// All message catalogues, one file per feature and language. Add a feature's pair here.
+import enCommon from './en/common.ts';
+import bgCommon from './bg/common.ts';
+
+export type Catalogue = { [key: string]: string | Catalogue };
+
+export const catalogues: { en: Catalogue; bg: Catalogue } = {
+  en: { ...enCommon },
+  bg: { ...bgCommon },
+};

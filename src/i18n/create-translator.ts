@@ -1,0 +1,28 @@
+// i18next-backed Translator. i18next gives us interpolation, plurals (Bulgarian and English
+// both use one/other) and fallbacks, so catalogues stay plain nested objects.
+import i18next from 'i18next';
+import type { Translator } from '../core/translator.ts';
+import type { Language } from '../core/ports.ts';
+import { catalogues } from './catalogues.ts';
+
+export async function createTranslator(): Promise<Translator> {
+  const instance = i18next.createInstance();
+  await instance.init({
+    resources: { en: { translation: catalogues.en }, bg: { translation: catalogues.bg } },
+    lng: 'en',
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+    showSupportNotice: false,
+  } as Parameters<typeof instance.init>[0]);
+  const fixed = { en: instance.getFixedT('en'), bg: instance.getFixedT('bg') };
+  return {
+    t(language: Language, key: string, vars = {}) {
+      return fixed[language](key, vars);
+    },
+    has(key: string) {
+      return instance.exists(key, { lng: 'en', fallbackLng: false }) && instance.exists(key, { lng: 'bg', fallbackLng: false });
+    },
+  };
+}

@@ -1,0 +1,151 @@
+// The scheduler used when no Redis is configured: timers in this process, croner for cron rules
+// in the community's time zone (croner follows the zone's offset across DST changes, so 10:00
+// stays 10:00). Same contract as the BullMQ one: validated data, jobId deduplication, retries with
+// exponential backoff, per-kind concurrency and rate limits.
+import { Cron } from 'croner';
+import type { Logger } from '../core/logger.ts';
+import type { EnqueueOptions, JobDefinition, JobScheduler, RepeatRule } from '../core/scheduler.ts';
+import { BACKOFF_BASE_MS, DEFAULT_ATTEMPTS, isUnrecoverable, parseJobData } from './validate-job.ts';
+
+interface Pending {
+  id: string;
+  name: string;
+  data: unknown;
+  attempt: number;
+}
+
+interface Lane {
+  definition: JobDefinition<unknown>;
+  queue: Pending[];
+  running: number;
+  /** Start times inside the limiter window. */
+  starts: number[];
+}
+
+export function createInProcessScheduler(deps: { logger: Logger; backoffBaseMs?: number }): JobScheduler {
+  const lanes = new Map<string, Lane>();
+  const seen = new Set<string>();
+  const timers = new Set<NodeJS.Timeout>();
+  const repeats = new Map<string, { stop(): void; resume(): void }>();
+  const inFlight = new Set<Promise<void>>();
+  let started = false;
+  let closed = false;
+  let counter = 0;
+  const backoff = deps.backoffBaseMs ?? BACKOFF_BASE_MS;
+
+  function later(ms: number, fn: () => void) {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+  }
+
+  function pump(lane: Lane) {
+    if (!started || closed) return;
+    const { definition } = lane;
+    while (lane.queue.length > 0 && lane.running < (definition.concurrency ?? 1)) {
+      if (definition.limiter) {
+        const now = Date.now();
+        lane.starts = lane.starts.filter((t) => now - t < definition.limiter!.durationMs);
+        if (lane.starts.length >= definition.limiter.max) {
+          later(definition.limiter.durationMs - (now - lane.starts[0]!) + 1, () => pump(lane));
+          return;
+        }
+        lane.starts.push(now);
+      }
+      const job = lane.queue.shift()!;
+      lane.running += 1;
+      const run = execute(lane, job).finally(() => {
+        lane.running -= 1;
+        inFlight.delete(run);
+        pump(lane);
+      });
+      inFlight.add(run);
+    }
+  }
+
+  async function execute(lane: Lane, job: Pending) {
+    const { definition } = lane;
+    try {
+      const data = parseJobData(definition, job.data);
+      await definition.process(data, { jobId: job.id, attempt: job.attempt });
+    } catch (error) {
+      const attempts = definition.attempts ?? DEFAULT_ATTEMPTS;
+      if (isUnrecoverable(error) || job.attempt >= attempts) {
+        deps.logger.error({ err: error, job: job.name, jobId: job.id, attempt: job.attempt }, 'job failed for good');
+        return;
+      }
+      deps.logger.warn({ err: error, job: job.name, jobId: job.id, attempt: job.attempt }, 'job failed; retrying');
+      later(backoff * 2 ** (job.attempt - 1), () => {
+        lane.queue.push({ ...job, attempt: job.attempt + 1 });
+        pump(lane);
+      });
+    }
+  }
+
+  function laneFor(name: string): Lane {
+    const lane = lanes.get(name);
+    if (!lane) throw new Error(`No job named "${name}" is defined`);
+    return lane;
+  }
+
+  const scheduler: JobScheduler = {
+    kind: 'in-process',
+    define(definition) {
+      lanes.set(definition.name, { definition: definition as JobDefinition<unknown>, queue: [], running: 0, starts: [] });
+    },
+    async enqueue(name, data, options: EnqueueOptions = {}) {
+      const lane = laneFor(name);
+      const id = options.jobId ?? `${name}:${++counter}`;
+      if (options.jobId) {
+        if (seen.has(id)) return;
+        seen.add(id);
+      }
+      const push = () => {
+        lane.queue.push({ id, name, data, attempt: 1 });
+        pump(lane);
+      };
+      if (options.delayMs && options.delayMs > 0) later(options.delayMs, push);
+      else push();
+    },
+    async repeat(key, name, data, rule: RepeatRule) {
+      laneFor(name);
+      repeats.get(key)?.stop();
+      if ('cron' in rule) {
+        const cron = new Cron(rule.cron, { timezone: rule.timeZone, paused: !started }, () => {
+          void scheduler.enqueue(name, data, { jobId: `${key}:${Date.now()}` });
+        });
+        repeats.set(key, { stop: () => cron.stop(), resume: () => cron.resume() });
+      } else {
+        let interval: NodeJS.Timeout | undefined;
+        const begin = () => {
+          interval = setInterval(() => void scheduler.enqueue(name, data, { jobId: `${key}:${Date.now()}` }), rule.everyMs);
+        };
+        if (started) begin();
+        repeats.set(key, { stop: () => clearInterval(interval), resume: begin });
+      }
+    },
+    async unrepeat(key) {
+      repeats.get(key)?.stop();
+      repeats.delete(key);
+    },
+    async repeating() {
+      return [...repeats.keys()];
+    },
+    async start() {
+      if (started) return;
+      started = true;
+      for (const entry of repeats.values()) entry.resume();
+      for (const lane of lanes.values()) pump(lane);
+    },
+    async close() {
+      closed = true;
+      for (const entry of repeats.values()) entry.stop();
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+  return scheduler;
+}

@@ -1,0 +1,77 @@
+// Builds a complete Rapport (real pipeline, commands, features, repositories) on a real database
+// for end-to-end tests: in-memory PGlite by default, or a fresh schema on this machine's
+// PostgreSQL. Adapters are whatever the test passes (console, Slack against the fake, ...).
+import { commands as allCommands } from '../../commands/index.ts';
+import type { ChatAdapter } from '../../src/core/adapter.ts';
+import { fixedClock, type Clock } from '../../src/core/clock.ts';
+import type { CommandDefinition } from '../../src/core/commands/define.ts';
+import type { Feature } from '../../src/core/features.ts';
+import type { Repositories } from '../../src/core/ports.ts';
+import type { JobScheduler } from '../../src/core/scheduler.ts';
+import type { Translator } from '../../src/core/translator.ts';
+import { createRepositories } from '../../src/db/create-repositories.ts';
+import { openDatabase, type Database } from '../../src/db/open-database.ts';
+import { features as allFeatures } from '../../src/features.ts';
+import { createTranslator } from '../../src/i18n/create-translator.ts';
+import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
+import { createLogger } from '../../src/logger.ts';
+import { buildRapport, type Rapport } from '../../src/main.ts';
+import { POSTGRES_URL, dropSchema, uniqueName } from './services.ts';
+
+export interface TestApp {
+  rapport: Rapport;
+  repos: Repositories;
+  db: Database;
+  clock: Clock;
+  translator: Translator;
+  scheduler: JobScheduler;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  adapters: ChatAdapter[] | ((parts: { repos: Repositories; translator: Translator }) => ChatAdapter[]);
+  database?: 'pglite' | 'postgres';
+  clock?: Clock;
+  commands?: CommandDefinition[];
+  features?: Feature[];
+  scheduler?: JobScheduler;
+  language?: 'en' | 'bg';
+}
+
+export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
+  const schema = options.database === 'postgres' ? uniqueName('app') : undefined;
+  const db = schema
+    ? await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema }, { migrate: true })
+    : await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { migrate: true });
+  const logger = createLogger({ level: 'silent', pretty: false });
+  const translator = await createTranslator();
+  const repos = createRepositories(db.prisma);
+  const clock = options.clock ?? fixedClock(new Date('2026-11-23T10:00:00Z'));
+  const scheduler = options.scheduler ?? createInProcessScheduler({ logger, backoffBaseMs: 10 });
+  const adapters = typeof options.adapters === 'function' ? options.adapters({ repos, translator }) : options.adapters;
+  const rapport = await buildRapport({
+    repos,
+    scheduler,
+    logger,
+    clock,
+    translator,
+    commands: options.commands ?? allCommands,
+    features: options.features ?? allFeatures,
+    adapters,
+    defaults: { language: options.language ?? 'en', timeZone: 'Europe/Sofia' },
+  });
+  await rapport.start();
+  return {
+    rapport,
+    repos,
+    db,
+    clock,
+    translator,
+    scheduler,
+    async close() {
+      await rapport.stop();
+      await db.close();
+      if (schema) await dropSchema(schema);
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// The real PostgreSQL and Redis of this machine (see .ci/run). Each test isolates itself with
+// its own schema or queue prefix, and removes it afterwards.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export const POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = 'redis://127.0.0.1:6379';
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+}
+
+export async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
