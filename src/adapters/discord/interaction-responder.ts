@@ -60,11 +60,12 @@ export function createInteractionResponder(calls: InteractionCalls, options: { d
     } else if (state === 'deferred') {
       if (ephemeral === deferredEphemeral) {
         await calls.editReply(withoutFlags(payload));
+        state = 'replied';
       } else {
         await calls.followUp(payload);
+        state = 'replied';
         await calls.deleteReply();
       }
-      state = 'replied';
     } else {
       await calls.followUp(payload);
     }
