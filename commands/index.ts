@@ -4,5 +4,6 @@ import type { CommandDefinition } from '../src/core/commands/define.ts';
 import help from './help.ts';
 import leaderboard from './leaderboard.ts';
 import rank from './rank.ts';
+import settings from './settings.ts';
 
-export const commands: CommandDefinition[] = [help, rank, leaderboard];
+export const commands: CommandDefinition[] = [help, rank, leaderboard, settings];

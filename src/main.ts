@@ -50,6 +50,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     logger: parts.logger,
     repliers,
     commands: createCommandRegistry(parts.commands),
+    translator: parts.translator,
   };
   const registry = createFeatureRegistry();
   for (const feature of parts.features) await feature(registry, services);

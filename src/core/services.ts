@@ -6,6 +6,7 @@ import type { Repositories } from './ports.ts';
 import type { JobScheduler } from './scheduler.ts';
 import type { ReplierDirectory } from './outgoing.ts';
 import type { CommandRegistry } from './commands/registry.ts';
+import type { Translator } from './translator.ts';
 
 export interface Services {
   repos: Repositories;
@@ -15,4 +16,5 @@ export interface Services {
   /** Sends messages on the platform an id belongs to (repliers.forId('slack:T1:C1')). */
   repliers: ReplierDirectory;
   commands: CommandRegistry;
+  translator: Translator;
 }

@@ -1,6 +1,5 @@
 // Builds a complete Rapport (real pipeline, commands, features, repositories) on a real database
-// for end-to-end tests: in-memory PGlite by default, or a fresh schema on this machine's
-// PostgreSQL. Adapters are whatever the test passes (console, Slack against the fake, ...).
+// for end-to-end tests: a fresh schema on this machine's PostgreSQL by default, or in-memory PGlite. Adapters are whatever the test passes (console, Slack against the fake, ...).
 import { commands as allCommands } from '../../commands/index.ts';
 import type { ChatAdapter } from '../../src/core/adapter.ts';
 import { fixedClock, type Clock } from '../../src/core/clock.ts';
@@ -39,7 +38,8 @@ export interface TestAppOptions {
 }
 
 export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
-  const schema = options.database === 'postgres' ? uniqueName('app') : undefined;
+  // PostgreSQL by default: a fresh schema there costs milliseconds, a fresh PGlite seconds.
+  const schema = options.database === 'pglite' ? undefined : uniqueName('app');
   const db = schema
     ? await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema }, { migrate: true })
     : await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { migrate: true });

@@ -25,6 +25,11 @@ export default {
       modSuffix: ' (модератор)',
     },
   },
+  settings: {
+    current: 'Език: {{language}}. Часова зона: {{timeZone}}. Сменете ги с /settings language:en timezone:Europe/Sofia.',
+    updated: 'Запазено. Език: {{language}}. Часова зона: {{timeZone}}.',
+    badTimeZone: '„{{value}}“ не е часова зона. Използвайте име по IANA, например Europe/Sofia, America/New_York или UTC.',
+  },
   errors: {
     unknownCommand: 'Няма команда /{{command}}. Напишете /help, за да видите командите.',
     unknownSubcommand: '/{{command}} изисква едно от: {{choices}}. Например: /{{command}} {{example}}',

@@ -25,6 +25,11 @@ export default {
       modSuffix: ' (moderator)',
     },
   },
+  settings: {
+    current: 'Language: {{language}}. Time zone: {{timeZone}}. Change them with /settings language:bg timezone:Europe/Sofia.',
+    updated: 'Saved. Language: {{language}}. Time zone: {{timeZone}}.',
+    badTimeZone: '"{{value}}" is not a time zone. Use an IANA name such as Europe/Sofia, America/New_York or UTC.',
+  },
   errors: {
     unknownCommand: 'There is no command /{{command}}. Type /help to see the commands.',
     unknownSubcommand: '/{{command}} needs one of: {{choices}}. For example: /{{command}} {{example}}',

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/commands/define.ts';
+import { option } from '../src/core/commands/options.ts';
+import { UserError } from '../src/core/errors.ts';
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export default defineCommand({
+  name: 'settings',
+  description: { en: 'Show or change the community\'s language and time zone', bg: 'Покажи или промени езика и часовата зона на общността' },
+  moderatorOnly: true,
+  options: z.object({
+    language: option.choice(['en', 'bg'], { en: 'Language Rapport speaks here', bg: 'Езикът, на който Rapport говори тук' }),
+    timezone: option.string({ en: 'IANA time zone, e.g. Europe/Sofia', bg: 'Часова зона по IANA, напр. Europe/Sofia' }, { max: 64 }),
+  }),
+  async run({ options, services, community, reply, t }) {
+    if (options.timezone && !isTimeZone(options.timezone)) throw new UserError('settings.badTimeZone', { value: options.timezone });
+    const patch = { ...(options.language ? { language: options.language } : {}), ...(options.timezone ? { timeZone: options.timezone } : {}) };
+    const updated = Object.keys(patch).length > 0 ? await services.repos.communities.update(community.id, patch) : community;
+    const say = (key: string) => services.translator.t(updated.language, key, { language: updated.language, timeZone: updated.timeZone });
+    await reply(Object.keys(patch).length > 0 ? say('settings.updated') : t('settings.current', { language: updated.language, timeZone: updated.timeZone }));
+  },
+});

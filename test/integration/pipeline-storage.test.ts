@@ -1,0 +1,57 @@
+// Proves the pipeline stores each platform event once (a redelivery does not count twice), on real
+// PostgreSQL and on PGlite, and that the daily roll-up is idempotent in the community's time zone.
+import { describe, expect, it } from 'vitest';
+import type { MessagePosted } from '../../src/core/events.ts';
+import { createTestApp } from '../support/harness.ts';
+
+function message(id: string, author: string, at: string): MessagePosted {
+  return {
+    type: 'message.posted',
+    platform: 'console',
+    eventId: `console:${id}`,
+    communityId: 'console:local',
+    occurredAt: new Date(at),
+    channelId: 'console:local:general',
+    messageId: id,
+    author: { memberId: `console:local:${author}`, displayName: author, isBot: false, isModerator: false },
+    text: 'hello',
+    mentions: [],
+    mentionsBot: false,
+  };
+}
+
+describe.each(['postgres', 'pglite'] as const)('pipeline storage on %s', (database) => {
+  it('GIVEN the same event delivered twice THEN it is stored and handled once', async () => {
+    const app = await createTestApp({ adapters: [], database });
+    try {
+      const handled: string[] = [];
+      const first = await app.rapport.pipeline.handle(message('m1', 'alice', '2026-11-23T09:00:00Z'));
+      const again = await app.rapport.pipeline.handle(message('m1', 'alice', '2026-11-23T09:00:00Z'));
+      handled.push(String(first.stored), String(again.stored));
+      await app.rapport.pipeline.handle(message('m2', 'bob', '2026-11-23T21:30:00Z'));
+      expect(handled).toEqual(['true', 'false']);
+      expect(await app.db.prisma.activityEvent.count()).toBe(2);
+      const totals = await app.repos.activity.totals('console:local', { limit: 10 });
+      expect(totals.map((t) => [t.displayName, t.count])).toEqual([
+        ['alice', 1],
+        ['bob', 1],
+      ]);
+
+      // 21:30 UTC is 23:30 in Sofia (UTC+2 in November): still the 23rd there.
+      const from = new Date('2026-11-22T00:00:00Z');
+      const to = new Date('2026-11-24T00:00:00Z');
+      await app.repos.activity.rollUp('console:local', from, to, 'Europe/Sofia');
+      await app.repos.activity.rollUp('console:local', from, to, 'Europe/Sofia');
+      const rows = await app.db.prisma.activityRollup.findMany({ orderBy: { memberId: 'asc' } });
+      expect(rows.map((r) => [r.memberId, r.day.toISOString().slice(0, 10), r.count])).toEqual([
+        ['console:local:alice', '2026-11-23', 1],
+        ['console:local:bob', '2026-11-23', 1],
+      ]);
+      await app.repos.activity.rollUp('console:local', from, to, 'Asia/Tokyo');
+      const tokyo = await app.db.prisma.activityRollup.findMany({ where: { memberId: 'console:local:bob' } });
+      expect(tokyo.map((r) => r.day.toISOString().slice(0, 10)).sort()).toEqual(['2026-11-23', '2026-11-24']);
+    } finally {
+      await app.close();
+    }
+  });
+});

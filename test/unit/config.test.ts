@@ -1,0 +1,51 @@
+// Proves configuration is read from one schema and that every mistake is named with a fix.
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { ConfigError } from '../../src/core/errors.ts';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('GIVEN nothing THEN it runs the console on PGlite in ./data with the in-process scheduler', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: './data' });
+    expect(config.redis).toBeNull();
+    expect(config.slack).toBeNull();
+    expect(config.discord).toBeNull();
+    expect(config.port).toBe(3000);
+  });
+
+  it('GIVEN DATABASE_URL and REDIS_URL THEN PostgreSQL and BullMQ are used', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/rapport', REDIS_URL: 'redis://cache:6379' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://u:p@db:5432/rapport' });
+    expect(config.redis).toEqual({ url: 'redis://cache:6379', prefix: 'rapport' });
+  });
+
+  it('GIVEN several wrong values THEN each is named with how to fix it', () => {
+    const found = problems({ DATABASE_URL: 'mysql://x', REDIS_URL: 'localhost:6379', PORT: 'eighty', RAPPORT_TIME_ZONE: 'Mars/Olympus' });
+    expect(found).toHaveLength(4);
+    expect(found.find((p) => p.startsWith('DATABASE_URL'))).toContain('postgresql://');
+    expect(found.find((p) => p.startsWith('REDIS_URL'))).toContain('redis://');
+    expect(found.some((p) => p.startsWith('PORT'))).toBe(true);
+    expect(found.find((p) => p.startsWith('RAPPORT_TIME_ZONE'))).toContain('Europe/Sofia');
+  });
+
+  it('GIVEN half a Slack or Discord setup THEN the missing variable is named', () => {
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })[0]).toContain('SLACK_SIGNING_SECRET');
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxp-user' })[0]).toContain('xoxb-');
+    expect(problems({ DISCORD_TOKEN: 'abc' })[0]).toContain('DISCORD_APPLICATION_ID');
+  });
+
+  it('GIVEN a full Slack Socket Mode setup THEN it is configured with the API URL override', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_API_URL: 'http://127.0.0.1:9/api/', SLACK_MODERATORS: 'U1, U2' });
+    expect(config.slack).toMatchObject({ botToken: 'xoxb-1', appToken: 'xapp-1', apiUrl: 'http://127.0.0.1:9/api/', moderators: ['U1', 'U2'] });
+  });
+});
