@@ -67,9 +67,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger.child({ adapter: 'discord' });
   const client = new Client(discordClientOptions(options));
-  const replier = createDiscordReplier(client, { logger, clock }, options.dmClosedMemoryMs !== undefined ? { dmClosedMemoryMs: options.dmClosedMemoryMs } : {});
+  const threadOfMessage = new RecentMap(10_000);
+  const replier = createDiscordReplier(client, { logger, clock }, {
+    threadOfMessage: (messageId) => threadOfMessage.get(messageId),
+    ...(options.dmClosedMemoryMs !== undefined ? { dmClosedMemoryMs: options.dmClosedMemoryMs } : {}),
+  });
   // Interactions can be replayed by a gateway RESUME; answering twice fails (40060), so remember ids.
-  const seenInteractions = new RecentIds(5000);
+  const seenInteractions = new RecentMap(5000);
   let context: TranslateContext | null = null;
 
   const ctx = (): TranslateContext => {
@@ -90,7 +94,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
       }
     };
 
-    client.on(Events.MessageCreate, guarded('messageCreate', (message) => deliver(translateMessage(messageFacts(message), ctx(), message.toJSON()))));
+    client.on(Events.MessageCreate, guarded('messageCreate', (message) => {
+      if (message.channel.isThread()) threadOfMessage.set(message.id, message.channelId);
+      deliver(translateMessage(messageFacts(message), ctx(), message.toJSON()));
+    }));
     client.on(Events.MessageUpdate, guarded('messageUpdate', (_old, message) => deliver(translateEdit(messageFacts(message), ctx()))));
     client.on(Events.MessageDelete, guarded('messageDelete', (message) => deliver(translateDelete(messageFacts(message), ctx(), clock.now()))));
     client.on(Events.GuildMemberAdd, guarded('guildMemberAdd', (member) =>
@@ -190,14 +197,21 @@ function resolverFor(guildId: string): ReferenceResolver {
   };
 }
 
-/** A bounded set of recently seen ids (insertion order eviction). */
-class RecentIds {
-  private readonly ids = new Set<string>();
+/** A bounded map of recent entries (oldest evicted first). */
+class RecentMap {
+  private readonly entries = new Map<string, string>();
   constructor(private readonly capacity: number) {}
-  seen(id: string): boolean {
-    if (this.ids.has(id)) return true;
-    this.ids.add(id);
-    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value!);
+  get(key: string): string | undefined {
+    return this.entries.get(key);
+  }
+  set(key: string, value: string): void {
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+  /** Records the key and says whether it was already there. */
+  seen(key: string): boolean {
+    if (this.entries.has(key)) return true;
+    this.set(key, '');
     return false;
   }
 }

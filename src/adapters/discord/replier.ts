@@ -15,6 +15,8 @@ export const DM_SCOPE = '@me';
 export interface DiscordReplierOptions {
   /** How long a closed-DM answer (50007) is remembered before Rapport tries that member again. */
   dmClosedMemoryMs?: number;
+  /** The thread a recently seen message was posted in, so a reply to it lands in that thread. */
+  threadOfMessage?: (messageId: string) => string | undefined;
 }
 
 export function createDiscordReplier(client: Client, deps: { logger: Logger; clock: Clock }, options: DiscordReplierOptions = {}): Replier {
@@ -28,7 +30,11 @@ export function createDiscordReplier(client: Client, deps: { logger: Logger; clo
       const { platform, local: channelId } = parseId(target.channelId);
       if (platform !== 'discord' || !channelId) throw new PlatformError('discord', 'bad_target', `Not a Discord channel id: ${target.channelId}`, { retryable: false });
       try {
-        const thread = target.threadOf ? client.channels.cache.get(target.threadOf) : undefined;
+        // threadOf is a thread channel id (MessagePosted.threadId) or a message id; a message seen
+        // inside a thread is answered in that thread, anything else as a reply in the channel.
+        const direct = target.threadOf ? client.channels.cache.get(target.threadOf) : undefined;
+        const threadId = direct?.isThread() ? direct.id : target.threadOf ? options.threadOfMessage?.(target.threadOf) : undefined;
+        const thread = threadId ? client.channels.cache.get(threadId) : undefined;
         const channel = thread?.isThread() ? thread : await client.channels.fetch(channelId);
         if (!channel?.isSendable()) throw new PlatformError('discord', 'not_sendable', `Cannot send to channel ${target.channelId}`, { retryable: false });
         const reply = target.threadOf && channel.id !== target.threadOf ? { reply: { messageReference: target.threadOf, failIfNotExists: false } } : {};
