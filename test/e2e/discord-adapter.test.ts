@@ -48,6 +48,15 @@ const id = (local: string) => scopedId('discord', fake.guild.id, local);
 const callbacks = () => fake.rest.find('POST', /^\/interactions\/\d+\/[^/]+\/callback$/);
 
 describe('Discord adapter against a fake Discord', () => {
+  it('identifies with exactly the five intents Rapport needs (no DirectMessages, no presences) and the bot token', async () => {
+    await start();
+    const identify = fake.gateway.received.find((p) => p.op === 2)!.d as { intents: number; token: string };
+    // Guilds 1 | GuildMembers 2 | GuildMessages 512 | GuildMessageReactions 1024 | MessageContent 32768
+    expect(identify.intents).toBe(1 + 2 + 512 + 1024 + 32768);
+    expect(identify.token).toBe(fake.token);
+    expect(fake.rest.requests[0]).toMatchObject({ method: 'GET', path: '/gateway/bot', authorization: `Bot ${fake.token}` });
+  });
+
   it('turns a member message into message.posted and ignores bots and itself', async () => {
     await start();
     const { alice, otherBot, bot, mod } = fake.guild.users;
