@@ -138,7 +138,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return json(res, { ok: true });
     }
     if (url.pathname.startsWith('/upload/')) {
-      uploads.push({ fileId: url.pathname.slice('/upload/'.length), content: raw });
+      // The WebClient posts the bytes as multipart/form-data; Slack also accepts a raw body.
+      const contentType = req.headers['content-type'] ?? '';
+      let content = raw;
+      if (contentType.startsWith('multipart/form-data')) {
+        const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+        const part = [...form.values()][0];
+        content = typeof part === 'string' ? part : await (part as Blob).text();
+      }
+      uploads.push({ fileId: url.pathname.slice('/upload/'.length), content });
       res.writeHead(200).end('OK');
       return;
     }
