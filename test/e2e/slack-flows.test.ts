@@ -1,7 +1,7 @@
 // Proves Rapport on Slack end to end, over the HTTP Events API and over Socket Mode: the real Bolt App against the fake Slack, feeding the real pipeline, commands and storage (PGlite).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.ts';
+import { createSlackAdapter, namesFromRepositories, type SlackAdapter } from '../../src/adapters/slack/index.ts';
 import { commands as allCommands } from '../../commands/index.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { defineCommand } from '../../src/core/commands/define.ts';
@@ -94,10 +94,7 @@ async function startRapportOnSlack(transport: Transport): Promise<SlackRapport> 
         },
         {
           logger: memoryLogger(),
-          names: {
-            member: async (community, name) => (await repos.members.findByName(community, name))?.id ?? null,
-            channel: async (community, name) => (await repos.channels.findByName(community, name))?.id ?? null,
-          },
+          names: namesFromRepositories(repos),
         },
       );
       adapter = observeAdapter(slackAdapter);
@@ -190,7 +187,10 @@ describe.each<Transport>(['http', 'socket'])('Rapport on Slack over %s', (transp
     expect(String(body.text)).toContain('Ann');
     await deliver.command(slashCommand({ command: '/rank', text: '<@U1|ann>', user: 'U2', responseUrl: slack.responseUrl(`rank-${transport}`) }));
     expect(String((await slack.waitForResponse(`rank-${transport}`)).text)).toContain('Ann');
-    await adapter.commandsHandled(before + 2);
+    // Typed without Slack's escaping, a name is looked up among the stored members.
+    await deliver.command(slashCommand({ command: '/rank', text: '@ann', user: 'U2', responseUrl: slack.responseUrl(`rank-name-${transport}`) }));
+    expect(String((await slack.waitForResponse(`rank-name-${transport}`)).text)).toContain('Ann');
+    await adapter.commandsHandled(before + 3);
   });
 
   it('refuses a moderator-only command for a member, and allows it for an admin, a listed moderator and the moderator group', async () => {

@@ -3,4 +3,4 @@
 export { createSlackAdapter, type SlackAdapter, type SlackAdapterDeps, type SlackAdapterOptions } from './slack-adapter.ts';
 export { slackManifest, SLACK_BOT_EVENTS, SLACK_BOT_SCOPES, type SlackManifest, type SlackManifestOptions } from './manifest.ts';
 export { toPlatformError } from './errors.ts';
-export type { NameLookup } from './slash-command.ts';
+export { namesFromRepositories, type NameLookup } from './slash-command.ts';

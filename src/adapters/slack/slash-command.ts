@@ -5,6 +5,7 @@
 // https://docs.slack.dev/interactivity/implementing-slash-commands
 import type { CommandInvocation, CommandResponder, ReferenceResolver } from '../../core/adapter.ts';
 import type { OutgoingMessage } from '../../core/outgoing.ts';
+import type { Repositories } from '../../core/ports.ts';
 import { renderMessage } from './render.ts';
 import type { SlackDirectory } from './slack-directory.ts';
 import { slackChannelId, slackCommunityId, slackMemberId } from './slack-ids.ts';
@@ -27,6 +28,14 @@ export interface SlackCommandPayload {
 export interface NameLookup {
   member(communityId: string, name: string): Promise<string | null>;
   channel(communityId: string, name: string): Promise<string | null>;
+}
+
+/** Name lookups backed by the stored members and channels (display names, channel names). */
+export function namesFromRepositories(repos: Pick<Repositories, 'members' | 'channels'>): NameLookup {
+  return {
+    member: async (communityId, name) => (await repos.members.findByName(communityId, name))?.id ?? null,
+    channel: async (communityId, name) => (await repos.channels.findByName(communityId, name))?.id ?? null,
+  };
 }
 
 export function createSlackResolver(teamId: string, names?: NameLookup): ReferenceResolver {
