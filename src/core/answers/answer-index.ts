@@ -1,39 +1,46 @@
 // The searchable knowledge base. Every question and phrasing is its own document (a short
-// phrasing is not drowned by a long answer), answers are indexed too at a lower weight, and
-// results are aggregated per entry. Two views of the text are searched with MiniSearch (BM25):
-// stemmed content words (with fuzzy matching for typos) and character 4-grams (Bulgarian
-// morphology, compounds, spelling variants). Each candidate then gets a calibrated confidence.
+// phrasing is not drowned by a long answer); answers are indexed in their own field at a lower
+// weight. MiniSearch (BM25) searches stemmed words and 5-letter truncations; the best entries are
+// then re-ranked with character 4-gram overlap (Bulgarian morphology, compounds, spelling), and
+// each candidate gets a calibrated confidence.
 import MiniSearch from 'minisearch';
 import type { KbEntry, Language } from './kb-entry.ts';
-import { analyzeTerms, charNgrams } from './analyze.ts';
+import { analyzeTerms, charNgrams, truncatedTerms } from './analyze.ts';
 import { expandSynonyms } from './synonyms.ts';
 import { TermStats, type DocKind } from './term-stats.ts';
 import { confidenceOf, candidateFeatures } from './confidence.ts';
+import { aggregateByEntry, gramSimilarity } from './rank-entries.ts';
 
 export interface RetrievalSettings {
-  /** Weight of answer documents relative to questions and phrasings. */
+  /** Field weight of answers relative to questions and phrasings. */
   answerWeight: number;
-  /** Weight of the character n-gram score relative to the word score (both normalised). */
+  /** Field weight of the 5-letter truncations. */
+  truncWeight: number;
+  /** Weight of character 4-gram similarity in re-ranking, relative to the normalised BM25 score. */
   gramWeight: number;
   /** Share of an entry's second-best document score added to its best one. */
   secondDocShare: number;
-  /** Fuzzy edit distance as a share of term length (0 turns fuzzy matching off). */
-  fuzzy: number;
+  /** Fuzzy matching (edit distance 1) for query words the index does not contain. */
+  fuzzy: boolean;
   synonyms: boolean;
   /** BM25 parameters passed to MiniSearch. */
   bm25: { k: number; b: number; d: number };
-  /** How many of an entry's best documents count (best + share * the rest). */
-  docsPerEntry: number;
+  /** At most this many content words of an answer are indexed (answers can be long). */
+  answerTerms: number;
+  /** Truncations for Latin-script words too (Porter already handles most English morphology). */
+  truncLatin: boolean;
 }
 
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   answerWeight: 0.35,
+  truncWeight: 0.5,
   gramWeight: 0.5,
   secondDocShare: 0.3,
-  fuzzy: 0.2,
+  fuzzy: true,
   synonyms: true,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
-  docsPerEntry: 2,
+  answerTerms: 200,
+  truncLatin: false,
 };
 
 export interface AnswerIndexOptions {
@@ -72,27 +79,39 @@ export interface AnswerIndex {
   search(query: string, options?: SearchOptions): AnswerCandidate[];
 }
 
-interface IndexedDoc {
+export interface IndexedDoc {
   id: string;
   entryId: string;
   kind: DocKind;
   text: string;
-  words: string;
-  grams: string;
+  ask: string;
+  trunc: string;
+  answer: string;
 }
 
-const CANDIDATE_DOCS = 60;
+const RERANK = 30;
+const MAX_HITS = 400;
+// In a large knowledge base a word found in thousands of documents is close to a stop word: it
+// barely moves BM25 (low idf) but costs a walk over its whole posting list. Such words are left
+// out of the query when the query has other words. Small knowledge bases are never affected.
+const PRUNE_MIN_DF = 1000;
+const PRUNE_SHARE = 0.04;
+const CYRILLIC_TRUNC = /^~\p{Script=Cyrillic}/u;
 
-function docsOf(entry: KbEntry): IndexedDoc[] {
-  const texts: Array<[DocKind, string]> = [
-    ['question', entry.question],
-    ...entry.phrasings.map((p): [DocKind, string] => ['phrasing', p]),
-    ['answer', entry.answer],
-  ];
-  return texts.map(([kind, text], i) => ({
+function truncs(text: string, settings: RetrievalSettings): string[] {
+  const all = truncatedTerms(text);
+  return settings.truncLatin ? all : all.filter((t) => CYRILLIC_TRUNC.test(t));
+}
+
+function docsOf(entry: KbEntry, settings: RetrievalSettings): IndexedDoc[] {
+  const asks: Array<[DocKind, string]> = [['question', entry.question], ...entry.phrasings.map((p): [DocKind, string] => ['phrasing', p])];
+  const docs: IndexedDoc[] = asks.map(([kind, text], i) => ({
     id: `${entry.id}\u0000${i}`, entryId: entry.id, kind, text,
-    words: analyzeTerms(text).join(' '), grams: charNgrams(text).join(' '),
+    ask: analyzeTerms(text).join(' '), trunc: truncs(text, settings).join(' '), answer: '',
   }));
+  const answerTerms = analyzeTerms(entry.answer).slice(0, settings.answerTerms);
+  docs.push({ id: `${entry.id}\u0000a`, entryId: entry.id, kind: 'answer', text: entry.answer, ask: '', trunc: '', answer: answerTerms.join(' ') });
+  return docs;
 }
 
 export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIndexOptions = {}): AnswerIndex {
@@ -101,8 +120,8 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
   const docs = new Map<string, IndexedDoc[]>();
   const stats = new TermStats();
   const mini = new MiniSearch<IndexedDoc>({
-    fields: ['words', 'grams'],
-    storeFields: ['entryId', 'kind'],
+    fields: ['ask', 'trunc', 'answer'],
+    storeFields: [],
     tokenize: (text) => (text === '' ? [] : text.split(' ')),
     processTerm: (term) => term,
     autoVacuum: false,
@@ -110,11 +129,14 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
 
   function add(entry: KbEntry): void {
     if (entries.has(entry.id)) throw new Error(`An entry with id "${entry.id}" is already in the index.`);
-    const entryDocs = docsOf(entry);
+    const entryDocs = docsOf(entry, settings);
     entries.set(entry.id, entry);
     docs.set(entry.id, entryDocs);
     mini.addAll(entryDocs);
-    for (const doc of entryDocs) stats.add(doc.id, doc.kind, doc.words.split(' '), doc.grams.split(' '));
+    for (const doc of entryDocs) {
+      const words = (doc.kind === 'answer' ? doc.answer : doc.ask).split(' ');
+      stats.add(doc.id, doc.kind, words, doc.kind === 'answer' ? [] : charNgrams(doc.text), doc.trunc.split(' '));
+    }
   }
 
   function remove(id: string): boolean {
@@ -129,59 +151,41 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
     return true;
   }
 
-  function searchField(field: 'words' | 'grams', terms: string[], language: Language | undefined) {
-    if (terms.length === 0) return [];
-    const fuzzy = field === 'words' && settings.fuzzy > 0
-      ? (term: string) => (term.length >= 5 ? settings.fuzzy : false)
-      : false;
-    return mini.search(terms.join(' '), {
-      fields: [field],
-      fuzzy,
-      weights: { fuzzy: 0.5, prefix: 0.5 },
-      bm25: settings.bm25,
-      boostDocument: (_id, _term, stored) => (stored?.kind === 'answer' ? settings.answerWeight : 1),
-      filter: language ? (r) => entries.get(r.entryId as string)?.language === language : undefined,
-    }).slice(0, CANDIDATE_DOCS);
+  function prune(terms: string[]): string[] {
+    const limit = Math.max(PRUNE_MIN_DF, PRUNE_SHARE * stats.documentCount);
+    const kept = terms.filter((t) => stats.df(t) <= limit);
+    return kept.length >= 2 ? kept : terms;
   }
 
   function search(query: string, searchOptions: SearchOptions = {}): AnswerCandidate[] {
     const limit = searchOptions.limit ?? 5;
     let words = [...new Set(analyzeTerms(query))];
     if (settings.synonyms) words = expandSynonyms(words);
-    const grams = [...new Set(charNgrams(query))];
-    const wordHits = searchField('words', words, searchOptions.language);
-    const gramHits = searchField('grams', grams, searchOptions.language);
-    const wordTop = wordHits[0]?.score ?? 1;
-    const gramTop = gramHits[0]?.score ?? 1;
-    const docScore = new Map<string, number>();
-    for (const hit of wordHits) docScore.set(hit.id as string, hit.score / wordTop);
-    for (const hit of gramHits) {
-      const id = hit.id as string;
-      docScore.set(id, (docScore.get(id) ?? 0) + settings.gramWeight * (hit.score / gramTop));
+    const terms = prune([...words, ...new Set(truncs(query, settings))]);
+    if (terms.length === 0) return [];
+    const language = searchOptions.language;
+    const hits = mini.search(terms.join(' '), {
+      boost: { ask: 1, trunc: settings.truncWeight, answer: settings.answerWeight },
+      fuzzy: settings.fuzzy ? (term) => (!term.startsWith('~') && term.length >= 5 && !stats.hasWord(term) ? 1 : false) : false,
+      weights: { fuzzy: 0.5, prefix: 0.5 },
+      bm25: settings.bm25,
+      filter: language ? (r) => entries.get(r.id.slice(0, r.id.indexOf('\u0000')))?.language === language : undefined,
+    });
+    const queryGrams = new Set(charNgrams(query));
+    const ranked = aggregateByEntry(hits.slice(0, MAX_HITS), settings.secondDocShare).slice(0, RERANK);
+    const top = ranked[0]?.score ?? 1;
+    for (const r of ranked) {
+      const askDocs = (docs.get(r.entryId) ?? []).filter((d) => d.kind !== 'answer').map((d) => d.id);
+      r.score = r.score / top + settings.gramWeight * gramSimilarity(stats, queryGrams, askDocs);
     }
-    // Aggregate documents per entry: best document plus a share of the next best ones.
-    const perEntry = new Map<string, Array<[string, number]>>();
-    for (const [docId, score] of docScore) {
-      const entryId = docId.slice(0, docId.indexOf('\u0000'));
-      const list = perEntry.get(entryId);
-      if (list) list.push([docId, score]);
-      else perEntry.set(entryId, [[docId, score]]);
-    }
-    const ranked = [...perEntry.entries()]
-      .map(([entryId, list]) => {
-        list.sort((a, b) => b[1] - a[1]);
-        let score = 0;
-        for (let i = 0; i < Math.min(list.length, settings.docsPerEntry); i += 1) score += (i === 0 ? 1 : settings.secondDocShare) * (list[i]?.[1] ?? 0);
-        return { entryId, bestDoc: list[0]?.[0] ?? '', score };
-      })
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
-    const queryGrams = new Set(grams);
-    return ranked.map((r, i) => {
+    ranked.sort((a, b) => b.score - a.score);
+    const shown = ranked.slice(0, limit);
+    return shown.map((r, i) => {
       const entry = entries.get(r.entryId) as KbEntry;
-      const doc = (docs.get(r.entryId) ?? []).find((d) => d.id === r.bestDoc) as IndexedDoc;
+      const entryDocs = docs.get(r.entryId) ?? [];
+      const doc = entryDocs.find((d) => d.id === r.bestDoc) ?? (entryDocs[0] as IndexedDoc);
       const other = i === 0 ? ranked[1]?.score ?? 0 : ranked[0]?.score ?? 0;
-      const features = candidateFeatures({ stats, queryWords: words, queryGrams, entryDocIds: (docs.get(r.entryId) ?? []).map((d) => d.id), bestDocId: doc.id, score: r.score, otherScore: other, rank: i });
+      const features = candidateFeatures({ stats, queryWords: words, queryGrams, entryDocIds: entryDocs.map((d) => d.id), bestDocId: doc.id, score: r.score, otherScore: other, rank: i });
       return { entry, score: r.score, confidence: confidenceOf(features), matchedText: doc.text, matchedKind: doc.kind, features };
     });
   }

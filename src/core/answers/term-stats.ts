@@ -6,31 +6,43 @@ interface DocTerms {
   kind: DocKind;
   words: ReadonlySet<string>;
   grams: ReadonlySet<string>;
+  /** Further indexed terms (truncations) counted in document frequencies only. */
+  other: ReadonlySet<string>;
 }
 
 export class TermStats {
   private readonly docs = new Map<string, DocTerms>();
-  private readonly df = new Map<string, number>();
+  private readonly dfs = new Map<string, number>();
 
   get documentCount(): number {
     return this.docs.size;
   }
 
-  add(docId: string, kind: DocKind, words: string[], grams: string[]): void {
-    const entry: DocTerms = { kind, words: new Set(words.filter(Boolean)), grams: new Set(grams.filter(Boolean)) };
+  add(docId: string, kind: DocKind, words: string[], grams: string[], other: string[] = []): void {
+    const entry: DocTerms = { kind, words: new Set(words.filter(Boolean)), grams: new Set(grams.filter(Boolean)), other: new Set(other.filter(Boolean)) };
     this.docs.set(docId, entry);
-    for (const w of entry.words) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+    for (const w of entry.words) this.dfs.set(w, (this.dfs.get(w) ?? 0) + 1);
+    for (const w of entry.other) this.dfs.set(w, (this.dfs.get(w) ?? 0) + 1);
   }
 
   remove(docId: string): void {
     const entry = this.docs.get(docId);
     if (!entry) return;
-    for (const w of entry.words) {
-      const n = (this.df.get(w) ?? 1) - 1;
-      if (n <= 0) this.df.delete(w);
-      else this.df.set(w, n);
+    for (const w of [...entry.words, ...entry.other]) {
+      const n = (this.dfs.get(w) ?? 1) - 1;
+      if (n <= 0) this.dfs.delete(w);
+      else this.dfs.set(w, n);
     }
     this.docs.delete(docId);
+  }
+
+  hasWord(word: string): boolean {
+    return this.dfs.has(word);
+  }
+
+  /** Number of documents containing `term` (a stem or a "~" truncation). */
+  df(term: string): number {
+    return this.dfs.get(term) ?? 0;
   }
 
   doc(docId: string): DocTerms | undefined {
@@ -40,7 +52,7 @@ export class TermStats {
   /** BM25-style inverse document frequency; a term no document has gets the highest value. */
   idf(word: string): number {
     const n = this.docs.size;
-    const df = this.df.get(word) ?? 0;
+    const df = this.dfs.get(word) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 }

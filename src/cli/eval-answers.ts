@@ -1,0 +1,95 @@
+// `rapport eval answers --kb FILE --queries FILE [--queries FILE ...] [--json]`
+// Runs every query through the same retrieval and confidence path the bot uses (each query is
+// treated as an asked question) and reports top-1 accuracy and what the bot would have posted at
+// its default threshold. The shape of the command and of its JSON is fixed: scripts depend on it.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { createAnswerIndex } from '../core/answers/answer-index.ts';
+import { DEFAULT_ANSWER_THRESHOLD } from '../core/answers/decide-answer.ts';
+import { runQueries, summarize, type SetResult } from '../core/answers/evaluate-answers.ts';
+import { kbFormatOf, parseKb } from '../core/answers/kb-parse.ts';
+import { parseQueryLines } from '../core/answers/query-file-parse.ts';
+import type { Language } from '../core/answers/kb-entry.ts';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Language of the human-readable output (default English). */
+  language?: Language;
+}
+
+const TEXT = {
+  en: {
+    usage: 'Usage: rapport eval answers --kb FILE --queries FILE [--queries FILE ...] [--json]',
+    needKb: 'Missing --kb FILE (a knowledge base: .json, .md or .csv).',
+    needQueries: 'Missing --queries FILE (JSON Lines: {"query": "...", "expected": "<id>" | null}).',
+    badKb: (f: string) => `Cannot tell the format of ${f}: use a .json, .md or .csv file.`,
+    unreadable: (f: string, why: string) => `Cannot read ${f}: ${why}`,
+    header: (kb: string, n: number, t: number) => `Knowledge base ${kb}: ${n} entries, threshold ${t}`,
+    cols: ['queries', 'in scope', 'top1', 'answered', 'right', 'wrong', 'precision', 'off-topic', 'off-topic answered'],
+  },
+  bg: {
+    usage: 'Употреба: rapport eval answers --kb ФАЙЛ --queries ФАЙЛ [--queries ФАЙЛ ...] [--json]',
+    needKb: 'Липсва --kb ФАЙЛ (база знания: .json, .md или .csv).',
+    needQueries: 'Липсва --queries ФАЙЛ (JSON Lines: {"query": "...", "expected": "<id>" | null}).',
+    badKb: (f: string) => `Не мога да разбера формата на ${f}: използвайте файл .json, .md или .csv.`,
+    unreadable: (f: string, why: string) => `Не мога да прочета ${f}: ${why}`,
+    header: (kb: string, n: number, t: number) => `База знания ${kb}: ${n} записа, праг ${t}`,
+    cols: ['заявки', 'в обхвата', 'top1', 'отговорени', 'верни', 'грешни', 'точност', 'извън темата', 'отговорени извън темата'],
+  },
+};
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+function printSet(io: CliIo, file: string, r: SetResult): void {
+  const t = TEXT[io.language ?? 'en'];
+  const precision = r.answered > 0 ? (r.answeredCorrect / r.answered).toFixed(3) : '-';
+  io.stdout.write(`\n${table([t.cols, [file, String(r.inScope), r.top1.toFixed(3), String(r.answered), String(r.answeredCorrect), String(r.answeredWrong), precision, String(r.outOfScope), String(r.outOfScopeAnswered)]])}\n`);
+}
+
+export async function runEvalAnswers(argv: string[], io: CliIo): Promise<number> {
+  const t = TEXT[io.language ?? 'en'];
+  let values: { kb?: string; queries?: string[]; json?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { kb: { type: 'string' }, queries: { type: 'string', multiple: true }, json: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n${t.usage}\n`);
+    return 2;
+  }
+  if (!values.kb) { io.stderr.write(`${t.needKb}\n${t.usage}\n`); return 2; }
+  if (!values.queries || values.queries.length === 0) { io.stderr.write(`${t.needQueries}\n${t.usage}\n`); return 2; }
+  const format = kbFormatOf(values.kb);
+  if (!format) { io.stderr.write(`${t.badKb(values.kb)}\n`); return 2; }
+  const read = async (file: string) => readFile(file, 'utf8');
+  let entries;
+  const querySets: Array<{ file: string; queries: ReturnType<typeof parseQueryLines> }> = [];
+  let current = values.kb;
+  try {
+    entries = parseKb(await read(values.kb), format);
+    for (const file of values.queries) {
+      current = file;
+      querySets.push({ file, queries: parseQueryLines(await read(file), file) });
+    }
+  } catch (error) {
+    io.stderr.write(`${t.unreadable(current, (error as Error).message)}\n`);
+    return 2;
+  }
+  const index = createAnswerIndex(entries);
+  const total = querySets.reduce((n, s) => n + s.queries.length, 0);
+  const bar = new cliProgress.SingleBar({ stream: io.stderr, clearOnComplete: true, hideCursor: false }, cliProgress.Presets.shades_classic);
+  bar.start(total, 0);
+  const results = querySets.map((s) => ({ file: s.file, result: summarize(runQueries(index, s.queries, () => bar.increment()), DEFAULT_ANSWER_THRESHOLD) }));
+  bar.stop();
+  if (values.json) {
+    const sets = results.map(({ file, result }) => ({ queries: file, ...result }));
+    io.stdout.write(`${JSON.stringify({ kb: values.kb, entries: entries.length, sets })}\n`);
+    return 0;
+  }
+  io.stdout.write(`${t.header(values.kb, entries.length, DEFAULT_ANSWER_THRESHOLD)}\n`);
+  for (const { file, result } of results) printSet(io, file, result);
+  return 0;
+}
