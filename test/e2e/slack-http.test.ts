@@ -1,7 +1,7 @@
 // Proves the real Bolt App behind the Slack adapter, over the HTTP Events API against a fake Slack, turns signed deliveries into core events and commands, refuses forged or stale requests, and sends replies (threads, DMs, 429 retry).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PlatformError } from '../../src/core/errors.ts';
-import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.ts';
+import { createSlackAdapter, type SlackAdapter, type SlackHttpRoute } from '../../src/adapters/slack/index.ts';
 import { FAKE_BOT, startFakeSlack, type FakeSlack } from '../fakes/slack/fake-slack.ts';
 import { appMentionEvent, blockActions, memberJoinedEvent, messageChangedEvent, messageDeletedEvent, messageEvent, reactionEvent, slashCommand } from '../fakes/slack/payloads.ts';
 import { memoryLogger, recordingHandlers, type RecordingHandlers } from '../fakes/slack/recording-handlers.ts';
@@ -18,7 +18,8 @@ describe('Slack adapter over the HTTP Events API', () => {
   beforeAll(async () => {
     slack = await startFakeSlack();
     slack.addUser({ id: 'UADMIN', name: 'ada', isAdmin: true });
-    adapter = createSlackAdapter({ botToken: FAKE_BOT.token, signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1' }, { logger: memoryLogger() });
+    const healthz: SlackHttpRoute = { path: '/healthz', method: 'GET', handler: (_req, res) => void res.writeHead(200).end('ok') };
+    adapter = createSlackAdapter({ botToken: FAKE_BOT.token, signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1', routes: [healthz] }, { logger: memoryLogger() });
     handlers = recordingHandlers();
     await adapter.start(handlers);
     const address = adapter.address()!;
@@ -52,6 +53,11 @@ describe('Slack adapter over the HTTP Events API', () => {
     await sender.action(blockActions({ actionId: 'answer.helped#1', value: 'kb-1' }));
     const [, , pressed] = await handlers.waitForEvents(3);
     expect(pressed).toMatchObject({ type: 'button.pressed', actionId: 'answer.helped', value: 'kb-1' });
+  });
+
+  it('serves extra routes such as /healthz on the Events API port', async () => {
+    const response = await fetch(`http://127.0.0.1:${adapter.address()!.port}/healthz`);
+    expect(await response.text()).toBe('ok');
   });
 
   it('answers Slack\'s url_verification challenge when the Request URL is saved', async () => {
@@ -102,6 +108,19 @@ describe('Slack adapter over the HTTP Events API', () => {
     await sender.command(slashCommand({ command: '/help', text: 'privately', user: 'U1', responseUrl: slack.responseUrl('expired') }));
     const ephemeral = await slack.waitForCall('chat.postEphemeral');
     expect(ephemeral.args).toMatchObject({ channel: 'C1', user: 'U1', text: 'ran /help privately' });
+  });
+});
+
+describe('Slack adapter start-up', () => {
+  it('GIVEN a revoked bot token THEN start fails with the Slack error code', async () => {
+    const slack = await startFakeSlack();
+    const adapter = createSlackAdapter({ botToken: 'xoxb-revoked', signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1' }, { logger: memoryLogger() });
+    try {
+      await expect(adapter.start(recordingHandlers())).rejects.toMatchObject({ code: 'platform.slack.invalid_auth', retryable: false });
+    } finally {
+      await adapter.stop();
+      await slack.close();
+    }
   });
 });
 

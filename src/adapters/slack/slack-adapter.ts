@@ -6,6 +6,7 @@
 // Slack gets its 200 within milliseconds; commands and buttons call ack() first. A delivery Slack
 // repeats (X-Slack-Retry-Num) carries the same event_id, and storage records an event id once.
 // https://docs.slack.dev/apis/events-api/#responding  https://docs.slack.dev/apis/events-api/using-socket-mode
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, webApi } from '@slack/bolt';
 import type { AdapterHandlers, ChatAdapter } from '../../core/adapter.ts';
@@ -38,6 +39,17 @@ export interface SlackAdapterOptions {
   moderatorGroup?: string;
   /** Log Slack's own debug output. */
   debug?: boolean;
+  /**
+   * Extra HTTP routes (/healthz, /metrics, a dashboard) served on the same port as the Events API.
+   * In Socket Mode they get their own server on `port`.
+   */
+  routes?: SlackHttpRoute[];
+}
+
+export interface SlackHttpRoute {
+  path: string;
+  method: string | string[];
+  handler(req: IncomingMessage, res: ServerResponse): void;
 }
 
 export interface SlackAdapterDeps {
@@ -147,6 +159,9 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
         ...(auth.bot_id ? { botId: auth.bot_id } : {}),
         clientOptions,
         logger: slackLogger,
+        ...(options.routes?.length ? { customRoutes: options.routes } : {}),
+        // With routes, Socket Mode serves them on an HTTP server of its own at `port`.
+        ...(mode === 'socket' && options.routes?.length ? { port: options.port ?? 3000 } : {}),
         ...(mode === 'socket'
           ? { socketMode: true, appToken: options.appToken }
           : { signingSecret: options.signingSecret, processBeforeResponse: false }),
