@@ -16,6 +16,11 @@ export interface ReplyTarget {
   confidence: number;
   /** The target asked a question shortly before (or the replied-to message was a question). */
   toQuestion: boolean;
+  /**
+   * The author is the one seeking help in this exchange (they opened with a question the target
+   * is answering): a follow-up to their helper, not help given.
+   */
+  followUp: boolean;
 }
 
 export interface TrackedMessage {
@@ -39,7 +44,8 @@ interface Stamp {
 
 interface ChannelTrack {
   messages: BoundedMap<string, { authorId: string; isQuestion: boolean }>;
-  lastQuestionAt: BoundedMap<string, number>;
+  /** Last opening question (a question addressed to nobody) or follow-up of one, per member. */
+  seekingSince: BoundedMap<string, number>;
   lastSpokeAt: BoundedMap<string, number>;
   partner: BoundedMap<string, Stamp>;
   addressedBy: BoundedMap<string, Stamp>;
@@ -51,7 +57,8 @@ interface ChannelTrack {
 const OPEN_QUESTIONS = 8;
 // "bob: ..." / "@bob, ..." / "bob - ..."; IRC nicks may contain []|`^{}_-.
 const NAME_PREFIX_RE = /^\s*@?([^\s:,;!?]{2,40})\s*(?:[:,;]|\s-\s)/u;
-const BARE_FIRST_WORD_RE = /^\s*@?([^\s:,;!?]{3,40})(?:\s|$)/u;
+// Name-like tokens: letters, digits and the characters IRC nicks use.
+const NAME_TOKEN_RE = /[\p{L}\p{N}_\-\[\]\\`^{}|]+/gu;
 
 export class ConversationTracker {
   readonly #config: RecognitionConfig;
@@ -71,7 +78,12 @@ export class ConversationTracker {
     const add = (memberId: string | undefined, via: InferenceVia, confidence: number, repliedQuestion = false): void => {
       if (!memberId || memberId === msg.authorId || targets.has(memberId)) return;
       if (this.#directory.get(memberId)?.isBot) return;
-      targets.set(memberId, { memberId, via, confidence, toQuestion: repliedQuestion || this.#askedRecently(track, memberId, msg.at) });
+      const authorSeeks = this.#seeking(track, msg.authorId, msg.at);
+      const targetSeeks = this.#seeking(track, memberId, msg.at);
+      // Both asked: whoever asked later is the one being helped.
+      const followUp = authorSeeks !== undefined && (targetSeeks === undefined || targetSeeks < authorSeeks);
+      const toQuestion = !followUp && (repliedQuestion || targetSeeks !== undefined);
+      targets.set(memberId, { memberId, via, confidence, toQuestion, followUp });
     };
 
     if (msg.replyTo) {
@@ -104,13 +116,16 @@ export class ConversationTracker {
       track.addressedBy.set(target.memberId, { id: msg.authorId, at: msg.at });
       track.open = track.open.filter((q) => q.authorId !== target.memberId);
     }
-    if (msg.isQuestion && targets.length === 0) {
-      track.lastQuestionAt.set(msg.authorId, msg.at);
+    // A question addressed to nobody in particular (timing guesses aside) asks for help; a
+    // question to someone ("bob: are you on kde?") is part of helping. Follow-ups keep seeking.
+    const addressed = targets.some((t) => t.via !== 'conversation' && t.via !== 'question');
+    if (msg.isQuestion && !addressed) {
+      track.seekingSince.set(msg.authorId, msg.at);
       track.open = track.open.filter((q) => q.authorId !== msg.authorId);
       track.open.push({ authorId: msg.authorId, at: msg.at });
       if (track.open.length > OPEN_QUESTIONS) track.open.shift();
-    } else if (msg.isQuestion) {
-      track.lastQuestionAt.set(msg.authorId, msg.at);
+    } else if (targets.some((t) => t.followUp)) {
+      track.seekingSince.set(msg.authorId, msg.at);
     }
   }
 
@@ -142,12 +157,18 @@ export class ConversationTracker {
       add(named, 'name', this.#config.namePrefixConfidence);
       return;
     }
-    // A bare first word that is the name of someone who spoke here moments ago.
-    const bare = BARE_FIRST_WORD_RE.exec(msg.text)?.[1];
-    const member = bare ? this.#directory.findByName(msg.communityId, bare) : undefined;
-    const spokeAt = member ? track.lastSpokeAt.get(member.memberId) : undefined;
-    if (member && spokeAt !== undefined && msg.at - spokeAt <= this.#config.conversationWindowMinutes * 60_000) {
-      add(member.memberId, 'name', this.#config.conversationConfidence);
+    // The name of someone who spoke here recently, anywhere in the message ("try LXDE bob",
+    // "sorry bob.. don't know"): IRC and chat people address each other like that.
+    const window = this.#config.answerWindowMinutes * 60_000;
+    for (const token of msg.text.toLowerCase().match(NAME_TOKEN_RE) ?? []) {
+      if (token.length < 3) continue;
+      const member = this.#directory.findByNormalisedName(msg.communityId, token);
+      if (!member || member.memberId === msg.authorId) continue;
+      const spokeAt = track.lastSpokeAt.get(member.memberId);
+      if (spokeAt !== undefined && msg.at - spokeAt <= window) {
+        add(member.memberId, 'name', this.#config.nameInTextConfidence);
+        return;
+      }
     }
   }
 
@@ -169,9 +190,10 @@ export class ConversationTracker {
     }
   }
 
-  #askedRecently(track: ChannelTrack, memberId: string, at: number): boolean {
-    const asked = track.lastQuestionAt.get(memberId);
-    return asked !== undefined && at - asked <= this.#config.answerWindowMinutes * 60_000 && at >= asked;
+  /** When the member last opened with a question (or followed one up), if within the answer window. */
+  #seeking(track: ChannelTrack, memberId: string, at: number): number | undefined {
+    const since = track.seekingSince.get(memberId);
+    return since !== undefined && at - since <= this.#config.answerWindowMinutes * 60_000 ? since : undefined;
   }
 
   #track(channelId: string): ChannelTrack {
@@ -180,7 +202,7 @@ export class ConversationTracker {
       const cap = this.#config.maxTrackedPerChannel;
       track = {
         messages: new BoundedMap(cap * 4),
-        lastQuestionAt: new BoundedMap(cap),
+        seekingSince: new BoundedMap(cap),
         lastSpokeAt: new BoundedMap(cap),
         partner: new BoundedMap(cap),
         addressedBy: new BoundedMap(cap),

@@ -44,6 +44,14 @@ export function addDistinct(sketch: DistinctSketch, id: string, k: number): bool
   return true;
 }
 
+/** Whether `addDistinct` would add this id (a new member as far as the sketch can tell), without adding it. */
+export function wouldBeNewDistinct(sketch: DistinctSketch, id: string, k: number): boolean {
+  const h = hash32(id);
+  const last = sketch[sketch.length - 1];
+  if (sketch.length >= k && last !== undefined && h >= last) return false;
+  return !sketch.includes(h);
+}
+
 /** Exact below k distinct members, estimated above. */
 export function countDistinct(sketch: DistinctSketch, k: number): number {
   if (sketch.length < k) return sketch.length;

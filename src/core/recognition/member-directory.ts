@@ -13,11 +13,12 @@ export interface KnownMember {
 
 export class MemberDirectory {
   readonly #byId: BoundedMap<string, KnownMember>;
-  readonly #byName: BoundedMap<string, string>;
+  readonly #byName = new Map<string, BoundedMap<string, string>>();
+  readonly #capacity: number;
 
   constructor(capacity = 200_000) {
+    this.#capacity = capacity;
     this.#byId = new BoundedMap(capacity);
-    this.#byName = new BoundedMap(capacity);
   }
 
   learn(communityId: string, actor: Actor): KnownMember {
@@ -34,7 +35,7 @@ export class MemberDirectory {
     };
     this.#byId.set(actor.memberId, member);
     const name = normaliseName(actor.displayName);
-    if (name.length > 0) this.#byName.set(nameKey(communityId, name), actor.memberId);
+    if (name.length > 0) this.#names(communityId).set(name, actor.memberId);
     return member;
   }
 
@@ -43,15 +44,25 @@ export class MemberDirectory {
   }
 
   findByName(communityId: string, name: string): KnownMember | undefined {
-    const id = this.#byName.get(nameKey(communityId, normaliseName(name)));
+    return this.findByNormalisedName(communityId, normaliseName(name));
+  }
+
+  /** Like findByName for a name already trimmed and lower-cased (the hot path). */
+  findByNormalisedName(communityId: string, name: string): KnownMember | undefined {
+    const id = this.#byName.get(communityId)?.get(name);
     return id === undefined ? undefined : this.#byId.get(id);
+  }
+
+  #names(communityId: string): BoundedMap<string, string> {
+    let names = this.#byName.get(communityId);
+    if (!names) {
+      names = new BoundedMap(this.#capacity);
+      this.#byName.set(communityId, names);
+    }
+    return names;
   }
 }
 
 export function normaliseName(name: string): string {
   return name.trim().replace(/^@/u, '').toLowerCase();
-}
-
-function nameKey(communityId: string, name: string): string {
-  return `${communityId}\u0000${name}`;
 }

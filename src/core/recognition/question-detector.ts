@@ -18,11 +18,20 @@ const OPENERS_RE = new RegExp(
   'iu',
 );
 
-// A call for help anywhere in the message.
-const HELP_RE = new RegExp(
+// Asking for help anywhere in the message ("i just wanted to ask how can i delete X").
+const ASKING_RE = new RegExp(
   [
-    "\\b(?:help|problem|issue|error|fails?|failing|broken|doesn'?t\\s+work|does\\s+not\\s+work|won'?t|can'?t|cannot|unable\\s+to|trying\\s+to|how\\s+(?:do|can|to)|is\\s+there\\s+(?:a|any)|any\\s*one\\s+know)\\b",
-    '(?<![\\p{L}])(?:помощ|проблем|грешка|не\\s+работи|не\\s+мога|как\\s+да|има\\s+ли\\s+начин)(?![\\p{L}])',
+    "\\b(?:help(?:\\s+me)?|how\\s+(?:do|can|could|should|would|to)|is\\s+there\\s+(?:a|an|any)|are\\s+there\\s+any|does\\s+any\\s*(?:one|body)|any\\s*(?:one|body)\\s+(?:know|knows|have|has|here|can|tried|use)|wanted\\s+to\\s+ask|i\\s+need\\s+(?:help|to\\s+know)|what\\s+(?:is|are|does|do|should)|why\\s+(?:is|does|do|can|won'?t|doesn'?t))\\b",
+    '(?<![\\p{L}])(?:помощ|помогнете|как\\s+да|има\\s+ли\\s+начин|някой\\s+знае|знае\\s+ли\\s+някой|искам\\s+да\\s+попитам)(?![\\p{L}])',
+  ].join('|'),
+  'iu',
+);
+
+// Describing a problem: weaker, a report often is a request.
+const PROBLEM_RE = new RegExp(
+  [
+    "\\b(?:problem|issue|error|fails?|failing|failed|broken|crash(?:es|ed)?|doesn'?t\\s+work|does\\s+not\\s+work|won'?t|can'?t|cannot|unable\\s+to|trying\\s+to|stuck)\\b",
+    '(?<![\\p{L}])(?:проблем|грешка|не\\s+работи|не\\s+мога|не\\s+става|гърми|забива)(?![\\p{L}])',
   ].join('|'),
   'iu',
 );
@@ -35,7 +44,8 @@ export const defaultQuestionDetector: QuestionDetector = (text) => {
   let score = 0;
   if (clean.includes('?')) score += 0.6;
   if (OPENERS_RE.test(lower)) score += 0.4;
-  if (HELP_RE.test(lower)) score += 0.4;
+  if (ASKING_RE.test(lower)) score += 0.5;
+  else if (PROBLEM_RE.test(lower)) score += 0.3;
   return Math.min(1, score);
 };
 

@@ -34,8 +34,12 @@ export const recognitionConfigSchema = z.object({
 
   /** Helper points for replying to another member (not after a question). */
   replyWeight: z.number().min(0).default(0.3),
+  /** Helper points for a help-seeker's reply to the member helping them (a follow-up, not help). */
+  followUpWeight: z.number().min(0).default(0),
   /** Helper points for replying to a member who asked a question within `answerWindowMinutes`. */
   answerWeight: z.number().min(0).default(1),
+  /** Extra helper points for the first help to a member this month ("helped 14 people this month"). */
+  newPersonWeight: z.number().min(0).default(1),
   /** Helper points for a thank-you message received. */
   thanksWeight: z.number().min(0).default(1),
   /** Helper points for a thank-you reaction (🙏, ❤️) received. */
@@ -56,6 +60,8 @@ export const recognitionConfigSchema = z.object({
   conversationWindowMinutes: z.number().positive().default(5),
   /** Confidence of inferences that use no explicit link. */
   namePrefixConfidence: z.number().min(0).max(1).default(0.9),
+  /** A recently active member's name elsewhere in the message ("try LXDE bob"). */
+  nameInTextConfidence: z.number().min(0).max(1).default(0.7),
   conversationConfidence: z.number().min(0).max(1).default(0.6),
   openQuestionConfidence: z.number().min(0).max(1).default(0.4),
   /** Inferences below this confidence earn nothing. */

@@ -8,11 +8,12 @@ import { BoundedMap } from './bounded-map.ts';
 import { ConversationTracker, type ReplyTarget, type TrackedMessage } from './conversation-tracker.ts';
 import { mostImproved, rankStates, scoreOf, type ImprovedEntry, type LeaderboardEntry, type LeaderboardPeriod } from './leaderboard.ts';
 import { MemberDirectory, type KnownMember } from './member-directory.ts';
-import { applyCredit, createScoreState, type Credit, type MemberScoreState, type PeriodFigures, type ScoreKind } from './member-score-state.ts';
+import { applyCredit, createScoreState, tallies, type Credit, type MemberScoreState, type PeriodFigures, type ScoreKind } from './member-score-state.ts';
 import { createPeriodCalendar, type PeriodIndex } from './period-calendar.ts';
 import { defaultQuestionDetector, questionScore, type QuestionDetector } from './question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
 import type { ScoreStore } from './score-store.ts';
+import { wouldBeNewDistinct } from './distinct-sketch.ts';
 import { classifyReaction, detectThanks, type ThanksMatch } from './thanks-detector.ts';
 
 export type CreditReason = 'message' | 'reply' | 'answer' | 'thanks' | 'thanks-reaction' | 'reaction';
@@ -155,19 +156,29 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
     helper: KnownMember | undefined,
     helpedId: string,
     reason: 'reply' | 'answer' | 'thanks' | 'thanks-reaction',
-    base: number,
+    weight: number,
+    confidence: number,
     at: number,
     period: PeriodIndex,
   ): Promise<GivenCredit | null> {
     if (!helper || !eligible(helper) || helper.memberId === helpedId) return null;
-    const pairKind = reason === 'answer' ? 'reply' : reason;
-    const factor = await pairFactor(pairKind, reason === 'reply' || reason === 'answer' ? helper.memberId : helpedId, reason === 'reply' || reason === 'answer' ? helpedId : helper.memberId, period.day);
-    const amount = base * factor;
-    if (amount <= 0) return null;
+    const helping = reason === 'reply' || reason === 'answer';
+    const giver = helping ? helper.memberId : helpedId;
+    const receiver = helping ? helpedId : helper.memberId;
+    const factor = await pairFactor(reason === 'answer' ? 'reply' : reason, giver, receiver, period.day);
+    if (factor <= 0 || weight * confidence <= 0) return null;
+    // Helping someone new this month is worth more than helping the same person again.
+    const [home, ...others] = scopes as [string, ...string[]];
+    const state = await load(home, helper, at);
+    const month = tallies(state, period, config).find((t) => t === state.month);
+    const isNew = month !== undefined && wouldBeNewDistinct(month.helped, helpedId, config.distinctSketchSize);
+    const amount = (weight * factor + (isNew ? config.newPersonWeight : 0)) * confidence;
     const counters = reason === 'reply' ? { replies: 1 } : reason === 'answer' ? { replies: 1, answers: 1 } : { thanks: 1 };
-    const engagement = amount * config.engagementFromHelp;
-    await credit(scopes, helper, { helper: amount, engagement, counters, helped: helpedId }, at, period);
-    return { memberId: helper.memberId, reason, engagement, helper: amount, from: helpedId };
+    const c: Credit = { helper: amount, engagement: amount * config.engagementFromHelp, counters, helped: helpedId };
+    applyCredit(state, c, at, period, config);
+    await store.put(state);
+    await credit(others, helper, c, at, period);
+    return { memberId: helper.memberId, reason, engagement: c.engagement ?? 0, helper: amount, from: helpedId };
   }
 
   return {
@@ -202,7 +213,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
         targets = targets.filter((t) => t.via === 'reply' || t.via === 'thread' || t.via === 'mention' || t.via === 'name');
         if (targets.length === 0) {
           const helper = tracker.recentHelperOf(message.channelId, author.memberId, at);
-          if (helper) targets = [{ memberId: helper, via: 'conversation', confidence: config.conversationConfidence, toQuestion: false }];
+          if (helper) targets = [{ memberId: helper, via: 'conversation', confidence: config.conversationConfidence, toQuestion: false, followUp: false }];
         }
       }
       tracker.record(tracked, thanks ? [] : targets);
@@ -212,9 +223,10 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
         if (target.confidence < config.minConfidence) continue;
         const other = directory.get(target.memberId);
         if (!eligible(other) && other !== undefined) continue;
+        if (!thanks && target.followUp && config.followUpWeight <= 0) continue;
         const given = thanks
-          ? await helpCredit(scopes, other, author.memberId, 'thanks', config.thanksWeight * thanks.strength * target.confidence, at, period)
-          : await helpCredit(scopes, author, target.memberId, target.toQuestion ? 'answer' : 'reply', (target.toQuestion ? config.answerWeight : config.replyWeight) * target.confidence, at, period);
+          ? await helpCredit(scopes, other, author.memberId, 'thanks', config.thanksWeight * thanks.strength, target.confidence, at, period)
+          : await helpCredit(scopes, author, target.memberId, target.toQuestion ? 'answer' : 'reply', target.toQuestion ? config.answerWeight : target.followUp ? config.followUpWeight : config.replyWeight, target.confidence, at, period);
         if (given) outcome.credits.push(given);
       }
 
@@ -243,7 +255,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       const period = calendar.index(at);
       const scopes = scopesOf(reaction.communityId, reaction.channelId);
       if (classifyReaction(reaction.emoji) === 'thanks') {
-        const given = await helpCredit(scopes, receiver, giver.memberId, 'thanks-reaction', config.thanksReactionWeight, at, period);
+        const given = await helpCredit(scopes, receiver, giver.memberId, 'thanks-reaction', config.thanksReactionWeight, 1, at, period);
         return given ? [given] : [];
       }
       const amount = config.reactionWeight * (await pairFactor('reaction', giver.memberId, receiver.memberId, period.day));
