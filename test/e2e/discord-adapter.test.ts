@@ -62,8 +62,8 @@ describe('Discord adapter against a fake Discord', () => {
     const { alice, otherBot, bot, mod } = fake.guild.users;
     fake.postMessage({ author: otherBot, channel: fake.guild.channels.general, content: 'beep' });
     fake.postMessage({ author: bot, channel: fake.guild.channels.general, content: 'my own message' });
-    const question = fake.postMessage({ author: alice, channel: fake.guild.channels.help, content: 'How do I deploy?', mentions: [bot] });
-    fake.postMessage({ author: mod, channel: fake.guild.channels.help, content: 'Use the deploy button', replyTo: question });
+    const question = fake.postMessage({ author: alice, channel: fake.guild.channels.help, content: `<@${bot.id}> How do I deploy?`, mentions: [bot] });
+    fake.postMessage({ author: mod, channel: fake.guild.channels.help, content: `<@${alice.id}> use the deploy button in <#${fake.guild.channels.general.id}>`, replyTo: question, mentions: [alice] });
     fake.postMessage({ author: mod, channel: fake.guild.channels.thread, content: 'answer in a thread' });
 
     await vi.waitFor(() => expect(events).toHaveLength(3));
@@ -80,7 +80,7 @@ describe('Discord adapter against a fake Discord', () => {
       mentions: [],
       author: { memberId: id(alice.id), displayName: 'Alice', isBot: false, isModerator: false },
     });
-    expect(reply).toMatchObject({ replyTo: { messageId: question.id, memberId: id(alice.id) }, author: { isModerator: true } });
+    expect(reply).toMatchObject({ text: '@Alice use the deploy button in #general', mentions: [id(alice.id)], replyTo: { messageId: question.id, memberId: id(alice.id) }, author: { isModerator: true } });
     expect(inThread).toMatchObject({ channelId: id(fake.guild.channels.help.id), threadId: fake.guild.channels.thread.id });
   });
 

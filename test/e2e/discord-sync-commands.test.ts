@@ -1,17 +1,16 @@
 // Proves `syncDiscordCommands` registers every command in commands/ once, and afterwards sends only what changed (nothing when nothing did), using discord.js's REST client against the fake Discord.
-import { REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import type { CommandDefinition } from '../../src/core/commands/define.ts';
-import { syncDiscordCommands } from '../../src/adapters/discord/sync-commands.ts';
+import { createDiscordRest, describeSyncSummary, syncDiscordCommands } from '../../src/adapters/discord/sync-commands.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/fake-discord.ts';
 
 let fake: FakeDiscord;
-let rest: REST;
+let rest: ReturnType<typeof createDiscordRest>;
 
 beforeEach(async () => {
   fake = await startFakeDiscord();
-  rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+  rest = createDiscordRest({ token: fake.token, apiUrl: fake.apiUrl });
 });
 
 afterEach(async () => {
@@ -34,6 +33,8 @@ describe('discord sync-commands', () => {
     expect(second).toMatchObject({ mode: 'none', writes: 0, unchanged: names, created: [], updated: [], deleted: [] });
     expect(writes()).toHaveLength(1);
     expect(fake.rest.find('GET', /\/commands$/).every((r) => r.query.get('with_localizations') === 'true')).toBe(true);
+    expect(describeSyncSummary(second, 'en')).toContain('already up to date');
+    expect(describeSyncSummary(first, 'bg')).toContain('нови /help');
   });
 
   it('edits a changed command, creates a new one and deletes a removed one, each individually', async () => {

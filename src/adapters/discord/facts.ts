@@ -1,6 +1,6 @@
 // Reads discord.js structures (and raw gateway payloads) into the plain facts translate.ts maps to
 // core events. Kept apart so translate.ts stays pure and testable without a client.
-import type { APIGuildMember, APIInteractionGuildMember, Client, GatewayMessageReactionAddDispatchData, GatewayMessageReactionRemoveDispatchData, GuildMember, Interaction, Message, PartialMessage, User } from 'discord.js';
+import { cleanContent, type APIGuildMember, type APIInteractionGuildMember, type Client, type GatewayMessageReactionAddDispatchData, type GatewayMessageReactionRemoveDispatchData, type GuildMember, type Interaction, type Message, type PartialMessage, type User } from 'discord.js';
 import type { AuthorFacts, CommandOptionFacts, InteractionFacts, MessageFacts, ReactionFacts } from './translate.ts';
 
 export function userFacts(user: User, member: GuildMember | null): AuthorFacts {
@@ -17,7 +17,17 @@ export function memberFacts(member: GuildMember): AuthorFacts {
   return userFacts(member.user, member);
 }
 
-export function messageFacts(message: Message | PartialMessage): MessageFacts {
+/**
+ * The text as a person reads it, like the Slack adapter's: Rapport's own mention removed, other
+ * mentions as @name / #channel (discord.js cleanContent). https://discord.com/developers/docs/reference#message-formatting
+ */
+export function readableText(message: Message | PartialMessage, botUserId: string | undefined): string {
+  const raw = message.content ?? '';
+  const withoutBot = botUserId ? raw.replace(new RegExp(`<@!?${botUserId}>\\s?`, 'g'), '') : raw;
+  return cleanContent(withoutBot, message.channel).trim();
+}
+
+export function messageFacts(message: Message | PartialMessage, botUserId?: string): MessageFacts {
   const channel = message.channel;
   const inThread = channel.isThread();
   const facts: MessageFacts = {
@@ -27,7 +37,7 @@ export function messageFacts(message: Message | PartialMessage): MessageFacts {
     threadParentId: inThread ? channel.parentId : null,
     author: message.author ? userFacts(message.author, message.member) : null,
     webhookId: message.webhookId,
-    content: message.content ?? '',
+    content: readableText(message, botUserId),
     createdAt: message.createdAt,
     editedAt: message.editedAt,
     mentionedUserIds: message.partial ? [] : [...message.mentions.users.keys()],

@@ -96,9 +96,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
 
     client.on(Events.MessageCreate, guarded('messageCreate', (message) => {
       if (message.channel.isThread()) threadOfMessage.set(message.id, message.channelId);
-      deliver(translateMessage(messageFacts(message), ctx(), message.toJSON()));
+      deliver(translateMessage(messageFacts(message, ctx().botUserId), ctx(), message.toJSON()));
     }));
-    client.on(Events.MessageUpdate, guarded('messageUpdate', (_old, message) => deliver(translateEdit(messageFacts(message), ctx()))));
+    client.on(Events.MessageUpdate, guarded('messageUpdate', (_old, message) => deliver(translateEdit(messageFacts(message, ctx().botUserId), ctx()))));
     client.on(Events.MessageDelete, guarded('messageDelete', (message) => deliver(translateDelete(messageFacts(message), ctx(), clock.now()))));
     client.on(Events.GuildMemberAdd, guarded('guildMemberAdd', (member) =>
       deliver(translateMemberJoin(member.guild.id, memberFacts(member), member.joinedAt ?? clock.now(), member.guild.systemChannelId, ctx())),

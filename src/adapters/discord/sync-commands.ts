@@ -2,7 +2,7 @@
 // computeDifferences): fetch what is registered, compare normalized JSON per command, then create,
 // edit or delete just those. A first sync (nothing registered) is one bulk overwrite of the set.
 // https://discord.com/developers/docs/interactions/application-commands#registering-a-command
-import { Routes, type APIApplicationCommand, type REST } from 'discord.js';
+import { REST, Routes, type APIApplicationCommand } from 'discord.js';
 import type { CommandDefinition } from '../../core/commands/define.ts';
 import { discordCommands, type DiscordCommandJson } from './commands-json.ts';
 import { toPlatformError } from './errors.ts';
@@ -28,6 +28,25 @@ export interface SyncCommandsSummary {
   /** Write requests sent (0 when nothing changed or dryRun). */
   writes: number;
   mode: 'none' | 'bulk' | 'individual';
+}
+
+/** A REST client for sync-commands (no gateway connection needed). apiUrl as DISCORD_API_URL. */
+export function createDiscordRest(options: { token: string; apiUrl?: string }): REST {
+  return new REST(options.apiUrl ? { api: options.apiUrl } : {}).setToken(options.token);
+}
+
+/** One line for the CLI, in English or Bulgarian. */
+export function describeSyncSummary(summary: SyncCommandsSummary, language: 'en' | 'bg'): string {
+  const where = summary.scope === 'global' ? (language === 'bg' ? 'глобално' : 'globally') : `${language === 'bg' ? 'в сървър' : 'in server'} ${summary.scope.guildId}`;
+  const list = (names: string[]) => (names.length ? names.map((n) => `/${n}`).join(', ') : '—');
+  if (summary.writes === 0 && summary.created.length + summary.updated.length + summary.deleted.length === 0) {
+    return language === 'bg'
+      ? `Discord командите ${where} вече са актуални (${summary.unchanged.length}); нищо не е изпратено.`
+      : `Discord commands ${where} are already up to date (${summary.unchanged.length}); nothing sent.`;
+  }
+  return language === 'bg'
+    ? `Discord команди ${where}: нови ${list(summary.created)}; променени ${list(summary.updated)}; изтрити ${list(summary.deleted)}; без промяна ${summary.unchanged.length}; заявки ${summary.writes}.`
+    : `Discord commands ${where}: created ${list(summary.created)}; updated ${list(summary.updated)}; deleted ${list(summary.deleted)}; unchanged ${summary.unchanged.length}; requests ${summary.writes}.`;
 }
 
 export interface CommandDifferences {
