@@ -1,11 +1,12 @@
 // The event pipeline every adapter feeds: make sure the community, channel and member exist,
 // record the activity once per platform event id (a redelivered event stops here), then hand
-// the event to the features registered for it.
+// the event to the features registered for it. Live adapters send one event at a time; history
+// imports and replays send batches through the same path, one database round trip per batch.
 import type { CommandInvocation } from './adapter.ts';
 import { actorOf, type Actor, type ChatEvent } from './events.ts';
 import type { EventContext, HandlerTable } from './features.ts';
 import { communityOf, parseId, type Platform } from './ids.ts';
-import type { CommunityRecord, Language } from './ports.ts';
+import type { ActivityInput, CommunityRecord, Language } from './ports.ts';
 import type { Services } from './services.ts';
 
 export interface PipelineDefaults {
@@ -15,9 +16,13 @@ export interface PipelineDefaults {
 
 export interface Pipeline {
   handle(event: ChatEvent): Promise<{ stored: boolean }>;
+  /** Handles events in order; returns, per event, whether it was new (stored and routed). */
+  handleBatch(events: ChatEvent[]): Promise<boolean[]>;
   /** Stores the invoker of a command; returns whether the invocation id is new. */
   admitCommand(invocation: CommandInvocation): Promise<{ community: CommunityRecord; language: Language; isNew: boolean }>;
 }
+
+const LANGUAGE_TTL_MS = 60_000;
 
 const ACTIVITY_KIND: Record<ChatEvent['type'], string> = {
   'message.posted': 'message',
@@ -29,79 +34,123 @@ const ACTIVITY_KIND: Record<ChatEvent['type'], string> = {
   'button.pressed': 'button',
 };
 
+export function activityOf(event: ChatEvent, actor: Actor): ActivityInput {
+  const kind = event.type === 'message.posted' && (event.threadId || event.replyTo) ? 'reply' : ACTIVITY_KIND[event.type];
+  const input: ActivityInput = { platformEventId: event.eventId, communityId: event.communityId, memberId: actor.memberId, kind, occurredAt: event.occurredAt };
+  if (event.channelId) input.channelId = event.channelId;
+  if ('messageId' in event && event.messageId) input.messageId = event.messageId;
+  if (event.type === 'message.posted' && event.replyTo?.memberId) input.targetMemberId = event.replyTo.memberId;
+  if ((event.type === 'reaction.added' || event.type === 'reaction.removed') && event.targetMemberId) input.targetMemberId = event.targetMemberId;
+  return input;
+}
+
 export function createPipeline(deps: { services: Services; handlers: HandlerTable; defaults: PipelineDefaults }): Pipeline {
   const { services, handlers, defaults } = deps;
   const { repos, logger } = services;
-  const known = createEnsureCache(20_000);
+  const known = createKnownCache(50_000);
 
   async function ensureCommunity(id: string, platform: Platform, name?: string): Promise<CommunityRecord> {
     const cached = known.communities.get(id);
-    if (cached && (!name || cached.name === name)) return cached;
+    if (cached) return cached;
     const record = await repos.communities.ensure({ id, platform, name: name ?? parseId(id).scope, language: defaults.language, timeZone: defaults.timeZone });
     known.communities.set(id, record);
     return record;
   }
 
-  async function ensureMember(communityId: string, actor: Actor): Promise<Language | null> {
-    const key = `${actor.memberId}\u0000${actor.displayName}\u0000${actor.isBot}\u0000${actor.isModerator}`;
-    const cached = known.members.get(key);
-    if (cached !== undefined) return cached;
-    const record = await repos.members.ensure({
-      id: actor.memberId,
-      communityId,
-      platformId: parseId(actor.memberId).local ?? actor.memberId,
-      displayName: actor.displayName,
-      isBot: actor.isBot,
-      isModerator: actor.isModerator,
-    });
-    known.members.set(key, record.language);
-    return record.language;
+  /** Creates the members and channels of these events that this process has not seen yet. */
+  async function ensureParticipants(events: ChatEvent[]): Promise<void> {
+    const members = new Map<string, { id: string; communityId: string; platformId: string; displayName: string; isBot: boolean; isModerator: boolean }>();
+    const channels = new Map<string, { id: string; communityId: string; name: string }>();
+    for (const event of events) {
+      const actor = actorOf(event);
+      if (actor) {
+        const key = `${actor.memberId}\u0000${actor.displayName}\u0000${actor.isBot}\u0000${actor.isModerator}`;
+        if (!known.members.has(key)) {
+          known.members.set(key, true);
+          members.set(actor.memberId, { id: actor.memberId, communityId: event.communityId, platformId: parseId(actor.memberId).local ?? actor.memberId, displayName: actor.displayName, isBot: actor.isBot, isModerator: actor.isModerator });
+        }
+      }
+      if (event.channelId && !known.channels.has(event.channelId)) {
+        known.channels.set(event.channelId, true);
+        const name = event.type === 'message.posted' && event.channelName ? event.channelName : parseId(event.channelId).local ?? event.channelId;
+        channels.set(event.channelId, { id: event.channelId, communityId: event.communityId, name });
+      }
+    }
+    await repos.members.ensureMany([...members.values()]);
+    await repos.channels.ensureMany([...channels.values()]);
   }
 
-  async function ensureChannel(communityId: string, channelId: string, name?: string): Promise<void> {
-    if (known.channels.has(channelId)) return;
-    await repos.channels.ensure({ id: channelId, communityId, name: name ?? parseId(channelId).local ?? channelId });
-    known.channels.set(channelId, true);
+  // Members' own language preferences, loaded once per batch for members not seen in the last minute.
+  const languages = new Map<string, { language: Language | null; at: number }>();
+  async function loadLanguages(events: ChatEvent[]): Promise<void> {
+    const now = Date.now();
+    const missing = new Set<string>();
+    for (const event of events) {
+      const id = actorOf(event)?.memberId;
+      const cached = id ? languages.get(id) : undefined;
+      if (id && (!cached || now - cached.at > LANGUAGE_TTL_MS)) missing.add(id);
+    }
+    if (missing.size === 0) return;
+    if (languages.size > 50_000) languages.clear();
+    for (const [id, language] of await repos.members.languages([...missing])) languages.set(id, { language, at: now });
+  }
+
+  async function route(event: ChatEvent, community: CommunityRecord): Promise<void> {
+    const list = handlers.handlersFor(event.type);
+    if (list.length === 0) return;
+    const actorId = actorOf(event)?.memberId;
+    const language = (actorId ? languages.get(actorId)?.language : null) ?? community.language;
+    const context: EventContext = { community, language, services };
+    for (const handler of list) {
+      try {
+        await handler(event as never, context);
+      } catch (error) {
+        logger.error({ err: error, eventId: event.eventId, type: event.type }, 'feature failed on event');
+      }
+    }
+  }
+
+  async function handleBatch(events: ChatEvent[]): Promise<boolean[]> {
+    const communities = new Map<string, CommunityRecord>();
+    for (const event of events) {
+      if (!communities.has(event.communityId)) communities.set(event.communityId, await ensureCommunity(event.communityId, event.platform));
+    }
+    await ensureParticipants(events);
+    const inputs: ActivityInput[] = [];
+    for (const event of events) {
+      const actor = actorOf(event);
+      if (actor) inputs.push(activityOf(event, actor));
+    }
+    const fresh = await repos.activity.recordMany(inputs);
+    if (fresh.size > 0) await loadLanguages(events.filter((e) => fresh.has(e.eventId)));
+
+    const results: boolean[] = [];
+    for (const event of events) {
+      // A batch may carry the same event twice: only its first copy is new.
+      const isNew = fresh.delete(event.eventId);
+      results.push(isNew);
+      if (isNew) await route(event, communities.get(event.communityId)!);
+      else logger.debug({ eventId: event.eventId }, 'duplicate event ignored');
+    }
+    return results;
   }
 
   return {
     async handle(event) {
-      const community = await ensureCommunity(event.communityId, event.platform);
-      const actor = actorOf(event);
-      const memberLanguage = actor ? await ensureMember(community.id, actor) : null;
-      const channelId = event.channelId;
-      if (channelId) await ensureChannel(community.id, channelId, event.type === 'message.posted' ? event.channelName : undefined);
-      if (!actor) return { stored: false };
-      const stored = await repos.activity.record({
-        platformEventId: event.eventId,
-        communityId: community.id,
-        memberId: actor.memberId,
-        kind: event.type === 'message.posted' && (event.threadId || event.replyTo) ? 'reply' : ACTIVITY_KIND[event.type],
-        occurredAt: event.occurredAt,
-        ...(channelId ? { channelId } : {}),
-        ...('messageId' in event && event.messageId ? { messageId: event.messageId } : {}),
-        ...targetOf(event),
-      });
-      if (!stored) {
-        logger.debug({ eventId: event.eventId }, 'duplicate event ignored');
-        return { stored: false };
-      }
-      const context: EventContext = { community, language: memberLanguage ?? community.language, services };
-      for (const handler of handlers.handlersFor(event.type)) {
-        try {
-          await handler(event as never, context);
-        } catch (error) {
-          logger.error({ err: error, eventId: event.eventId, type: event.type }, 'feature failed on event');
-        }
-      }
-      return { stored: true };
+      const [stored = false] = await handleBatch([event]);
+      return { stored };
     },
-
+    handleBatch,
     async admitCommand(invocation) {
       const communityId = invocation.communityId ?? communityOf(invocation.channelId);
       const community = await ensureCommunity(communityId, invocation.platform, invocation.communityName);
-      const memberLanguage = await ensureMember(community.id, invocation.actor);
-      await ensureChannel(community.id, invocation.channelId, invocation.channelName);
+      await repos.members.ensureMany([
+        { id: invocation.actor.memberId, communityId: community.id, platformId: parseId(invocation.actor.memberId).local ?? invocation.actor.memberId, displayName: invocation.actor.displayName, isBot: invocation.actor.isBot, isModerator: invocation.actor.isModerator },
+      ]);
+      if (!known.channels.has(invocation.channelId)) {
+        await repos.channels.ensureMany([{ id: invocation.channelId, communityId: community.id, name: invocation.channelName ?? parseId(invocation.channelId).local ?? invocation.channelId }]);
+        known.channels.set(invocation.channelId, true);
+      }
       const isNew = await repos.activity.record({
         platformEventId: invocation.invocationId,
         communityId: community.id,
@@ -111,18 +160,16 @@ export function createPipeline(deps: { services: Services; handlers: HandlerTabl
         occurredAt: invocation.occurredAt,
         weight: 0,
       });
-      return { community, language: memberLanguage ?? community.language, isNew };
+      const member = await repos.members.get(invocation.actor.memberId);
+      // The community record may have changed (/settings): read it fresh for commands.
+      const current = (await repos.communities.get(community.id)) ?? community;
+      known.communities.set(current.id, current);
+      return { community: current, language: member?.language ?? current.language, isNew };
     },
   };
 }
 
-function targetOf(event: ChatEvent): { targetMemberId?: string } {
-  if (event.type === 'message.posted' && event.replyTo?.memberId) return { targetMemberId: event.replyTo.memberId };
-  if ((event.type === 'reaction.added' || event.type === 'reaction.removed') && event.targetMemberId) return { targetMemberId: event.targetMemberId };
-  return {};
-}
-
-function createEnsureCache(limit: number) {
+function createKnownCache(limit: number) {
   const bounded = <V>() => {
     const map = new Map<string, V>();
     return {
@@ -134,5 +181,5 @@ function createEnsureCache(limit: number) {
       },
     };
   };
-  return { communities: bounded<CommunityRecord>(), members: bounded<Language | null>(), channels: bounded<boolean>() };
+  return { communities: bounded<CommunityRecord>(), members: bounded<boolean>(), channels: bounded<boolean>() };
 }

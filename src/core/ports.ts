@@ -43,13 +43,19 @@ export interface MemberRepository {
   get(id: string): Promise<MemberRecord | null>;
   /** Finds a member by display name (case-insensitive) or platform id inside a community. */
   findByName(communityId: string, name: string): Promise<MemberRecord | null>;
+  /** Creates many members in one statement; existing ones get their name and bot flag refreshed. */
+  ensureMany(inputs: Array<{ id: string; communityId: string; platformId: string; displayName: string; isBot: boolean; isModerator?: boolean }>): Promise<void>;
   setLanguage(id: string, language: Language | null): Promise<void>;
+  /** Each given member's own language preference (null: the community's). */
+  languages(ids: string[]): Promise<Map<string, Language | null>>;
 }
 
 export interface ChannelRepository {
   ensure(input: { id: string; communityId: string; name: string }): Promise<ChannelRecord>;
   get(id: string): Promise<ChannelRecord | null>;
   findByName(communityId: string, name: string): Promise<ChannelRecord | null>;
+  /** Creates the channels that do not exist yet, in one statement. */
+  ensureMany(inputs: Array<{ id: string; communityId: string; name: string }>): Promise<void>;
   setWatched(id: string, watched: boolean): Promise<void>;
   list(communityId: string): Promise<ChannelRecord[]>;
 }
@@ -76,6 +82,8 @@ export interface ActivityTotal {
 export interface ActivityRepository {
   /** Stores the event unless its platformEventId is already stored. Returns whether it was new. */
   record(input: ActivityInput): Promise<boolean>;
+  /** Stores many events in one statement; returns the platformEventIds that were new. */
+  recordMany(inputs: ActivityInput[]): Promise<Set<string>>;
   /** Totals per member since `since` (all time when undefined), highest weight first. */
   totals(communityId: string, options: { since?: Date; channelId?: string; limit: number; excludeBots?: boolean }): Promise<ActivityTotal[]>;
   /** Recomputes the per-day roll-up for [from, to) in the community's time zone. Idempotent. */

@@ -1,31 +1,34 @@
 // Activity events, stored once per platform event id, and their daily roll-up.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
-import type { ActivityRepository, ActivityTotal } from '../core/ports.ts';
+import type { ActivityInput, ActivityRepository, ActivityTotal } from '../core/ports.ts';
 
 // Kinds that count as taking part in the conversation.
 const CONTRIBUTION_KINDS = ['message', 'reply'];
 
 export function createActivityRepository(prisma: PrismaClient): ActivityRepository {
+  const row = (input: ActivityInput) => ({
+    platformEventId: input.platformEventId,
+    communityId: input.communityId,
+    memberId: input.memberId,
+    channelId: input.channelId ?? null,
+    kind: input.kind,
+    occurredAt: input.occurredAt,
+    weight: input.weight ?? 1,
+    messageId: input.messageId ?? null,
+    targetMemberId: input.targetMemberId ?? null,
+  });
   return {
     async record(input) {
       // ON CONFLICT DO NOTHING on the unique platformEventId: a redelivered event is not stored again.
-      const { count } = await prisma.activityEvent.createMany({
-        data: [
-          {
-            platformEventId: input.platformEventId,
-            communityId: input.communityId,
-            memberId: input.memberId,
-            channelId: input.channelId ?? null,
-            kind: input.kind,
-            occurredAt: input.occurredAt,
-            weight: input.weight ?? 1,
-            messageId: input.messageId ?? null,
-            targetMemberId: input.targetMemberId ?? null,
-          },
-        ],
-        skipDuplicates: true,
-      });
+      const { count } = await prisma.activityEvent.createMany({ data: [row(input)], skipDuplicates: true });
       return count === 1;
+    },
+
+    async recordMany(inputs) {
+      if (inputs.length === 0) return new Set();
+      // createManyAndReturn with skipDuplicates returns only the rows inserted now.
+      const inserted = await prisma.activityEvent.createManyAndReturn({ data: inputs.map(row), skipDuplicates: true, select: { platformEventId: true } });
+      return new Set(inserted.map((r) => r.platformEventId));
     },
 
     async totals(communityId, options) {

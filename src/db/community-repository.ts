@@ -65,8 +65,23 @@ export function createMemberRepository(prisma: PrismaClient): MemberRepository {
       });
       return row ? toMember(row) : null;
     },
+    async ensureMany(inputs) {
+      if (inputs.length === 0) return;
+      // One INSERT ... ON CONFLICT for the whole batch (history imports and replays meet thousands
+      // of members); a moderator flag once seen is kept.
+      await prisma.$executeRaw`
+        INSERT INTO "Member" ("id", "communityId", "platformId", "displayName", "isBot", "isModerator", "updatedAt")
+        SELECT *, now() FROM unnest(${inputs.map((i) => i.id)}::text[], ${inputs.map((i) => i.communityId)}::text[], ${inputs.map((i) => i.platformId)}::text[],
+                               ${inputs.map((i) => i.displayName)}::text[], ${inputs.map((i) => i.isBot)}::boolean[], ${inputs.map((i) => i.isModerator ?? false)}::boolean[])
+        ON CONFLICT ("id") DO UPDATE SET "displayName" = EXCLUDED."displayName", "isBot" = EXCLUDED."isBot",
+          "isModerator" = "Member"."isModerator" OR EXCLUDED."isModerator", "updatedAt" = now()`;
+    },
     async setLanguage(id, language) {
       await prisma.member.update({ where: { id }, data: { language } });
+    },
+    async languages(ids) {
+      const rows = await prisma.member.findMany({ where: { id: { in: ids } }, select: { id: true, language: true } });
+      return new Map(rows.map((r) => [r.id, r.language as Language | null]));
     },
   };
 }
@@ -85,6 +100,10 @@ export function createChannelRepository(prisma: PrismaClient): ChannelRepository
       const clean = name.replace(/^#/, '').trim();
       const row = await prisma.channel.findFirst({ where: { communityId, OR: [{ name: { equals: clean, mode: 'insensitive' } }, { id: clean }] } });
       return row ? toChannel(row) : null;
+    },
+    async ensureMany(inputs) {
+      if (inputs.length === 0) return;
+      await prisma.channel.createMany({ data: inputs, skipDuplicates: true });
     },
     async setWatched(id, watched) {
       await prisma.channel.update({ where: { id }, data: { watched } });

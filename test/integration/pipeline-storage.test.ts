@@ -54,4 +54,24 @@ describe.each(['postgres', 'pglite'] as const)('pipeline storage on %s', (databa
       await app.close();
     }
   });
+
+  it('GIVEN a batch with repeats inside it and of stored events THEN each event is routed once, in order', async () => {
+    const routed: string[] = [];
+    const app = await createTestApp({ adapters: [], database, features: [(registry) => registry.on('message.posted', async (event) => void routed.push(event.messageId))] });
+    try {
+      await app.rapport.pipeline.handle(message('a', 'alice', '2026-11-23T09:00:00Z'));
+      const result = await app.rapport.pipeline.handleBatch([
+        message('a', 'alice', '2026-11-23T09:00:00Z'),
+        message('b', 'bob', '2026-11-23T09:01:00Z'),
+        message('b', 'bob', '2026-11-23T09:01:00Z'),
+        message('c', 'carol', '2026-11-23T09:02:00Z'),
+      ]);
+      expect(result).toEqual([false, true, false, true]);
+      expect(routed).toEqual(['a', 'b', 'c']);
+      expect(await app.db.prisma.activityEvent.count()).toBe(3);
+      expect(await app.db.prisma.member.count()).toBe(3);
+    } finally {
+      await app.close();
+    }
+  });
 });
