@@ -1,0 +1,27 @@
+// Rebuilds "members at each stage at the end of each day" from today's counts and the stage
+// changes of the period, walking backwards: the end of the last day is today's state, and each
+// earlier day is the next one with that day's changes undone.
+import { FUNNEL_STAGES, type FunnelStage } from './ports.ts';
+
+export function funnelSeries(
+  days: readonly string[],
+  current: Partial<Record<string, number>>,
+  changes: ReadonlyArray<{ day: string; from: string; to: string }>,
+): Record<FunnelStage, number[]> {
+  const counts = new Map<string, number>(FUNNEL_STAGES.map((s) => [s, current[s] ?? 0]));
+  const byDay = new Map<string, Array<{ from: string; to: string }>>();
+  for (const change of changes) {
+    const list = byDay.get(change.day) ?? [];
+    list.push(change);
+    byDay.set(change.day, list);
+  }
+  const series = Object.fromEntries(FUNNEL_STAGES.map((s) => [s, new Array<number>(days.length).fill(0)])) as Record<FunnelStage, number[]>;
+  for (let i = days.length - 1; i >= 0; i--) {
+    for (const stage of FUNNEL_STAGES) series[stage][i] = Math.max(0, counts.get(stage) ?? 0);
+    for (const change of byDay.get(days[i]!) ?? []) {
+      counts.set(change.to, (counts.get(change.to) ?? 0) - 1);
+      counts.set(change.from, (counts.get(change.from) ?? 0) + 1);
+    }
+  }
+  return series;
+}
