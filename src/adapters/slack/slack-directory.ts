@@ -98,10 +98,26 @@ export function createSlackDirectory(options: SlackDirectoryOptions): SlackDirec
 
   return {
     async actor(teamId, userId, fallbackName) {
-      const info = await cached(users, userId, () => loadUser(userId));
-      const isModerator = !info.isBot && (listed.has(userId) || info.isAdmin || (await inGroup(userId)));
+      const memberId = slackMemberId(teamId, userId);
+      let info: SlackUserInfo;
+      try {
+        info = await cached(users, userId, () => loadUser(userId));
+      } catch (error) {
+        // A user Slack will not describe (another workspace in a shared channel, a missing scope,
+        // an outage) still takes part; they are just not treated as a moderator on our guess.
+        options.logger.warn({ err: error, userId }, 'slack: users.info failed; using the user id as the name');
+        return { memberId, displayName: fallbackName ?? userId, isBot: false, isModerator: listed.has(userId) };
+      }
+      let isModerator = !info.isBot && (listed.has(userId) || info.isAdmin);
+      if (!isModerator && !info.isBot && options.moderatorGroup) {
+        try {
+          isModerator = await inGroup(userId);
+        } catch (error) {
+          options.logger.warn({ err: error, group: options.moderatorGroup }, 'slack: could not read the moderator user group');
+        }
+      }
       return {
-        memberId: slackMemberId(teamId, userId),
+        memberId,
         displayName: info.displayName === userId && fallbackName ? fallbackName : info.displayName,
         isBot: info.isBot,
         isModerator,

@@ -94,6 +94,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   wss.on('connection', (ws) => {
     activeSocket = ws;
     connections += 1;
+    // Slack pings the client; without pings the Socket Mode client reconnects after 30 s.
+    const pinger = setInterval(() => ws.ping(), 5000);
+    ws.on('close', () => clearInterval(pinger));
     ws.on('message', (data) => {
       const message = JSON.parse(String(data)) as SocketEnvelopeAck;
       pendingAcks.get(message.envelope_id)?.(message);
