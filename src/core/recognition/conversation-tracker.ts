@@ -48,7 +48,8 @@ interface ChannelTrack {
   seekingSince: BoundedMap<string, number>;
   lastSpokeAt: BoundedMap<string, number>;
   partner: BoundedMap<string, Stamp>;
-  addressedBy: BoundedMap<string, Stamp>;
+  /** Who addressed each member lately, newest first (at most 4). */
+  addressedBy: BoundedMap<string, Stamp[]>;
   /** Recent questions nobody has answered yet, oldest first (at most 8). */
   open: Array<{ authorId: string; at: number }>;
   threadLast: BoundedMap<string, Stamp>;
@@ -80,8 +81,10 @@ export class ConversationTracker {
       if (this.#directory.get(memberId)?.isBot) return;
       const authorSeeks = this.#seeking(track, msg.authorId, msg.at);
       const targetSeeks = this.#seeking(track, memberId, msg.at);
-      // Both asked: whoever asked later is the one being helped.
-      const followUp = authorSeeks !== undefined && (targetSeeks === undefined || targetSeeks < authorSeeks);
+      // The seeker talking back to someone who answered them; if both asked, whoever asked later is
+      // the one being helped.
+      const answeredAuthor = authorSeeks !== undefined && (track.addressedBy.get(msg.authorId) ?? []).some((b) => b.id === memberId && b.at >= authorSeeks);
+      const followUp = answeredAuthor && (targetSeeks === undefined || targetSeeks < (authorSeeks as number));
       const toQuestion = !followUp && (repliedQuestion || targetSeeks !== undefined);
       targets.set(memberId, { memberId, via, confidence, toQuestion, followUp });
     };
@@ -113,7 +116,10 @@ export class ConversationTracker {
       if (target.confidence < this.#config.minConfidence) continue;
       track.partner.set(msg.authorId, { id: target.memberId, at: msg.at });
       track.partner.set(target.memberId, { id: msg.authorId, at: msg.at });
-      track.addressedBy.set(target.memberId, { id: msg.authorId, at: msg.at });
+      const by = (track.addressedBy.get(target.memberId) ?? []).filter((b) => b.id !== msg.authorId);
+      by.unshift({ id: msg.authorId, at: msg.at });
+      if (by.length > 4) by.length = 4;
+      track.addressedBy.set(target.memberId, by);
       track.open = track.open.filter((q) => q.authorId !== target.memberId);
     }
     // A question addressed to nobody in particular (timing guesses aside) asks for help; a
@@ -134,7 +140,7 @@ export class ConversationTracker {
     const track = this.#channels.get(channelId);
     if (!track) return undefined;
     const window = this.#config.answerWindowMinutes * 60_000 * 2;
-    const by = track.addressedBy.get(memberId);
+    const by = track.addressedBy.get(memberId)?.[0];
     if (by && at - by.at <= window) return by.id;
     const partner = track.partner.get(memberId);
     if (partner && at - partner.at <= window) return partner.id;

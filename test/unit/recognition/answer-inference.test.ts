@@ -1,0 +1,114 @@
+// Proves who-answers-whom is inferred from replies, threads, mentions, names at line start, names in text and timing.
+import { describe, expect, it } from 'vitest';
+import { createRecognitionEngine, type RecognitionEngine } from '../../../src/core/recognition/recognition-engine.ts';
+import { createInMemoryScoreStore } from '../../../src/core/recognition/score-store.ts';
+import { chatScript, idOf } from './chat-fixture.ts';
+
+function setup(detectQuestion?: (text: string) => boolean): { engine: RecognitionEngine; chat: ReturnType<typeof chatScript> } {
+  return {
+    engine: createRecognitionEngine({ store: createInMemoryScoreStore(), ...(detectQuestion ? { detectQuestion } : {}) }),
+    chat: chatScript(),
+  };
+}
+
+describe('answer inference', () => {
+  it('GIVEN a mention after a question THEN the mentioned asker is answered', async () => {
+    const { engine, chat } = setup();
+    await engine.onMessage(chat.say('alice', 'how do I mount a usb drive?'));
+    const outcome = await engine.onMessage(chat.say('bob', '@alice try udisksctl mount -b /dev/sdb1'));
+    expect(outcome.targets).toMatchObject([{ memberId: idOf('alice'), via: 'mention', toQuestion: true }]);
+    expect(outcome.credits.find((c) => c.reason === 'answer')?.memberId).toBe(idOf('bob'));
+  });
+
+  it('GIVEN "alice: try apt" from a known member name THEN alice is the target', async () => {
+    const { engine, chat } = setup();
+    await engine.onMessage(chat.say('alice', 'what installs packages on ubuntu?'));
+    const outcome = await engine.onMessage(chat.say('bob', 'alice: try apt'));
+    expect(outcome.targets).toMatchObject([{ memberId: idOf('alice'), via: 'name' }]);
+  });
+
+  it('GIVEN a recently active member named inside the message THEN they are the target', async () => {
+    const { engine, chat } = setup();
+    await engine.onMessage(chat.say('alice', 'my screen stays black after suspend, any idea?'));
+    const outcome = await engine.onMessage(chat.say('bob', 'try the nomodeset option alice'));
+    expect(outcome.targets[0]).toMatchObject({ memberId: idOf('alice'), via: 'name' });
+  });
+
+  it('GIVEN a name of someone nobody has seen THEN it is not taken as an address', async () => {
+    const { engine, chat } = setup();
+    const outcome = await engine.onMessage(chat.say('bob', 'carol: are you there'));
+    expect(outcome.targets).toEqual([]);
+  });
+
+  it('GIVEN an explicit reply link THEN the replied-to author is answered with full confidence', async () => {
+    const { engine, chat } = setup();
+    const question = await engine.onMessage(chat.say('alice', 'is there a dark theme?'));
+    expect(question.isQuestion).toBe(true);
+    const outcome = await engine.onMessage(chat.say('bob', 'yes, in Settings > Appearance', 30, { replyTo: { messageId: 'console:test:m1', memberId: idOf('alice') } }));
+    expect(outcome.targets).toMatchObject([{ memberId: idOf('alice'), via: 'reply', confidence: 1, toQuestion: true }]);
+  });
+
+  it('GIVEN a thread reply THEN the thread root author is answered', async () => {
+    const { engine, chat } = setup();
+    const root = chat.say('alice', 'why is my laptop fan always on?');
+    await engine.onMessage(root);
+    const outcome = await engine.onMessage(chat.say('bob', 'check powertop', 30, { threadId: root.messageId }));
+    expect(outcome.targets).toMatchObject([{ memberId: idOf('alice'), via: 'thread', toQuestion: true }]);
+  });
+
+  it('GIVEN an unaddressed reply shortly after a question THEN it answers the open question with low confidence', async () => {
+    const { engine, chat } = setup();
+    await engine.onMessage(chat.say('alice', 'how can I see which process uses port 80?'));
+    const outcome = await engine.onMessage(chat.say('bob', 'sudo ss -ltnp', 40));
+    expect(outcome.targets).toMatchObject([{ memberId: idOf('alice'), via: 'question', toQuestion: true }]);
+    expect(outcome.targets[0]?.confidence).toBeLessThan(1);
+  });
+
+  it('GIVEN the same reply an hour later THEN the question is no longer open', async () => {
+    const { engine, chat } = setup();
+    await engine.onMessage(chat.say('alice', 'how can I see which process uses port 80?'));
+    const outcome = await engine.onMessage(chat.say('bob', 'sudo ss -ltnp', 3600));
+    expect(outcome.targets).toEqual([]);
+  });
+
+  it('GIVEN two members in an exchange THEN an unaddressed message continues it', async () => {
+    const { engine, chat } = setup();
+    await engine.onMessage(chat.say('alice', 'how do I upgrade to the next release?'));
+    await engine.onMessage(chat.say('bob', '@alice run do-release-upgrade'));
+    const outcome = await engine.onMessage(chat.say('bob', 'but back up your home folder first', 20));
+    expect(outcome.targets).toMatchObject([{ memberId: idOf('alice'), via: 'conversation' }]);
+  });
+
+  it('GIVEN the asker replying to the member who answered them THEN it is a follow-up that earns no helper points', async () => {
+    const { engine, chat } = setup();
+    await engine.onMessage(chat.say('alice', 'how do I upgrade to the next release?'));
+    await engine.onMessage(chat.say('bob', '@alice run do-release-upgrade'));
+    const outcome = await engine.onMessage(chat.say('alice', '@bob it says no new release found'));
+    expect(outcome.targets).toMatchObject([{ memberId: idOf('bob'), followUp: true, toQuestion: false }]);
+    expect(outcome.credits.filter((c) => c.helper > 0)).toEqual([]);
+  });
+
+  it('GIVEN thanks naming nobody THEN the member who just helped is thanked', async () => {
+    const { engine, chat } = setup();
+    await engine.onMessage(chat.say('alice', 'how do I unzip a .tar.xz file?'));
+    await engine.onMessage(chat.say('bob', '@alice tar xf file.tar.xz'));
+    const outcome = await engine.onMessage(chat.say('alice', 'that worked, благодаря!'));
+    expect(outcome.thanks).not.toBeNull();
+    expect(outcome.credits.find((c) => c.reason === 'thanks')).toMatchObject({ memberId: idOf('bob'), from: idOf('alice') });
+  });
+
+  it('GIVEN an injected question detector THEN recognition uses it', async () => {
+    const { engine, chat } = setup((text) => text.startsWith('Q:'));
+    const outcome = await engine.onMessage(chat.say('alice', 'Q: tabs or spaces'));
+    expect(outcome.isQuestion).toBe(true);
+    const plain = await engine.onMessage(chat.say('carol', 'how do I do this?'));
+    expect(plain.isQuestion).toBe(false);
+  });
+
+  it('GIVEN a message mentioning five people THEN each gets a reduced share', async () => {
+    const { engine, chat } = setup();
+    const outcome = await engine.onMessage(chat.say('bob', '@a1 @a2 @a3 @a4 @a5 meeting at noon'));
+    expect(outcome.targets).toHaveLength(5);
+    for (const target of outcome.targets) expect(target.confidence).toBeLessThan(1);
+  });
+});
