@@ -5,9 +5,11 @@ import type { Clock } from './core/clock.ts';
 import { createCommandDispatcher } from './core/commands/dispatch.ts';
 import type { CommandDefinition } from './core/commands/define.ts';
 import { createCommandRegistry } from './core/commands/registry.ts';
+import { createDashboardAccess } from './core/dashboard/dashboard-access.ts';
 import { createFeatureRegistry, type Feature } from './core/features.ts';
 import { parseId, type Platform } from './core/ids.ts';
 import type { Logger } from './core/logger.ts';
+import { instrumentRepliers, instrumentScheduler, noopMetrics, type Metrics } from './core/metrics.ts';
 import type { Replier, ReplierDirectory } from './core/outgoing.ts';
 import { createPipeline, type Pipeline, type PipelineDefaults } from './core/pipeline.ts';
 import type { Repositories } from './core/ports.ts';
@@ -25,6 +27,10 @@ export interface RapportParts {
   features: Feature[];
   adapters: ChatAdapter[];
   defaults: PipelineDefaults;
+  /** Counters for /metrics; nothing is counted when absent. */
+  metrics?: Metrics;
+  /** Where browsers reach Rapport's web server (dashboard links). */
+  publicUrl?: string;
 }
 
 export interface Rapport {
@@ -43,14 +49,17 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
       return replier;
     },
   };
+  const metrics = parts.metrics ?? noopMetrics;
   const services: Services = {
     repos: parts.repos,
     clock: parts.clock,
-    scheduler: parts.scheduler,
+    scheduler: instrumentScheduler(parts.scheduler, metrics),
     logger: parts.logger,
-    repliers,
+    repliers: instrumentRepliers(repliers, metrics),
     commands: createCommandRegistry(parts.commands),
     translator: parts.translator,
+    dashboard: createDashboardAccess({ store: parts.repos.dashboardAuth, members: parts.repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),
+    metrics,
   };
   const registry = createFeatureRegistry();
   for (const feature of parts.features) await feature(registry, services);
@@ -63,7 +72,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     async start() {
       await parts.scheduler.start();
       for (const adapter of parts.adapters) {
-        await adapter.start({ onEvent: async (event) => void (await pipeline.handle(event)), onCommand: dispatch });
+        await adapter.start({ onEvent: async (event) => metrics.eventProcessed(event.type, (await pipeline.handle(event)).stored), onCommand: dispatch });
       }
     },
     async stop() {

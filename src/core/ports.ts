@@ -1,5 +1,6 @@
 // Storage interfaces the core depends on. src/db implements them with Prisma; tests may use
 // the same implementations on PGlite. Nothing here knows about Prisma.
+import type { DashboardAuthStore } from './dashboard/ports.ts';
 import type { Platform } from './ids.ts';
 
 export type Language = 'en' | 'bg';
@@ -95,4 +96,5 @@ export interface Repositories {
   members: MemberRepository;
   channels: ChannelRepository;
   activity: ActivityRepository;
+  dashboardAuth: DashboardAuthStore;
 }

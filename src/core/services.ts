@@ -7,6 +7,8 @@ import type { JobScheduler } from './scheduler.ts';
 import type { ReplierDirectory } from './outgoing.ts';
 import type { CommandRegistry } from './commands/registry.ts';
 import type { Translator } from './translator.ts';
+import type { DashboardAccess } from './dashboard/dashboard-access.ts';
+import type { Metrics } from './metrics.ts';
 
 export interface Services {
   repos: Repositories;
@@ -17,4 +19,8 @@ export interface Services {
   repliers: ReplierDirectory;
   commands: CommandRegistry;
   translator: Translator;
+  /** One-time dashboard links and sessions (/dashboard). */
+  dashboard: DashboardAccess;
+  /** Operational counters exposed at /metrics. */
+  metrics: Metrics;
 }
