@@ -32,7 +32,7 @@ async function startDiscord(): Promise<ContractDriver> {
     return created;
   };
   const replyText = async (interaction: { id: string; token: string }): Promise<string> => {
-    for (let waited = 0; waited < 10_000; waited += 20) {
+    for (let waited = 0; waited < 20_000; waited += 20) {
       const callback = fake.rest.find('POST', new RegExp(`^/interactions/${interaction.id}/`))[0];
       const later = fake.rest.requests.find((r) => r.path.startsWith(`/webhooks/${fake.applicationId}/${interaction.token}`) && r.method !== 'DELETE');
       const body = callback?.body?.type === 4 ? callback.body.data : later?.body;
@@ -46,14 +46,14 @@ async function startDiscord(): Promise<ContractDriver> {
     async memberSays(m, text) {
       const handled = adapter.handled.events;
       fake.postMessage({ author: userFor(m), channel: fake.guild.channels.general, content: text });
-      await adapter.eventsHandled(handled + 1);
+      await adapter.eventsHandled(handled + 1, 20_000);
     },
     async botSays(text) {
       const handled = adapter.handled.events;
       const own = fake.postMessage({ author: fake.guild.users.bot, channel: fake.guild.channels.general, content: text });
       // A reaction dispatched afterwards is handled once the bot's own message had its turn.
       fake.addReaction({ user: userFor({ name: 'sentinel' }), message: own, emoji: '👀' });
-      await adapter.eventsHandled(handled + 1);
+      await adapter.eventsHandled(handled + 1, 20_000);
     },
     async command(m, line) {
       const [name = '', ...words] = line.split(' ');

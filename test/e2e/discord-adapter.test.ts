@@ -8,6 +8,9 @@ import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/di
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/fake-discord.ts';
 import { recordingLogger } from '../fakes/discord/recording-logger.ts';
 
+// Generous: the machine may be busy (other suites, PGlite); this waits for an outcome, it does not measure speed.
+const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 20_000, interval: 20 });
+
 let fake: FakeDiscord;
 let adapter: DiscordAdapter;
 let events: ChatEvent[];
@@ -66,7 +69,7 @@ describe('Discord adapter against a fake Discord', () => {
     fake.postMessage({ author: mod, channel: fake.guild.channels.help, content: `<@${alice.id}> use the deploy button in <#${fake.guild.channels.general.id}>`, replyTo: question, mentions: [alice] });
     fake.postMessage({ author: mod, channel: fake.guild.channels.thread, content: 'answer in a thread' });
 
-    await vi.waitFor(() => expect(events).toHaveLength(3));
+    await eventually(() => expect(events).toHaveLength(3));
     const [first, reply, inThread] = events;
     expect(first).toMatchObject({
       type: 'message.posted',
@@ -95,7 +98,7 @@ describe('Discord adapter against a fake Discord', () => {
     const newcomer = { id: '1234567890123456789', username: 'newcomer', global_name: 'New Comer', discriminator: '0', avatar: null };
     fake.memberJoins(newcomer);
 
-    await vi.waitFor(() => expect(events.map((e) => e.type)).toEqual(['message.posted', 'message.edited', 'reaction.added', 'reaction.removed', 'message.deleted', 'member.joined']));
+    await eventually(() => expect(events.map((e) => e.type)).toEqual(['message.posted', 'message.edited', 'reaction.added', 'reaction.removed', 'message.deleted', 'member.joined']));
     expect(events[1]).toMatchObject({ text: 'first, edited', messageId: message.id });
     expect(events[2]).toMatchObject({
       eventId: `discord:reaction:${message.id}:${bob.id}:🙏:add`,
@@ -111,7 +114,7 @@ describe('Discord adapter against a fake Discord', () => {
     await start();
     const { alice } = fake.guild.users;
     const before = fake.postMessage({ author: alice, channel: fake.guild.channels.general, content: 'before the drop' });
-    await vi.waitFor(() => expect(events).toHaveLength(1));
+    await eventually(() => expect(events).toHaveLength(1));
     const replayFrom = fake.gateway.lastSequence - 1;
     // discord.js skips a replayed MESSAGE_CREATE for a message still in its cache; an evicted one
     // (cache limits, another process) reaches the adapter again, which is what storage must absorb.
@@ -122,15 +125,15 @@ describe('Discord adapter against a fake Discord', () => {
     const during = fake.postMessage({ author: alice, channel: fake.guild.channels.general, content: 'while disconnected' });
     fake.gateway.replayOnResumeFrom(replayFrom);
 
-    await vi.waitFor(() => expect(fake.gateway.resumes).toBe(1));
-    await vi.waitFor(() => expect(events.map((e) => (e.type === 'message.posted' ? e.messageId : ''))).toEqual([before.id, before.id, during.id]));
+    await eventually(() => expect(fake.gateway.resumes).toBe(1));
+    await eventually(() => expect(events.map((e) => (e.type === 'message.posted' ? e.messageId : ''))).toEqual([before.id, before.id, during.id]));
     expect(events[0]!.eventId).toBe(events[1]!.eventId);
     expect(fake.gateway.identifies).toBe(1);
 
     fake.gateway.requestReconnect();
-    await vi.waitFor(() => expect(fake.gateway.resumes).toBe(2));
+    await eventually(() => expect(fake.gateway.resumes).toBe(2));
     const after = fake.postMessage({ author: alice, channel: fake.guild.channels.general, content: 'after reconnect' });
-    await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ messageId: after.id }));
+    await eventually(() => expect(events.at(-1)).toMatchObject({ messageId: after.id }));
   });
 
   it('answers a slash command with typed options as opaque ids', async () => {
@@ -138,7 +141,7 @@ describe('Discord adapter against a fake Discord', () => {
     const { alice, bob } = fake.guild.users;
     const interaction = fake.slashCommand({ user: alice, name: 'rank', options: [{ name: 'member', type: 6, value: bob.id }] });
 
-    await vi.waitFor(() => expect(callbacks()).toHaveLength(1));
+    await eventually(() => expect(callbacks()).toHaveLength(1));
     expect(commands[0]).toMatchObject({
       invocationId: `discord:interaction:${interaction.id}`,
       command: 'rank',
@@ -157,11 +160,11 @@ describe('Discord adapter against a fake Discord', () => {
     };
     await start();
     fake.slashCommand({ user: fake.guild.users.alice, name: 'config' });
-    await vi.waitFor(() => expect(callbacks()).toHaveLength(1));
+    await eventually(() => expect(callbacks()).toHaveLength(1));
     fake.slashCommand({ user: fake.guild.users.mod, name: 'config' });
-    await vi.waitFor(() => expect(callbacks()).toHaveLength(2));
+    await eventually(() => expect(callbacks()).toHaveLength(2));
     fake.slashCommand({ user: fake.guild.users.owner, name: 'config' });
-    await vi.waitFor(() => expect(callbacks()).toHaveLength(3));
+    await eventually(() => expect(callbacks()).toHaveLength(3));
 
     expect(commands.map((c) => c.actor.isModerator)).toEqual([false, true, true]);
     expect(callbacks()[0]!.body.data).toMatchObject({ content: 'Only moderators can do that.', flags: 64 });
@@ -171,16 +174,16 @@ describe('Discord adapter against a fake Discord', () => {
   it('defers a slow command, then edits the deferred reply; a handler error becomes an ephemeral message in the member\'s language', async () => {
     onCommand = async (invocation, responder) => {
       if (invocation.command === 'broken') throw new Error('boom');
-      await vi.waitFor(() => expect(callbacks().some((c) => c.body?.type === 5)).toBe(true));
+      await eventually(() => expect(callbacks().some((c) => c.body?.type === 5)).toBe(true));
       await responder.reply({ text: 'slow answer' }, { ephemeral: false });
     };
     await start({ deferAfterMs: 20 });
     const slow = fake.slashCommand({ user: fake.guild.users.alice, name: 'leaderboard' });
-    await vi.waitFor(() => expect(fake.rest.find('PATCH', /@original$/)).toHaveLength(1));
+    await eventually(() => expect(fake.rest.find('PATCH', /@original$/)).toHaveLength(1));
     expect(fake.rest.find('PATCH', /@original$/)[0]!).toMatchObject({ path: `/webhooks/${fake.applicationId}/${slow.token}/messages/@original`, body: { content: 'slow answer' } });
 
     fake.slashCommand({ user: fake.guild.users.alice, name: 'broken', locale: 'bg' });
-    await vi.waitFor(() => expect(callbacks().some((c) => c.body?.type === 4)).toBe(true));
+    await eventually(() => expect(callbacks().some((c) => c.body?.type === 4)).toBe(true));
     const answer = callbacks().find((c) => c.body?.type === 4)!;
     expect(answer.body.data.flags).toBe(64);
     expect(answer.body.data.content).toContain('Нещо се обърка');
@@ -196,7 +199,7 @@ describe('Discord adapter against a fake Discord', () => {
     expect(stored.components[0].components[0]).toMatchObject({ type: 2, custom_id: 'answer.helped|kb-42', label: 'Yes' });
 
     const press = fake.pressButton({ user: fake.guild.users.alice, customId: 'answer.helped|kb-42', message: stored, channel: fake.guild.channels.help });
-    await vi.waitFor(() => expect(events).toHaveLength(1));
+    await eventually(() => expect(events).toHaveLength(1));
     expect(events[0]).toMatchObject({ type: 'button.pressed', eventId: `discord:interaction:${press.id}`, actionId: 'answer.helped', value: 'kb-42', messageId: sent.messageId, actor: { memberId: id(fake.guild.users.alice.id) } });
     expect(callbacks()[0]!.body).toEqual({ type: 6 });
   });

@@ -13,6 +13,9 @@ import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/fake-discor
 import type { FakeUser } from '../fakes/discord/fixtures.ts';
 import { recordingLogger } from '../fakes/discord/recording-logger.ts';
 
+// Generous: the machine may be busy (other suites, PGlite); this waits for an outcome, it does not measure speed.
+const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 20_000, interval: 20 });
+
 const modCheck = defineCommand({
   name: 'mod-check',
   description: { en: 'Check that only moderators get through', bg: 'Проверка, че минават само модератори' },
@@ -85,7 +88,7 @@ describe('Rapport on Discord', () => {
   it('records a member message, once even when the gateway replays it', async () => {
     const { alice } = fake.guild.users;
     const message = fake.postMessage({ author: alice, channel: fake.guild.channels.general, content: 'Hello everyone' });
-    await vi.waitFor(async () => expect(await countOf(alice)).toBe(1));
+    await eventually(async () => expect(await countOf(alice)).toBe(1));
     expect(await app.repos.members.get(member(alice))).toMatchObject({ displayName: 'Alice', isBot: false });
     expect((await app.repos.channels.get(scopedId('discord', fake.guild.id, fake.guild.channels.general.id)))?.name).toBe('general');
 
@@ -94,9 +97,9 @@ describe('Rapport on Discord', () => {
     if (general?.isTextBased()) general.messages.cache.clear();
     fake.gateway.replayOnResumeFrom(fake.gateway.lastSequence - 1);
     fake.gateway.drop();
-    await vi.waitFor(() => expect(fake.gateway.resumes).toBe(1));
+    await eventually(() => expect(fake.gateway.resumes).toBe(1));
     const marker = fake.postMessage({ author: fake.guild.users.bob, channel: fake.guild.channels.general, content: 'after the replay' });
-    await vi.waitFor(async () => expect(await countOf(fake.guild.users.bob)).toBe(1));
+    await eventually(async () => expect(await countOf(fake.guild.users.bob)).toBe(1));
     expect(await countOf(alice)).toBe(1);
     expect(message.id).not.toBe(marker.id);
   });
@@ -106,7 +109,7 @@ describe('Rapport on Discord', () => {
     const before = await countOf(bob);
     fake.gateway.drop();
     for (const text of ['one', 'two', 'three']) fake.postMessage({ author: bob, channel: fake.guild.channels.help, content: text });
-    await vi.waitFor(async () => expect(await countOf(bob)).toBe(before + 3));
+    await eventually(async () => expect(await countOf(bob)).toBe(before + 3));
     expect(fake.gateway.identifies).toBe(1);
   });
 
@@ -115,7 +118,7 @@ describe('Rapport on Discord', () => {
     fake.postMessage({ author: fake.guild.users.bot, channel: fake.guild.channels.general, content: 'I am Rapport' });
     const marker = fake.guild.users.mod;
     fake.postMessage({ author: marker, channel: fake.guild.channels.general, content: 'marker' });
-    await vi.waitFor(async () => expect(await countOf(marker)).toBeGreaterThan(0));
+    await eventually(async () => expect(await countOf(marker)).toBeGreaterThan(0));
     expect(await app.repos.members.get(member(fake.guild.users.otherBot))).toBeNull();
     expect(await app.repos.members.get(member(fake.guild.users.bot))).toBeNull();
   });
@@ -123,7 +126,7 @@ describe('Rapport on Discord', () => {
   it('answers a slash command with its reply, options typed by Discord', async () => {
     const { alice, bob } = fake.guild.users;
     const interaction = fake.slashCommand({ user: bob, name: 'rank', options: [{ name: 'member', type: 6, value: alice.id }] });
-    await vi.waitFor(() => expect(callbackOf(interaction)).toBeDefined());
+    await eventually(() => expect(callbackOf(interaction)).toBeDefined());
     const body = callbackOf(interaction)!.body;
     expect(body.type).toBe(4);
     expect(JSON.stringify(body.data)).toContain('Alice');
@@ -132,12 +135,12 @@ describe('Rapport on Discord', () => {
 
   it('refuses a moderator-only command for a member, ephemerally, and runs it for a moderator', async () => {
     const refused = fake.slashCommand({ user: fake.guild.users.alice, name: 'mod-check' });
-    await vi.waitFor(() => expect(callbackOf(refused)).toBeDefined());
+    await eventually(() => expect(callbackOf(refused)).toBeDefined());
     expect(callbackOf(refused)!.body.data).toMatchObject({ flags: 64 });
     expect(callbackOf(refused)!.body.data.content).not.toContain('moderator check passed');
 
     const allowed = fake.slashCommand({ user: fake.guild.users.mod, name: 'mod-check' });
-    await vi.waitFor(() => expect(callbackOf(allowed)).toBeDefined());
+    await eventually(() => expect(callbackOf(allowed)).toBeDefined());
     expect(callbackOf(allowed)!.body.data).toMatchObject({ content: 'moderator check passed', flags: 64 });
     expect((await app.repos.members.get(member(fake.guild.users.mod)))?.isModerator).toBe(true);
     expect((await app.repos.members.get(member(fake.guild.users.alice)))?.isModerator).toBe(false);
@@ -146,16 +149,16 @@ describe('Rapport on Discord', () => {
   it('answers a mention in its thread, and a button press reaches the core, which thanks the member by DM', async () => {
     const { alice } = fake.guild.users;
     fake.postMessage({ author: alice, channel: fake.guild.channels.thread, content: 'how do I deploy?', mentions: [fake.guild.users.bot] });
-    await vi.waitFor(() => expect(fake.rest.find('POST', new RegExp(`^/channels/${fake.guild.channels.thread.id}/messages$`))).toHaveLength(1));
+    await eventually(() => expect(fake.rest.find('POST', new RegExp(`^/channels/${fake.guild.channels.thread.id}/messages$`))).toHaveLength(1));
     const answer = [...fake.rest.messages.values()].find((m) => m.content === 'Here is the answer.')!;
 
     const press = fake.pressButton({ user: alice, customId: answer.components[0].components[0].custom_id, message: answer, channel: fake.guild.channels.thread });
-    await vi.waitFor(() => expect(outcomes.pressed).toHaveLength(1));
+    await eventually(() => expect(outcomes.pressed).toHaveLength(1));
     expect(outcomes.pressed[0]).toMatchObject({ actionId: 'answer.helped', value: 'yes', actor: { memberId: member(alice) }, eventId: `discord:interaction:${press.id}` });
     expect(callbackOf(press)!.body).toEqual({ type: 6 });
-    await vi.waitFor(() => expect(fake.rest.dmChannels.get(alice.id)).toBeDefined());
+    await eventually(() => expect(fake.rest.dmChannels.get(alice.id)).toBeDefined());
     const dmChannel = fake.rest.dmChannels.get(alice.id)!;
-    await vi.waitFor(() => expect(fake.rest.find('POST', new RegExp(`^/channels/${dmChannel.id}/messages$`))[0]?.body).toMatchObject({ content: 'Thanks for the feedback!' }));
+    await eventually(() => expect(fake.rest.find('POST', new RegExp(`^/channels/${dmChannel.id}/messages$`))[0]?.body).toMatchObject({ content: 'Thanks for the feedback!' }));
   });
 
   it('handles a DM to a member with closed DMs: recorded as a non-retryable error, not retried', async () => {
@@ -163,7 +166,7 @@ describe('Rapport on Discord', () => {
     fake.rest.closeDmsOf(bob.id);
     const answer = [...fake.rest.messages.values()].find((m) => m.content === 'Here is the answer.')!;
     fake.pressButton({ user: bob, customId: answer.components[0].components[0].custom_id, message: answer });
-    await vi.waitFor(() => expect(outcomes.dmErrors).toHaveLength(1));
+    await eventually(() => expect(outcomes.dmErrors).toHaveLength(1));
     expect(outcomes.dmErrors[0]).toMatchObject({ code: 'platform.discord.dm_closed', retryable: false });
     const dmChannel = fake.rest.dmChannels.get(bob.id)!;
     expect(fake.rest.find('POST', new RegExp(`^/channels/${dmChannel.id}/messages$`))).toHaveLength(1);
