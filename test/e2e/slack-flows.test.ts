@@ -219,7 +219,7 @@ describe.each<Transport>(['http', 'socket'])('Rapport on Slack over %s', (transp
     slack.rateLimitNext('chat.postMessage', 1);
     const ts = nowTs(6);
     await deliver.event(appMentionEvent({ user: 'U1', text: '<@UBOT> rate limits?', ts }));
-    const reply = await slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === ts, 10_000);
+    const reply = await slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === ts, 30_000);
     expect(reply.args.text).toBe('Here is the answer.');
     expect(slack.calls.filter((c) => c.method === 'chat.postMessage' && c.rateLimited)).toHaveLength(1);
   });

@@ -244,7 +244,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     get connections() {
       return connections;
     },
-    connected: (timeoutMs = 5000) => waitUntil('socket', () => (activeSocket ? true : undefined), timeoutMs, 'a Socket Mode connection').then(() => undefined),
+    connected: (timeoutMs = 20_000) => waitUntil('socket', () => (activeSocket ? true : undefined), timeoutMs, 'a Socket Mode connection').then(() => undefined),
     async send(type, payload, extra = {}) {
       if (!activeSocket) throw new Error('fake Slack: no Socket Mode client connected');
       const envelopeId = `env-${++envelopeCounter}`;
@@ -276,9 +276,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     addChannel: (id, name) => void channels.set(id, name),
     addUsergroup: (id, handle, members) => void usergroups.set(id, { handle, users: members }),
     responseUrl: (id) => `${baseUrl}/respond/${id}`,
-    waitForCall: (method, predicate = () => true, timeoutMs = 5000) =>
+    waitForCall: (method, predicate = () => true, timeoutMs = 20_000) =>
       waitUntil('call', () => calls.find((c) => c.method === method && !c.rateLimited && predicate(c)), timeoutMs, `a ${method} call`),
-    waitForResponse: (id, timeoutMs = 5000) => waitUntil('response', () => responses.find((r) => r.id === id)?.body, timeoutMs, `a response_url post to ${id}`),
+    waitForResponse: (id, timeoutMs = 20_000) => waitUntil('response', () => responses.find((r) => r.id === id)?.body, timeoutMs, `a response_url post to ${id}`),
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();

@@ -52,7 +52,7 @@ export function observeAdapter(adapter: ChatAdapter): ObservedAdapter {
         },
       }),
     stop: () => adapter.stop(),
-    eventsHandled: (count, timeoutMs = 5000) => until('events', count, timeoutMs),
-    commandsHandled: (count, timeoutMs = 5000) => until('commands', count, timeoutMs),
+    eventsHandled: (count, timeoutMs = 20_000) => until('events', count, timeoutMs),
+    commandsHandled: (count, timeoutMs = 20_000) => until('commands', count, timeoutMs),
   };
 }

@@ -50,8 +50,8 @@ export function recordingHandlers(answer?: (invocation: CommandInvocation, respo
       // "privately" asks for an ephemeral answer, as command errors are.
       else await responder.reply({ text: `ran /${invocation.command} ${invocation.text ?? ''}`.trim() }, { ephemeral: invocation.text === 'privately' });
     },
-    waitForEvents: (count, timeoutMs = 5000) => waitFor(events, count, timeoutMs, 'events'),
-    waitForCommands: (count, timeoutMs = 5000) => waitFor(commands, count, timeoutMs, 'commands'),
+    waitForEvents: (count, timeoutMs = 20_000) => waitFor(events, count, timeoutMs, 'events'),
+    waitForCommands: (count, timeoutMs = 20_000) => waitFor(commands, count, timeoutMs, 'commands'),
   };
 }
 
