@@ -30,6 +30,14 @@ export type RepeatRule =
   | { cron: string; timeZone: string }
   | { everyMs: number };
 
+/** Jobs waiting or running across every job kind, and jobs that failed for good and are kept. */
+export interface QueueStats {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+}
+
 export interface JobScheduler {
   readonly kind: 'bullmq' | 'in-process';
   define<T>(definition: JobDefinition<T>): void;
@@ -39,6 +47,8 @@ export interface JobScheduler {
   unrepeat(key: string): Promise<void>;
   /** Keys of repeating jobs currently scheduled. */
   repeating(): Promise<string[]>;
+  /** Queue depth and failures; rejects when the queue's store (Redis) cannot be reached. */
+  stats?(): Promise<QueueStats>;
   start(): Promise<void>;
   close(): Promise<void>;
 }

@@ -91,6 +91,18 @@ export async function createBullmqScheduler(options: BullmqSchedulerOptions): Pr
       }
       return keys;
     },
+    async stats() {
+      await connection.ping();
+      const total = { waiting: 0, active: 0, delayed: 0, failed: 0 };
+      for (const name of definitions.keys()) {
+        const counts = await queueFor(name).getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
+        total.waiting += (counts.waiting ?? 0) + (counts.prioritized ?? 0);
+        total.active += counts.active ?? 0;
+        total.delayed += counts.delayed ?? 0;
+        total.failed += counts.failed ?? 0;
+      }
+      return total;
+    },
     async start() {
       if (options.work === false) return;
       for (const definition of definitions.values()) {

@@ -31,6 +31,8 @@ export function createInProcessScheduler(deps: { logger: Logger; backoffBaseMs?:
   let started = false;
   let closed = false;
   let counter = 0;
+  let delayed = 0;
+  let failed = 0;
   const backoff = deps.backoffBaseMs ?? BACKOFF_BASE_MS;
 
   function later(ms: number, fn: () => void) {
@@ -74,6 +76,7 @@ export function createInProcessScheduler(deps: { logger: Logger; backoffBaseMs?:
       const attempts = definition.attempts ?? DEFAULT_ATTEMPTS;
       if (isUnrecoverable(error) || job.attempt >= attempts) {
         deps.logger.error({ err: error, job: job.name, jobId: job.id, attempt: job.attempt }, 'job failed for good');
+        failed += 1;
         return;
       }
       deps.logger.warn({ err: error, job: job.name, jobId: job.id, attempt: job.attempt }, 'job failed; retrying');
@@ -106,8 +109,13 @@ export function createInProcessScheduler(deps: { logger: Logger; backoffBaseMs?:
         lane.queue.push({ id, name, data, attempt: 1 });
         pump(lane);
       };
-      if (options.delayMs && options.delayMs > 0) later(options.delayMs, push);
-      else push();
+      if (options.delayMs && options.delayMs > 0) {
+        delayed += 1;
+        later(options.delayMs, () => {
+          delayed -= 1;
+          push();
+        });
+      } else push();
     },
     async repeat(key, name, data, rule: RepeatRule) {
       laneFor(name);
@@ -132,6 +140,15 @@ export function createInProcessScheduler(deps: { logger: Logger; backoffBaseMs?:
     },
     async repeating() {
       return [...repeats.keys()];
+    },
+    async stats() {
+      let waiting = 0;
+      let active = 0;
+      for (const lane of lanes.values()) {
+        waiting += lane.queue.length;
+        active += lane.running;
+      }
+      return { waiting, active, delayed, failed };
     },
     async start() {
       if (started) return;
