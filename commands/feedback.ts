@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineCommand, defineSubcommand } from '../src/core/commands/define.ts';
+import { option } from '../src/core/commands/options.ts';
+
+export default defineCommand({
+  name: 'feedback',
+  description: { en: 'Feature requests, complaints and praise from the chat, grouped by theme', bg: 'Предложения, оплаквания и похвали от чата, групирани по теми' },
+  moderatorOnly: true,
+  subcommands: {
+    digest: defineSubcommand({
+      description: { en: 'The feedback of the last week or month, by theme', bg: 'Обратната връзка за последната седмица или месец, по теми' },
+      options: z.object({ period: option.choice(['week', 'month'], { en: 'Which period (week by default)', bg: 'Кой период (седмица по подразбиране)' }) }),
+      async run({ options, services, community, language, reply }) {
+        await reply(await services.ambassadors.feedback.digest(community.id, options.period ?? 'week', language));
+      },
+    }),
+    schedule: defineSubcommand({
+      description: { en: 'Post the digest every Monday 09:00 to a channel', bg: 'Публикувай обобщението всеки понеделник в 09:00 в канал' },
+      options: z.object({ channel: option.channel({ en: 'The moderators\' channel', bg: 'Каналът на модераторите' }, { required: true }) as z.ZodType<string> }),
+      async run({ options, services, community, reply, t }) {
+        await services.ambassadors.feedback.schedule(community.id, options.channel);
+        const channel = await services.repos.channels.get(options.channel);
+        await reply(t('feedback.scheduled', { channel: channel?.name ?? options.channel, timeZone: community.timeZone }));
+      },
+    }),
+    unschedule: defineSubcommand({
+      description: { en: 'Stop the weekly digest', bg: 'Спри седмичното обобщение' },
+      options: z.object({}),
+      async run({ services, community, reply, t }) {
+        await services.ambassadors.feedback.unschedule(community.id);
+        await reply(t('feedback.unscheduled'));
+      },
+    }),
+  },
+});

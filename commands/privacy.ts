@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { PRIVACY_DELETE_ACTION } from '../src/core/ambassadors/button-actions.ts';
+import { defineCommand, defineSubcommand } from '../src/core/commands/define.ts';
+import { option } from '../src/core/commands/options.ts';
+import { parseId } from '../src/core/ids.ts';
+
+const onOff = () => option.choice(['on', 'off'], { en: 'on allows it, off opts you out', bg: 'on го разрешава, off ви изключва' }, { required: true }) as z.ZodType<'on' | 'off'>;
+
+export default defineCommand({
+  name: 'privacy',
+  description: { en: 'Your privacy: profiling, DMs, export and deletion of your data', bg: 'Поверителност: профилиране, лични съобщения, износ и изтриване на данните ви' },
+  moderatorOnly: false,
+  subcommands: {
+    show: defineSubcommand({
+      description: { en: 'What you allow Rapport to do', bg: 'Какво позволявате на Rapport' },
+      options: z.object({}),
+      async run({ services, actor, reply, t }) {
+        const choices = await services.privacy.choices(actor.memberId);
+        await reply(
+          {
+            title: t('privacy.show.title'),
+            text: t('privacy.show.text'),
+            fields: [
+              { label: t('privacy.show.profiling'), value: t(choices.noProfiling ? 'privacy.off' : 'privacy.on') },
+              { label: t('privacy.show.dms'), value: t(choices.noDms || choices.noProfiling ? 'privacy.off' : 'privacy.on') },
+            ],
+          },
+          { ephemeral: true },
+        );
+      },
+    }),
+    profiling: defineSubcommand({
+      description: { en: 'Allow or stop scores, rankings, funnel stage and offers', bg: 'Разреши или спри точки, класации, етап и оферти' },
+      options: z.object({ value: onOff() }),
+      async run({ options, services, actor, community, reply, t }) {
+        await services.privacy.set(actor.memberId, community.id, { noProfiling: options.value === 'off' });
+        await reply(t(options.value === 'off' ? 'privacy.profiling.off' : 'privacy.profiling.on'), { ephemeral: true });
+      },
+    }),
+    dms: defineSubcommand({
+      description: { en: 'Allow or stop direct messages from Rapport', bg: 'Разреши или спри личните съобщения от Rapport' },
+      options: z.object({ value: onOff() }),
+      async run({ options, services, actor, community, reply, t }) {
+        await services.privacy.set(actor.memberId, community.id, { noDms: options.value === 'off' });
+        await reply(t(options.value === 'off' ? 'privacy.dms.off' : 'privacy.dms.on'), { ephemeral: true });
+      },
+    }),
+    export: defineSubcommand({
+      description: { en: 'Get everything Rapport holds about you, as a file by DM', bg: 'Получете всичко, което Rapport пази за вас, като файл в лично съобщение' },
+      options: z.object({}),
+      async run({ services, actor, reply, t }) {
+        const data = await services.privacy.exportMember(actor.memberId);
+        const rows = Object.values(data).reduce((n, list) => n + list.length, 0);
+        const name = `rapport-data-${(parseId(actor.memberId).local ?? 'member').replace(/[^\w.-]/g, '_')}.json`;
+        const content = JSON.stringify({ memberId: actor.memberId, exportedAt: services.clock.now().toISOString(), tables: data }, null, 2);
+        await services.repliers.forId(actor.memberId).dm(actor.memberId, { text: t('privacy.export.dm', { rows }), file: { name, content } });
+        await reply(t('privacy.export.sent'), { ephemeral: true });
+      },
+    }),
+    delete: defineSubcommand({
+      description: { en: 'Delete everything Rapport holds about you (asks to confirm)', bg: 'Изтрийте всичко, което Rapport пази за вас (иска потвърждение)' },
+      options: z.object({}),
+      async run({ actor, reply, t }) {
+        await reply(
+          { text: t('privacy.delete.confirm'), buttons: [{ actionId: PRIVACY_DELETE_ACTION, value: actor.memberId, label: t('privacy.delete.button'), style: 'danger' }] },
+          { ephemeral: true },
+        );
+      },
+    }),
+  },
+});

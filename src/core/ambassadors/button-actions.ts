@@ -1,0 +1,65 @@
+// What the ambassadors feature's buttons do when pressed: a moderator approves or skips a proposed
+// member, a member accepts or declines an offer, a member confirms deleting their data.
+import type { ButtonPressed } from '../events.ts';
+import type { EventContext } from '../features.ts';
+import type { OutgoingMessage } from '../outgoing.ts';
+import type { Language } from '../ports.ts';
+import { OFFER_ACTIONS } from './offers.ts';
+
+export const PRIVACY_DELETE_ACTION = 'privacy.delete';
+
+/** Answers in the channel the button was in, or by DM when it was in a DM. */
+async function respond(event: ButtonPressed, context: EventContext, message: OutgoingMessage): Promise<void> {
+  const { repliers } = context.services;
+  if (event.channelId && !event.channelId.includes('dm:')) await repliers.forId(event.channelId).post({ channelId: event.channelId }, message);
+  else await repliers.forId(event.actor.memberId).dm(event.actor.memberId, message);
+}
+
+export async function handleAmbassadorButton(event: ButtonPressed, context: EventContext): Promise<void> {
+  const { services } = context;
+  const { offers, privacy } = services.ambassadors;
+  const language: Language = context.language;
+  const t = (key: string, vars?: Record<string, string | number>) => services.translator.t(language, key, vars);
+  switch (event.actionId) {
+    case OFFER_ACTIONS.approve:
+    case OFFER_ACTIONS.skip: {
+      const [offerId = '', memberId = ''] = event.value.split('|');
+      if (!event.actor.isModerator) {
+        await respond(event, context, { text: t('errors.moderatorOnly', { command: 'offer queue' }) });
+        return;
+      }
+      const member = await services.repos.members.get(memberId);
+      const name = member?.displayName ?? memberId;
+      if (event.actionId === OFFER_ACTIONS.skip) {
+        const skipped = await offers.skip(offerId, memberId);
+        await respond(event, context, { text: t(skipped ? 'offers.queue.skipped' : 'offers.queue.alreadyDecided', { name }) });
+        return;
+      }
+      const result = await offers.approve(offerId, memberId);
+      await respond(event, context, { text: result.ok ? t('offers.queue.approved', { name }) : t(`offers.queue.${result.why}`, { name }) });
+      return;
+    }
+    case OFFER_ACTIONS.accept:
+    case OFFER_ACTIONS.decline: {
+      const accept = event.actionId === OFFER_ACTIONS.accept;
+      const { result, offer, memberId } = await offers.answer(event.value, event.actor.memberId, accept);
+      const to = memberId ?? event.actor.memberId;
+      const text =
+        result === 'accepted' && offer
+          ? t('offers.answer.accepted', { title: offer.title, content: offer.content })
+          : t(`offers.answer.${result}`, { title: offer?.title ?? '' });
+      await services.repliers.forId(to).dm(to, { text });
+      return;
+    }
+    case PRIVACY_DELETE_ACTION: {
+      if (event.value !== event.actor.memberId) {
+        await respond(event, context, { text: t('privacy.delete.notYours') });
+        return;
+      }
+      const removed = await privacy.erase(event.communityId, event.actor.memberId);
+      const rows = Object.values(removed).reduce((a, b) => a + b, 0);
+      await respond(event, context, { text: t('privacy.delete.done', { rows }) });
+      return;
+    }
+  }
+}

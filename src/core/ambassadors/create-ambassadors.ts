@@ -1,0 +1,68 @@
+// Builds the ambassadors feature's services (funnel, offers, feedback, privacy) from their
+// dependencies. main.ts calls this once; commands and event handlers reach it as services.ambassadors.
+import type { Clock } from '../clock.ts';
+import type { ChatEvent } from '../events.ts';
+import { createFeedbackService, type FeedbackService } from '../feedback/feedback-service.ts';
+import type { Logger } from '../logger.ts';
+import type { ReplierDirectory } from '../outgoing.ts';
+import type { Repositories } from '../ports.ts';
+import { createPrivacyGuard, type PrivacyGuard } from '../privacy/privacy-guard.ts';
+import type { JobScheduler } from '../scheduler.ts';
+import type { Translator } from '../translator.ts';
+import type { DmLimits } from './dm-limits.ts';
+import { createFunnel, type Funnel } from './funnel.ts';
+import type { FunnelRules } from './funnel-rules.ts';
+import type { SignalsSource } from './member-signals.ts';
+import { createOffers, type Offers } from './offers.ts';
+import { createInterimRecognition } from './recognition-signals.ts';
+
+export interface Ambassadors {
+  funnel: Funnel;
+  offers: Offers;
+  feedback: FeedbackService;
+  privacy: PrivacyGuard;
+  /** Feeds the interim recognition engine (a no-op once `signals` comes from the recognition service). */
+  observe(event: ChatEvent): Promise<void>;
+}
+
+export interface AmbassadorsDeps {
+  repos: Repositories;
+  clock: Clock;
+  scheduler: JobScheduler;
+  logger: Logger;
+  repliers: ReplierDirectory;
+  translator: Translator;
+  /** Scores from the recognition engine. Without it an interim in-memory engine is used. */
+  signals?: SignalsSource;
+  limits?: DmLimits;
+  rules?: FunnelRules;
+}
+
+export function createAmbassadors(deps: AmbassadorsDeps): Ambassadors {
+  const { repos, clock, logger } = deps;
+  const privacy = createPrivacyGuard({ repo: repos.privacy, clock });
+  const interim = deps.signals ? null : createInterimRecognition({ clock, mayProfile: privacy.mayProfile });
+  if (interim) privacy.onErase((memberId) => interim.forget(memberId));
+  const signals = deps.signals ?? interim!.signals;
+  const funnel = createFunnel({ repo: repos.ambassadors, privacy, signals, clock, logger, ...(deps.rules ? { rules: deps.rules } : {}) });
+  const offers = createOffers({ repos, privacy, funnel, signals, scheduler: deps.scheduler, repliers: deps.repliers, translator: deps.translator, clock, logger, ...(deps.limits ? { limits: deps.limits } : {}) });
+  const feedback = createFeedbackService({
+    repo: repos.feedback,
+    settings: repos.ambassadors,
+    communities: repos.communities,
+    privacy,
+    brand: (communityId) => funnel.brand(communityId),
+    scheduler: deps.scheduler,
+    repliers: deps.repliers,
+    translator: deps.translator,
+    clock,
+    logger,
+  });
+  return {
+    funnel,
+    offers,
+    feedback,
+    privacy,
+    observe: interim ? (event) => interim.observe(event) : async () => {},
+  };
+}

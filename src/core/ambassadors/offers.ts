@@ -1,0 +1,224 @@
+// Exclusive offers: a moderator creates one, Rapport proposes eligible members into an approval
+// queue, an approved member gets a DM (through the job queue) in their language with Accept / No
+// thanks buttons, and every answer is counted. A DM is never sent twice (jobId deduplication plus
+// a conditional state change before sending) and never to a member who opted out.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import { PlatformError, UserError } from '../errors.ts';
+import { parseId } from '../ids.ts';
+import type { Logger } from '../logger.ts';
+import type { OutgoingMessage, ReplierDirectory } from '../outgoing.ts';
+import type { Language, Repositories } from '../ports.ts';
+import type { PrivacyGuard } from '../privacy/privacy-guard.ts';
+import { PLATFORMS } from '../ids.ts';
+import { DEFAULT_ATTEMPTS_FOR_DM, type JobScheduler } from './job-settings.ts';
+import type { Translator } from '../translator.ts';
+import { defaultDmLimits, dmJobName, type DmLimits } from './dm-limits.ts';
+import type { Funnel } from './funnel.ts';
+import type { SignalsSource } from './member-signals.ts';
+import type { ApproveResult, OfferRecord, RecipientRecord, RecipientState } from './ports.ts';
+import { stageRank, STAGES, type OfferStage } from './stages.ts';
+
+export const OFFER_ACTIONS = { approve: 'offer.approve', skip: 'offer.skip', accept: 'offer.accept', decline: 'offer.decline' } as const;
+
+const dmJobSchema = z.object({ offerId: z.string().min(1), memberId: z.string().min(1) });
+type DmJob = z.infer<typeof dmJobSchema>;
+
+const CLOSED_DM_CODES = /dm_closed|closed|cannot_dm|user_disabled|not_allowed|messages_tab_disabled|user_not_found|unknown_user/;
+
+export interface OfferDeps {
+  repos: Repositories;
+  privacy: PrivacyGuard;
+  funnel: Funnel;
+  signals: SignalsSource;
+  scheduler: JobScheduler;
+  repliers: ReplierDirectory;
+  translator: Translator;
+  clock: Clock;
+  logger: Logger;
+  limits?: DmLimits;
+}
+
+export interface CreateOfferInput {
+  communityId: string;
+  title: string;
+  content: string;
+  eligibleStage: OfferStage;
+  places: number;
+  expiresAt: Date;
+}
+
+export type AnswerResult = 'accepted' | 'declined' | 'expired' | 'not_yours' | 'already';
+
+export interface Offers {
+  defineJobs(): void;
+  create(input: CreateOfferInput): Promise<OfferRecord>;
+  /** Proposes eligible members not yet proposed; returns how many were added. */
+  propose(offer: OfferRecord): Promise<number>;
+  /** Open offers (or the one named) with their pending proposals, refreshed first. */
+  queue(communityId: string, offerId?: string): Promise<Array<{ offer: OfferRecord; proposals: RecipientRecord[] }>>;
+  approve(offerId: string, memberId: string): Promise<ApproveResult>;
+  skip(offerId: string, memberId: string): Promise<boolean>;
+  answer(offerId: string, actorId: string, accept: boolean): Promise<{ result: AnswerResult; offer: OfferRecord | null; memberId: string | null }>;
+  stats(communityId: string, offerId?: string): Promise<Array<{ offer: OfferRecord; counts: Record<RecipientState, number> }>>;
+  /** The DM job's work; exported for tests. Safe to run twice. */
+  sendDm(job: DmJob, attempt: number): Promise<void>;
+  dmMessage(offer: OfferRecord, language: Language, communityName: string): OutgoingMessage;
+}
+
+export function createOffers(deps: OfferDeps): Offers {
+  const { repos, privacy, funnel, scheduler, repliers, translator, clock, logger } = deps;
+  const limits = deps.limits ?? defaultDmLimits;
+
+  async function languageOf(memberId: string, communityId: string): Promise<{ language: Language; communityName: string }> {
+    const [member, community] = await Promise.all([repos.members.get(memberId), repos.communities.get(communityId)]);
+    return { language: member?.language ?? community?.language ?? 'en', communityName: community?.name ?? communityId };
+  }
+
+  async function getOffer(communityId: string, offerId: string): Promise<OfferRecord> {
+    const offer = await repos.offers.get(offerId);
+    if (!offer || offer.communityId !== communityId) throw new UserError('offers.notFound', { id: offerId });
+    return offer;
+  }
+
+  function dmMessage(offer: OfferRecord, language: Language, communityName: string): OutgoingMessage {
+    const t = (key: string, vars: Record<string, string | number> = {}) => translator.t(language, key, vars);
+    return {
+      title: t('offers.dm.title', { title: offer.title }),
+      text: t('offers.dm.text', { community: communityName, title: offer.title, date: offer.expiresAt.toISOString().slice(0, 10) }),
+      buttons: [
+        { actionId: OFFER_ACTIONS.accept, value: offer.id, label: t('offers.dm.accept'), style: 'primary' },
+        { actionId: OFFER_ACTIONS.decline, value: offer.id, label: t('offers.dm.decline') },
+      ],
+      footer: t('offers.dm.footer'),
+    };
+  }
+
+  const self: Offers = {
+    defineJobs() {
+      for (const platform of PLATFORMS) {
+        scheduler.define<DmJob>({
+          name: dmJobName(platform),
+          schema: dmJobSchema,
+          limiter: limits.perPlatform[platform],
+          attempts: DEFAULT_ATTEMPTS_FOR_DM,
+          process: (data, context) => self.sendDm(data, context.attempt),
+        });
+      }
+    },
+
+    async create(input) {
+      const offer: OfferRecord = { ...input, id: `o${randomBytes(3).toString('hex')}`, createdAt: clock.now() };
+      await repos.offers.create(offer);
+      await self.propose(offer);
+      return offer;
+    },
+
+    async propose(offer) {
+      const now = clock.now();
+      if (offer.expiresAt <= now) return 0;
+      const stages = STAGES.filter((s) => stageRank(s) >= stageRank(offer.eligibleStage));
+      const members = await repos.ambassadors.listStages(offer.communityId, stages);
+      const known = new Set((await repos.offers.recipients(offer.id)).map((r) => r.memberId));
+      const candidates = [];
+      for (const member of members) {
+        if (known.has(member.memberId) || !(await privacy.mayDm(offer.communityId, member.memberId))) continue;
+        const signals = await deps.signals(offer.communityId, member.memberId);
+        candidates.push({ member, helper: signals?.helper ?? 0 });
+      }
+      candidates.sort((a, b) => stageRank(b.member.stage) - stageRank(a.member.stage) || b.helper - a.helper);
+      const rows = [];
+      for (const { member } of candidates.slice(0, 20)) {
+        const { reasons } = await funnel.explain(offer.communityId, member.memberId);
+        rows.push({ offerId: offer.id, memberId: member.memberId, communityId: offer.communityId, reasons: [{ key: `ambassadors.stage.${member.stage}`, vars: {} }, ...reasons], proposedAt: now });
+      }
+      return repos.offers.propose(rows);
+    },
+
+    async queue(communityId, offerId) {
+      const offers = offerId ? [await getOffer(communityId, offerId)] : await repos.offers.list(communityId, { openAt: clock.now() });
+      const out = [];
+      for (const offer of offers) {
+        await self.propose(offer);
+        out.push({ offer, proposals: await repos.offers.recipients(offer.id, ['proposed']) });
+      }
+      return out;
+    },
+
+    async approve(offerId, memberId) {
+      const result = await repos.offers.approve(offerId, memberId, clock.now(), limits.perCommunitySpacingMs);
+      if (!result.ok) return result;
+      const delayMs = Math.max(0, result.scheduledFor.getTime() - clock.now().getTime());
+      await scheduler.enqueue(dmJobName(parseId(memberId).platform), { offerId, memberId }, { jobId: `offer-dm:${offerId}:${memberId}`, ...(delayMs > 0 ? { delayMs } : {}) });
+      return result;
+    },
+
+    async skip(offerId, memberId) {
+      return repos.offers.transition(offerId, memberId, ['proposed'], 'skipped', { decidedAt: clock.now() });
+    },
+
+    async answer(offerId, actorId, accept) {
+      const offer = await repos.offers.get(offerId);
+      if (!offer) return { result: 'not_yours', offer: null, memberId: null };
+      let recipient = await repos.offers.recipient(offerId, actorId);
+      if (!recipient) {
+        // A DM button may come back with a differently scoped id (a Discord DM has no guild): match the platform user.
+        const actor = parseId(actorId);
+        recipient = (await repos.offers.recipients(offerId, ['sent', 'accepted', 'declined'])).find((r) => {
+          const id = parseId(r.memberId);
+          return id.platform === actor.platform && id.local === actor.local;
+        }) ?? null;
+      }
+      if (!recipient) return { result: 'not_yours', offer, memberId: null };
+      const now = clock.now();
+      if (offer.expiresAt <= now && recipient.state === 'sent') {
+        await repos.offers.transition(offerId, recipient.memberId, ['sent'], 'expired', { answeredAt: now });
+        return { result: 'expired', offer, memberId: recipient.memberId };
+      }
+      const moved = await repos.offers.transition(offerId, recipient.memberId, ['sent'], accept ? 'accepted' : 'declined', { answeredAt: now });
+      return { result: moved ? (accept ? 'accepted' : 'declined') : 'already', offer, memberId: recipient.memberId };
+    },
+
+    async stats(communityId, offerId) {
+      const offers = offerId ? [await getOffer(communityId, offerId)] : await repos.offers.list(communityId);
+      return Promise.all(offers.map(async (offer) => ({ offer, counts: await repos.offers.counts(offer.id) })));
+    },
+
+    async sendDm({ offerId, memberId }, attempt) {
+      const recipient = await repos.offers.recipient(offerId, memberId);
+      const offer = await repos.offers.get(offerId);
+      if (!recipient || !offer || recipient.state !== 'approved') return; // gone, or already handled
+      const now = clock.now();
+      if (offer.expiresAt <= now) {
+        await repos.offers.transition(offerId, memberId, ['approved'], 'expired');
+        return;
+      }
+      if (!(await privacy.mayDmNow(memberId))) {
+        await repos.offers.transition(offerId, memberId, ['approved'], 'opted_out');
+        return;
+      }
+      // Claim the send: whoever moves approved -> sending sends; a second run finds 'sending' or 'sent' and stops.
+      if (!(await repos.offers.transition(offerId, memberId, ['approved'], 'sending'))) return;
+      const { language, communityName } = await languageOf(memberId, offer.communityId);
+      try {
+        const sent = await repliers.forId(memberId).dm(memberId, dmMessage(offer, language, communityName));
+        await repos.offers.transition(offerId, memberId, ['sending'], 'sent', { sentAt: clock.now(), dmMessageId: sent.messageId });
+      } catch (error) {
+        const platform = error instanceof PlatformError ? error : null;
+        if (platform && !platform.retryable) {
+          const state: RecipientState = CLOSED_DM_CODES.test(platform.code) ? 'closed_dms' : 'failed';
+          await repos.offers.transition(offerId, memberId, ['sending'], state, { error: platform.code });
+          logger.warn({ offerId, memberId, code: platform.code }, 'offer DM refused; not retried');
+          return;
+        }
+        const last = attempt >= DEFAULT_ATTEMPTS_FOR_DM;
+        await repos.offers.transition(offerId, memberId, ['sending'], last ? 'failed' : 'approved', { error: platform?.code ?? (error as Error).message.slice(0, 200) });
+        throw error;
+      }
+    },
+
+    dmMessage,
+  };
+  return self;
+}
