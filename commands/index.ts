@@ -2,9 +2,14 @@
 // /help are all generated from this list.
 import type { CommandDefinition } from '../src/core/commands/define.ts';
 import dashboard from './dashboard.ts';
+import ambassadors from './ambassadors.ts';
+import feedback from './feedback.ts';
 import help from './help.ts';
+import member from './member.ts';
+import offer from './offer.ts';
+import privacy from './privacy.ts';
 import leaderboard from './leaderboard.ts';
 import rank from './rank.ts';
 import settings from './settings.ts';
 
-export const commands: CommandDefinition[] = [help, rank, leaderboard, settings, dashboard];
+export const commands: CommandDefinition[] = [help, rank, leaderboard, settings, dashboard, ambassadors, member, offer, feedback, privacy];

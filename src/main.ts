@@ -1,6 +1,7 @@
 // The only place that wires Rapport together: config -> database -> queue -> services ->
 // features -> pipeline -> adapters. Tests call buildRapport with their own parts.
 import type { ChatAdapter } from './core/adapter.ts';
+import { createAmbassadors, type AmbassadorsDeps } from './core/ambassadors/create-ambassadors.ts';
 import type { Clock } from './core/clock.ts';
 import { createCommandDispatcher } from './core/commands/dispatch.ts';
 import type { CommandDefinition } from './core/commands/define.ts';
@@ -31,6 +32,8 @@ export interface RapportParts {
   metrics?: Metrics;
   /** Where browsers reach Rapport's web server (dashboard links). */
   publicUrl?: string;
+  /** Funnel and offer settings (tests); `signals` is where the funnel reads recognition scores. */
+  ambassadors?: Pick<AmbassadorsDeps, 'signals' | 'limits' | 'rules'>;
 }
 
 export interface Rapport {
@@ -50,16 +53,21 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     },
   };
   const metrics = parts.metrics ?? noopMetrics;
+  const scheduler = instrumentScheduler(parts.scheduler, metrics);
+  const instrumentedRepliers = instrumentRepliers(repliers, metrics);
+  const ambassadors = createAmbassadors({ repos: parts.repos, clock: parts.clock, scheduler, logger: parts.logger, repliers: instrumentedRepliers, translator: parts.translator, ...parts.ambassadors });
   const services: Services = {
     repos: parts.repos,
     clock: parts.clock,
-    scheduler: instrumentScheduler(parts.scheduler, metrics),
+    scheduler,
     logger: parts.logger,
-    repliers: instrumentRepliers(repliers, metrics),
+    repliers: instrumentedRepliers,
     commands: createCommandRegistry(parts.commands),
     translator: parts.translator,
     dashboard: createDashboardAccess({ store: parts.repos.dashboardAuth, members: parts.repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),
     metrics,
+    ambassadors,
+    privacy: ambassadors.privacy,
   };
   const registry = createFeatureRegistry();
   for (const feature of parts.features) await feature(registry, services);

@@ -2,6 +2,9 @@
 // the same implementations on PGlite. Nothing here knows about Prisma.
 import type { DashboardAuthStore } from './dashboard/ports.ts';
 import type { Platform } from './ids.ts';
+import type { AmbassadorRepository, OfferRepository } from './ambassadors/ports.ts';
+import type { FeedbackRepository } from './feedback/ports.ts';
+import type { PrivacyRepository } from './privacy/ports.ts';
 
 export type Language = 'en' | 'bg';
 export const LANGUAGES: readonly Language[] = ['en', 'bg'];
@@ -96,5 +99,9 @@ export interface Repositories {
   members: MemberRepository;
   channels: ChannelRepository;
   activity: ActivityRepository;
+  ambassadors: AmbassadorRepository;
+  offers: OfferRepository;
+  feedback: FeedbackRepository;
+  privacy: PrivacyRepository;
   dashboardAuth: DashboardAuthStore;
 }

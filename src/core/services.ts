@@ -7,6 +7,8 @@ import type { JobScheduler } from './scheduler.ts';
 import type { ReplierDirectory } from './outgoing.ts';
 import type { CommandRegistry } from './commands/registry.ts';
 import type { Translator } from './translator.ts';
+import type { Ambassadors } from './ambassadors/create-ambassadors.ts';
+import type { PrivacyGuard } from './privacy/privacy-guard.ts';
 import type { DashboardAccess } from './dashboard/dashboard-access.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -23,4 +25,8 @@ export interface Services {
   dashboard: DashboardAccess;
   /** Operational counters exposed at /metrics. */
   metrics: Metrics;
+  /** Funnel, offers and feedback (/ambassadors, /member, /offer, /feedback). */
+  ambassadors: Ambassadors;
+  /** Members' privacy choices; recognition asks privacy.mayProfile before scoring anyone. */
+  privacy: PrivacyGuard;
 }

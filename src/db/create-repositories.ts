@@ -1,6 +1,10 @@
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { Repositories } from '../core/ports.ts';
 import { createActivityRepository } from './activity-repository.ts';
+import { createAmbassadorRepository } from './ambassador-repository.ts';
+import { createFeedbackRepository } from './feedback-repository.ts';
+import { createOfferRepository } from './offer-repository.ts';
+import { createPrivacyRepository } from './privacy-repository.ts';
 import { createDashboardAuthRepository } from './dashboard-auth-repository.ts';
 import { createChannelRepository, createCommunityRepository, createMemberRepository } from './community-repository.ts';
 
@@ -10,6 +14,10 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     members: createMemberRepository(prisma),
     channels: createChannelRepository(prisma),
     activity: createActivityRepository(prisma),
+    ambassadors: createAmbassadorRepository(prisma),
+    offers: createOfferRepository(prisma),
+    feedback: createFeedbackRepository(prisma),
+    privacy: createPrivacyRepository(prisma),
     dashboardAuth: createDashboardAuthRepository(prisma),
   };
 }

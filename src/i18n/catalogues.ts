@@ -1,12 +1,18 @@
 // All message catalogues, one file per feature and language. Add a feature's pair here.
 import enCommon from './en/common.ts';
 import bgCommon from './bg/common.ts';
+import enAmbassadors from './en/ambassadors.ts';
+import bgAmbassadors from './bg/ambassadors.ts';
+import enFeedback from './en/feedback.ts';
+import bgFeedback from './bg/feedback.ts';
+import enPrivacy from './en/privacy.ts';
+import bgPrivacy from './bg/privacy.ts';
 import enDashboard from './en/dashboard.ts';
 import bgDashboard from './bg/dashboard.ts';
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
 export const catalogues: { en: Catalogue; bg: Catalogue } = {
-  en: { ...enCommon, ...enDashboard },
-  bg: { ...bgCommon, ...bgDashboard },
+  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy },
+  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy },
 };
