@@ -47,6 +47,8 @@ interface ChannelTrack {
   /** Last opening question (a question addressed to nobody) or follow-up of one, per member. */
   seekingSince: BoundedMap<string, number>;
   lastSpokeAt: BoundedMap<string, number>;
+  /** Lower-cased display names of members who spoke here lately, for names in text. */
+  recentNames: BoundedMap<string, string>;
   partner: BoundedMap<string, Stamp>;
   /** Who addressed each member lately, newest first (at most 4). */
   addressedBy: BoundedMap<string, Stamp[]>;
@@ -111,6 +113,8 @@ export class ConversationTracker {
     const track = this.#track(msg.channelId);
     track.messages.set(msg.messageId, { authorId: msg.authorId, isQuestion: msg.isQuestion });
     track.lastSpokeAt.set(msg.authorId, msg.at);
+    const nameKey = this.#directory.get(msg.authorId)?.nameKey;
+    if (nameKey) track.recentNames.set(nameKey, msg.authorId);
     if (msg.threadId) track.threadLast.set(msg.threadId, { id: msg.authorId, at: msg.at });
     for (const target of targets) {
       if (target.confidence < this.#config.minConfidence) continue;
@@ -149,7 +153,10 @@ export class ConversationTracker {
 
   /** A known member named at the start of a line ("bob: try apt"). */
   nameAtLineStart(communityId: string, text: string, authorId: string): string | undefined {
-    for (const line of text.split('\n', 3)) {
+    for (let start = 0, lines = 0; start < text.length && lines < 3; lines++) {
+      const end = text.indexOf('\n', start);
+      const line = end < 0 ? (start === 0 ? text : text.slice(start)) : text.slice(start, end);
+      start = end < 0 ? text.length : end + 1;
       const match = NAME_PREFIX_RE.exec(line);
       const member = match?.[1] ? this.#directory.findByName(communityId, match[1]) : undefined;
       if (member && member.memberId !== authorId) return member.memberId;
@@ -168,11 +175,11 @@ export class ConversationTracker {
     const window = this.#config.answerWindowMinutes * 60_000;
     for (const token of msg.text.toLowerCase().match(NAME_TOKEN_RE) ?? []) {
       if (token.length < 3) continue;
-      const member = this.#directory.findByNormalisedName(msg.communityId, token);
-      if (!member || member.memberId === msg.authorId) continue;
-      const spokeAt = track.lastSpokeAt.get(member.memberId);
+      const memberId = track.recentNames.get(token);
+      if (memberId === undefined || memberId === msg.authorId) continue;
+      const spokeAt = track.lastSpokeAt.get(memberId);
       if (spokeAt !== undefined && msg.at - spokeAt <= window) {
-        add(member.memberId, 'name', this.#config.nameInTextConfidence);
+        add(memberId, 'name', this.#config.nameInTextConfidence);
         return;
       }
     }
@@ -210,6 +217,7 @@ export class ConversationTracker {
         messages: new BoundedMap(cap * 4),
         seekingSince: new BoundedMap(cap),
         lastSpokeAt: new BoundedMap(cap),
+        recentNames: new BoundedMap(cap),
         partner: new BoundedMap(cap),
         addressedBy: new BoundedMap(cap),
         open: [],

@@ -7,6 +7,8 @@ export interface KnownMember {
   memberId: string;
   communityId: string;
   displayName: string;
+  /** The display name trimmed and lower-cased, as names in text are matched. */
+  nameKey: string;
   isBot: boolean;
   isStaff: boolean;
 }
@@ -30,12 +32,12 @@ export class MemberDirectory {
       memberId: actor.memberId,
       communityId,
       displayName: actor.displayName,
+      nameKey: normaliseName(actor.displayName),
       isBot: actor.isBot,
       isStaff: actor.isModerator,
     };
     this.#byId.set(actor.memberId, member);
-    const name = normaliseName(actor.displayName);
-    if (name.length > 0) this.#names(communityId).set(name, actor.memberId);
+    if (member.nameKey.length > 0) this.#names(communityId).set(member.nameKey, actor.memberId);
     return member;
   }
 

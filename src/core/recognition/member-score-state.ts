@@ -86,15 +86,10 @@ export function createScoreState(scopeId: string, memberId: string, displayName:
   };
 }
 
-/** Moves the week and month tallies forward when `period` is newer; returns the three tallies to add to. */
-export function tallies(state: MemberScoreState, period: PeriodIndex, config: RecognitionConfig): PeriodTally[] {
+/** Moves the week and month tallies forward when `period` is newer. */
+export function rollTallies(state: MemberScoreState, period: PeriodIndex, config: RecognitionConfig): void {
   if (state.week.key !== period.week) rollOver(state, 'week', period.week, config);
   if (state.month.key !== period.month) rollOver(state, 'month', period.month, config);
-  // An event older than the current period only counts towards all time.
-  const out = [state.all];
-  if (state.week.key === period.week) out.push(state.week);
-  if (state.month.key === period.month) out.push(state.month);
-  return out;
 }
 
 function rollOver(state: MemberScoreState, name: 'week' | 'month', key: number, config: RecognitionConfig): void {
@@ -127,20 +122,26 @@ export function applyCredit(state: MemberScoreState, credit: Credit, at: number,
   const helper = credit.helper ?? 0;
   if (engagement !== 0) addDecayed(state.engagement, engagement, at, config.engagementHalfLifeDays * DAY_MS);
   if (helper !== 0) addDecayed(state.helper, helper, at, config.helperHalfLifeDays * DAY_MS);
-  for (const tally of tallies(state, period, config)) {
-    tally.engagement += engagement;
-    tally.helper += helper;
-    const c = credit.counters;
-    if (c) {
-      if (c.messages) tally.messages += c.messages;
-      if (c.replies) tally.replies += c.replies;
-      if (c.answers) tally.answers += c.answers;
-      if (c.thanks) tally.thanks += c.thanks;
-      if (c.reactions) tally.reactions += c.reactions;
-    }
-    if (credit.helped) addDistinct(tally.helped, credit.helped, config.distinctSketchSize);
-  }
+  rollTallies(state, period, config);
+  addToTally(state.all, credit, engagement, helper, config);
+  // An event older than the current week or month only counts towards all time.
+  if (state.week.key === period.week) addToTally(state.week, credit, engagement, helper, config);
+  if (state.month.key === period.month) addToTally(state.month, credit, engagement, helper, config);
   if (at > state.lastSeenAt) state.lastSeenAt = at;
+}
+
+function addToTally(tally: PeriodTally, credit: Credit, engagement: number, helper: number, config: RecognitionConfig): void {
+  tally.engagement += engagement;
+  tally.helper += helper;
+  const c = credit.counters;
+  if (c) {
+    if (c.messages) tally.messages += c.messages;
+    if (c.replies) tally.replies += c.replies;
+    if (c.answers) tally.answers += c.answers;
+    if (c.thanks) tally.thanks += c.thanks;
+    if (c.reactions) tally.reactions += c.reactions;
+  }
+  if (credit.helped) addDistinct(tally.helped, credit.helped, config.distinctSketchSize);
 }
 
 /** The decayed standing of one kind as of `now`. */

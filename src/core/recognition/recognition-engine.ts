@@ -8,7 +8,7 @@ import { BoundedMap } from './bounded-map.ts';
 import { ConversationTracker, type ReplyTarget, type TrackedMessage } from './conversation-tracker.ts';
 import { mostImproved, rankStates, scoreOf, type ImprovedEntry, type LeaderboardEntry, type LeaderboardPeriod } from './leaderboard.ts';
 import { MemberDirectory, type KnownMember } from './member-directory.ts';
-import { applyCredit, createScoreState, tallies, type Credit, type MemberScoreState, type PeriodFigures, type ScoreKind } from './member-score-state.ts';
+import { applyCredit, createScoreState, rollTallies, type Credit, type MemberScoreState, type PeriodFigures, type ScoreKind } from './member-score-state.ts';
 import { createPeriodCalendar, type PeriodIndex } from './period-calendar.ts';
 import { defaultQuestionDetector, questionScore, type QuestionDetector } from './question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
@@ -170,8 +170,8 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
     // Helping someone new this month is worth more than helping the same person again.
     const [home, ...others] = scopes as [string, ...string[]];
     const state = await load(home, helper, at);
-    const month = tallies(state, period, config).find((t) => t === state.month);
-    const isNew = month !== undefined && wouldBeNewDistinct(month.helped, helpedId, config.distinctSketchSize);
+    rollTallies(state, period, config);
+    const isNew = state.month.key === period.month && wouldBeNewDistinct(state.month.helped, helpedId, config.distinctSketchSize);
     const amount = (weight * factor + (isNew ? config.newPersonWeight : 0)) * confidence;
     const counters = reason === 'reply' ? { replies: 1 } : reason === 'answer' ? { replies: 1, answers: 1 } : { thanks: 1 };
     const c: Credit = { helper: amount, engagement: amount * config.engagementFromHelp, counters, helped: helpedId };

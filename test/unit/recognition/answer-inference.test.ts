@@ -44,7 +44,7 @@ describe('answer inference', () => {
     const { engine, chat } = setup();
     const question = await engine.onMessage(chat.say('alice', 'is there a dark theme?'));
     expect(question.isQuestion).toBe(true);
-    const outcome = await engine.onMessage(chat.say('bob', 'yes, in Settings > Appearance', 30, { replyTo: { messageId: 'console:test:m1', memberId: idOf('alice') } }));
+    const outcome = await engine.onMessage(chat.say('bob', 'yes, in Settings > Appearance', 30, { replyTo: { messageId: 'console:test:general:m1', memberId: idOf('alice') } }));
     expect(outcome.targets).toMatchObject([{ memberId: idOf('alice'), via: 'reply', confidence: 1, toQuestion: true }]);
   });
 

@@ -31,11 +31,11 @@ export function chatScript(start = new Date('2024-03-04T09:00:00Z'), channelId =
       return {
         type: 'message.posted',
         platform: 'console',
-        eventId: `console:ev${n}`,
+        eventId: `${channelId}:ev${n}`,
         communityId: COMMUNITY,
         occurredAt: new Date(at),
         channelId,
-        messageId: `console:test:m${n}`,
+        messageId: `${channelId}:m${n}`,
         author: toActor(who),
         text,
         mentions,
@@ -49,7 +49,7 @@ export function chatScript(start = new Date('2024-03-04T09:00:00Z'), channelId =
       return {
         type: 'reaction.added',
         platform: 'console',
-        eventId: `console:ev${n}`,
+        eventId: `${channelId}:ev${n}`,
         communityId: COMMUNITY,
         occurredAt: new Date(at),
         channelId: message.channelId,
