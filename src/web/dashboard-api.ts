@@ -1,0 +1,46 @@
+// The JSON each dashboard panel's page fetches: DashboardData's answer for the period, with
+// reasons, stage names and themes already translated into the session's language.
+import type { DashboardData, DashboardPeriod, Reason } from '../core/dashboard/ports.ts';
+import type { Language } from '../core/ports.ts';
+import type { Translator } from '../core/translator.ts';
+import type { PageName } from './pages/layout.ts';
+
+export async function panelJson(page: PageName, data: DashboardData, communityId: string, period: DashboardPeriod, translator: Translator, language: Language): Promise<unknown> {
+  const reasons = (list: Reason[]) => list.map((r) => (translator.has(r.key) ? translator.t(language, r.key, plainVars(r.vars)) : r.key)).join(', ');
+  const stage = (name: string) => (translator.has(`dashboard.funnel.stage.${name}`) ? translator.t(language, `dashboard.funnel.stage.${name}`) : name);
+  switch (page) {
+    case 'overview':
+      return data.overview(communityId, period);
+    case 'leaderboards': {
+      const boards = await data.leaderboards(communityId, period);
+      const rows = (list: typeof boards.engagement) => list.map((r, i) => ({ rank: i + 1, memberId: r.memberId, name: r.displayName, score: r.score, reasons: reasons(r.reasons) }));
+      return { engagement: rows(boards.engagement), helpers: rows(boards.helpers) };
+    }
+    case 'funnel': {
+      const funnel = await data.funnel(communityId, period);
+      return {
+        available: funnel.available,
+        days: funnel.days,
+        series: funnel.series,
+        moved: funnel.movedThisWeek.map((m) => ({ name: m.displayName, from: stage(m.from), to: stage(m.to), at: m.at.toISOString(), reasons: reasons(m.reasons) })),
+      };
+    }
+    case 'offers':
+      return data.offers(communityId, period);
+    case 'knowledge':
+      return data.knowledgeBase(communityId, period);
+    case 'feedback': {
+      const feedback = await data.feedback(communityId, period);
+      return {
+        available: feedback.available,
+        themes: feedback.themes.map((th) => ({ ...th, theme: th.theme === '' ? translator.t(language, 'dashboard.feedback.other') : th.theme })),
+      };
+    }
+  }
+}
+
+function plainVars(vars: Reason['vars']): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(vars)) if (typeof value === 'string' || typeof value === 'number') out[key] = value;
+  return out;
+}

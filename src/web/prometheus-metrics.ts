@@ -1,0 +1,49 @@
+// The Metrics interface (src/core/metrics.ts) on prom-client, in a registry of its own (no global
+// state), rendered at /metrics in the Prometheus text format. The job queue gauges are read from
+// the scheduler when Prometheus scrapes.
+import { Counter, Gauge, Registry } from 'prom-client';
+import type { Metrics } from '../core/metrics.ts';
+import type { QueueStats } from '../core/scheduler.ts';
+
+export interface PrometheusMetrics extends Metrics {
+  readonly contentType: string;
+  render(): Promise<string>;
+}
+
+export function createPrometheusMetrics(options: { queueStats?: () => Promise<QueueStats> } = {}): PrometheusMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  const events = new Counter({ name: 'rapport_events_processed_total', help: 'Chat events that went through the pipeline (stored="false" for redeliveries).', labelNames: ['type', 'stored'] as const, registers });
+  const given = new Counter({ name: 'rapport_answers_given_total', help: 'Answers Rapport posted from the knowledge base.', registers });
+  const withheld = new Counter({ name: 'rapport_answers_withheld_total', help: 'Detected questions Rapport did not answer, by reason.', labelNames: ['reason'] as const, registers });
+  const jobFailures = new Counter({ name: 'rapport_job_failures_total', help: 'Failed job attempts (a job may be retried).', labelNames: ['job'] as const, registers });
+  const platformErrors = new Counter({ name: 'rapport_platform_api_errors_total', help: 'Failed platform API calls.', labelNames: ['platform', 'code'] as const, registers });
+  const queueUp = new Gauge({ name: 'rapport_job_queue_up', help: '1 when the job queue answered the last scrape, 0 when it did not.', registers });
+  const queueDepth = new Gauge({
+    name: 'rapport_job_queue_depth',
+    help: 'Jobs in the queue by state (waiting, active, delayed, failed).',
+    labelNames: ['state'] as const,
+    registers,
+    async collect() {
+      if (!options.queueStats) return;
+      try {
+        const stats = await options.queueStats();
+        for (const state of ['waiting', 'active', 'delayed', 'failed'] as const) this.set({ state }, stats[state]);
+        queueUp.set(1);
+      } catch {
+        queueUp.set(0);
+      }
+    },
+  });
+  void queueDepth;
+
+  return {
+    contentType: registry.contentType,
+    render: () => registry.metrics(),
+    eventProcessed: (type, stored) => events.inc({ type, stored: String(stored) }),
+    answerGiven: () => given.inc(),
+    answerWithheld: (_communityId, reason) => withheld.inc({ reason }),
+    jobFailed: (job) => jobFailures.inc({ job }),
+    platformError: (platform, code) => platformErrors.inc({ platform, code }),
+  };
+}
