@@ -37,6 +37,8 @@ export const configSchema = z.object({
   REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
   RAPPORT_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('rapport'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Where browsers reach Rapport (dashboard links); http://localhost:PORT when unset. */
+  RAPPORT_PUBLIC_URL: optionalUrl(['http:', 'https:'], 'https://rapport.example.org'),
   RAPPORT_LANGUAGE: z.enum(['en', 'bg']).default('en'),
   RAPPORT_TIME_ZONE: z
     .string()
@@ -64,6 +66,8 @@ export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   redis: { url: string; prefix: string } | null;
   port: number;
+  /** Base URL of the dashboard links, without a trailing slash. */
+  publicUrl: string;
   language: 'en' | 'bg';
   timeZone: string;
   console: { user: string };
@@ -107,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: raw.DATABASE_URL ? { kind: 'postgres', url: raw.DATABASE_URL } : { kind: 'pglite', dataDir: raw.RAPPORT_DATA_DIR },
     redis: raw.REDIS_URL ? { url: raw.REDIS_URL, prefix: raw.RAPPORT_QUEUE_PREFIX } : null,
     port: raw.PORT,
+    publicUrl: (raw.RAPPORT_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     language: raw.RAPPORT_LANGUAGE,
     timeZone: raw.RAPPORT_TIME_ZONE,
     console: { user: raw.RAPPORT_CONSOLE_USER },
