@@ -6,7 +6,7 @@
 import MiniSearch from 'minisearch';
 import type { KbEntry, Language } from './kb-entry.ts';
 import { analyzeTerms, charNgrams, truncatedTerms } from './analyze.ts';
-import { expandSynonyms } from './synonyms.ts';
+import { expandSynonyms, SYNONYM_WEIGHT } from './synonyms.ts';
 import { TermStats, type DocKind } from './term-stats.ts';
 import { confidenceOf, candidateFeatures } from './confidence.ts';
 import { aggregateByEntry, gramSimilarity } from './rank-entries.ts';
@@ -32,9 +32,9 @@ export interface RetrievalSettings {
 }
 
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
-  answerWeight: 0.35,
+  answerWeight: 0.5,
   truncWeight: 0.5,
-  gramWeight: 0.5,
+  gramWeight: 1.5,
   secondDocShare: 0.3,
   fuzzy: true,
   synonyms: true,
@@ -159,25 +159,29 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
 
   function search(query: string, searchOptions: SearchOptions = {}): AnswerCandidate[] {
     const limit = searchOptions.limit ?? 5;
-    let words = [...new Set(analyzeTerms(query))];
-    if (settings.synonyms) words = expandSynonyms(words);
-    const terms = prune([...words, ...new Set(truncs(query, settings))]);
+    const words = [...new Set(analyzeTerms(query))];
+    const expanded = settings.synonyms ? expandSynonyms(words) : { terms: words, added: new Set<string>() };
+    const terms = prune([...expanded.terms, ...new Set(truncs(query, settings))]);
     if (terms.length === 0) return [];
     const language = searchOptions.language;
     const hits = mini.search(terms.join(' '), {
       boost: { ask: 1, trunc: settings.truncWeight, answer: settings.answerWeight },
       fuzzy: settings.fuzzy ? (term) => (!term.startsWith('~') && term.length >= 5 && !stats.hasWord(term) ? 1 : false) : false,
       weights: { fuzzy: 0.5, prefix: 0.5 },
+      boostTerm: (term) => (expanded.added.has(term) ? SYNONYM_WEIGHT : 1),
       bm25: settings.bm25,
       filter: language ? (r) => entries.get(r.id.slice(0, r.id.indexOf('\u0000')))?.language === language : undefined,
     });
     const queryGrams = new Set(charNgrams(query));
-    const ranked = aggregateByEntry(hits.slice(0, MAX_HITS), settings.secondDocShare).slice(0, RERANK);
-    const top = ranked[0]?.score ?? 1;
-    for (const r of ranked) {
+    const byBm25 = aggregateByEntry(hits.slice(0, MAX_HITS), settings.secondDocShare).slice(0, RERANK);
+    const top = byBm25[0]?.score ?? 1;
+    const bm25Second = (byBm25[1]?.score ?? 0) / top;
+    const ranked = byBm25.map((r, bm25Rank) => {
       const askDocs = (docs.get(r.entryId) ?? []).filter((d) => d.kind !== 'answer').map((d) => d.id);
-      r.score = r.score / top + settings.gramWeight * gramSimilarity(stats, queryGrams, askDocs);
-    }
+      const gram = gramSimilarity(stats, queryGrams, askDocs);
+      const bm25 = r.score / top;
+      return { ...r, bm25, bm25Rank, gram, score: bm25 + settings.gramWeight * gram };
+    });
     ranked.sort((a, b) => b.score - a.score);
     const shown = ranked.slice(0, limit);
     return shown.map((r, i) => {
@@ -185,7 +189,11 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
       const entryDocs = docs.get(r.entryId) ?? [];
       const doc = entryDocs.find((d) => d.id === r.bestDoc) ?? (entryDocs[0] as IndexedDoc);
       const other = i === 0 ? ranked[1]?.score ?? 0 : ranked[0]?.score ?? 0;
-      const features = candidateFeatures({ stats, queryWords: words, queryGrams, entryDocIds: entryDocs.map((d) => d.id), bestDocId: doc.id, score: r.score, otherScore: other, rank: i });
+      const features = candidateFeatures({
+        stats, queryWords: words, synonyms: expanded.added, entryDocIds: entryDocs.map((d) => d.id), bestDocId: doc.id,
+        score: r.score, otherScore: other, rank: i, bm25: r.bm25, bm25Other: r.bm25Rank === 0 ? bm25Second : 1, gram: r.gram,
+        rivalDocIds: (docs.get((i === 0 ? ranked[1] : ranked[0])?.entryId ?? '') ?? []).map((d) => d.id),
+      });
       return { entry, score: r.score, confidence: confidenceOf(features), matchedText: doc.text, matchedKind: doc.kind, features };
     });
   }

@@ -34,9 +34,9 @@ function strip(word: string, suffixes: readonly string[]): string {
   return word;
 }
 
-/** Stems one lower-cased Bulgarian word. Words of four letters or fewer are kept whole. */
+/** Stems one lower-cased Bulgarian word. Words of three letters or fewer are kept whole. */
 export function stemBulgarian(word: string): string {
-  if (word.length <= 4) return word;
+  if (word.length <= 3) return word;
   const withoutArticle = strip(word, ARTICLES);
   return strip(withoutArticle, ENDINGS);
 }

@@ -8,21 +8,32 @@ interface DocTerms {
   grams: ReadonlySet<string>;
   /** Further indexed terms (truncations) counted in document frequencies only. */
   other: ReadonlySet<string>;
+  /** First letters of each word (see prefixOf), for loose matching of inflected forms. */
+  prefixes: ReadonlySet<string>;
+}
+
+const PREFIX = 5;
+
+/** The loose form of a stem used by soft coverage: its first five letters. */
+export function prefixOf(stem: string): string {
+  return stem.slice(0, PREFIX);
 }
 
 export class TermStats {
   private readonly docs = new Map<string, DocTerms>();
   private readonly dfs = new Map<string, number>();
+  private readonly prefixDf = new Map<string, number>();
 
   get documentCount(): number {
     return this.docs.size;
   }
 
   add(docId: string, kind: DocKind, words: string[], grams: string[], other: string[] = []): void {
-    const entry: DocTerms = { kind, words: new Set(words.filter(Boolean)), grams: new Set(grams.filter(Boolean)), other: new Set(other.filter(Boolean)) };
+    const entry: DocTerms = { kind, words: new Set(words.filter(Boolean)), grams: new Set(grams.filter(Boolean)), other: new Set(other.filter(Boolean)), prefixes: new Set(words.filter((w) => w.length >= PREFIX).map(prefixOf)) };
     this.docs.set(docId, entry);
     for (const w of entry.words) this.dfs.set(w, (this.dfs.get(w) ?? 0) + 1);
     for (const w of entry.other) this.dfs.set(w, (this.dfs.get(w) ?? 0) + 1);
+    for (const p of entry.prefixes) this.prefixDf.set(p, (this.prefixDf.get(p) ?? 0) + 1);
   }
 
   remove(docId: string): void {
@@ -33,11 +44,22 @@ export class TermStats {
       if (n <= 0) this.dfs.delete(w);
       else this.dfs.set(w, n);
     }
+    for (const p of entry.prefixes) {
+      const n = (this.prefixDf.get(p) ?? 1) - 1;
+      if (n <= 0) this.prefixDf.delete(p);
+      else this.prefixDf.set(p, n);
+    }
     this.docs.delete(docId);
   }
 
   hasWord(word: string): boolean {
     return this.dfs.has(word);
+  }
+
+  /** Some document holds the word or, for long words, a word with the same first letters. */
+  knowsWord(word: string): boolean {
+    if (this.dfs.has(word)) return true;
+    return word.length >= PREFIX && this.prefixDf.has(prefixOf(word));
   }
 
   /** Number of documents containing `term` (a stem or a "~" truncation). */
