@@ -44,10 +44,13 @@ export async function handleAmbassadorButton(event: ButtonPressed, context: Even
       const accept = event.actionId === OFFER_ACTIONS.accept;
       const { result, offer, memberId } = await offers.answer(event.value, event.actor.memberId, accept);
       const to = memberId ?? event.actor.memberId;
+      // Answer in the language the DM was written in: the member's own, read fresh.
+      const own = (await services.repos.members.get(to))?.language ?? language;
+      const say = (key: string, vars?: Record<string, string | number>) => services.translator.t(own, key, vars);
       const text =
         result === 'accepted' && offer
-          ? t('offers.answer.accepted', { title: offer.title, content: offer.content })
-          : t(`offers.answer.${result}`, { title: offer?.title ?? '' });
+          ? say('offers.answer.accepted', { title: offer.title, content: offer.content })
+          : say(`offers.answer.${result}`, { title: offer?.title ?? '' });
       await services.repliers.forId(to).dm(to, { text });
       return;
     }

@@ -10,7 +10,7 @@
 //             times (without brand names: a helper standing >= `advocate.helperWithoutBrand`).
 // Brand talk counts at most once per kind and day, within `brandWindowDays`.
 // Promotion happens as soon as the signals allow it; demotion only at the periodic review, one
-// stage at a time, and never within `graceDays` of the last promotion, so nobody flickers.
+// stage at a time, and never within `graceDays` of their last stage change, so nobody flickers.
 import type { MemberSignals } from './member-signals.ts';
 import { stageBelow, stageRank, type Reason, type Stage } from './stages.ts';
 

@@ -93,9 +93,9 @@ export function createFunnel(deps: FunnelDeps): Funnel {
     return { ...evaluation, stage: changed ? decision.stage : current, previous: current, changed };
   }
 
-  function due(memberId: string): boolean {
+  function due(memberId: string, everyMs = evaluateEveryMs): boolean {
     const last = lastEvaluated.get(memberId);
-    return last === undefined || clock.now().getTime() - last >= evaluateEveryMs;
+    return last === undefined || clock.now().getTime() - last >= everyMs;
   }
 
   return {
@@ -121,7 +121,8 @@ export function createFunnel(deps: FunnelDeps): Funnel {
           const excerpt = message.text.length > 200 ? `${message.text.slice(0, 197)}...` : message.text;
           talked = (await repo.recordBrandTalk({ communityId, memberId: author, kind, channelId: message.channelId, messageId: message.messageId, excerpt, occurredAt: message.occurredAt })) || talked;
         }
-        if (talked || due(author)) await evaluate(communityId, author, 'promotion');
+        // Brand talk is evaluated at once (at most once a minute, so repeating it is no load).
+        if (due(author, talked ? 60_000 : evaluateEveryMs)) await evaluate(communityId, author, 'promotion');
       }
       // Thanks and answers credit the people this message points at; look at them too.
       const others = new Set([...(message.replyTo?.memberId ? [message.replyTo.memberId] : []), ...message.mentions.slice(0, 3)]);

@@ -1,0 +1,105 @@
+// Proves the whole offer flow in the console on the real pipeline: a moderator creates an offer,
+// the approval queue proposes eligible members (not one who opted out of DMs), Approve sends the DM
+// through the job queue in the member's language, the member accepts, and /offer stats counts it.
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createConsoleAdapter } from '../../src/adapters/console/index.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { createTestApp, type TestApp } from '../support/harness.ts';
+
+let app: TestApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function startConsole() {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (d) => (printed += d));
+  const clock = fixedClock(new Date('2026-11-23T10:00:00Z'));
+  app = await createTestApp({
+    clock,
+    adapters: ({ translator }) => [
+      createConsoleAdapter({ input, output, user: 'mod', clock, t: (k, v) => translator.t('en', k, v), onError: (e) => { throw e; } }),
+    ],
+  });
+  let marker = 0;
+  const waitFor = async (text: string | RegExp, from = 0) => {
+    const deadline = Date.now() + 30_000;
+    const found = () => (typeof text === 'string' ? printed.slice(from).includes(text) : text.test(printed.slice(from)));
+    while (!found()) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(text)} in:\n${printed.slice(from)}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  // Lines are handled in order; a marker line that prints something tells us all before it are done.
+  const send = async (...lines: string[]) => {
+    const before = printed.length;
+    marker += 1;
+    input.write(`${lines.join('\n')}\n/in sync${marker}\n`);
+    await waitFor(`You are now in #sync${marker}.`, before);
+    return printed.slice(before);
+  };
+  const buttonNumber = (text: string, label: string) => {
+    const match = new RegExp(`\\[(\\d+)\\] ${label}`).exec(text);
+    if (!match) throw new Error(`No button "${label}" in:\n${text}`);
+    return Number(match[1]);
+  };
+  return { app, send, waitFor, buttonNumber, all: () => printed };
+}
+
+describe('offers in the console', () => {
+  it('GIVEN advocates WHEN a moderator creates, queues and approves an offer THEN the DM goes out, the member accepts and the stats count it', async () => {
+    const { app: a, send, waitFor, buttonNumber, all } = await startConsole();
+    await send('/as alice', 'hello everyone', '/as ivan', 'здравейте', '/as bob', 'hi all', '/privacy dms off', '/as carol', 'hey');
+    const seed = async (name: string, to: 'advocate' | 'love') =>
+      a.repos.ambassadors.changeStage({ memberId: `console:local:${name}`, communityId: 'console:local', from: 'newcomer', to, reasons: [{ key: 'ambassadors.reason.helped', vars: { count: 5 } }], cause: 'promotion', at: a.clock.now() });
+    for (const name of ['alice', 'ivan', 'bob']) expect(await seed(name, 'advocate')).toBe(true);
+    await seed('carol', 'love');
+    await a.repos.members.setLanguage('console:local:ivan', 'bg');
+
+    const created = await send('/as mod mod', '/offer create title:"Beta access" content:"https://acme.io/beta?code=RAPPORT" stage:advocate places:2 expires:14d');
+    expect(created).toMatch(/Offer o[0-9a-f]{6} created: "Beta access" for advocate members, 2 places, until 2026-12-07\. 2 members proposed/);
+
+    const queue = await send('/offer queue');
+    expect(queue).toContain('Beta access');
+    expect(queue).toContain('alice: advocate; active on 1 day of the last 30');
+    expect(queue).not.toContain('bob');
+    expect(queue).not.toContain('carol');
+
+    const approveAlice = buttonNumber(queue, 'Approve alice');
+    const approveIvan = buttonNumber(queue, 'Approve ivan');
+    const beforeDm = all().length;
+    expect(await send(`/press ${approveAlice}`)).toContain('Approved alice; the DM is on its way.');
+    await waitFor('Rapport [DM to alice]', beforeDm);
+    await send(`/press ${approveIvan}`);
+    await waitFor('Rapport [DM to ivan]', beforeDm);
+    const dms = all().slice(beforeDm);
+    expect(dms).toContain('An offer for you: Beta access');
+    expect(dms).toContain('Оферта за вас: Beta access');
+    expect(dms).toContain('Приемам');
+
+    const accept = buttonNumber(dms.slice(dms.indexOf('[DM to alice]')), 'Accept');
+    const accepted = await send('/as alice', `/press ${accept}`);
+    expect(accepted).toContain('Wonderful! Here is "Beta access": https://acme.io/beta?code=RAPPORT');
+    // Pressing again changes nothing.
+    expect(await send(`/press ${accept}`)).toContain('You have already answered this offer.');
+    const decline = buttonNumber(dms.slice(dms.indexOf('[DM to ivan]')), 'Не, благодаря');
+    expect(await send('/as ivan', `/press ${decline}`)).toContain('Няма проблем');
+
+    const stats = await send('/as mod mod', '/offer stats');
+    expect(stats).toContain('Open: 2 places for advocate members, until 2026-12-07.');
+    expect(stats).toContain('Accepted: 1');
+    expect(stats).toContain('Declined: 1');
+    expect(stats).toContain('Waiting for approval: 0');
+    expect(all()).not.toContain('[DM to bob]');
+    expect(all()).not.toContain('[DM to carol]');
+    const sent = await a.db.prisma.offerRecipient.findMany({ orderBy: { memberId: 'asc' } });
+    expect(sent.map((r) => [r.memberId, r.state])).toEqual([
+      ['console:local:alice', 'accepted'],
+      ['console:local:ivan', 'declined'],
+    ]);
+  });
+});
