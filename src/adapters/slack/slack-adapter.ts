@@ -12,12 +12,12 @@ import { App, LogLevel, webApi } from '@slack/bolt';
 import type { AdapterHandlers, ChatAdapter } from '../../core/adapter.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { OutgoingMessage } from '../../core/outgoing.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { callSlack } from './errors.ts';
 import { createSlackDirectory } from './slack-directory.ts';
 import { createSlackReplier, type SlackReplier } from './slack-replier.ts';
-import { createSlackResponder, translateCommand, type NameLookup, type RespondBody, type SlackCommandPayload } from './slash-command.ts';
+import { createSlackResponder, translateCommand, type NameLookup, type SlackCommandPayload } from './slash-command.ts';
+import { slackChannelId, slackMemberId } from './slack-ids.ts';
 import { translateBlockActions, translateEvent, type SlackBlockActions, type SlackEnvelope, type TranslateContext } from './translate.ts';
 
 export interface SlackAdapterOptions {
@@ -105,27 +105,26 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
     bolt.command(/^\/.+/, async ({ command, ack, respond }) => {
       await ack();
       const payload = command as unknown as SlackCommandPayload;
-      const invocation = await translateCommand(payload, directory, {
-        ...(identity?.teamName ? { teamName: identity.teamName } : {}),
-        ...(deps.names ? { names: deps.names } : {}),
-        now: clock.now(),
+      const channelId = slackChannelId(payload.team_id, payload.channel_id);
+      const memberId = slackMemberId(payload.team_id, payload.user_id);
+      const responder = createSlackResponder({
+        respond: (body) => respond(body as never),
+        async fallback(message, ephemeral, error) {
+          logger.warn({ err: error, command: payload.command }, 'slack: response_url failed; replying through the Web API');
+          if (ephemeral) await replier.ephemeral(channelId, memberId, message);
+          else await replier.post({ channelId }, message);
+        },
+        uploadFile: async (message) => void (await replier.dm(memberId, message)),
       });
-      const viaResponseUrl = async (body: RespondBody) => {
-        try {
-          await respond(body as never);
-        } catch (error) {
-          // response_url lasts 30 minutes and 5 uses; after that the Web API still reaches the member.
-          logger.warn({ err: error, command: invocation.command }, 'slack: response_url failed; replying through the Web API');
-          const message: OutgoingMessage = { text: body.text };
-          if (body.response_type === 'ephemeral') await replier.ephemeral(invocation.channelId, invocation.actor.memberId, message);
-          else await replier.post({ channelId: invocation.channelId }, message);
-        }
-      };
-      const responder = createSlackResponder(viaResponseUrl, (message) => replier.dm(invocation.actor.memberId, message).then(() => undefined));
       try {
+        const invocation = await translateCommand(payload, directory, {
+          ...(identity?.teamName ? { teamName: identity.teamName } : {}),
+          ...(deps.names ? { names: deps.names } : {}),
+          now: clock.now(),
+        });
         await handlers.onCommand(invocation, responder);
       } catch (error) {
-        logger.error({ err: error, command: invocation.command, invocationId: invocation.invocationId }, 'slack: command failed');
+        logger.error({ err: error, command: payload.command, triggerId: payload.trigger_id }, 'slack: command failed');
         await responder.reply({ text: FALLBACK_ERROR }, { ephemeral: true });
       }
     });

@@ -89,13 +89,25 @@ export interface RespondBody {
   replace_original?: boolean;
 }
 
-export function createSlackResponder(respond: (body: RespondBody) => Promise<unknown>, uploadFile?: (message: OutgoingMessage) => Promise<void>): CommandResponder {
+export interface SlackResponderDeps {
+  /** Bolt's respond(): posts to the command's response_url. */
+  respond(body: RespondBody): Promise<unknown>;
+  /** Used when response_url fails (it lasts 30 minutes and 5 uses): chat.postEphemeral / chat.postMessage. */
+  fallback(message: OutgoingMessage, ephemeral: boolean, error: unknown): Promise<void>;
+  /** response_url cannot carry files; an attachment goes to the member by DM instead. */
+  uploadFile?(message: OutgoingMessage): Promise<void>;
+}
+
+export function createSlackResponder(deps: SlackResponderDeps): CommandResponder {
   return {
     async reply(message, { ephemeral }) {
       const rendered = renderMessage(message);
-      await respond({ ...rendered, response_type: ephemeral ? 'ephemeral' : 'in_channel' });
-      // response_url cannot carry files; an attachment goes to the member by DM instead.
-      if (message.file && uploadFile) await uploadFile(message);
+      try {
+        await deps.respond({ ...rendered, response_type: ephemeral ? 'ephemeral' : 'in_channel' });
+      } catch (error) {
+        await deps.fallback(message, ephemeral, error);
+      }
+      if (message.file && deps.uploadFile) await deps.uploadFile(message);
     },
   };
 }
