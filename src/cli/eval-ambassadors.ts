@@ -6,7 +6,9 @@
 // what XP bots do.
 //
 // P@k = |top-k by the method ∩ top-k of the truth| / k. Members the method cannot rank (fewer than
-// k with a positive score) count as misses. Bots never count.
+// k with a positive score) count as misses. Bots never count. A member listed under several
+// nicknames in the truth counts once, at their best place; ties in distinct_users_helped keep the
+// file's order (the human output also shows a tie-aware figure).
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { fixedClock } from '../core/clock.ts';
@@ -55,12 +57,29 @@ export function precisionAtK(ranked: readonly string[], truth: readonly string[]
   return hits / k;
 }
 
+/**
+ * The same with ties: the truth's top k also holds every member tied with the k-th (the truth
+ * cannot order them), still divided by k and capped at 1. Shown for information only.
+ */
+export function precisionAtKWithTies(ranked: readonly string[], truth: ReadonlyArray<{ user: string; helped: number }>, k: number): number {
+  const kth = truth[k - 1]?.helped ?? 0;
+  const want = new Set(truth.filter((h, i) => i < k || h.helped >= kth).map((h) => h.user));
+  let hits = 0;
+  for (const id of ranked.slice(0, k)) if (want.has(id)) hits++;
+  return Math.min(1, hits / k);
+}
+
 function precisions(ranked: readonly string[], truth: readonly string[]): PrecisionAtK {
   return { p5: precisionAtK(ranked, truth, 5), p10: precisionAtK(ranked, truth, 10), p20: precisionAtK(ranked, truth, 20) };
 }
 
 /** Ground-truth helper ids ranked by distinct_users_helped (stable: ties keep file order). */
 export async function readTruthRanking(file: string): Promise<string[]> {
+  return (await readTruth(file)).map((h) => h.user);
+}
+
+/** Ground-truth helpers, best first, one entry per member (their best), with distinct_users_helped. */
+export async function readTruth(file: string): Promise<Array<{ user: string; helped: number }>> {
   const text = await readFile(file, 'utf8').catch((error: unknown) => {
     throw new UserError('eval.truth_unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   });
@@ -74,7 +93,9 @@ export async function readTruthRanking(file: string): Promise<string[]> {
     return { user: rec.user, helped: rec.distinct_users_helped, i };
   });
   helpers.sort((a, b) => b.helped - a.helped || a.i - b.i);
-  return helpers.map((h) => h.user);
+  // A member can appear once per nickname; the member's best entry is their rank.
+  const seen = new Set<string>();
+  return helpers.filter((h) => !seen.has(h.user) && seen.add(h.user)).map(({ user, helped }) => ({ user, helped }));
 }
 
 /** Replays the export through a fresh engine with an in-memory store. */
@@ -111,10 +132,25 @@ export async function replayForRanking(
   return { byHelperScore, byMessageCount, messages, seconds, members: exp.users.size };
 }
 
-export async function evaluateAmbassadors(exportDir: string, truthFile: string): Promise<AmbassadorEvaluation & { replay: ReplayResult }> {
-  const truth = await readTruthRanking(truthFile);
+export async function evaluateAmbassadors(
+  exportDir: string,
+  truthFile: string,
+): Promise<AmbassadorEvaluation & { replay: ReplayResult; withTies: { rapport: PrecisionAtK; messageCount: PrecisionAtK } }> {
+  const truth = await readTruth(truthFile);
+  const ids = truth.map((h) => h.user);
   const replay = await replayForRanking(exportDir);
-  return { members: replay.members, rapport: precisions(replay.byHelperScore, truth), messageCount: precisions(replay.byMessageCount, truth), replay };
+  const tied = (ranked: string[]): PrecisionAtK => ({
+    p5: precisionAtKWithTies(ranked, truth, 5),
+    p10: precisionAtKWithTies(ranked, truth, 10),
+    p20: precisionAtKWithTies(ranked, truth, 20),
+  });
+  return {
+    members: replay.members,
+    rapport: precisions(replay.byHelperScore, ids),
+    messageCount: precisions(replay.byMessageCount, ids),
+    replay,
+    withTies: { rapport: tied(replay.byHelperScore), messageCount: tied(replay.byMessageCount) },
+  };
 }
 
 const USAGE = 'usage: rapport eval ambassadors --slack-export DIR --truth FILE [--json]\n';
@@ -142,7 +178,7 @@ export async function runEvalAmbassadors(argv: string[], io: CliIo): Promise<num
   }
   try {
     const result = await evaluateAmbassadors(values['slack-export'], values.truth);
-    const { replay, ...summary } = result;
+    const { replay, withTies, ...summary } = result;
     if (values.json) {
       io.stdout.write(`${JSON.stringify({ members: summary.members, rapport: summary.rapport, messageCount: summary.messageCount })}\n`);
       return 0;
@@ -157,6 +193,10 @@ export async function runEvalAmbassadors(argv: string[], io: CliIo): Promise<num
         '                 P@5   P@10   P@20',
         `Rapport       ${f(summary.rapport.p5)} ${f(summary.rapport.p10)} ${f(summary.rapport.p20)}`,
         `Message count ${f(summary.messageCount.p5)} ${f(summary.messageCount.p10)} ${f(summary.messageCount.p20)}`,
+        '',
+        'Counting members tied with the k-th of the truth as top-k (information only):',
+        `Rapport       ${f(withTies.rapport.p5)} ${f(withTies.rapport.p10)} ${f(withTies.rapport.p20)}`,
+        `Message count ${f(withTies.messageCount.p5)} ${f(withTies.messageCount.p10)} ${f(withTies.messageCount.p20)}`,
         '',
       ].join('\n'),
     );
