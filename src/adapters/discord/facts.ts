@@ -113,7 +113,8 @@ export function interactionFacts(interaction: Interaction): InteractionFacts {
   };
   if (interaction.guild?.name) facts.guildName = interaction.guild.name;
   const channel = interaction.channel;
-  if (channel && 'name' in channel && typeof channel.name === 'string') facts.channelName = channel.name;
+  if (channel?.isThread()) facts.threadParentId = channel.parentId;
+  else if (channel && 'name' in channel && typeof channel.name === 'string') facts.channelName = channel.name;
   return facts;
 }
 

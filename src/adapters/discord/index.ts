@@ -81,10 +81,16 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
     return context;
   };
 
+  // Events of one channel reach the core in gateway order (a message before its edit, reaction and
+  // deletion); different channels proceed in parallel.
+  const queue = new KeyedQueue();
+  const handOver = (handlers: AdapterHandlers, event: ChatEvent): Promise<void> =>
+    queue.run(event.channelId ?? event.communityId, () => handlers.onEvent(event));
+
   function listen(handlers: AdapterHandlers): void {
     const deliver = (event: ChatEvent | null) => {
       if (!event) return;
-      handlers.onEvent(event).catch((error: unknown) => logger.error({ err: error, eventId: event.eventId }, 'a Discord event could not be processed'));
+      handOver(handlers, event).catch((error: unknown) => logger.error({ err: error, eventId: event.eventId }, 'a Discord event could not be processed'));
     };
     const guarded = <A extends unknown[]>(name: string, listener: (...args: A) => void) => (...args: A) => {
       try {
@@ -123,7 +129,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
       const event = translateButton(interactionFacts(interaction), interaction.customId, interaction.message.id, ctx(), interaction.toJSON());
       // Acknowledge first (3-second limit) without changing the message; the core answers by posting.
       await interaction.deferUpdate();
-      if (event) await handlers.onEvent(event);
+      if (event) await handOver(handlers, event);
       else logger.warn({ customId: interaction.customId }, 'button press with an unknown custom_id');
     }
   }
@@ -195,6 +201,21 @@ function resolverFor(guildId: string): ReferenceResolver {
       return id ? scopedId('discord', guildId, id) : null;
     },
   };
+}
+
+/** Runs tasks one after another per key; keys run independently. */
+class KeyedQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const current = previous.then(task, task);
+    const tail = current.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return current;
+  }
 }
 
 /** A bounded map of recent entries (oldest evicted first). */

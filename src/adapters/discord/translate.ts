@@ -70,6 +70,8 @@ export interface InteractionFacts {
   guildId: string | null;
   guildName?: string;
   channelId: string | null;
+  /** Parent channel when the interaction happened in a thread (the channel moderators watch). */
+  threadParentId?: string | null;
   channelName?: string;
   actor: AuthorFacts;
   createdAt: Date;
@@ -219,7 +221,7 @@ export function translateCommand(
     platform: 'discord',
     invocationId: `discord:interaction:${interaction.id}`,
     communityId: communityId('discord', guildId),
-    channelId: scopedId('discord', guildId, interaction.channelId),
+    channelId: scopedId('discord', guildId, interaction.threadParentId || interaction.channelId),
     actor: toActor(guildId, interaction.actor, context),
     command: command.name,
     options: optionValues(guildId, options),
@@ -260,7 +262,7 @@ export function translateButton(interaction: InteractionFacts, customId: string,
     value: decoded.value,
     raw,
   };
-  if (interaction.channelId && interaction.guildId) event.channelId = scopedId('discord', guildId, interaction.channelId);
+  if (interaction.channelId && interaction.guildId) event.channelId = scopedId('discord', guildId, interaction.threadParentId || interaction.channelId);
   if (messageId) event.messageId = messageId;
   return event;
 }

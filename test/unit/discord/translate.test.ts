@@ -88,6 +88,12 @@ describe('commands and buttons', () => {
     expect(invocation).toMatchObject({ invocationId: 'discord:interaction:77', command: 'kb', subcommand: 'add', options: { title: 'Deploy' }, communityName: 'Guild', channelName: 'general', channelId: 'discord:G1:C1' });
   });
 
+  it('GIVEN a command or button in a thread THEN the channel is the thread\'s parent', () => {
+    const inThread = { ...interaction, channelId: 'T9', threadParentId: 'C1' };
+    expect(translateCommand(inThread, { name: 'rank', options: [] }, context)).toMatchObject({ channelId: 'discord:G1:C1' });
+    expect(translateButton(inThread, 'a|b', '50', context)).toMatchObject({ channelId: 'discord:G1:C1' });
+  });
+
   it('GIVEN a button custom_id THEN the action and value come back; in a DM the guild comes from the custom_id', () => {
     expect(translateButton(interaction, 'answer.helped|kb-1|x', '50', context)).toMatchObject({ eventId: 'discord:interaction:77', actionId: 'answer.helped', value: 'kb-1|x', messageId: '50', channelId: 'discord:G1:C1' });
     const dm = translateButton({ ...interaction, guildId: null, channelId: 'D1' }, '@G1|dm.ok|1', '51', context)!;
