@@ -132,14 +132,13 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
   }
 
   /** Engagement for posting, with cooldown and diminishing returns; mutates the pace. */
-  function messageEngagement(state: MemberScoreState, text: string, at: number): number {
+  function messageEngagement(state: MemberScoreState, words: number, at: number): number {
     const pace = state.pace;
     if (at - pace.lastAt < config.messageCooldownSeconds * 1000) return 0;
     if (at - pace.windowStart > config.messageWindowMinutes * 60_000) {
       pace.windowStart = at;
       pace.windowCount = 0;
     }
-    const words = text.replace(MENTION_RE, ' ').match(SHORT_WORDS_RE)?.length ?? 0;
     const weight = config.messageWeight * (words <= config.shortMessageMaxWords ? config.shortMessageFactor : 1);
     const amount = weight / (1 + pace.windowCount * config.diminishingFactor);
     pace.windowCount++;
@@ -207,7 +206,10 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       if (message.threadId !== undefined) tracked.threadId = message.threadId;
       if (message.replyTo !== undefined) tracked.replyTo = message.replyTo;
       const thanks = detectThanks(message.text);
+      const words = countWords(message.text);
       let targets = tracker.infer(tracked);
+      // Timing alone never makes "lol" an answer: guesses need a message with some substance.
+      if (words <= config.shortMessageMaxWords) targets = targets.filter((t) => t.via !== 'conversation' && t.via !== 'question');
       if (thanks) {
         // Thanks go to whoever is named; else to whoever most recently helped the author.
         targets = targets.filter((t) => t.via === 'reply' || t.via === 'thread' || t.via === 'mention' || t.via === 'name');
@@ -233,7 +235,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       if (eligible(author)) {
         for (const scopeId of scopes) {
           const state = await load(scopeId, author, at);
-          const engagement = scopeId === message.communityId || !config.channelScores ? messageEngagement(state, message.text, at) : channelMessageEngagement(outcome);
+          const engagement = scopeId === message.communityId || !config.channelScores ? messageEngagement(state, words, at) : channelMessageEngagement(outcome);
           applyCredit(state, { engagement, counters: { messages: 1 } }, at, period, config);
           await store.put(state);
           if (scopeId === message.communityId) outcome.credits.push({ memberId: author.memberId, reason: 'message', engagement, helper: 0 });
@@ -316,6 +318,10 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       return { period: query.period, key, topHelpers, mostImproved: improved.slice(0, limit) };
     },
   };
+}
+
+function countWords(text: string): number {
+  return text.replace(MENTION_RE, ' ').match(SHORT_WORDS_RE)?.length ?? 0;
 }
 
 /** In a channel scope the message engagement mirrors what the community scope just granted. */

@@ -37,6 +37,15 @@ describe('anti-gaming', () => {
     expect(board[0]?.memberId).toBe(idOf('helper'));
   });
 
+  it('GIVEN a spammer posting one-word messages right after unanswered questions THEN timing never makes them answers', async () => {
+    const { engine, chat } = setup();
+    for (let i = 0; i < 20; i++) {
+      await engine.onMessage(chat.say(`asker${i}`, 'how do I get my printer working?', 120));
+      const outcome = await engine.onMessage(chat.say('spammer', 'lol', 20));
+      expect(outcome.credits.filter((c) => c.helper > 0)).toEqual([]);
+    }
+  });
+
   it('GIVEN two members thanking each other 100 times a day for 3 days THEN each gets at most the pair cap per day', async () => {
     const { engine, chat, clock } = setup();
     for (let day = 0; day < 3; day++) {
