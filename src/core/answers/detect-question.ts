@@ -58,7 +58,7 @@ export function detectQuestion(text: string, context: QuestionContext = {}): Que
     }
   }
   if (context.addressesOther || MENTION_AT_START.test(trimmed) || addressesNamedMember(trimmed, context.memberNames ?? [])) {
-    score -= 0.8;
+    score -= 1;
     reasons.push('addressed-to-member');
   }
   const words = tokenize(trimmed).length;

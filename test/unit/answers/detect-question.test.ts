@@ -1,0 +1,80 @@
+// Proves question detection in English and Bulgarian: "?" is neither necessary nor sufficient, mentions of the bot always ask.
+import { describe, expect, it } from 'vitest';
+import { detectQuestion } from '../../../src/core/answers/detect-question.ts';
+
+const members = { memberNames: ['bob', 'Ивана'] };
+
+describe('detectQuestion', () => {
+  it.each([
+    'Removing my FB account.',
+    'how do i install x',
+    'anyone know how to fix the wifi driver',
+    "I can't log in to my account",
+    'help with docker compose',
+    'wifi keeps dropping, any ideas?',
+    'Is there a way to export my data',
+    'my printer is not working',
+  ])('GIVEN the English help request "%s" THEN it is a question', (text) => {
+    expect(detectQuestion(text, members).isQuestion).toBe(true);
+  });
+
+  it.each([
+    'как да сменя паролата',
+    'някой знае ли как се прави бекъп',
+    'Мога ли да платя с карта?',
+    'Не мога да вляза в профила си.',
+    'Трябва ми фактура за поръчката.',
+    'Има ли безплатна доставка',
+  ])('GIVEN the Bulgarian help request "%s" THEN it is a question', (text) => {
+    expect(detectQuestion(text, members).isQuestion).toBe(true);
+  });
+
+  it.each([
+    'why did the chicken cross the road?',
+    '@bob did you eat?',
+    'bob: you coming tonight?',
+    'how are you?',
+    "what's up?",
+    'who cares?',
+    'really?',
+    'what a great day!',
+    'I fixed it, restarting worked',
+    'Good morning everyone',
+  ])('GIVEN the English message "%s" THEN it is not a question for the bot', (text) => {
+    expect(detectQuestion(text, members).isQuestion).toBe(false);
+  });
+
+  it.each([
+    'как си?',
+    'какво правиш?',
+    'на кого му пука?',
+    'Ивана: идваш ли довечера?',
+    'Добро утро на всички',
+    'знаеш ли защо пилето пресече пътя?',
+  ])('GIVEN the Bulgarian message "%s" THEN it is not a question for the bot', (text) => {
+    expect(detectQuestion(text, members).isQuestion).toBe(false);
+  });
+
+  it('GIVEN small talk that mentions the bot THEN it is a question with the reason mentions-bot', () => {
+    const verdict = detectQuestion('how are you?', { mentionsBot: true });
+    expect(verdict).toMatchObject({ isQuestion: true, score: 1, reasons: ['mentions-bot'] });
+  });
+
+  it('GIVEN the adapter says the message addresses another member THEN a help question is not taken', () => {
+    expect(detectQuestion('how do I reset my password?', { addressesOther: true }).isQuestion).toBe(false);
+    expect(detectQuestion('how do I reset my password?').isQuestion).toBe(true);
+  });
+
+  it('GIVEN a Slack mention of another member at the start THEN it is addressed to that member', () => {
+    expect(detectQuestion('<@U123> did you get the invite?').reasons).toContain('addressed-to-member');
+  });
+
+  it('GIVEN a message THEN the verdict names its language and keeps the score in [0, 1]', () => {
+    const bg = detectQuestion('Как да върна продукт?');
+    expect(bg.language).toBe('bg');
+    const en = detectQuestion('How do I get a refund? Anyone know? I cannot find it and it is not working');
+    expect(en.language).toBe('en');
+    expect(en.score).toBeLessThanOrEqual(1);
+    expect(en.score).toBeGreaterThanOrEqual(0.5);
+  });
+});
