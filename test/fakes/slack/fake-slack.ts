@@ -60,6 +60,8 @@ export interface FakeSocketMode {
   connected(timeoutMs?: number): Promise<void>;
   /** Sends an envelope and resolves with the client's ack. */
   send(type: 'events_api' | 'slash_commands' | 'interactive', payload: Record<string, unknown>, extra?: { retryAttempt?: number }): Promise<SocketEnvelopeAck>;
+  /** Asks the client to reconnect, as Slack does every few hours ("refresh_requested"); resolves once it has. */
+  refresh(timeoutMs?: number): Promise<void>;
   connections: number;
 }
 
@@ -245,6 +247,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return connections;
     },
     connected: (timeoutMs = 20_000) => waitUntil('socket', () => (activeSocket ? true : undefined), timeoutMs, 'a Socket Mode connection').then(() => undefined),
+    async refresh(timeoutMs = 20_000) {
+      const old = activeSocket;
+      if (!old) throw new Error('fake Slack: no Socket Mode client connected');
+      const target = connections + 1;
+      old.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake-slack' } }));
+      await waitUntil('socket', () => (connections >= target && activeSocket !== old ? true : undefined), timeoutMs, 'the Socket Mode client to reconnect');
+    },
     async send(type, payload, extra = {}) {
       if (!activeSocket) throw new Error('fake Slack: no Socket Mode client connected');
       const envelopeId = `env-${++envelopeCounter}`;

@@ -8,6 +8,9 @@ import type { Logger } from '../../../src/core/logger.ts';
 export interface RecordingHandlers extends AdapterHandlers {
   events: ChatEvent[];
   commands: CommandInvocation[];
+  /** Every onEvent call, duplicates included. */
+  delivered: ChatEvent[];
+  waitForDelivered(count: number, timeoutMs?: number): Promise<ChatEvent[]>;
   waitForEvents(count: number, timeoutMs?: number): Promise<ChatEvent[]>;
   waitForCommands(count: number, timeoutMs?: number): Promise<CommandInvocation[]>;
 }
@@ -17,6 +20,7 @@ export function recordingHandlers(answer?: (invocation: CommandInvocation, respo
   const events: ChatEvent[] = [];
   const commands: CommandInvocation[] = [];
   const seen = new Set<string>();
+  const delivered: ChatEvent[] = [];
   function waitFor<T>(list: T[], count: number, timeoutMs: number, what: string): Promise<T[]> {
     if (list.length >= count) return Promise.resolve(list);
     return new Promise((resolve, reject) => {
@@ -36,8 +40,12 @@ export function recordingHandlers(answer?: (invocation: CommandInvocation, respo
   return {
     events,
     commands,
+    delivered,
+    waitForDelivered: (count, timeoutMs = 20_000) => waitFor(delivered, count, timeoutMs, 'deliveries'),
     // Like storage, an event id is taken once: redeliveries and message/app_mention twins are dropped.
     async onEvent(event) {
+      delivered.push(event);
+      emitter.emit('change');
       if (seen.has(event.eventId)) return;
       seen.add(event.eventId);
       events.push(event);
