@@ -72,6 +72,8 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const registry = createFeatureRegistry();
   for (const feature of parts.features) await feature(registry, services);
   const pipeline = createPipeline({ services, handlers: registry, defaults: parts.defaults });
+  // A member deleted by /privacy delete is created afresh if they post again.
+  ambassadors.privacy.onErase(async () => pipeline.forgetMembers());
   const dispatch = createCommandDispatcher({ services, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
 
   return {

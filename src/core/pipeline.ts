@@ -20,6 +20,8 @@ export interface Pipeline {
   handleBatch(events: ChatEvent[]): Promise<boolean[]>;
   /** Stores the invoker of a command; returns whether the invocation id is new. */
   admitCommand(invocation: CommandInvocation): Promise<{ community: CommunityRecord; language: Language; isNew: boolean }>;
+  /** Forgets which members exist (after a privacy deletion their rows are gone and must be recreated). */
+  forgetMembers(): void;
 }
 
 const LANGUAGE_TTL_MS = 60_000;
@@ -141,6 +143,10 @@ export function createPipeline(deps: { services: Services; handlers: HandlerTabl
       return { stored };
     },
     handleBatch,
+    forgetMembers() {
+      known.members.clear();
+      languages.clear();
+    },
     async admitCommand(invocation) {
       const communityId = invocation.communityId ?? communityOf(invocation.channelId);
       const community = await ensureCommunity(communityId, invocation.platform, invocation.communityName);
@@ -175,6 +181,7 @@ function createKnownCache(limit: number) {
     return {
       get: (key: string) => map.get(key),
       has: (key: string) => map.has(key),
+      clear: () => map.clear(),
       set: (key: string, value: V) => {
         if (map.size >= limit) map.clear();
         map.set(key, value);

@@ -203,7 +203,7 @@ export function createOffers(deps: OfferDeps): Offers {
       const { language, communityName } = await languageOf(memberId, offer.communityId);
       try {
         const sent = await repliers.forId(memberId).dm(memberId, dmMessage(offer, language, communityName));
-        await repos.offers.transition(offerId, memberId, ['sending'], 'sent', { sentAt: clock.now(), dmMessageId: sent.messageId });
+        await repos.offers.transition(offerId, memberId, ['sending'], 'sent', { sentAt: clock.now(), dmMessageId: sent.messageId, error: null });
       } catch (error) {
         const platform = error instanceof PlatformError ? error : null;
         if (platform && !platform.retryable) {

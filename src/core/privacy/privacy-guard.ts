@@ -18,7 +18,7 @@ export interface PrivacyGuard {
   exportMember(memberId: string): Promise<Record<string, Array<Record<string, unknown>>>>;
   /** Deletes every row about the member, and whatever registered erasers hold outside the database. */
   erase(communityId: string, memberId: string): Promise<Record<string, number>>;
-  /** Stores outside the database (in-memory scores) register here to forget a member on erasure. */
+  /** Stores outside the database (in-memory scores, caches) register here to forget a member after erasure. */
   onErase(eraser: (memberId: string) => Promise<void>): void;
 }
 
@@ -64,9 +64,9 @@ export function createPrivacyGuard(deps: { repo: PrivacyRepository; clock: Clock
     },
     exportMember: (memberId) => repo.exportMember(memberId),
     async erase(communityId, memberId) {
-      for (const eraser of erasers) await eraser(memberId);
       const removed = await repo.eraseMember(memberId);
       cache.delete(communityId);
+      for (const eraser of erasers) await eraser(memberId);
       return removed;
     },
     onErase(eraser) {
