@@ -18,28 +18,27 @@ export function createPrometheusMetrics(options: { queueStats?: () => Promise<Qu
   const withheld = new Counter({ name: 'rapport_answers_withheld_total', help: 'Detected questions Rapport did not answer, by reason.', labelNames: ['reason'] as const, registers });
   const jobFailures = new Counter({ name: 'rapport_job_failures_total', help: 'Failed job attempts (a job may be retried).', labelNames: ['job'] as const, registers });
   const platformErrors = new Counter({ name: 'rapport_platform_api_errors_total', help: 'Failed platform API calls.', labelNames: ['platform', 'code'] as const, registers });
-  const queueUp = new Gauge({ name: 'rapport_job_queue_up', help: '1 when the job queue answered the last scrape, 0 when it did not.', registers });
-  const queueDepth = new Gauge({
-    name: 'rapport_job_queue_depth',
-    help: 'Jobs in the queue by state (waiting, active, delayed, failed).',
-    labelNames: ['state'] as const,
-    registers,
-    async collect() {
-      if (!options.queueStats) return;
-      try {
-        const stats = await options.queueStats();
-        for (const state of ['waiting', 'active', 'delayed', 'failed'] as const) this.set({ state }, stats[state]);
-        queueUp.set(1);
-      } catch {
-        queueUp.set(0);
-      }
-    },
-  });
-  void queueDepth;
+  const queueUp = new Gauge({ name: 'rapport_job_queue_up', help: '1 when the job queue answered this scrape, 0 when it did not.', registers });
+  const queueDepth = new Gauge({ name: 'rapport_job_queue_depth', help: 'Jobs in the queue by state (waiting, active, delayed, failed).', labelNames: ['state'] as const, registers });
+
+  /** Reads the queue once per scrape (gauges are set before the registry renders). */
+  async function readQueue(): Promise<void> {
+    if (!options.queueStats) return void queueUp.set(1);
+    try {
+      const stats = await options.queueStats();
+      for (const state of ['waiting', 'active', 'delayed', 'failed'] as const) queueDepth.set({ state }, stats[state]);
+      queueUp.set(1);
+    } catch {
+      queueUp.set(0);
+    }
+  }
 
   return {
     contentType: registry.contentType,
-    render: () => registry.metrics(),
+    async render() {
+      await readQueue();
+      return registry.metrics();
+    },
     eventProcessed: (type, stored) => events.inc({ type, stored: String(stored) }),
     answerGiven: () => given.inc(),
     answerWithheld: (_communityId, reason) => withheld.inc({ reason }),

@@ -40,3 +40,17 @@ export async function startWebServer(options: { port: number; host?: string; han
       }),
   };
 }
+
+/**
+ * Starts the server; when `optional` and the port is taken, calls onPortTaken and returns
+ * undefined instead of failing (the console keeps working without the dashboard).
+ */
+export async function serveWeb(options: { port: number; host?: string | undefined; handler: WebHandler; optional: boolean; onPortTaken(): void }): Promise<WebServer | undefined> {
+  try {
+    return await startWebServer({ port: options.port, handler: options.handler, ...(options.host ? { host: options.host } : {}) });
+  } catch (error) {
+    if (!options.optional || !(error instanceof RapportError) || error.code !== 'web.port_in_use') throw error;
+    options.onPortTaken();
+    return undefined;
+  }
+}

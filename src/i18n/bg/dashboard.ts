@@ -5,6 +5,10 @@ export default {
       linkTitle: 'Табло за модератори',
       revoked: 'Готово: прекратени сесии на таблото: {{count}}. Неизползваните връзки също вече не работят.',
     },
+    console: {
+      link: 'Табло за модератори: {{url}} (еднократна връзка, валидна {{minutes}} минути; /dashboard дава нова)',
+      portTaken: 'Порт {{port}} е зает, затова таблото, /healthz и /metrics са изключени. Задайте свободен порт в PORT.',
+    },
     title: 'Табло на Rapport',
     community: 'Общност: {{name}}',
     nav: { overview: 'Общ преглед', leaderboards: 'Класации', funnel: 'Фуния', offers: 'Оферти', knowledge: 'База знания', feedback: 'Обратна връзка' },

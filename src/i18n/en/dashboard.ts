@@ -5,6 +5,10 @@ export default {
       linkTitle: 'Moderators\' dashboard',
       revoked: 'Done: {{count}} dashboard session(s) ended. Open links no longer work either.',
     },
+    console: {
+      link: 'Moderators\' dashboard: {{url}} (a one-time link, valid {{minutes}} minutes; /dashboard gives a new one)',
+      portTaken: 'Port {{port}} is taken, so the dashboard, /healthz and /metrics are off. Set PORT to a free port.',
+    },
     title: 'Rapport dashboard',
     community: 'Community: {{name}}',
     nav: { overview: 'Overview', leaderboards: 'Leaderboards', funnel: 'Funnel', offers: 'Offers', knowledge: 'Knowledge base', feedback: 'Feedback' },
