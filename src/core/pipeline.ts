@@ -51,35 +51,58 @@ export function createPipeline(deps: { services: Services; handlers: HandlerTabl
   const { repos, logger } = services;
   const known = createKnownCache(50_000);
 
-  async function ensureCommunity(id: string, platform: Platform, name?: string): Promise<CommunityRecord> {
+  // Known communities, members and channels map to the promise of their write: an event arriving
+  // while another is still creating its member waits for that write instead of racing past it.
+  function ensureCommunity(id: string, platform: Platform, name?: string): Promise<CommunityRecord> {
     const cached = known.communities.get(id);
     if (cached) return cached;
-    const record = await repos.communities.ensure({ id, platform, name: name ?? parseId(id).scope, language: defaults.language, timeZone: defaults.timeZone });
-    known.communities.set(id, record);
-    return record;
+    const write = repos.communities.ensure({ id, platform, name: name ?? parseId(id).scope, language: defaults.language, timeZone: defaults.timeZone });
+    known.communities.set(id, write);
+    write.catch(() => known.communities.delete(id));
+    return write;
   }
 
   /** Creates the members and channels of these events that this process has not seen yet. */
   async function ensureParticipants(events: ChatEvent[]): Promise<void> {
     const members = new Map<string, { id: string; communityId: string; platformId: string; displayName: string; isBot: boolean; isModerator: boolean }>();
     const channels = new Map<string, { id: string; communityId: string; name: string }>();
+    const waits = new Set<Promise<void>>();
+    const memberKeys: string[] = [];
     for (const event of events) {
       const actor = actorOf(event);
       if (actor) {
         const key = `${actor.memberId}\u0000${actor.displayName}\u0000${actor.isBot}\u0000${actor.isModerator}`;
-        if (!known.members.has(key)) {
-          known.members.set(key, true);
+        const pending = known.members.get(key);
+        if (pending) waits.add(pending);
+        else if (!members.has(actor.memberId)) {
+          memberKeys.push(key);
           members.set(actor.memberId, { id: actor.memberId, communityId: event.communityId, platformId: parseId(actor.memberId).local ?? actor.memberId, displayName: actor.displayName, isBot: actor.isBot, isModerator: actor.isModerator });
         }
       }
-      if (event.channelId && !known.channels.has(event.channelId)) {
-        known.channels.set(event.channelId, true);
-        const name = event.type === 'message.posted' && event.channelName ? event.channelName : parseId(event.channelId).local ?? event.channelId;
-        channels.set(event.channelId, { id: event.channelId, communityId: event.communityId, name });
+      if (event.channelId) {
+        const pending = known.channels.get(event.channelId);
+        if (pending) waits.add(pending);
+        else if (!channels.has(event.channelId)) {
+          const name = event.type === 'message.posted' && event.channelName ? event.channelName : parseId(event.channelId).local ?? event.channelId;
+          channels.set(event.channelId, { id: event.channelId, communityId: event.communityId, name });
+        }
       }
     }
-    await repos.members.ensureMany([...members.values()]);
-    await repos.channels.ensureMany([...channels.values()]);
+    if (members.size > 0 || channels.size > 0) {
+      const write = (async () => {
+        await repos.members.ensureMany([...members.values()]);
+        await repos.channels.ensureMany([...channels.values()]);
+      })();
+      for (const key of memberKeys) known.members.set(key, write);
+      for (const id of channels.keys()) known.channels.set(id, write);
+      write.catch(() => {
+        // Forget them so the next event tries again; this batch fails with the error below.
+        for (const key of memberKeys) known.members.delete(key);
+        for (const id of channels.keys()) known.channels.delete(id);
+      });
+      waits.add(write);
+    }
+    await Promise.all(waits);
   }
 
   // Members' own language preferences, loaded once per batch for members not seen in the last minute.
@@ -153,10 +176,8 @@ export function createPipeline(deps: { services: Services; handlers: HandlerTabl
       await repos.members.ensureMany([
         { id: invocation.actor.memberId, communityId: community.id, platformId: parseId(invocation.actor.memberId).local ?? invocation.actor.memberId, displayName: invocation.actor.displayName, isBot: invocation.actor.isBot, isModerator: invocation.actor.isModerator },
       ]);
-      if (!known.channels.has(invocation.channelId)) {
-        await repos.channels.ensureMany([{ id: invocation.channelId, communityId: community.id, name: invocation.channelName ?? parseId(invocation.channelId).local ?? invocation.channelId }]);
-        known.channels.set(invocation.channelId, true);
-      }
+      await (known.channels.get(invocation.channelId) ??
+        repos.channels.ensureMany([{ id: invocation.channelId, communityId: community.id, name: invocation.channelName ?? parseId(invocation.channelId).local ?? invocation.channelId }]));
       const isNew = await repos.activity.record({
         platformEventId: invocation.invocationId,
         communityId: community.id,
@@ -169,7 +190,7 @@ export function createPipeline(deps: { services: Services; handlers: HandlerTabl
       const member = await repos.members.get(invocation.actor.memberId);
       // The community record may have changed (/settings): read it fresh for commands.
       const current = (await repos.communities.get(community.id)) ?? community;
-      known.communities.set(current.id, current);
+      known.communities.set(current.id, Promise.resolve(current));
       return { community: current, language: member?.language ?? current.language, isNew };
     },
   };
@@ -186,7 +207,8 @@ function createKnownCache(limit: number) {
         if (map.size >= limit) map.clear();
         map.set(key, value);
       },
+      delete: (key: string) => map.delete(key),
     };
   };
-  return { communities: bounded<CommunityRecord>(), members: bounded<boolean>(), channels: bounded<boolean>() };
+  return { communities: bounded<Promise<CommunityRecord>>(), members: bounded<Promise<void>>(), channels: bounded<Promise<void>>() };
 }

@@ -53,8 +53,11 @@ describe.each(['postgres', 'pglite'] as const)('pipeline storage on %s', (databa
     } finally {
       await app.close();
     }
-  });
+});
 
+// Batching and concurrency are the same code on both databases; PostgreSQL keeps this quick.
+describe('pipeline batches on postgres', () => {
+  const database = 'postgres' as const;
   it('GIVEN a batch with repeats inside it and of stored events THEN each event is routed once, in order', async () => {
     const routed: string[] = [];
     const app = await createTestApp({ adapters: [], database, features: [(registry) => registry.on('message.posted', async (event) => void routed.push(event.messageId))] });
@@ -70,6 +73,18 @@ describe.each(['postgres', 'pglite'] as const)('pipeline storage on %s', (databa
       expect(routed).toEqual(['a', 'b', 'c']);
       expect(await app.db.prisma.activityEvent.count()).toBe(3);
       expect(await app.db.prisma.member.count()).toBe(3);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('GIVEN events of new members in a new channel arriving at the same time THEN none is lost', async () => {
+    const app = await createTestApp({ adapters: [], database });
+    try {
+      const events = Array.from({ length: 12 }, (_, i) => message(`x${i}`, i % 2 === 0 ? 'dora' : 'emil', `2026-11-23T10:00:${String(i).padStart(2, '0')}Z`));
+      const results = await Promise.all(events.map((e) => app.rapport.pipeline.handle(e)));
+      expect(results.every((r) => r.stored)).toBe(true);
+      expect(await app.db.prisma.activityEvent.count()).toBe(12);
     } finally {
       await app.close();
     }
