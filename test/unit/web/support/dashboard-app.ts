@@ -1,0 +1,135 @@
+// Test support for the dashboard: the real Rapport (harness) with the console adapter driven
+// in-process, the real web handler on a real node:http server on a free port, and helpers to
+// seed a community's activity and to make requests with or without a session cookie.
+import { PassThrough } from 'node:stream';
+import { createConsoleAdapter } from '../../../../src/adapters/console/index.ts';
+import { fixedClock } from '../../../../src/core/clock.ts';
+import type { Language } from '../../../../src/core/ports.ts';
+import { createDashboardQueries } from '../../../../src/db/dashboard-queries.ts';
+import { createLogger } from '../../../../src/logger.ts';
+import { createPrometheusMetrics, type PrometheusMetrics } from '../../../../src/web/prometheus-metrics.ts';
+import type { HealthChecks } from '../../../../src/web/health.ts';
+import { createWebHandler } from '../../../../src/web/web-handler.ts';
+import { startWebServer, type WebServer } from '../../../../src/web/web-server.ts';
+import { createTestApp, type TestApp } from '../../../support/harness.ts';
+
+export const NOW = new Date('2026-11-23T10:00:00Z');
+
+export interface DashboardApp {
+  app: TestApp;
+  server: WebServer;
+  clock: ReturnType<typeof fixedClock>;
+  metrics: PrometheusMetrics;
+  /** Runs a console line as `member` (a moderator when `moderator`) and returns what was printed. */
+  command(member: string, moderator: boolean, line: string): Promise<string>;
+  /** Path and query of the first dashboard link in a text. */
+  linkIn(text: string): string;
+  get(path: string, cookie?: string): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startDashboardApp(options: { health?: HealthChecks; language?: Language } = {}): Promise<DashboardApp> {
+  const clock = fixedClock(NOW);
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (d) => (printed += d));
+  const metrics = createPrometheusMetrics({ queueStats: async () => ({ waiting: 2, active: 1, delayed: 0, failed: 3 }) });
+  const app = await createTestApp({
+    clock,
+    ...(options.language ? { language: options.language } : {}),
+    adapters: ({ translator }) => [
+      createConsoleAdapter({ input, output, user: 'you', clock, t: (k, v) => translator.t('en', k, v), onError: (e) => { throw e; } }),
+    ],
+  });
+  const handler = createWebHandler({
+    access: app.rapport.services.dashboard,
+    data: createDashboardQueries(app.db.prisma),
+    communities: app.repos.communities,
+    translator: app.translator,
+    clock,
+    logger: createLogger({ level: 'silent', pretty: false }),
+    secureCookies: false,
+    metrics,
+    health: options.health ?? { database: () => app.db.withSql((sql) => sql.query('SELECT 1')), queue: async () => {} },
+  });
+  const server = await startWebServer({ port: 0, host: '127.0.0.1', handler });
+  let marker = 0;
+  async function send(lines: string[]): Promise<string> {
+    const before = printed.length;
+    marker += 1;
+    input.write(`${lines.join('\n')}\n/in sync${marker}\n`);
+    const done = `You are now in #sync${marker}.`;
+    while (!printed.slice(before).includes(done)) await new Promise((r) => setTimeout(r, 10));
+    return printed.slice(before);
+  }
+  return {
+    app,
+    server,
+    clock,
+    metrics,
+    command: (member, moderator, line) => send([`/as ${member}${moderator ? ' mod' : ''}`, '/in general', line]),
+    linkIn(text) {
+      const match = /https?:\/\/\S+\/dashboard\/\S+\/login\?token=[A-Za-z0-9_-]+/.exec(text);
+      if (!match) throw new Error(`No dashboard link in: ${text}`);
+      const url = new URL(match[0]);
+      return url.pathname + url.search;
+    },
+    get: (path, cookie) => fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} }),
+    async close() {
+      await server.close();
+      await app.close();
+    },
+  };
+}
+
+/** The cookie pair ("name=value") a response sets, for sending back. */
+export function sessionCookie(response: Response): string {
+  const header = response.headers.get('set-cookie');
+  if (!header) throw new Error('No Set-Cookie on the response');
+  return header.split(';')[0]!;
+}
+
+export interface SeedMember {
+  name: string;
+  moderator?: boolean;
+  bot?: boolean;
+}
+
+/**
+ * Seeds a community: members, one channel, and per day (offset from NOW, 0 = today) a list of
+ * [author, kind, target?] events. Returns the member ids by name.
+ */
+export async function seedCommunity(
+  app: TestApp,
+  communityId: string,
+  members: SeedMember[],
+  days: Record<number, Array<[string, 'message' | 'reply' | 'reaction', string?]>>,
+): Promise<Record<string, string>> {
+  const platform = communityId.split(':')[0] as 'console' | 'slack' | 'discord';
+  await app.repos.communities.ensure({ id: communityId, platform, name: communityId.split(':')[1] ?? communityId, language: 'en', timeZone: 'Europe/Sofia' });
+  const channelId = `${communityId}:C1`;
+  await app.repos.channels.ensure({ id: channelId, communityId, name: 'general' });
+  const ids: Record<string, string> = {};
+  for (const m of members) {
+    const id = `${communityId}:${m.name}`;
+    await app.repos.members.ensure({ id, communityId, platformId: m.name, displayName: m.name, isBot: m.bot ?? false, isModerator: m.moderator ?? false });
+    ids[m.name] = id;
+  }
+  let n = 0;
+  for (const [offset, events] of Object.entries(days)) {
+    for (const [author, kind, target] of events) {
+      n += 1;
+      await app.repos.activity.record({
+        platformEventId: `${communityId}:seed:${n}`,
+        communityId,
+        memberId: ids[author]!,
+        channelId,
+        kind,
+        occurredAt: new Date(NOW.getTime() - Number(offset) * 86_400_000 - n * 1000),
+        ...(target ? { targetMemberId: ids[target]! } : {}),
+      });
+    }
+  }
+  return ids;
+}
