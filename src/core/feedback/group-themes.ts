@@ -13,7 +13,7 @@ export interface ThemeItem {
 export interface Theme<T extends ThemeItem> {
   /** The shared keyword (stemmed), or null for the "other" group. */
   keyword: string | null;
-  /** A readable form of the keyword: the word as people wrote it most often. */
+  /** Readable: the keywords the whole theme shares, each as people wrote it most often ("dark mode"). */
   label: string | null;
   items: T[];
 }
@@ -37,7 +37,9 @@ export function groupThemes<T extends ThemeItem>(items: readonly T[], options: {
     const members = [...left].filter((i) => items[i]!.keywords.includes(best));
     for (const i of members) left.delete(i);
     const grouped = members.map((i) => items[i]!);
-    themes.push({ keyword: best, label: labelFor(best, grouped), items: grouped });
+    // Label: every keyword the whole group shares ("dark mode"), in the order people wrote them.
+    const shared = grouped[0]!.keywords.filter((k) => grouped.every((i) => i.keywords.includes(k))).slice(0, 3);
+    themes.push({ keyword: best, label: shared.map((k) => labelFor(k, grouped)).join(' '), items: grouped });
   }
   if (left.size > 0) themes.push({ keyword: null, label: null, items: [...left].map((i) => items[i]!) });
   return themes;
