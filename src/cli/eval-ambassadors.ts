@@ -110,19 +110,23 @@ export async function replayForRanking(
   const counts = new Map<string, number>();
   let messages = 0;
   const started = process.hrtime.bigint();
-  for await (const message of exp.messages()) {
-    for (const event of slackExportMessageToEvents(exp, message, { teamId: TEAM })) {
-      if (event.type === 'message.posted') {
-        messages++;
-        clock.set(event.occurredAt);
-        if (!event.author.isBot) counts.set(message.userId, (counts.get(message.userId) ?? 0) + 1);
-        await engine.onMessage(event);
-      } else if (event.type === 'reaction.added') {
-        await engine.onReaction(event);
-      } else if (event.type === 'member.joined') {
-        await engine.onMemberJoined(event);
+  try {
+    for await (const message of exp.messages()) {
+      for (const event of slackExportMessageToEvents(exp, message, { teamId: TEAM })) {
+        if (event.type === 'message.posted') {
+          messages++;
+          clock.set(event.occurredAt);
+          if (!event.author.isBot) counts.set(message.userId, (counts.get(message.userId) ?? 0) + 1);
+          await engine.onMessage(event);
+        } else if (event.type === 'reaction.added') {
+          await engine.onReaction(event);
+        } else if (event.type === 'member.joined') {
+          await engine.onMemberJoined(event);
+        }
       }
     }
+  } finally {
+    await exp.close();
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const board = await engine.leaderboard({ communityId: makeCommunityId('slack', TEAM), period: 'all', kind: 'helpers', limit: Number.MAX_SAFE_INTEGER });
@@ -153,7 +157,7 @@ export async function evaluateAmbassadors(
   };
 }
 
-const USAGE = 'usage: rapport eval ambassadors --slack-export DIR --truth FILE [--json]\n';
+const USAGE = 'usage: rapport eval ambassadors --slack-export DIR|ZIP --truth FILE [--json]\n';
 
 export async function runEvalAmbassadors(argv: string[], io: CliIo): Promise<number> {
   const args = argv[0] === 'eval' ? argv.slice(1) : argv;

@@ -2,10 +2,11 @@
 // https://slack.com/help/articles/220556107) and streams its messages in time order across all
 // channels. Only one day's files are in memory at a time. Problems stop the read with a
 // SlackExportError naming the file and the position (line:column for broken JSON, the message
-// number for a malformed message). ZIP archives: unzip first (not read directly yet).
+// number for a malformed message). A ZIP export is read in place (zip-reader.ts), one file at a time.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RapportError } from '../core/errors.ts';
+import { openZip, ZipError } from './zip-reader.ts';
 
 export class SlackExportError extends RapportError {
   readonly file: string;
@@ -59,6 +60,7 @@ export interface SlackExportMessage {
 }
 
 export interface SlackExport {
+  /** The folder or ZIP file read. */
   dir: string;
   users: ReadonlyMap<string, SlackExportUser>;
   channels: readonly SlackExportChannel[];
@@ -66,6 +68,53 @@ export interface SlackExport {
   dayFiles: number;
   /** All messages of all channels, oldest first (ties keep channel and file order). */
   messages(): AsyncGenerator<SlackExportMessage>;
+  /** Releases the ZIP file handle (no-op for folders). */
+  close(): Promise<void>;
+}
+
+/** Where the export's files come from: a folder or a ZIP archive. Paths use "/". */
+interface ExportSource {
+  readText(file: string): Promise<string>;
+  /** Names of the files directly inside `folder` ([] when it does not exist). */
+  list(folder: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+function folderSource(dir: string): ExportSource {
+  return {
+    readText: (file) => readFile(join(dir, file), 'utf8'),
+    list: (folder) => readdir(join(dir, folder)).catch(() => [] as string[]),
+    close: async () => {},
+  };
+}
+
+async function zipSource(path: string): Promise<ExportSource> {
+  const zip = await openZip(path).catch((error: unknown) => {
+    throw new SlackExportError(path, undefined, error instanceof ZipError ? error.message : `cannot open: ${String(error)}`, { cause: error });
+  });
+  // Some tools put everything under one top folder; find where users.json lives.
+  const users = [...zip.entries.keys()].filter((name) => name === 'users.json' || name.endsWith('/users.json')).sort((a, b) => a.length - b.length)[0];
+  const prefix = users ? users.slice(0, -'users.json'.length) : '';
+  const folders = new Map<string, string[]>();
+  for (const name of zip.entries.keys()) {
+    if (!name.startsWith(prefix)) continue;
+    const rest = name.slice(prefix.length).split('/');
+    if (rest.length !== 2 || !rest[1]) continue;
+    const list = folders.get(rest[0] as string) ?? [];
+    list.push(rest[1]);
+    folders.set(rest[0] as string, list);
+  }
+  return {
+    async readText(file) {
+      try {
+        return (await zip.read(prefix + file)).toString('utf8');
+      } catch (error) {
+        throw Object.assign(new Error(error instanceof Error ? error.message : String(error)), { code: error instanceof ZipError ? 'ZIP' : undefined });
+      }
+    },
+    list: async (folder) => folders.get(folder) ?? [],
+    close: () => zip.close(),
+  };
 }
 
 const DAY_FILE_RE = /^(\d{4}-\d{2}-\d{2})\.json$/;
@@ -92,12 +141,14 @@ export function parseJsonFile(file: string, text: string): unknown {
   }
 }
 
-async function readJson(dir: string, file: string): Promise<unknown> {
+async function readJson(source: ExportSource, file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(join(dir, file), 'utf8');
+    text = await source.readText(file);
   } catch (error) {
-    throw new SlackExportError(file, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ZIP' ? (error as Error).message : (code ?? String(error));
+    throw new SlackExportError(file, undefined, `cannot read: ${reason}`, { cause: error });
   }
   return parseJsonFile(file, text);
 }
@@ -196,13 +247,24 @@ function toMessage(
   return message;
 }
 
+/** Opens an export folder or ZIP file. Close it when done (ZIP keeps a file handle). */
 export async function openSlackExport(dir: string): Promise<SlackExport> {
   const info = await stat(dir).catch((error: unknown) => {
     throw new SlackExportError(dir, undefined, `cannot open the export: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
   });
-  if (!info.isDirectory()) throw new SlackExportError(dir, undefined, 'not a folder (unzip a ZIP export first)');
-  const users = readUsers('users.json', await readJson(dir, 'users.json'));
-  const channels = readChannels('channels.json', await readJson(dir, 'channels.json'));
+  if (!info.isDirectory() && !dir.toLowerCase().endsWith('.zip')) throw new SlackExportError(dir, undefined, 'not a folder or a .zip file');
+  const source = info.isDirectory() ? folderSource(dir) : await zipSource(dir);
+  try {
+    return await readExport(dir, source);
+  } catch (error) {
+    await source.close();
+    throw error;
+  }
+}
+
+async function readExport(dir: string, source: ExportSource): Promise<SlackExport> {
+  const users = readUsers('users.json', await readJson(source, 'users.json'));
+  const channels = readChannels('channels.json', await readJson(source, 'channels.json'));
   const bots = new Map<string, string>();
   for (const user of users.values()) {
     if (!user.isBot) continue;
@@ -213,7 +275,7 @@ export async function openSlackExport(dir: string): Promise<SlackExport> {
   // date -> channels that have a file for it, in channels.json order.
   const byDate = new Map<string, SlackExportChannel[]>();
   for (const channel of channels) {
-    const entries = await readdir(join(dir, channel.name)).catch(() => [] as string[]); // Slack omits empty channels
+    const entries = await source.list(channel.name); // Slack omits empty channels
     for (const entry of entries) {
       const date = DAY_FILE_RE.exec(entry)?.[1];
       if (!date) continue;
@@ -230,7 +292,7 @@ export async function openSlackExport(dir: string): Promise<SlackExport> {
       const day: SlackExportMessage[] = [];
       for (const channel of byDate.get(date) ?? []) {
         const file = `${channel.name}/${date}.json`;
-        const data = await readJson(dir, file);
+        const data = await readJson(source, file);
         if (!Array.isArray(data)) throw new SlackExportError(file, undefined, 'expected an array of messages');
         data.forEach((raw, i) => day.push(toMessage(raw, i, file, channel, users, bots)));
       }
@@ -240,5 +302,5 @@ export async function openSlackExport(dir: string): Promise<SlackExport> {
     }
   }
 
-  return { dir, users, channels, dayFiles, messages };
+  return { dir, users, channels, dayFiles, messages, close: () => source.close() };
 }

@@ -99,9 +99,9 @@ describe('openSlackExport', () => {
     await expect(readAll(dir)).rejects.toThrow('general/2024-01-01.json: expected an array of messages');
   });
 
-  it('GIVEN a path that is not a folder THEN it says to unzip first', async () => {
+  it('GIVEN a path that is neither a folder nor a ZIP THEN it says so', async () => {
     const dir = await exportDir({});
-    await expect(openSlackExport(join(dir, 'users.json'))).rejects.toThrow(/not a folder/);
+    await expect(openSlackExport(join(dir, 'users.json'))).rejects.toThrow(/not a folder or a \.zip file/);
   });
 });
 

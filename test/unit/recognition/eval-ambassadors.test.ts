@@ -31,7 +31,7 @@ describe('eval ambassadors', () => {
   it('GIVEN missing options THEN it prints usage and exits 2', async () => {
     const { io, err } = capture();
     expect(await runEvalAmbassadors(['--json'], io)).toBe(2);
-    expect(err()).toContain('usage: rapport eval ambassadors --slack-export DIR --truth FILE [--json]');
+    expect(err()).toContain('usage: rapport eval ambassadors --slack-export DIR|ZIP --truth FILE [--json]');
   });
 
   it('GIVEN rankings THEN P@k is the overlap of the two top-k lists divided by k', () => {
