@@ -52,6 +52,7 @@ export const configSchema = z.object({
   SLACK_API_URL: optionalUrl(['http:', 'https:'], 'https://slack.com/api/'),
   SLACK_MODERATORS: csv,
   SLACK_MODERATOR_GROUP: emptyToUndefined,
+  SLACK_COMMAND_PREFIX: z.string().regex(/^[a-z0-9_-]{0,10}$/, 'lower-case letters, digits, _ and - only, at most 10').default(''),
   DISCORD_TOKEN: emptyToUndefined,
   DISCORD_APPLICATION_ID: emptyToUndefined.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: 'must be the numeric application id from the Discord developer portal' }),
   DISCORD_API_URL: optionalUrl(['http:', 'https:'], 'https://discord.com/api'),
@@ -71,7 +72,9 @@ export interface Config {
   language: 'en' | 'bg';
   timeZone: string;
   console: { user: string };
-  slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string; moderators: string[]; moderatorGroup?: string } | null;
+  slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string; moderators: string[]; moderatorGroup?: string; commandPrefix: string } | null;
+  /** SLACK_COMMAND_PREFIX, also used when printing the manifest without tokens. */
+  slackCommandPrefix: string;
   discord: { token: string; applicationId: string; apiUrl?: string; moderatorRole?: string } | null;
 }
 
@@ -123,8 +126,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ...(raw.SLACK_API_URL ? { apiUrl: raw.SLACK_API_URL } : {}),
           moderators: raw.SLACK_MODERATORS,
           ...(raw.SLACK_MODERATOR_GROUP ? { moderatorGroup: raw.SLACK_MODERATOR_GROUP } : {}),
+          commandPrefix: raw.SLACK_COMMAND_PREFIX,
         }
       : null,
+    slackCommandPrefix: raw.SLACK_COMMAND_PREFIX,
     discord:
       raw.DISCORD_TOKEN && raw.DISCORD_APPLICATION_ID
         ? {

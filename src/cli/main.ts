@@ -9,6 +9,8 @@ type Loader = () => Promise<CliCommand>;
 const COMMANDS: Record<string, { summary: string; load: Loader }> = {
   start: { summary: 'run the bot (console chat when Slack and Discord are not configured)', load: async () => (await import('./start.ts')).runStart },
   'db migrate': { summary: 'apply database migrations to DATABASE_URL', load: async () => (await import('./db-migrate.ts')).runDbMigrate },
+  'slack manifest': { summary: 'print the Slack app manifest [--socket-mode|--http] [--request-url URL]', load: async () => (await import('./slack-manifest.ts')).runSlackManifest },
+  'discord sync-commands': { summary: 'register slash commands on Discord, sending only changes [--guild ID]', load: async () => (await import('./discord-sync-commands.ts')).runDiscordSyncCommands },
 };
 
 export function usage(): string {

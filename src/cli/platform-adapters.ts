@@ -1,13 +1,53 @@
-// Builds the Slack and Discord adapters that are configured. (Filled in as the adapters land.)
+// Builds the Slack and Discord adapters that are configured. Both can run in one process.
+import { createDiscordAdapter } from '../adapters/discord/index.ts';
+import { createSlackAdapter, namesFromRepositories } from '../adapters/slack/index.ts';
 import type { Config } from '../config.ts';
 import type { ChatAdapter } from '../core/adapter.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Repositories } from '../core/ports.ts';
+import type { MountedRoute } from '../web/mount.ts';
 
-export async function createPlatformAdapters(config: Config, _deps: { logger: Logger; repos: Repositories }): Promise<ChatAdapter[]> {
+export interface PlatformAdapterDeps {
+  logger: Logger;
+  repos: Repositories;
+  /** /healthz, /metrics and the dashboard, served on the Slack receiver's port. */
+  webRoutes: MountedRoute[];
+}
+
+export async function createPlatformAdapters(config: Config, deps: PlatformAdapterDeps): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
-  if (config.slack || config.discord) {
-    throw new Error('Slack and Discord adapters are not wired yet');
+  if (config.slack) {
+    const slack = config.slack;
+    adapters.push(
+      createSlackAdapter(
+        {
+          botToken: slack.botToken,
+          ...(slack.signingSecret ? { signingSecret: slack.signingSecret } : {}),
+          ...(slack.appToken ? { appToken: slack.appToken } : {}),
+          ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+          port: config.port,
+          moderators: slack.moderators,
+          ...(slack.moderatorGroup ? { moderatorGroup: slack.moderatorGroup } : {}),
+          routes: deps.webRoutes,
+          ...(slack.commandPrefix ? { commandPrefix: slack.commandPrefix } : {}),
+        },
+        { logger: deps.logger, names: namesFromRepositories(deps.repos) },
+      ),
+    );
+  }
+  if (config.discord) {
+    const discord = config.discord;
+    adapters.push(
+      createDiscordAdapter(
+        {
+          token: discord.token,
+          applicationId: discord.applicationId,
+          ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}),
+          ...(discord.moderatorRole ? { moderatorRoleId: discord.moderatorRole } : {}),
+        },
+        { logger: deps.logger },
+      ),
+    );
   }
   return adapters;
 }

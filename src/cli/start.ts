@@ -14,7 +14,7 @@ import { createTranslator } from '../i18n/create-translator.ts';
 import { createLogger } from '../logger.ts';
 import { buildRapport } from '../main.ts';
 import { consoleDashboardLink } from '../web/console-login.ts';
-import { lateWebHandler } from '../web/mount.ts';
+import { lateWebHandler, slackRoutes } from '../web/mount.ts';
 import { createPrometheusMetrics } from '../web/prometheus-metrics.ts';
 import { createWebHandler } from '../web/web-handler.ts';
 import { serveWeb, type WebServer } from '../web/web-server.ts';
@@ -46,7 +46,7 @@ export const runStart: CliCommand = async (_argv, io) => {
   const consoleAdapter = consoleMode
     ? createConsoleAdapter({ input: io.stdin, output: io.stdout, user: config.console.user, clock: systemClock, t, onError: (err) => logger.error({ err }, 'console line failed') })
     : undefined;
-  const adapters: ChatAdapter[] = consoleAdapter ? [consoleAdapter] : await createPlatformAdapters(config, { logger, repos });
+  const adapters: ChatAdapter[] = consoleAdapter ? [consoleAdapter] : await createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler) });
   const rapport = await buildRapport({
     repos,
     scheduler,
