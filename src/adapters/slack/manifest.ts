@@ -5,6 +5,7 @@ import { RapportError } from '../../core/errors.ts';
 import type { CommandDefinition } from '../../core/commands/define.ts';
 import { describeOptions } from '../../core/commands/options.ts';
 import { usageOf } from '../../core/commands/parse-text.ts';
+import { slackCommandName } from './command-names.ts';
 import type { Language } from '../../core/ports.ts';
 
 export interface SlackManifestOptions {
@@ -16,6 +17,8 @@ export interface SlackManifestOptions {
   name?: string;
   /** Language of the descriptions (Slack manifests are not localised); default English. */
   language?: Language;
+  /** Put before every command ("rp-" -> /rp-leaderboard); the adapter needs the same prefix. */
+  commandPrefix?: string;
 }
 
 export interface SlackManifestCommand {
@@ -81,7 +84,7 @@ export function slackManifest(commands: CommandDefinition[], options: SlackManif
   const language = options.language ?? 'en';
   const name = clip(options.name ?? 'Rapport', 35);
   const url = options.socketMode ? undefined : eventsUrl(options.requestUrl);
-  const slashCommands = commands.map((definition) => slashCommand(definition, language, url));
+  const slashCommands = commands.map((definition) => slashCommand(definition, language, url, options.commandPrefix ?? ''));
   const scopes = Object.keys(SLACK_BOT_SCOPES).filter((scope) => scope !== 'commands' || slashCommands.length > 0);
   return {
     _metadata: { major_version: 1, minor_version: 1 },
@@ -103,9 +106,11 @@ export function slackManifest(commands: CommandDefinition[], options: SlackManif
   };
 }
 
-function slashCommand(definition: CommandDefinition, language: Language, url: string | undefined): SlackManifestCommand {
+function slashCommand(definition: CommandDefinition, language: Language, url: string | undefined, prefix: string): SlackManifestCommand {
+  const name = slackCommandName(definition.name, prefix);
+  if (name.length > 31) throw new RapportError('slack.manifest.commandName', `Slack command names have at most 32 characters: /${name}`);
   const command: SlackManifestCommand = {
-    command: `/${definition.name}`.slice(0, 32),
+    command: `/${name}`,
     description: clip(definition.description[language], 2000),
     // Mentions arrive as <@U123|name> and <#C123|name>, so the resolver gets ids, not names.
     should_escape: true,

@@ -37,6 +37,8 @@ export interface SlackAdapterOptions {
   moderators?: readonly string[];
   /** SLACK_MODERATOR_GROUP: user group id or handle whose members are moderators. */
   moderatorGroup?: string;
+  /** The prefix the manifest put before every command (slackManifest's commandPrefix). */
+  commandPrefix?: string;
   /** Log Slack's own debug output. */
   debug?: boolean;
   /**
@@ -120,6 +122,7 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
         const invocation = await translateCommand(payload, directory, {
           ...(identity?.teamName ? { teamName: identity.teamName } : {}),
           ...(deps.names ? { names: deps.names } : {}),
+          ...(options.commandPrefix ? { commandPrefix: options.commandPrefix } : {}),
           now: clock.now(),
         });
         await handlers.onCommand(invocation, responder);

@@ -6,6 +6,7 @@
 import type { CommandInvocation, CommandResponder, ReferenceResolver } from '../../core/adapter.ts';
 import type { OutgoingMessage } from '../../core/outgoing.ts';
 import type { Repositories } from '../../core/ports.ts';
+import { commandFromSlack } from './command-names.ts';
 import { renderMessage } from './render.ts';
 import type { SlackDirectory } from './slack-directory.ts';
 import { slackChannelId, slackCommunityId, slackMemberId } from './slack-ids.ts';
@@ -61,7 +62,7 @@ export function createSlackResolver(teamId: string, names?: NameLookup): Referen
 export async function translateCommand(
   payload: SlackCommandPayload,
   directory: SlackDirectory,
-  options: { teamName?: string; names?: NameLookup; now: Date },
+  options: { teamName?: string; names?: NameLookup; commandPrefix?: string; now: Date },
 ): Promise<CommandInvocation> {
   const teamId = payload.team_id;
   const invocation: CommandInvocation = {
@@ -70,7 +71,7 @@ export async function translateCommand(
     communityId: slackCommunityId(teamId),
     channelId: slackChannelId(teamId, payload.channel_id),
     actor: await directory.actor(teamId, payload.user_id, payload.user_name),
-    command: payload.command.replace(/^\//, '').toLowerCase(),
+    command: commandFromSlack(payload.command, options.commandPrefix),
     text: payload.text ?? '',
     occurredAt: options.now,
     resolver: createSlackResolver(teamId, options.names),

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { webApi } from '@slack/bolt';
+import { commandFromSlack, slackCommandName, SLACK_RESERVED_COMMANDS } from '../../../src/adapters/slack/command-names.ts';
 import { toPlatformError } from '../../../src/adapters/slack/errors.ts';
 import { slackManifest, SLACK_BOT_EVENTS, usageHint } from '../../../src/adapters/slack/manifest.ts';
 import { buttonActionId, renderMessage } from '../../../src/adapters/slack/render.ts';
@@ -103,6 +104,25 @@ describe('slackManifest', () => {
       expect((command.usage_hint ?? '').length).toBeLessThanOrEqual(1000);
     }
     expect(usageHint(leaderboard)).toBe('[period:day|week|month] [channel:channel]');
+  });
+
+  it('GIVEN a command Slack reserves (/feedback, /status) THEN it is declared as /rapport-<name> and maps back', () => {
+    const feedback = defineCommand({ ...leaderboard, name: 'feedback' });
+    const manifest = slackManifest([feedback, leaderboard], { socketMode: true });
+    const names = (manifest.features.slash_commands ?? []).map((c) => c.command);
+    expect(names).toEqual(['/rapport-feedback', '/leaderboard']);
+    for (const command of commands) {
+      for (const prefix of ['', 'rp-']) {
+        const slash = slackCommandName(command.name, prefix);
+        expect(SLACK_RESERVED_COMMANDS.has(slash)).toBe(false);
+        expect(commandFromSlack(`/${slash}`, prefix)).toBe(command.name);
+      }
+    }
+  });
+
+  it('GIVEN a command prefix THEN every command carries it', () => {
+    const manifest = slackManifest([leaderboard, kb], { socketMode: true, commandPrefix: 'rp-' });
+    expect((manifest.features.slash_commands ?? []).map((c) => c.command)).toEqual(['/rp-leaderboard', '/rp-kb']);
   });
 });
 

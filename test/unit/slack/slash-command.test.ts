@@ -40,6 +40,11 @@ describe('translateCommand', () => {
     expect(await invocation.resolver?.channel('<#C2|help>')).toBe('slack:T1:C2');
   });
 
+  it('GIVEN a command declared under another name (reserved by Slack, or prefixed) THEN the Rapport name comes back', async () => {
+    expect((await translateCommand({ ...payload, command: '/rapport-feedback' }, directory, { now })).command).toBe('feedback');
+    expect((await translateCommand({ ...payload, command: '/rp-rank' }, directory, { now, commandPrefix: 'rp-' })).command).toBe('rank');
+  });
+
   it('GIVEN a private channel or a DM THEN Slack\'s placeholder channel name is not used', async () => {
     expect((await translateCommand({ ...payload, channel_name: 'privategroup' }, directory, { now })).channelName).toBeUndefined();
     expect((await translateCommand({ ...payload, channel_name: 'directmessage' }, directory, { now })).channelName).toBeUndefined();
