@@ -11,7 +11,15 @@ import { createPrometheusMetrics, type PrometheusMetrics } from '../../../../src
 import type { HealthChecks } from '../../../../src/web/health.ts';
 import { createWebHandler } from '../../../../src/web/web-handler.ts';
 import { startWebServer, type WebServer } from '../../../../src/web/web-server.ts';
-import { createTestApp, type TestApp } from '../../../support/harness.ts';
+import { commands } from '../../../../commands/index.ts';
+import { createRepositories } from '../../../../src/db/create-repositories.ts';
+import { openDatabase } from '../../../../src/db/open-database.ts';
+import { features } from '../../../../src/features.ts';
+import { createTranslator } from '../../../../src/i18n/create-translator.ts';
+import { createInProcessScheduler } from '../../../../src/jobs/in-process-scheduler.ts';
+import { buildRapport } from '../../../../src/main.ts';
+import type { TestApp } from '../../../support/harness.ts';
+import { POSTGRES_URL, dropSchema, uniqueName } from '../../../support/services.ts';
 
 export const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -35,13 +43,39 @@ export async function startDashboardApp(options: { health?: HealthChecks; langua
   let printed = '';
   output.on('data', (d) => (printed += d));
   const metrics = createPrometheusMetrics({ queueStats: async () => ({ waiting: 2, active: 1, delayed: 0, failed: 3 }) });
-  const app = await createTestApp({
+  // Built like test/support/harness.ts, plus the Prometheus metrics the harness does not pass.
+  const schema = uniqueName('web');
+  const db = await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema }, { migrate: true });
+  const logger = createLogger({ level: 'silent', pretty: false });
+  const translator = await createTranslator();
+  const repos = createRepositories(db.prisma);
+  const scheduler = createInProcessScheduler({ logger, backoffBaseMs: 10 });
+  const rapport = await buildRapport({
+    repos,
+    scheduler,
+    logger,
     clock,
-    ...(options.language ? { language: options.language } : {}),
-    adapters: ({ translator }) => [
-      createConsoleAdapter({ input, output, user: 'you', clock, t: (k, v) => translator.t('en', k, v), onError: (e) => { throw e; } }),
-    ],
+    translator,
+    commands,
+    features,
+    adapters: [createConsoleAdapter({ input, output, user: 'you', clock, t: (k, v) => translator.t('en', k, v), onError: (e) => { throw e; } })],
+    defaults: { language: options.language ?? 'en', timeZone: 'Europe/Sofia' },
+    metrics,
   });
+  await rapport.start();
+  const app: TestApp = {
+    rapport,
+    repos,
+    db,
+    clock,
+    translator,
+    scheduler,
+    async close() {
+      await rapport.stop();
+      await db.close();
+      await dropSchema(schema);
+    },
+  };
   const handler = createWebHandler({
     access: app.rapport.services.dashboard,
     data: createDashboardQueries(app.db.prisma),
