@@ -1,4 +1,4 @@
-// Proves the real Bolt App behind the Slack adapter, over the HTTP Events API against a fake Slack, turns signed deliveries into core events and commands, refuses forged or stale requests, and sends replies (threads, DMs, 429 retry).
+// Proves the real Bolt App behind the Slack adapter, over the HTTP Events API against a fake Slack, turns signed deliveries into core events and commands, and sends replies (threads, files, DMs, ephemeral fallback, 429 waited out).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PlatformError } from '../../src/core/errors.ts';
 import { createSlackAdapter, type SlackAdapter, type SlackHttpRoute } from '../../src/adapters/slack/index.ts';
@@ -14,12 +14,13 @@ describe('Slack adapter over the HTTP Events API', () => {
   let adapter: SlackAdapter;
   let handlers: RecordingHandlers;
   let sender: SlackSender;
+  const rateLimited: Array<[string, number]> = [];
 
   beforeAll(async () => {
     slack = await startFakeSlack();
     slack.addUser({ id: 'UADMIN', name: 'ada', isAdmin: true });
     const healthz: SlackHttpRoute = { path: '/healthz', method: 'GET', handler: (_req, res) => void res.writeHead(200).end('ok') };
-    adapter = createSlackAdapter({ botToken: FAKE_BOT.token, signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1', routes: [healthz] }, { logger: memoryLogger() });
+    adapter = createSlackAdapter({ botToken: FAKE_BOT.token, signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1', routes: [healthz] }, { logger: memoryLogger(), onRateLimited: (method, seconds) => void rateLimited.push([method, seconds]) });
     handlers = recordingHandlers();
     await adapter.start(handlers);
     const address = adapter.address()!;
@@ -101,6 +102,13 @@ describe('Slack adapter over the HTTP Events API', () => {
     } finally {
       slack.failWith('conversations.open', null);
     }
+  });
+
+  it('waits out a 429 and reports it', async () => {
+    slack.rateLimitNext('chat.postMessage', 1);
+    const sent = await adapter.replier.post({ channelId: 'slack:T1:C1' }, { text: 'patience' });
+    expect(sent.messageId).toMatch(/^slack:T1:C1%2F/);
+    expect(rateLimited).toEqual([['chat.postMessage', 1]]);
   });
 
   it('falls back to chat.postEphemeral when response_url no longer works', async () => {

@@ -59,6 +59,8 @@ export interface SlackAdapterDeps {
   clock?: Clock;
   /** Resolves command arguments Slack did not escape ("@ann", "general") by name. */
   names?: NameLookup;
+  /** Told about every 429 the Web API client waits out (for metrics); it is also logged. */
+  onRateLimited?(method: string, retryAfterSeconds: number): void;
 }
 
 export interface SlackAdapter extends ChatAdapter {
@@ -86,6 +88,11 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
     ...(options.apiUrl ? { slackApiUrl: withTrailingSlash(options.apiUrl) } : {}),
   };
   const client = new webApi.WebClient(options.botToken, clientOptions);
+  client.on(webApi.WebClientEvent.RATE_LIMITED, (retryAfterSeconds: number, request: { url?: string }) => {
+    const method = (request.url ?? '').split('/').pop() ?? 'unknown';
+    logger.warn({ method, retryAfterSeconds }, 'slack: rate limited; waiting and retrying');
+    deps.onRateLimited?.(method, retryAfterSeconds);
+  });
   const replier = createSlackReplier(client);
   const directory = createSlackDirectory({
     client,
