@@ -42,7 +42,7 @@
         labels: labels,
         datasets: datasets.map(function (d, i) {
           var color = d.color || COLORS[i % COLORS.length];
-          return Object.assign({ borderColor: color, backgroundColor: type === 'line' ? color + '33' : color, borderWidth: 2, pointRadius: labels.length > 60 ? 0 : 2, tension: 0.25 }, d);
+          return Object.assign({ borderColor: color, backgroundColor: type === 'line' ? color + '33' : color, borderWidth: 2, pointRadius: labels.length > 60 ? 0 : 2, cubicInterpolationMode: 'monotone' }, d);
         }),
       },
       options: Object.assign({ responsive: true, maintainAspectRatio: false, animation: false, interaction: { mode: 'index', intersect: false }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }, options || {}),

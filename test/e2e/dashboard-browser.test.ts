@@ -1,0 +1,143 @@
+// Proves, in headless Chromium, that a moderator's one-time link opens the dashboard, the overview
+// chart is drawn with the seeded community's numbers, the period picker redraws it for another
+// period, tables list members with reasons, and a Bulgarian moderator gets Bulgarian pages.
+// Screenshots are kept in test-artifacts/.
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDashboardApp, seedCommunity, type DashboardApp } from '../unit/web/support/dashboard-app.ts';
+
+const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url).pathname;
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Data of dataset `index` of the Chart.js chart drawn on canvas `id`. */
+function chartData(page: Page, id: string, index = 0): Promise<{ labels: string[]; data: number[]; label: string }> {
+  return page.evaluate(
+    ([canvasId, i]) => {
+      const chart = (window as unknown as { Chart: { getChart(c: Element): { data: { labels: string[]; datasets: Array<{ data: number[]; label: string }> } } | undefined } }).Chart.getChart(document.getElementById(canvasId as string)!);
+      if (!chart) throw new Error(`no chart on #${canvasId}`);
+      const dataset = chart.data.datasets[i as number]!;
+      return { labels: [...chart.data.labels], data: [...dataset.data], label: dataset.label };
+    },
+    [id, index] as const,
+  );
+}
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 20_000 });
+}
+
+describe('dashboard in a browser', () => {
+  let d: DashboardApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    d = await startDashboardApp();
+    // Today (0) and days before it: messages, replies (to someone) and reactions.
+    await seedCommunity(
+      d.app,
+      'console:local',
+      [{ name: 'ann' }, { name: 'ben' }, { name: 'cat' }, { name: 'robo', bot: true }],
+      {
+        0: [['ann', 'message'], ['ann', 'message'], ['ben', 'reply', 'ann'], ['cat', 'reaction', 'ben'], ['robo', 'message']],
+        2: [['ann', 'message'], ['cat', 'reply', 'ann']],
+        10: [['ben', 'message'], ['ben', 'reply', 'cat'], ['ben', 'reply', 'ann'], ['ann', 'message']],
+        40: [['cat', 'message'], ['cat', 'message'], ['cat', 'message']],
+      },
+    );
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await d?.close();
+  });
+
+  it('GIVEN a one-time link THEN the overview chart shows the community’s messages per day, and the period picker redraws it', async () => {
+    const link = d.linkIn(await d.command('mia', true, '/dashboard'));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${d.server.url}${link}`);
+      expect(new URL(page.url()).pathname).toMatch(/\/dashboard\/[A-Za-z0-9_-]+\/$/);
+      expect(page.url()).not.toContain('token=');
+      await ready(page);
+
+      // Default period: the last 30 days, today last. Bots do not count.
+      const perDay = await chartData(page, 'chart-per-day');
+      expect(perDay.label).toBe('Messages');
+      expect(perDay.data).toHaveLength(30);
+      expect(perDay.labels.at(-1)).toBe('2026-11-23');
+      expect(perDay.data.at(-1)).toBe(3);
+      expect(perDay.data.at(-3)).toBe(2);
+      expect(perDay.data.at(-11)).toBe(4);
+      expect(perDay.data.reduce((a, b) => a + b, 0)).toBe(9);
+      const active = await chartData(page, 'chart-per-day', 1);
+      expect(active.data.at(-1)).toBe(3); // ann, ben, and cat (who reacted)
+      expect(await page.textContent('#total-messages')).toBe('9');
+      // Questions need the answers feature: the panel says so instead of drawing nothing.
+      expect(await page.isVisible('#chart-questions')).toBe(false);
+      expect(await page.textContent('#chart-questions >> xpath=ancestor::section//p[contains(@class,"no-data")]')).toContain('No data yet');
+      await page.screenshot({ path: `${ARTIFACTS}dashboard-overview-30d.png`, fullPage: true });
+
+      // Switch to 90 days: the message 40 days ago appears, the axis grows.
+      await Promise.all([page.waitForURL(/period=90d/), page.selectOption('#period', '90d')]);
+      await ready(page);
+      const longer = await chartData(page, 'chart-per-day');
+      expect(longer.data).toHaveLength(90);
+      expect(longer.data.at(-41)).toBe(3);
+      expect(longer.data.reduce((a, b) => a + b, 0)).toBe(12);
+      expect(await page.inputValue('#period')).toBe('90d');
+
+      // And to 7 days: only today's and two days ago.
+      await Promise.all([page.waitForURL(/period=7d/), page.selectOption('#period', '7d')]);
+      await ready(page);
+      const week = await chartData(page, 'chart-per-day');
+      expect(week.data).toEqual([0, 0, 0, 0, 2, 0, 3]);
+      await page.screenshot({ path: `${ARTIFACTS}dashboard-overview-7d.png`, fullPage: true });
+
+      // The navigation keeps the period; leaderboards list members with their reasons, sortable.
+      await Promise.all([page.waitForURL(/leaderboards\?period=7d/), page.click('nav.tabs >> text=Leaderboards')]);
+      await ready(page);
+      const rows = await page.$$eval('#table-engagement tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      expect(rows[0]).toEqual(['1', 'ann', '3', '3 messages, active on 2 days']);
+      expect(rows.map((r) => r[1])).not.toContain('robo');
+      const helpers = await chartData(page, 'chart-helpers');
+      expect(helpers.labels).toEqual(['ben', 'cat']);
+      await page.click('#table-engagement th:nth-child(2) button');
+      const sorted = await page.$$eval('#table-engagement tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
+      expect(sorted).toEqual([...sorted].sort());
+      expect(await page.getAttribute('#table-engagement th:nth-child(2)', 'aria-sort')).toBe('ascending');
+      await page.screenshot({ path: `${ARTIFACTS}dashboard-leaderboards.png`, fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('GIVEN a moderator whose language is Bulgarian THEN the dashboard speaks Bulgarian', async () => {
+    await d.command('vera', true, 'здравейте');
+    await d.app.repos.members.setLanguage('console:local:vera', 'bg');
+    const link = d.linkIn(await d.command('vera', true, '/dashboard'));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${d.server.url}${link}`);
+      await ready(page);
+      expect(await page.getAttribute('html', 'lang')).toBe('bg');
+      expect(await page.textContent('nav.tabs a[aria-current="page"]')).toBe('Общ преглед');
+      expect((await chartData(page, 'chart-per-day')).label).toBe('Съобщения');
+      await page.screenshot({ path: `${ARTIFACTS}dashboard-overview-bg.png`, fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('GIVEN no session THEN the browser gets the "no access" page and no data', async () => {
+    const page = await browser.newPage();
+    try {
+      const response = await page.goto(`${d.server.url}/dashboard/Y29uc29sZTpsb2NhbA/`);
+      expect(response?.status()).toBe(401);
+      expect(await page.textContent('h1')).toBe('No access');
+    } finally {
+      await page.close();
+    }
+  });
+});
