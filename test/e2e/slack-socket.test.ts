@@ -59,3 +59,16 @@ describe('Slack adapter over Socket Mode', () => {
     expect(events.at(-1)).toMatchObject({ type: 'message.posted', text: 'after the refresh' });
   });
 });
+
+describe('Slack adapter over Socket Mode with a revoked app token', () => {
+  it('fails to start with the Slack error code', async () => {
+    const slack = await startFakeSlack();
+    const adapter = createSlackAdapter({ botToken: FAKE_BOT.token, appToken: 'xapp-revoked', apiUrl: slack.apiUrl }, { logger: memoryLogger() });
+    try {
+      await expect(adapter.start(recordingHandlers())).rejects.toMatchObject({ code: 'platform.slack.invalid_auth', retryable: false });
+    } finally {
+      await adapter.stop();
+      await slack.close();
+    }
+  });
+});

@@ -178,7 +178,8 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
       const ctx: TranslateContext = { teamId: auth.team_id, botUserId: auth.user_id, ...(auth.bot_id ? { botId: auth.bot_id } : {}), directory };
       register(bolt, handlers, ctx);
       if (mode === 'socket') {
-        await bolt.start();
+        // apps.connections.open with the app token; a revoked token fails here, not later.
+        await callSlack('apps.connections.open', () => bolt.start());
       } else {
         const server = (await bolt.start({ port: options.port ?? 3000, ...(options.host ? { host: options.host } : {}) })) as { address(): AddressInfo | string | null };
         const address = server.address();
