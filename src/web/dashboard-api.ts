@@ -6,7 +6,9 @@ import type { Translator } from '../core/translator.ts';
 import type { PageName } from './pages/layout.ts';
 
 export async function panelJson(page: PageName, data: DashboardData, communityId: string, period: DashboardPeriod, translator: Translator, language: Language): Promise<unknown> {
-  const reasons = (list: Reason[]) => list.map((r) => (translator.has(r.key) ? translator.t(language, r.key, plainVars(r.vars)) : r.key)).join(', ');
+  // Plural keys ("..._one", "..._other") exist only with their suffix; i18next picks the form by `count`.
+  const known = (key: string) => translator.has(key) || translator.has(`${key}_other`);
+  const reasons = (list: Reason[]) => list.map((r) => (known(r.key) ? translator.t(language, r.key, plainVars(r.vars)) : r.key)).join(', ');
   const stage = (name: string) => (translator.has(`dashboard.funnel.stage.${name}`) ? translator.t(language, `dashboard.funnel.stage.${name}`) : name);
   switch (page) {
     case 'overview':

@@ -101,6 +101,8 @@ describe('dashboard in a browser', () => {
       const rows = await page.$$eval('#table-engagement tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
       expect(rows[0]).toEqual(['1', 'ann', '3', '3 messages, active on 2 days']);
       expect(rows.map((r) => r[1])).not.toContain('robo');
+      const helperRows = await page.$$eval('#table-helpers tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      expect(helperRows[0]).toEqual(['1', 'ben', '5', 'helped 1 person, 1 reply to others, 1 reaction received']);
       const helpers = await chartData(page, 'chart-helpers');
       expect(helpers.labels).toEqual(['ben', 'cat']);
       await page.click('#table-engagement th:nth-child(2) button');

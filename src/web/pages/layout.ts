@@ -45,7 +45,7 @@ function body(page: PageName, t: T): string {
         chart('chart-questions', t('dashboard.overview.questions')),
       ].join('');
     case 'leaderboards':
-      return table('table-engagement', t('dashboard.leaderboards.engagement')) + chart('chart-helpers', t('dashboard.leaderboards.helpers')) + table('table-helpers', t('dashboard.leaderboards.helpers'));
+      return table('table-engagement', t('dashboard.leaderboards.engagement')) + table('table-helpers', t('dashboard.leaderboards.helpers')) + chart('chart-helpers', t('dashboard.leaderboards.helpers'));
     case 'funnel':
       return chart('chart-funnel', t('dashboard.funnel.overTime')) + table('table-moved', t('dashboard.funnel.moved'));
     case 'offers':
