@@ -5,6 +5,7 @@
 // ever deleted one by one, and at most `capacity` entries are kept. Entries not touched for a
 // whole generation are forgotten, which is what tracking recent conversation wants.
 
+/** `V` must not include undefined (a stored undefined would read as missing). */
 export class BoundedMap<K, V> {
   private readonly half: number;
   private young = new Map<K, V>();
@@ -20,8 +21,9 @@ export class BoundedMap<K, V> {
   }
 
   get(key: K): V | undefined {
+    // Values are never undefined here, so a miss in `young` needs no has() check.
     const value = this.young.get(key);
-    if (value !== undefined || this.young.has(key)) return value;
+    if (value !== undefined) return value;
     const aged = this.old.get(key);
     if (aged !== undefined) {
       this.old.delete(key);
@@ -35,7 +37,7 @@ export class BoundedMap<K, V> {
   }
 
   set(key: K, value: V): this {
-    if (!this.young.has(key) && this.young.size >= this.half) {
+    if (this.young.size >= this.half && !this.young.has(key)) {
       this.old = this.young;
       this.young = new Map();
     }

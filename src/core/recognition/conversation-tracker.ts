@@ -214,7 +214,7 @@ export class ConversationTracker {
     if (!track) {
       const cap = this.#config.maxTrackedPerChannel;
       track = {
-        messages: new BoundedMap(cap * 4),
+        messages: new BoundedMap(cap * 2),
         seekingSince: new BoundedMap(cap),
         lastSpokeAt: new BoundedMap(cap),
         recentNames: new BoundedMap(cap),

@@ -77,9 +77,14 @@ export const recognitionConfigSchema = z.object({
   timeZone: z.string().min(1).default('UTC'),
   /** Distinct people helped per period are exact up to this many, then estimated (KMV sketch). */
   distinctSketchSize: z.number().int().min(4).max(1024).default(64),
-  /** Bounded memory for conversation tracking. */
-  maxTrackedPerChannel: z.number().int().min(16).default(512),
-  maxTrackedChannels: z.number().int().min(1).default(2048),
+  /**
+   * Bounded memory for conversation tracking: members remembered per channel (recent messages:
+   * twice that) and channels remembered at once. Worst case about
+   * maxTrackedChannels × 8 × maxTrackedPerChannel small entries (≈ 50 MB at the defaults);
+   * typical use is far below, as maps only hold what was seen lately.
+   */
+  maxTrackedPerChannel: z.number().int().min(16).default(256),
+  maxTrackedChannels: z.number().int().min(2).default(256),
 });
 
 export type RecognitionConfig = z.infer<typeof recognitionConfigSchema>;

@@ -90,8 +90,6 @@ export interface RecognitionEngineDeps {
   detectQuestion?: QuestionDetector;
 }
 
-const SHORT_WORDS_RE = /\S+/gu;
-const MENTION_RE = /<[@#!][^>]*>/g;
 
 export function createRecognitionEngine(deps: RecognitionEngineDeps): RecognitionEngine {
   const config = parseRecognitionConfig(deps.config ?? {});
@@ -320,8 +318,27 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
   };
 }
 
+/** Words outside mentions, counted without building strings (this runs for every message). */
 function countWords(text: string): number {
-  return text.replace(MENTION_RE, ' ').match(SHORT_WORDS_RE)?.length ?? 0;
+  let words = 0;
+  let inWord = false;
+  let inMention = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inMention) {
+      if (c === 62 /* > */) inMention = false;
+      continue;
+    }
+    if (c === 60 /* < */ && (text[i + 1] === '@' || text[i + 1] === '#' || text[i + 1] === '!')) {
+      inMention = true;
+      inWord = false;
+      continue;
+    }
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /** In a channel scope the message engagement mirrors what the community scope just granted. */

@@ -67,8 +67,11 @@ const NOT_THANKS_RE = new RegExp(
 
 const MENTION_RE = /<[@#!][^>]*>/g;
 
+// Cheap pre-check: every thanks phrase contains one of these (most messages contain none).
+const MAYBE_THANKS_RE = /thank|thx|thnx|thnks|thanx|\bty|\btx|tnx|cheers|kudos|appreciat|10[xqх]|merci|благодар|мерс|сенк|🙏|:pray:|:bow:/iu;
+
 export function detectThanks(text: string): ThanksMatch | null {
-  if (text.length === 0) return null;
+  if (text.length === 0 || !MAYBE_THANKS_RE.test(text)) return null;
   const clean = text.replace(MENTION_RE, ' ').trim();
   if (NOT_THANKS_RE.test(clean)) return null;
   const match = THANKS_RE.exec(clean);
