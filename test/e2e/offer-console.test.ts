@@ -1,6 +1,7 @@
 // Proves the whole offer flow in the console on the real pipeline: a moderator creates an offer,
 // the approval queue proposes eligible members (not one who opted out of DMs), Approve sends the DM
-// through the job queue in the member's language, the member accepts, and /offer stats counts it.
+// through the job queue in the member's language, the member accepts, and /offer stats counts it;
+// and the /ambassadors, /member and /privacy commands as people type them.
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../src/adapters/console/index.ts';
@@ -101,5 +102,38 @@ describe('offers in the console', () => {
       ['console:local:alice', 'accepted'],
       ['console:local:ivan', 'declined'],
     ]);
+  });
+
+  it('GIVEN an advocate WHEN moderators and members use /ambassadors, /member and /privacy THEN each answers, respects opt-outs and deletes on confirmation', async () => {
+    const { app: a, send, waitFor, buttonNumber, all } = await startConsole();
+    await send('/as alice', 'hello everyone', '/as bob', 'hi');
+    expect(await send('/as mod mod', '/ambassadors brand:"Acme, acme.io"')).toContain('Saved. Rapport now listens for: Acme, acme.io.');
+    await a.repos.ambassadors.changeStage({ memberId: 'console:local:alice', communityId: 'console:local', from: 'newcomer', to: 'advocate', reasons: [{ key: 'ambassadors.reason.helped', vars: { count: 5 } }], cause: 'promotion', at: a.clock.now() });
+
+    const list = await send('/ambassadors');
+    expect(list).toContain('Ambassadors (like, love and advocate): 1');
+    expect(list).toContain('alice [advocate] ↑ rising: active on 1 day of the last 30');
+    expect(list).toContain('Brand names: Acme, acme.io');
+    expect(await send('/ambassadors love')).toContain('Nobody is at love yet.');
+    expect(await send('/member alice')).toContain('2026-11-23: newcomer → advocate (promoted): helped 5 people');
+    expect(await send('/as bob', '/member alice')).toContain('/member <who> is for moderators only.');
+    expect(await send('/ambassadors')).toContain('/ambassadors is for moderators only.');
+
+    expect(await send('/as alice', '/privacy profiling off')).toContain('Rapport will not score or rank you');
+    expect(await send('/as mod mod', '/ambassadors')).toContain('Nobody is at like, love and advocate yet.');
+    expect(await send('/member alice')).toContain('alice opted out of profiling');
+
+    const before = all().length;
+    expect(await send('/as alice', '/privacy export')).toContain('I sent you a direct message with your data as a file.');
+    await waitFor(/\[DM to alice\][^\n]*\n  Here is everything Rapport holds about you: \d+ records\.\n  \[file rapport-data-alice\.json, \d+ bytes\]/, before);
+
+    const confirm = await send('/privacy delete');
+    expect(confirm).toContain('This deletes everything Rapport holds about you');
+    expect(await send(`/press ${buttonNumber(confirm, 'Delete my data')}`)).toMatch(/Deleted: \d+ records about you are gone/);
+    expect(await a.db.prisma.member.count({ where: { id: 'console:local:alice' } })).toBe(0);
+    expect(await a.db.prisma.privacyPreference.count()).toBe(0);
+
+    await send('/as mod mod', '/settings language:bg');
+    expect(await send('/privacy show')).toContain('Вашата поверителност');
   });
 });
