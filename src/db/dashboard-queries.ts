@@ -76,10 +76,11 @@ export function createDashboardQueries(prisma: PrismaClient): DashboardData {
       SELECT e."memberId" AS "memberId", m."displayName" AS "displayName",
              (COUNT(*) FILTER (WHERE e."kind" IN ('message', 'reply')))::int AS messages,
              COALESCE(SUM(e."weight") FILTER (WHERE e."kind" IN ('message', 'reply')), 0)::float8 AS weight,
-             (COUNT(*) FILTER (WHERE e."kind" = 'reply' AND e."targetMemberId" IS NOT NULL AND e."targetMemberId" <> e."memberId"))::int AS replies,
-             (COUNT(DISTINCT e."targetMemberId") FILTER (WHERE e."kind" = 'reply' AND e."targetMemberId" <> e."memberId"))::int AS helped,
+             (COUNT(*) FILTER (WHERE e."kind" = 'reply' AND e."targetMemberId" <> e."memberId" AND tp."noProfiling" IS NOT TRUE))::int AS replies,
+             (COUNT(DISTINCT e."targetMemberId") FILTER (WHERE e."kind" = 'reply' AND e."targetMemberId" <> e."memberId" AND tp."noProfiling" IS NOT TRUE))::int AS helped,
              (COUNT(DISTINCT ((e."occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date))::int AS days
       FROM "ActivityEvent" e JOIN "Member" m ON m."id" = e."memberId"
+        LEFT JOIN "PrivacyPreference" tp ON tp."memberId" = e."targetMemberId"
       WHERE e."communityId" = ${communityId} AND e."occurredAt" >= ${period.from} AND e."occurredAt" < ${period.to}
         AND e."kind" IN ('message', 'reply') AND NOT m."isBot"
         AND NOT EXISTS (SELECT 1 FROM "PrivacyPreference" p WHERE p."memberId" = m."id" AND p."noProfiling")
@@ -89,6 +90,7 @@ export function createDashboardQueries(prisma: PrismaClient): DashboardData {
       FROM "ActivityEvent" e JOIN "Member" giver ON giver."id" = e."memberId"
       WHERE e."communityId" = ${communityId} AND e."occurredAt" >= ${period.from} AND e."occurredAt" < ${period.to}
         AND e."kind" = 'reaction' AND e."targetMemberId" IS NOT NULL AND e."targetMemberId" <> e."memberId" AND NOT giver."isBot"
+        AND NOT EXISTS (SELECT 1 FROM "PrivacyPreference" p WHERE p."memberId" = giver."id" AND p."noProfiling")
       GROUP BY 1`;
     const reactions = new Map(reactionRows.map((r) => [r.memberId, r.reactions]));
     const engagement = stats
@@ -96,6 +98,7 @@ export function createDashboardQueries(prisma: PrismaClient): DashboardData {
       .map((s): LeaderboardRow => ({ memberId: s.memberId, displayName: s.displayName, score: Math.round(s.weight), reasons: engagementReasons(s, reactions.get(s.memberId) ?? 0) }))
       .sort(byScore)
       .slice(0, LEADERBOARD_SIZE);
+    // What opted-out members did (replies to them, reactions they gave) counts for nobody.
     // Helping = replying to other members: distinct people helped count most, then replies and the
     // reactions those members' messages got. (Recognition's decayed helper score replaces this
     // once it is stored in the database.)

@@ -1,0 +1,138 @@
+// Proves the dashboard's panel queries on real PostgreSQL: days counted in the community's time
+// zone, leaderboards with reasons, funnel over time and this week's moves, offer answers, feedback
+// themes, and members who opted out of profiling (and bots) left out of every panel.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolvePeriod } from '../../src/core/dashboard/periods.ts';
+import type { DashboardData } from '../../src/core/dashboard/ports.ts';
+import { createDashboardQueries } from '../../src/db/dashboard-queries.ts';
+import { createTestApp, type TestApp } from '../support/harness.ts';
+import { NOW, seedCommunity } from '../unit/web/support/dashboard-app.ts';
+
+const C = 'slack:T1';
+const DAY = 86_400_000;
+
+describe('dashboard data', () => {
+  let app: TestApp;
+  let data: DashboardData;
+  let ids: Record<string, string>;
+  const period = resolvePeriod('30d', NOW, 'Europe/Sofia');
+
+  beforeAll(async () => {
+    app = await createTestApp({ adapters: [] });
+    data = createDashboardQueries(app.db.prisma);
+    ids = await seedCommunity(app, C, [{ name: 'ann' }, { name: 'ben' }, { name: 'cat' }, { name: 'olly' }, { name: 'bot', bot: true }], {
+      0: [['ann', 'message'], ['ben', 'reply', 'ann'], ['olly', 'message'], ['olly', 'reply', 'ann'], ['bot', 'message'], ['ann', 'reaction', 'ben'], ['olly', 'reaction', 'ben']],
+      1: [['cat', 'reply', 'ben'], ['cat', 'reply', 'ann']],
+      45: [['ann', 'message']],
+    });
+    const prisma = app.db.prisma;
+    await prisma.privacyPreference.create({ data: { memberId: ids.olly!, communityId: C, noProfiling: true } });
+    // 00:30 in Sofia on the 23rd is still the 22nd in UTC: it counts for the 23rd.
+    await app.repos.activity.record({ platformEventId: 'midnight', communityId: C, memberId: ids.cat!, channelId: `${C}:C1`, kind: 'message', occurredAt: new Date('2026-11-22T22:30:00Z') });
+
+    const stages: Record<string, string> = { ann: 'advocate', ben: 'love', cat: 'like', olly: 'advocate' };
+    for (const [name, stage] of Object.entries(stages)) {
+      await prisma.memberFunnel.create({ data: { memberId: ids[name]!, communityId: C, stage, stageSince: NOW } });
+    }
+    const change = (name: string, fromStage: string, toStage: string, daysAgo: number) =>
+      prisma.funnelChange.create({
+        data: { communityId: C, memberId: ids[name]!, fromStage, toStage, cause: 'promotion', at: new Date(NOW.getTime() - daysAgo * DAY), reasons: [{ key: 'dashboard.reason.helped', vars: { count: 4 } }] },
+      });
+    await change('ann', 'love', 'advocate', 1);
+    await change('ben', 'like', 'love', 3);
+    await change('cat', 'newcomer', 'like', 20);
+    await change('olly', 'love', 'advocate', 2);
+
+    await prisma.offer.create({ data: { id: 'o1', communityId: C, title: 'Beta access', content: 'code', eligibleStage: 'love', places: 5, expiresAt: new Date(NOW.getTime() + 10 * DAY), createdAt: new Date(NOW.getTime() - 5 * DAY) } });
+    await prisma.offer.create({ data: { id: 'old', communityId: C, title: 'Old swag', content: 'x', eligibleStage: 'like', places: 5, expiresAt: new Date(NOW.getTime() - 60 * DAY), createdAt: new Date(NOW.getTime() - 90 * DAY) } });
+    const recipient = (memberId: string, state: string) => prisma.offerRecipient.create({ data: { offerId: 'o1', memberId, communityId: C, state, reasons: [], proposedAt: NOW } });
+    await recipient(ids.ann!, 'accepted');
+    await recipient(ids.ben!, 'declined');
+    await recipient(ids.cat!, 'sent');
+
+    const feedback = (name: string, n: number, kind: string, text: string, keywords: string[], daysAgo = 1) =>
+      prisma.feedbackItem.create({ data: { communityId: C, memberId: ids[name]!, kind, channelId: `${C}:C1`, messageId: `m${n}`, text, keywords, link: `https://example.slack.com/archives/C1/p${n}`, occurredAt: new Date(NOW.getTime() - daysAgo * DAY) } });
+    await feedback('ann', 1, 'feature_request', 'Please add CSV export', ['csv', 'export']);
+    await feedback('ben', 2, 'feature_request', 'Export to CSV would be great', ['csv', 'export']);
+    await feedback('cat', 3, 'complaint', 'The export is slow', ['export', 'slow']);
+    await feedback('ann', 4, 'praise', 'Love the new dark mode', ['dark', 'mode']);
+    await feedback('olly', 5, 'complaint', 'Export broke again', ['export', 'broke']);
+    await feedback('ben', 6, 'complaint', 'Export from last year', ['export'], 100);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('GIVEN activity THEN the overview counts per local day, without bots or opted-out members', async () => {
+    const overview = await data.overview(C, period);
+    expect(overview.days).toHaveLength(30);
+    expect(overview.days.at(-1)).toBe('2026-11-23');
+    // Today: ann's message, ben's reply and cat's message at 00:30 local; not olly, not the bot.
+    expect(overview.messagesPerDay.at(-1)).toBe(3);
+    expect(overview.activeMembersPerDay.at(-1)).toBe(3);
+    expect(overview.messagesPerDay.at(-2)).toBe(2);
+    expect(overview.totals.messages).toBe(5);
+    expect(overview.totals.activeMembers).toBe(3);
+    expect(overview.weeks.at(-1)).toBe('2026-11-23');
+    expect(overview.activeMembersPerWeek.at(-1)).toBe(3);
+    expect(overview.questions).toBeNull();
+  });
+
+  it('GIVEN activity THEN the leaderboards rank members with their reasons, without the opted-out member', async () => {
+    const boards = await data.leaderboards(C, period);
+    expect(boards.engagement.map((r) => r.displayName)).toEqual(['cat', 'ann', 'ben']);
+    const ben = boards.helpers.find((r) => r.displayName === 'ben')!;
+    expect(ben.reasons).toEqual([
+      { key: 'dashboard.reason.helped', vars: { count: 1 } },
+      { key: 'dashboard.reason.replies', vars: { count: 1 } },
+      { key: 'dashboard.reason.reactions', vars: { count: 1 } },
+    ]);
+    expect(boards.helpers[0]!.displayName).toBe('cat');
+    expect(boards.helpers[0]!.reasons[0]).toEqual({ key: 'dashboard.reason.helped', vars: { count: 2 } });
+    for (const list of [boards.engagement, boards.helpers]) expect(list.map((r) => r.displayName)).not.toContain('olly');
+  });
+
+  it('GIVEN stage changes THEN the funnel rebuilds each day’s counts and lists this week’s moves', async () => {
+    const funnel = await data.funnel(C, period);
+    expect(funnel.available).toBe(true);
+    const at = (stage: 'newcomer' | 'like' | 'love' | 'advocate', daysAgo: number) => funnel.series[stage].at(-1 - daysAgo);
+    // Today (olly left out): ann advocate, ben love, cat like.
+    expect([at('advocate', 0), at('love', 0), at('like', 0), at('newcomer', 0)]).toEqual([1, 1, 1, 0]);
+    // Two days ago ann was still love; four days ago ben was still like.
+    expect([at('advocate', 2), at('love', 2)]).toEqual([0, 2]);
+    expect([at('love', 4), at('like', 4)]).toEqual([1, 2]);
+    // 25 days ago cat was a newcomer.
+    expect(at('newcomer', 25)).toBe(1);
+    expect(funnel.movedThisWeek.map((m) => [m.displayName, m.from, m.to])).toEqual([
+      ['ann', 'love', 'advocate'],
+      ['ben', 'like', 'love'],
+    ]);
+    expect(funnel.movedThisWeek[0]!.reasons).toEqual([{ key: 'dashboard.reason.helped', vars: { count: 4 } }]);
+  });
+
+  it('GIVEN offers THEN each open one in the period shows proposed, sent, accepted and declined', async () => {
+    const offers = await data.offers(C, period);
+    expect(offers.available).toBe(true);
+    expect(offers.offers.map((o) => [o.title, o.proposed, o.sent, o.accepted, o.declined])).toEqual([['Beta access', 3, 3, 1, 1]]);
+  });
+
+  it('GIVEN feedback THEN the digest groups it by shared keyword, without the opted-out member', async () => {
+    const feedback = await data.feedback(C, period);
+    expect(feedback.available).toBe(true);
+    const export_ = feedback.themes[0]!;
+    expect(export_.theme).toBe('export');
+    expect(export_.count).toBe(3);
+    expect(export_.kinds).toEqual({ feature_request: 2, complaint: 1, praise: 0 });
+    expect(export_.examples.map((e) => e.displayName)).not.toContain('olly');
+    expect(feedback.themes.at(-1)).toMatchObject({ theme: '', count: 1 });
+  });
+
+  it('GIVEN a community with nothing from the later features THEN those panels say so', async () => {
+    await app.repos.communities.ensure({ id: 'slack:EMPTY', platform: 'slack', name: 'empty' });
+    expect((await data.funnel('slack:EMPTY', period)).available).toBe(false);
+    expect((await data.offers('slack:EMPTY', period)).available).toBe(false);
+    expect((await data.feedback('slack:EMPTY', period)).available).toBe(false);
+    expect((await data.knowledgeBase('slack:EMPTY', period)).available).toBe(false);
+    expect((await data.overview('slack:EMPTY', period)).totals).toEqual({ messages: 0, activeMembers: 0, newMembers: 0 });
+  });
+});
