@@ -1,0 +1,77 @@
+// Proves the dashboard's pure pieces: periods and local days across a DST change, the funnel
+// rebuilt backwards from today's counts, feedback grouped by shared keyword, cookies and escaping.
+import { describe, expect, it } from 'vitest';
+import { groupFeedbackThemes } from '../../../src/core/dashboard/feedback-themes.ts';
+import { funnelSeries } from '../../../src/core/dashboard/funnel-series.ts';
+import { dayKey, daysOf, resolvePeriod, weekKey, weeksOf } from '../../../src/core/dashboard/periods.ts';
+import { escapeHtml, serializeCookie } from '../../../src/web/http.ts';
+
+describe('periods', () => {
+  it('GIVEN no or an unknown period THEN the last 30 days are used; GIVEN 7d THEN seven whole local days up to now', () => {
+    const now = new Date('2026-11-23T10:00:00Z');
+    expect(resolvePeriod(undefined, now, 'UTC').key).toBe('30d');
+    expect(resolvePeriod('1y', now, 'UTC').key).toBe('30d');
+    const week = resolvePeriod('7d', now, 'Europe/Sofia');
+    expect(week.from.toISOString()).toBe('2026-11-16T22:00:00.000Z');
+    expect(week.to).toEqual(now);
+    expect(daysOf(week)).toEqual(['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']);
+  });
+
+  it('GIVEN a period across the end of summer time THEN every local day appears once', () => {
+    const period = resolvePeriod('7d', new Date('2026-10-27T12:00:00Z'), 'Europe/Sofia');
+    expect(daysOf(period)).toEqual(['2026-10-21', '2026-10-22', '2026-10-23', '2026-10-24', '2026-10-25', '2026-10-26', '2026-10-27']);
+    expect(dayKey(new Date('2026-10-24T21:30:00Z'), 'Europe/Sofia')).toBe('2026-10-25');
+  });
+
+  it('GIVEN instants THEN weeks start on the local Monday', () => {
+    expect(weekKey(new Date('2026-11-22T22:30:00Z'), 'Europe/Sofia')).toBe('2026-11-23');
+    expect(weekKey(new Date('2026-11-22T22:30:00Z'), 'UTC')).toBe('2026-11-16');
+    expect(weeksOf(resolvePeriod('30d', new Date('2026-11-23T10:00:00Z'), 'UTC'))).toEqual(['2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']);
+  });
+});
+
+describe('funnel series', () => {
+  it('GIVEN today’s counts and the changes THEN earlier days undo the later changes', () => {
+    const days = ['d1', 'd2', 'd3'];
+    const series = funnelSeries(days, { newcomer: 1, like: 1, love: 0, advocate: 1 }, [
+      { day: 'd3', from: 'love', to: 'advocate' },
+      { day: 'd2', from: 'like', to: 'love' },
+      { day: 'd2', from: 'newcomer', to: 'like' },
+    ]);
+    expect(series.advocate).toEqual([0, 0, 1]);
+    expect(series.love).toEqual([0, 1, 0]);
+    expect(series.like).toEqual([1, 1, 1]);
+    expect(series.newcomer).toEqual([2, 1, 1]);
+  });
+});
+
+describe('feedback themes', () => {
+  const item = (kind: string, text: string, keywords: string[]) => ({ kind, text, keywords, link: 'l', displayName: 'n', at: new Date(0) });
+
+  it('GIVEN items THEN the most shared keyword makes the first theme, and loners end in "other"', () => {
+    const themes = groupFeedbackThemes([
+      item('feature_request', 'a', ['export', 'csv']),
+      item('complaint', 'b', ['export', 'slow']),
+      item('complaint', 'c', ['slow', 'login']),
+      item('praise', 'd', ['slow', 'login']),
+      item('praise', 'e', ['design']),
+    ]);
+    expect(themes.map((t) => [t.theme, t.count])).toEqual([['slow', 3], ['', 2]]);
+    expect(themes[0]!.kinds).toEqual({ feature_request: 0, complaint: 2, praise: 1 });
+  });
+
+  it('GIVEN nothing THEN there are no themes', () => {
+    expect(groupFeedbackThemes([])).toEqual([]);
+  });
+});
+
+describe('http helpers', () => {
+  it('GIVEN a session cookie THEN it is HttpOnly, SameSite=Lax, scoped to its path, Secure on https', () => {
+    expect(serializeCookie('s', 'v', { path: '/dashboard/x', maxAgeSeconds: 60, secure: true })).toBe('s=v; Path=/dashboard/x; Max-Age=60; HttpOnly; SameSite=Lax; Secure');
+    expect(serializeCookie('s', '', { path: '/', maxAgeSeconds: 0, secure: false })).toBe('s=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax');
+  });
+
+  it('GIVEN markup in text THEN it is escaped', () => {
+    expect(escapeHtml(`<script>"x"&'y'</script>`)).toBe('&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;&lt;/script&gt;');
+  });
+});
