@@ -136,30 +136,35 @@ export async function replayForRanking(
   return { byHelperScore, byMessageCount, messages, seconds, members: exp.users.size };
 }
 
+/** Replays an export and ranks its members; the default uses the engine with an in-memory store. */
+export type ReplayForRanking = (exportDir: string) => Promise<ReplayResult & { members: number }>;
+
 export async function evaluateAmbassadors(
   exportDir: string,
   truthFile: string,
+  replay: ReplayForRanking = (dir) => replayForRanking(dir),
 ): Promise<AmbassadorEvaluation & { replay: ReplayResult; withTies: { rapport: PrecisionAtK; messageCount: PrecisionAtK } }> {
   const truth = await readTruth(truthFile);
   const ids = truth.map((h) => h.user);
-  const replay = await replayForRanking(exportDir);
+  const replayed = await replay(exportDir);
   const tied = (ranked: string[]): PrecisionAtK => ({
     p5: precisionAtKWithTies(ranked, truth, 5),
     p10: precisionAtKWithTies(ranked, truth, 10),
     p20: precisionAtKWithTies(ranked, truth, 20),
   });
   return {
-    members: replay.members,
-    rapport: precisions(replay.byHelperScore, ids),
-    messageCount: precisions(replay.byMessageCount, ids),
-    replay,
-    withTies: { rapport: tied(replay.byHelperScore), messageCount: tied(replay.byMessageCount) },
+    members: replayed.members,
+    rapport: precisions(replayed.byHelperScore, ids),
+    messageCount: precisions(replayed.byMessageCount, ids),
+    replay: replayed,
+    withTies: { rapport: tied(replayed.byHelperScore), messageCount: tied(replayed.byMessageCount) },
   };
 }
 
 const USAGE = 'usage: rapport eval ambassadors --slack-export DIR|ZIP --truth FILE [--json]\n';
 
-export async function runEvalAmbassadors(argv: string[], io: CliIo): Promise<number> {
+/** `deps.replay` lets the caller replay through the full pipeline (database, queue) instead. */
+export async function runEvalAmbassadors(argv: string[], io: CliIo, deps: { replay?: ReplayForRanking } = {}): Promise<number> {
   const args = argv[0] === 'eval' ? argv.slice(1) : argv;
   let values: { 'slack-export'?: string; truth?: string; json?: boolean; help?: boolean };
   try {
@@ -181,7 +186,7 @@ export async function runEvalAmbassadors(argv: string[], io: CliIo): Promise<num
     return 2;
   }
   try {
-    const result = await evaluateAmbassadors(values['slack-export'], values.truth);
+    const result = await evaluateAmbassadors(values['slack-export'], values.truth, deps.replay);
     const { replay, withTies, ...summary } = result;
     if (values.json) {
       io.stdout.write(`${JSON.stringify({ members: summary.members, rapport: summary.rapport, messageCount: summary.messageCount })}\n`);

@@ -139,6 +139,13 @@ export class ConversationTracker {
     }
   }
 
+  /** How much is remembered: channels, and the largest per-channel message memory. */
+  sizes(): { channels: number; maxMessagesPerChannel: number } {
+    let max = 0;
+    for (const track of this.#channels.values()) max = Math.max(max, track.messages.size);
+    return { channels: this.#channels.size, maxMessagesPerChannel: max };
+  }
+
   /** Who most likely helped `memberId` just now: whoever last addressed them, else their partner. */
   recentHelperOf(channelId: string, memberId: string, at: number): string | undefined {
     const track = this.#channels.get(channelId);
