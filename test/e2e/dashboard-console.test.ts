@@ -1,0 +1,68 @@
+// Proves `rapport start` in console mode serves the dashboard: it prints the console moderator's
+// one-time link, the link opens a session whose API shows what was typed in the console, and
+// /healthz answers on the same port.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN } from '../support/run-cli.ts';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('dashboard in `rapport start` (console)', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('GIVEN npm start THEN it prints a one-time link that opens the dashboard with the console’s activity', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'rapport-dash-'));
+    dirs.push(dataDir);
+    const port = await freePort();
+    const child = spawn(process.execPath, [BIN, 'start'], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', LOG_LEVEL: 'warn', RAPPORT_DATA_DIR: dataDir, PORT: String(port) },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      child.stdin.write('hello, I am new here\n/as bob\nwelcome!\n/as carol\nhi both\n/in sync\n');
+      const deadline = Date.now() + 60_000;
+      while (!/login\?token=\S+/.test(stdout) || !stdout.includes('You are now in #sync.')) {
+        if (Date.now() > deadline) throw new Error(`no link in time.\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const link = /(http:\/\/localhost:\d+\/dashboard\/\S+\/login\?token=[A-Za-z0-9_-]+)/.exec(stdout)![1]!;
+      expect(link.startsWith(`http://localhost:${port}/dashboard/`)).toBe(true);
+      const login = await fetch(link.replace('localhost', '127.0.0.1'), { redirect: 'manual' });
+      expect(login.status).toBe(303);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const base = new URL(link).pathname.replace(/\/login$/, '');
+      const api = await fetch(`http://127.0.0.1:${port}${base}/api/overview?period=7d`, { headers: { cookie } });
+      expect(api.status).toBe(200);
+      const body = (await api.json()) as { data: { totals: { messages: number; activeMembers: number } } };
+      expect(body.data.totals).toMatchObject({ messages: 3, activeMembers: 3 });
+      expect((await fetch(link.replace('localhost', '127.0.0.1'), { redirect: 'manual' })).status).toBe(403);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(await health.json()).toEqual({ status: 'ok', checks: { database: 'ok', queue: 'ok' } });
+    } finally {
+      child.stdin.end('/quit\n');
+    }
+    expect(await exited).toBe(0);
+    expect(stderr).not.toMatch(/error/i);
+  });
+});
