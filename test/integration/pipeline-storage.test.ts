@@ -53,6 +53,7 @@ describe.each(['postgres', 'pglite'] as const)('pipeline storage on %s', (databa
     } finally {
       await app.close();
     }
+  });
 });
 
 // Batching and concurrency are the same code on both databases; PostgreSQL keeps this quick.
