@@ -16,6 +16,8 @@ interface EventBase {
   /** Unique per platform event ("slack:Ev123", "discord:message:42"); redeliveries repeat it. */
   eventId: string;
   communityId: string;
+  /** The workspace's or guild's name, when the platform payload carries it. */
+  communityName?: string;
   occurredAt: Date;
   raw?: unknown;
 }

@@ -53,10 +53,14 @@ export function createPipeline(deps: { services: Services; handlers: HandlerTabl
 
   // Known communities, members and channels map to the promise of their write: an event arriving
   // while another is still creating its member waits for that write instead of racing past it.
+  // A name seen later (a guild first met through a message, then a command) replaces the id-name.
   function ensureCommunity(id: string, platform: Platform, name?: string): Promise<CommunityRecord> {
     const cached = known.communities.get(id);
-    if (cached) return cached;
-    const write = repos.communities.ensure({ id, platform, name: name ?? parseId(id).scope, language: defaults.language, timeZone: defaults.timeZone });
+    if (cached && !name) return cached;
+    const write = (async () => {
+      const current = cached ? await cached : await repos.communities.ensure({ id, platform, name: name ?? parseId(id).scope, language: defaults.language, timeZone: defaults.timeZone });
+      return name && current.name !== name ? repos.communities.update(id, { name }) : current;
+    })();
     known.communities.set(id, write);
     write.catch(() => known.communities.delete(id));
     return write;
@@ -65,7 +69,8 @@ export function createPipeline(deps: { services: Services; handlers: HandlerTabl
   /** Creates the members and channels of these events that this process has not seen yet. */
   async function ensureParticipants(events: ChatEvent[]): Promise<void> {
     const members = new Map<string, { id: string; communityId: string; platformId: string; displayName: string; isBot: boolean; isModerator: boolean }>();
-    const channels = new Map<string, { id: string; communityId: string; name: string }>();
+    const channels = new Map<string, { id: string; communityId: string; name: string; named: boolean }>();
+    const channelKeys: string[] = [];
     const waits = new Set<Promise<void>>();
     const memberKeys: string[] = [];
     for (const event of events) {
@@ -80,11 +85,15 @@ export function createPipeline(deps: { services: Services; handlers: HandlerTabl
         }
       }
       if (event.channelId) {
-        const pending = known.channels.get(event.channelId);
+        // Keyed by id and name: a channel first met without its name (a join) is renamed when a
+        // later event carries the name.
+        const named = event.type === 'message.posted' ? event.channelName : undefined;
+        const key = `${event.channelId}\u0000${named ?? ''}`;
+        const pending = known.channels.get(key) ?? (named ? undefined : known.channels.get(event.channelId));
         if (pending) waits.add(pending);
         else if (!channels.has(event.channelId)) {
-          const name = event.type === 'message.posted' && event.channelName ? event.channelName : parseId(event.channelId).local ?? event.channelId;
-          channels.set(event.channelId, { id: event.channelId, communityId: event.communityId, name });
+          channelKeys.push(key);
+          channels.set(event.channelId, { id: event.channelId, communityId: event.communityId, name: named ?? parseId(event.channelId).local ?? event.channelId, named: named !== undefined });
         }
       }
     }
@@ -94,10 +103,12 @@ export function createPipeline(deps: { services: Services; handlers: HandlerTabl
         await repos.channels.ensureMany([...channels.values()]);
       })();
       for (const key of memberKeys) known.members.set(key, write);
+      for (const key of channelKeys) known.channels.set(key, write);
       for (const id of channels.keys()) known.channels.set(id, write);
       write.catch(() => {
         // Forget them so the next event tries again; this batch fails with the error below.
         for (const key of memberKeys) known.members.delete(key);
+        for (const key of channelKeys) known.channels.delete(key);
         for (const id of channels.keys()) known.channels.delete(id);
       });
       waits.add(write);
@@ -138,7 +149,7 @@ export function createPipeline(deps: { services: Services; handlers: HandlerTabl
   async function handleBatch(events: ChatEvent[]): Promise<boolean[]> {
     const communities = new Map<string, CommunityRecord>();
     for (const event of events) {
-      if (!communities.has(event.communityId)) communities.set(event.communityId, await ensureCommunity(event.communityId, event.platform));
+      if (!communities.has(event.communityId)) communities.set(event.communityId, await ensureCommunity(event.communityId, event.platform, event.communityName));
     }
     await ensureParticipants(events);
     const inputs: ActivityInput[] = [];
@@ -177,7 +188,7 @@ export function createPipeline(deps: { services: Services; handlers: HandlerTabl
         { id: invocation.actor.memberId, communityId: community.id, platformId: parseId(invocation.actor.memberId).local ?? invocation.actor.memberId, displayName: invocation.actor.displayName, isBot: invocation.actor.isBot, isModerator: invocation.actor.isModerator },
       ]);
       await (known.channels.get(invocation.channelId) ??
-        repos.channels.ensureMany([{ id: invocation.channelId, communityId: community.id, name: invocation.channelName ?? parseId(invocation.channelId).local ?? invocation.channelId }]));
+        repos.channels.ensureMany([{ id: invocation.channelId, communityId: community.id, name: invocation.channelName ?? parseId(invocation.channelId).local ?? invocation.channelId, named: invocation.channelName !== undefined }]));
       const isNew = await repos.activity.record({
         platformEventId: invocation.invocationId,
         communityId: community.id,

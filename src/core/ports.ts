@@ -58,8 +58,8 @@ export interface ChannelRepository {
   ensure(input: { id: string; communityId: string; name: string }): Promise<ChannelRecord>;
   get(id: string): Promise<ChannelRecord | null>;
   findByName(communityId: string, name: string): Promise<ChannelRecord | null>;
-  /** Creates the channels that do not exist yet, in one statement. */
-  ensureMany(inputs: Array<{ id: string; communityId: string; name: string }>): Promise<void>;
+  /** Creates the channels that do not exist yet; `named` ones also get their name refreshed. */
+  ensureMany(inputs: Array<{ id: string; communityId: string; name: string; named?: boolean }>): Promise<void>;
   setWatched(id: string, watched: boolean): Promise<void>;
   list(communityId: string): Promise<ChannelRecord[]>;
 }

@@ -103,7 +103,11 @@ export function createChannelRepository(prisma: PrismaClient): ChannelRepository
     },
     async ensureMany(inputs) {
       if (inputs.length === 0) return;
-      await prisma.channel.createMany({ data: inputs, skipDuplicates: true });
+      await prisma.$executeRaw`
+        INSERT INTO "Channel" ("id", "communityId", "name")
+        SELECT * FROM unnest(${inputs.map((i) => i.id)}::text[], ${inputs.map((i) => i.communityId)}::text[], ${inputs.map((i) => i.name)}::text[]) AS v(id, community, name)
+        ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name"
+        WHERE EXCLUDED."id" = ANY(${inputs.filter((i) => i.named).map((i) => i.id)}::text[]) AND "Channel"."name" <> EXCLUDED."name"`;
     },
     async setWatched(id, watched) {
       await prisma.channel.update({ where: { id }, data: { watched } });

@@ -90,4 +90,25 @@ describe('pipeline batches on postgres', () => {
       await app.close();
     }
   });
+
+  it('GIVEN a channel and guild first met without names THEN later events that carry the names rename them', async () => {
+    const app = await createTestApp({ adapters: [], database });
+    try {
+      await app.rapport.pipeline.handle({
+        type: 'member.joined',
+        platform: 'console',
+        eventId: 'console:join-1',
+        communityId: 'console:local',
+        occurredAt: new Date('2026-11-23T08:00:00Z'),
+        channelId: 'console:local:C42',
+        member: { memberId: 'console:local:fay', displayName: 'fay', isBot: false, isModerator: false },
+      });
+      expect((await app.repos.channels.get('console:local:C42'))?.name).toBe('C42');
+      await app.rapport.pipeline.handle({ ...message('n1', 'fay', '2026-11-23T08:01:00Z'), channelId: 'console:local:C42', channelName: 'help-desk', communityName: 'Acme' });
+      expect((await app.repos.channels.get('console:local:C42'))?.name).toBe('help-desk');
+      expect((await app.repos.communities.get('console:local'))?.name).toBe('Acme');
+    } finally {
+      await app.close();
+    }
+  });
 });
