@@ -1,6 +1,7 @@
 // Proves offer DMs honour their rate limits: the per-platform BullMQ limiter on this machine's
 // Redis (never more than `max` DMs start in any `durationMs` window, each DM sent once), and the
 // per-community spacing recorded when moderators approve.
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAmbassadors, type Ambassadors } from '../../src/core/ambassadors/create-ambassadors.ts';
@@ -59,21 +60,7 @@ async function setUp(scheduler: JobScheduler, limits: typeof defaultDmLimits, me
 describe('offer DM rate limits', () => {
   it('GIVEN 7 approvals and a limit of 2 DMs per second on BullMQ THEN no limiter window holds more than 2 DM starts, and each member gets one DM', async () => {
     const prefix = uniqueName('dmrl');
-    const bullmq = await createBullmqScheduler({ url: REDIS_URL, prefix, logger, backoffBaseMs: 10 });
-    // Note when each DM job starts: the limiter governs starts (the send follows a few queries later).
-    const starts: number[] = [];
-    const scheduler: JobScheduler = {
-      ...bullmq,
-      kind: bullmq.kind,
-      define: (definition) =>
-        bullmq.define({
-          ...definition,
-          process: async (data, context) => {
-            starts.push(Date.now());
-            await definition.process(data, context);
-          },
-        }),
-    };
+    const scheduler = await createBullmqScheduler({ url: REDIS_URL, prefix, logger, backoffBaseMs: 10 });
     cleanups.push(async () => {
       const redis = new Redis(REDIS_URL);
       const keys = await redis.keys(`${prefix}:*`);
@@ -90,11 +77,14 @@ describe('offer DM rate limits', () => {
     const deadline = Date.now() + 30_000;
     while (sentAt.length < members.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     expect(sentAt.map((s) => s.memberId).sort()).toEqual(members.map((m) => `${COMMUNITY}:${m}`));
-    const times = starts.sort((a, b) => a - b);
+    // When BullMQ started each job (processedOn is written by the same Redis script that applies the
+    // limiter, so our own event loop's delays do not blur it).
+    const queue = new Queue('offers.dm.console', { connection: { url: REDIS_URL }, prefix });
+    const times = (await queue.getJobs(['completed'])).map((job) => job.processedOn!).sort((a, b) => a - b);
+    await queue.close();
     expect(times).toHaveLength(members.length);
-    // BullMQ's limiter is a fixed window opened by its first job. Rebuild the windows from the starts
-    // (with 100 ms of slack for the gap between BullMQ activating a job and our processor noting it):
-    // none may hold more than 2 starts, so 7 DMs need at least 4 windows.
+    // The limiter is a fixed window opened by its first job: rebuild the windows from the starts (100 ms
+    // of slack for the worker's clock reading before the script runs): none may hold more than 2 starts, so 7 DMs need at least 4 windows.
     const windows: number[][] = [];
     for (const at of times) {
       const current = windows.at(-1);

@@ -1,7 +1,7 @@
 // Proves the funnel on scripted conversations through the real pipeline and PostgreSQL, in English
 // and Bulgarian: a helper who recommends and defends the brand reaches advocate, a spammer does not,
 // and a member who goes quiet keeps their stage until the periodic review demotes them.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
 import type { MessagePosted } from '../../src/core/events.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
@@ -53,15 +53,9 @@ const bulgarian: Script = {
   spamPraise: 'Акме е супер!!! Препоръчвам Акме',
 };
 
-let app: TestApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
 async function start(language: 'en' | 'bg') {
   const clock = fixedClock(new Date('2026-11-02T08:00:00Z'));
-  app = await createTestApp({ adapters: [], clock, language });
+  const app: TestApp = await createTestApp({ adapters: [], clock, language });
   await app.repos.communities.ensure({ id: COMMUNITY, platform: 'console', name: 'console', language });
   let seq = 0;
   const lastMessage = new Map<string, string>();
@@ -85,9 +79,9 @@ async function start(language: 'en' | 'bg') {
       ...(options.replyTo ? { replyTo: { messageId: lastMessage.get(options.replyTo) ?? 'unknown', memberId: id(options.replyTo) } } : {}),
     };
     lastMessage.set(who, messageId);
-    await app!.rapport.pipeline.handle(event);
+    await app.rapport.pipeline.handle(event);
   };
-  const stage = async (who: string) => (await app!.repos.ambassadors.getFunnel(id(who)))?.stage ?? 'newcomer';
+  const stage = async (who: string) => (await app.repos.ambassadors.getFunnel(id(who)))?.stage ?? 'newcomer';
   return { app, clock, say, stage };
 }
 
@@ -121,8 +115,17 @@ describe.each([
   ['English', 'en', english],
   ['Bulgarian', 'bg', bulgarian],
 ] as const)('funnel in %s', (_name, language, script) => {
+  // One scripted week per language; the second test continues where the first left off.
+  let ctx: Awaited<ReturnType<typeof runScript>>;
+  beforeAll(async () => {
+    ctx = await runScript(language, script);
+  });
+  afterAll(async () => {
+    await ctx?.app.close();
+  });
+
   it('GIVEN a week of conversation THEN the helper who recommends and defends the brand is an advocate and the spammer is not', async () => {
-    const { stage, app: a } = await runScript(language, script);
+    const { stage, app: a } = ctx;
     expect(await stage('helen')).toBe('advocate');
     expect(await stage('sam')).not.toBe('advocate');
     expect(await stage('quinn')).toBe('love');
@@ -140,7 +143,7 @@ describe.each([
   });
 
   it('GIVEN a member who goes quiet THEN they keep their stage until the review, which demotes one stage at a time', async () => {
-    const { stage, app: a, clock, say } = await runScript(language, script);
+    const { stage, app: a, clock, say } = ctx;
     expect(await a.scheduler.repeating()).toContain('ambassadors-review');
     // Two months of silence from quinn and helen; others still talk and even mention them.
     clock.set(new Date(new Date('2026-11-02T08:00:00Z').getTime() + 66 * DAY));
