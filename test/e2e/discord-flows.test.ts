@@ -91,6 +91,7 @@ describe('Rapport on Discord', () => {
     await eventually(async () => expect(await countOf(alice)).toBe(1));
     expect(await app.repos.members.get(member(alice))).toMatchObject({ displayName: 'Alice', isBot: false });
     expect((await app.repos.channels.get(scopedId('discord', fake.guild.id, fake.guild.channels.general.id)))?.name).toBe('general');
+    expect((await app.repos.communities.get(`discord:${fake.guild.id}`))?.name).toBe(fake.guild.name);
 
     // The replayed copy must reach the pipeline (discord.js skips messages still in its cache).
     const general = adapter.client.channels.cache.get(fake.guild.channels.general.id);

@@ -5,7 +5,7 @@ import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Partials, typ
 import type { AdapterHandlers, ChatAdapter, ReferenceResolver } from '../../core/adapter.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { ChatEvent } from '../../core/events.ts';
-import { scopedId } from '../../core/ids.ts';
+import { parseId, scopedId } from '../../core/ids.ts';
 import type { Logger } from '../../core/logger.ts';
 import { commandOptionFacts, interactionFacts, memberFacts, messageFacts, reactionFacts } from './facts.ts';
 import { createInteractionResponder, type InteractionCalls } from './interaction-responder.ts';
@@ -85,7 +85,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   // deletion); different channels proceed in parallel.
   const queue = new KeyedQueue();
   const handOver = (handlers: AdapterHandlers, event: ChatEvent): Promise<void> =>
-    queue.run(event.channelId ?? event.communityId, () => handlers.onEvent(event));
+    queue.run(event.channelId ?? event.communityId, () => handlers.onEvent(withGuildName(event)));
+
+  // The guild's name comes from the gateway cache (GUILD_CREATE), not from each payload.
+  function withGuildName(event: ChatEvent): ChatEvent {
+    const guildName = client.guilds.cache.get(parseId(event.communityId).scope)?.name;
+    return guildName && !event.communityName ? { ...event, communityName: guildName } : event;
+  }
 
   function listen(handlers: AdapterHandlers): void {
     const deliver = (event: ChatEvent | null) => {

@@ -108,7 +108,7 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
   function register(bolt: App, handlers: AdapterHandlers, ctx: TranslateContext): void {
     bolt.event(/^(message|app_mention|reaction_added|reaction_removed|member_joined_channel)$/, async ({ body }) => {
       const event = await translateEvent(body as unknown as SlackEnvelope, ctx);
-      if (event) await handlers.onEvent(event);
+      if (event) await handlers.onEvent(identity?.teamName ? { ...event, communityName: identity.teamName } : event);
     });
 
     bolt.command(/^\/.+/, async ({ command, ack, respond }) => {
