@@ -14,7 +14,9 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 function chartData(page: Page, id: string, index = 0): Promise<{ labels: string[]; data: number[]; label: string }> {
   return page.evaluate(
     ([canvasId, i]) => {
-      const chart = (window as unknown as { Chart: { getChart(c: Element): { data: { labels: string[]; datasets: Array<{ data: number[]; label: string }> } } | undefined } }).Chart.getChart(document.getElementById(canvasId as string)!);
+      // Runs in the page; typed loosely because this project compiles without the DOM library.
+      const page = globalThis as unknown as { Chart: { getChart(c: unknown): { data: { labels: string[]; datasets: Array<{ data: number[]; label: string }> } } | undefined }; document: { getElementById(id: string): unknown } };
+      const chart = page.Chart.getChart(page.document.getElementById(canvasId as string));
       if (!chart) throw new Error(`no chart on #${canvasId}`);
       const dataset = chart.data.datasets[i as number]!;
       return { labels: [...chart.data.labels], data: [...dataset.data], label: dataset.label };

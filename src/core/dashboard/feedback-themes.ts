@@ -1,6 +1,9 @@
-// Groups captured feedback by theme for the dashboard: the stemmed keyword most items share
-// makes the first theme, the next most shared among the items left the next, and items that share
-// nothing end in one "other" theme (theme ""). Deterministic: ties break alphabetically.
+// Feedback grouped by theme for the dashboard, the same way `/feedback digest` groups it
+// (src/core/feedback/group-themes.ts: shared stemmed keywords, labelled as people wrote them),
+// with per-kind counts and a few examples per theme. Items that share nothing end in one
+// "other" theme, named "" here (the page translates it).
+import type { FeedbackKind } from '../feedback/classify-feedback.ts';
+import { groupThemes } from '../feedback/group-themes.ts';
 import type { FeedbackTheme } from './ports.ts';
 
 export interface FeedbackThemeInput {
@@ -13,30 +16,12 @@ export interface FeedbackThemeInput {
 }
 
 const EXAMPLES = 3;
+const KINDS: readonly string[] = ['feature_request', 'complaint', 'praise'] satisfies FeedbackKind[];
 
 export function groupFeedbackThemes(items: readonly FeedbackThemeInput[], options: { minShared?: number } = {}): FeedbackTheme[] {
-  const minShared = options.minShared ?? 2;
-  const left = new Set(items.map((_, i) => i));
-  const groups: Array<{ theme: string; members: FeedbackThemeInput[] }> = [];
-  for (;;) {
-    const counts = new Map<string, number>();
-    for (const i of left) for (const k of new Set(items[i]!.keywords)) counts.set(k, (counts.get(k) ?? 0) + 1);
-    let best: string | null = null;
-    let bestCount = 0;
-    for (const [keyword, count] of counts) {
-      if (count > bestCount || (count === bestCount && best !== null && keyword < best)) {
-        best = keyword;
-        bestCount = count;
-      }
-    }
-    if (best === null || bestCount < minShared) break;
-    const members = [...left].filter((i) => items[i]!.keywords.includes(best));
-    for (const i of members) left.delete(i);
-    groups.push({ theme: best, members: members.map((i) => items[i]!) });
-  }
-  if (left.size > 0) groups.push({ theme: '', members: [...left].map((i) => items[i]!) });
-  return groups.map(({ theme, members }) => ({
-    theme,
+  const known = items.filter((i): i is FeedbackThemeInput & { kind: FeedbackKind } => KINDS.includes(i.kind));
+  return groupThemes(known, options).map(({ label, keyword, items: members }) => ({
+    theme: keyword === null ? '' : label || keyword,
     count: members.length,
     kinds: {
       feature_request: members.filter((m) => m.kind === 'feature_request').length,
