@@ -34,13 +34,15 @@ export interface AmbassadorsDeps {
   translator: Translator;
   /** Scores from the recognition engine. Without it an interim in-memory engine is used. */
   signals?: SignalsSource;
+  /** The privacy guard, when main.ts builds it first (recognition needs its mayProfile too). */
+  privacy?: PrivacyGuard;
   limits?: DmLimits;
   rules?: FunnelRules;
 }
 
 export function createAmbassadors(deps: AmbassadorsDeps): Ambassadors {
   const { repos, clock, logger } = deps;
-  const privacy = createPrivacyGuard({ repo: repos.privacy, clock });
+  const privacy = deps.privacy ?? createPrivacyGuard({ repo: repos.privacy, clock });
   const interim = deps.signals ? null : createInterimRecognition({ clock, mayProfile: privacy.mayProfile });
   if (interim) privacy.onErase((memberId) => interim.forget(memberId));
   const signals = deps.signals ?? interim!.signals;

@@ -87,10 +87,39 @@ export function createFunnel(deps: FunnelDeps): Funnel {
     const current: Stage = record?.stage ?? 'newcomer';
     const evaluation = evaluateStage(await inputFor(communityId, memberId, record, now), rules);
     const decision = mode === 'review' ? review(current, evaluation.stage, record?.stageSince ?? now, now, rules) : promote(current, evaluation.stage);
-    if (!decision.changed) return { ...evaluation, stage: current, previous: current, changed: false };
+    if (!decision.changed) {
+      remember(memberId, current);
+      return { ...evaluation, stage: current, previous: current, changed: false };
+    }
     const changed = await repo.changeStage({ memberId, communityId, from: current, to: decision.stage, reasons: evaluation.reasons, cause: mode, at: now });
     if (changed) logger.info({ memberId, from: current, to: decision.stage, cause: mode }, 'funnel stage changed');
+    if (changed) remember(memberId, decision.stage);
+    else knownStages.delete(memberId);
     return { ...evaluation, stage: changed ? decision.stage : current, previous: current, changed };
+  }
+
+  // Stages this process has seen (for an hour: another process's review may change them), so that
+  // per message most members are skipped without a query.
+  const knownStages = new Map<string, { stage: Stage; at: number }>();
+  function remember(memberId: string, stage: Stage): void {
+    knownStages.set(memberId, { stage, at: clock.now().getTime() });
+    if (knownStages.size > 100_000) knownStages.delete(knownStages.keys().next().value!);
+  }
+  privacy.onErase(async (memberId) => {
+    knownStages.delete(memberId);
+    lastEvaluated.delete(memberId);
+  });
+
+  /** Cheap pre-check from the scores alone: could the next stage be within reach? */
+  async function couldRise(communityId: string, memberId: string, talked: boolean): Promise<boolean> {
+    const known = knownStages.get(memberId);
+    const stage = known && clock.now().getTime() - known.at < 3_600_000 ? known.stage : 'newcomer';
+    if (stage === 'advocate') return false;
+    if (talked) return true;
+    const signals = (await deps.signals(communityId, memberId)) ?? NO_SIGNALS;
+    if (stage === 'newcomer') return signals.messages >= rules.like.messages;
+    if (stage === 'like') return signals.engagement >= rules.love.engagement;
+    return signals.helpedPeople >= rules.advocate.helpedPeople && signals.thanksReceived >= rules.advocate.thanks;
   }
 
   function due(memberId: string, everyMs = evaluateEveryMs): boolean {
@@ -122,12 +151,12 @@ export function createFunnel(deps: FunnelDeps): Funnel {
           talked = (await repo.recordBrandTalk({ communityId, memberId: author, kind, channelId: message.channelId, messageId: message.messageId, excerpt, occurredAt: message.occurredAt })) || talked;
         }
         // Brand talk is evaluated at once (at most once a minute, so repeating it is no load).
-        if (due(author, talked ? 60_000 : evaluateEveryMs)) await evaluate(communityId, author, 'promotion');
+        if (due(author, talked ? 60_000 : evaluateEveryMs) && (await couldRise(communityId, author, talked))) await evaluate(communityId, author, 'promotion');
       }
       // Thanks and answers credit the people this message points at; look at them too.
       const others = new Set([...(message.replyTo?.memberId ? [message.replyTo.memberId] : []), ...message.mentions.slice(0, 3)]);
       others.delete(author);
-      for (const other of others) if (due(other)) await evaluate(communityId, other, 'promotion');
+      for (const other of others) if (due(other) && (await couldRise(communityId, other, false))) await evaluate(communityId, other, 'promotion');
     },
 
     evaluate,

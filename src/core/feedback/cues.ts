@@ -64,21 +64,32 @@ export const FEATURE_REQUEST = cue([
 
 const NEGATION = /(?<![\p{L}\p{N}_])(?:not|never|isn'?t|wasn'?t|aren'?t|no|не|нито|никак)\s+(?:\p{L}+\s+)?$/iu;
 
-/** True when a cue matches and is not negated by the word or two before it ("not great", "не е бавно"). */
-export function matchesCue(pattern: RegExp, text: string): boolean {
-  const global = new RegExp(pattern.source, 'giu');
-  for (const match of text.matchAll(global)) {
-    const before = text.slice(Math.max(0, match.index - 20), match.index);
-    if (!NEGATION.test(before)) return true;
+const globals = new WeakMap<RegExp, RegExp>();
+
+/** The same pattern with the g flag, compiled once (matchAll needs it). */
+function globalOf(pattern: RegExp): RegExp {
+  let global = globals.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, 'giu');
+    globals.set(pattern, global);
+  }
+  return global;
+}
+
+function anyMatch(pattern: RegExp, text: string, negated: boolean): boolean {
+  if (!pattern.test(text)) return false; // the common case: no cue at all, one cheap test
+  for (const match of text.matchAll(globalOf(pattern))) {
+    if (NEGATION.test(text.slice(Math.max(0, match.index - 20), match.index)) === negated) return true;
   }
   return false;
 }
 
-/** A negated praise word is a complaint ("not great", "не е добре" is not covered; kept simple). */
+/** True when a cue matches and is not negated by the word or two before it ("not great", "не е бавно"). */
+export function matchesCue(pattern: RegExp, text: string): boolean {
+  return anyMatch(pattern, text, false);
+}
+
+/** A negated praise word is a complaint ("not great", "isn't awesome"). */
 export function negatedPraise(text: string): boolean {
-  const global = new RegExp(PRAISE.source, 'giu');
-  for (const match of text.matchAll(global)) {
-    if (NEGATION.test(text.slice(Math.max(0, match.index - 20), match.index))) return true;
-  }
-  return false;
+  return anyMatch(PRAISE, text, true);
 }
