@@ -31,7 +31,8 @@ export function parseBrandNames(input: string): string[] {
 
 export function createBrandMatcher(names: readonly string[]): BrandMatcher {
   if (names.length === 0) return { names, mentions: () => false };
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
+  // Whole names only: not inside another word, a compound or an address ("ubuntu-users", "shipit.ubuntu.com").
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_@/.-])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}_]|[.-][\\p{L}\\p{N}])`, 'iu');
   return { names, mentions: (text) => pattern.test(text) };
 }
 

@@ -52,14 +52,20 @@ export const FIX = cue([
   'рестартирай(?:те)?', 'преинсталирай(?:те)?', 'оправен\\p{L}* в', 'включи(?:те)?', 'изключи(?:те)?', 'увери се',
 ]);
 
-/** Asking for something the product does not do yet. */
+/** Asking for something the product does not do yet, unmistakably. */
 export const FEATURE_REQUEST = cue([
-  'feature request', "(?:it )?would be (?:nice|great|cool|awesome|good|helpful|useful) (?:if|to)", "it'?d be (?:nice|great|cool|awesome|good)",
-  'please add', '(?:can|could) you (?:please )?add', '(?:can|could) we (?:get|have)', 'i wish', 'wish (?:it|there|you)',
-  "i'?d love (?:to see|if|a)", 'would love (?:to see|if|a)', 'add support for', 'support for \\S+ would', 'missing feature',
-  'any plans (?:to|for)', 'it would help if', 'please support', 'please make',
-  'би било (?:хубаво|добре|чудесно|супер|яко|полезно)', 'ще е (?:хубаво|добре|супер|полезно)', 'моля,? добавете', 'добавете',
-  'може ли да добавите', 'искам да има', 'липсва(?: ми)?', 'защо няма', 'предложение', 'иска ми се', 'дано добавите',
+  'feature request', 'please add', 'please support', 'add support for', 'support for \\S+ would be', 'missing feature',
+  "(?:it )?would be (?:nice|great|cool|awesome|helpful|useful) if (?:it|you|the \\p{L}+|there) (?:had|could|supported|offered|would support|let)",
+  'би било (?:хубаво|добре|чудесно|супер|яко|полезно) (?:ако|да) (?:има|имаше|добавите|поддържа)', 'моля,? добавете', 'може ли да добавите',
+  'искам да има', 'дано добавите',
+]);
+
+/** Softer ways of asking for something; they count only about the product ("would be nice", "I wish"). */
+export const SOFT_REQUEST = cue([
+  "(?:it )?would be (?:nice|great|cool|awesome|good|helpful|useful)", "it'?d be (?:nice|great|cool|awesome|good)",
+  '(?:can|could) (?:you|they|we) (?:please )?(?:add|get|have)', 'wish (?:it|there|you|they|the \\p{L}+) (?:had|has|could|supported|was|were|offered|let)',
+  "i'?d love (?:to see|if|a)", 'would love (?:to see|if|a)', 'any plans (?:to|for)', 'it would help if', 'please make',
+  'ще е (?:хубаво|добре|супер|полезно)', 'би било (?:хубаво|добре|чудесно|супер|яко|полезно)', 'липсва(?: ми)?', 'защо няма', 'предложение', 'иска ми се',
 ]);
 
 const NEGATION = /(?<![\p{L}\p{N}_])(?:not|never|isn'?t|wasn'?t|aren'?t|no|не|нито|никак)\s+(?:\p{L}+\s+)?$/iu;

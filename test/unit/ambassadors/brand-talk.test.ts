@@ -32,6 +32,8 @@ describe('classifyBrandTalk', () => {
   it('GIVEN praise without the brand named, or a word that only contains it THEN nothing', () => {
     expect(classifyBrandTalk('I recommend this, it is awesome', acme)).toEqual([]);
     expect(classifyBrandTalk('Acmeville is awesome', acme)).toEqual([]);
+    expect(classifyBrandTalk('acme-users is awesome, see shipit.acme.com', acme)).toEqual([]);
+    expect(classifyBrandTalk('Acme. It is awesome', acme)).toEqual(['praise']);
     expect(classifyBrandTalk('Acme is awesome', createBrandMatcher([]))).toEqual([]);
   });
 });

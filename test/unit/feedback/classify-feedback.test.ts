@@ -31,6 +31,13 @@ describe('classifyFeedback', () => {
     ['thanks, that worked great'],
     ['ok'],
     ['интернетът ми не работи от вчера'],
+    // Seen in the Ubuntu IRC logs with the brand "Acme" standing in for "Ubuntu":
+    ['reportbug routes bugs to acme-users'],
+    ['where is the best place to find themes for acme?'],
+    ['Acme has KDE 3.3 - I love KDE, just hate K apps'],
+    ['can you add the user through the terminal?'],
+    ['I wish I knew what it was'],
+    ['anyone know why my mouse keeps freezing on acme?'],
   ])('GIVEN "%s" THEN it is not feedback', (text) => {
     expect(classifyFeedback(text, acme)).toBeNull();
   });
