@@ -11,5 +11,6 @@ import privacy from './privacy.ts';
 import leaderboard from './leaderboard.ts';
 import rank from './rank.ts';
 import settings from './settings.ts';
+import shoutout from './shoutout.ts';
 
-export const commands: CommandDefinition[] = [help, rank, leaderboard, settings, dashboard, ambassadors, member, offer, feedback, privacy];
+export const commands: CommandDefinition[] = [help, rank, leaderboard, settings, dashboard, ambassadors, member, offer, feedback, privacy, shoutout];

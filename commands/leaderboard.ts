@@ -1,26 +1,34 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/commands/define.ts';
 import { option } from '../src/core/commands/options.ts';
-import { PERIODS, periodStart } from '../src/core/engagement/periods.ts';
+import { describeReasons } from '../src/core/recognition/describe-reasons.ts';
+
+/** Scores are fractional (short messages count a quarter); one decimal below 10 is enough. */
+export function formatScore(score: number): number {
+  return score >= 10 ? Math.round(score) : Math.round(score * 10) / 10;
+}
 
 export default defineCommand({
   name: 'leaderboard',
-  description: { en: 'Show the most active members', bg: 'Покажи най-активните членове' },
+  description: { en: 'Show who helps and takes part the most', bg: 'Покажи кой помага и участва най-много' },
   moderatorOnly: false,
   options: z.object({
-    period: option.choice(PERIODS, { en: 'Time window', bg: 'Период' }),
+    period: option.choice(['week', 'month', 'all'], { en: 'Time window (week by default)', bg: 'Период (седмица по подразбиране)' }),
     channel: option.channel({ en: 'Only this channel', bg: 'Само този канал' }),
+    kind: option.choice(['engagement', 'helpers'], { en: 'Engagement or helpers (engagement by default)', bg: 'Активност или помощници (активност по подразбиране)' }),
   }),
-  async run({ options, t, reply, services, community }) {
+  async run({ options, t, reply, services, community, language }) {
     const period = options.period ?? 'week';
-    const since = periodStart(period, services.clock.now());
-    const rows = await services.repos.activity.totals(community.id, { limit: 10, ...(since ? { since } : {}), ...(options.channel ? { channelId: options.channel } : {}) });
-    const periodName = t(`common.period.${period}`);
-    if (rows.length === 0) {
-      await reply(t('common.leaderboard.empty', { period: periodName }));
+    const kind = options.kind ?? 'engagement';
+    const entries = await services.recognition.leaderboard(community, { period, kind, limit: 10, ...(options.channel ? { channelId: options.channel } : {}) });
+    const vars = { period: t(`recognition.period.${period}`), kind: t(`recognition.kind.${kind}`) };
+    if (entries.length === 0) {
+      await reply(t('recognition.leaderboard.empty', vars));
       return;
     }
-    const lines = rows.map((row, index) => t('common.leaderboard.line', { position: index + 1, name: row.displayName, score: Math.round(row.weight), messages: row.count }));
-    await reply({ title: t('common.leaderboard.title', { period: periodName }), text: lines.join('\n') });
+    const channel = options.channel ? await services.repos.channels.get(options.channel) : null;
+    const title = options.channel ? t('recognition.leaderboard.titleChannel', { ...vars, channel: channel?.name ?? options.channel }) : t('recognition.leaderboard.title', vars);
+    const lines = entries.map((e) => t('recognition.leaderboard.line', { position: e.rank, name: e.displayName, count: formatScore(e.score), reasons: describeReasons(e.figures, period, language) }));
+    await reply({ title, text: lines.join('\n'), footer: t('recognition.leaderboard.footer') });
   },
 });

@@ -1,28 +1,28 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/commands/define.ts';
 import { option } from '../src/core/commands/options.ts';
-import { periodStart } from '../src/core/engagement/periods.ts';
+import { describeReasons } from '../src/core/recognition/describe-reasons.ts';
 
 export default defineCommand({
   name: 'rank',
-  description: { en: 'Show a member\'s rank and activity', bg: 'Покажи класирането и активността на член' },
+  description: { en: 'Show a member\'s rank and the reasons behind it', bg: 'Покажи класирането на член и причините за него' },
   moderatorOnly: false,
   options: z.object({
     member: option.member({ en: 'Whose rank (you by default)', bg: 'Чие класиране (вашето по подразбиране)' }),
   }),
-  async run({ options, actor, t, reply, services, community }) {
+  async run({ options, actor, t, reply, services, community, language }) {
     const memberId = options.member ?? actor.memberId;
-    const member = await services.repos.members.get(memberId);
-    const name = member?.displayName ?? actor.displayName;
-    const since = periodStart('month', services.clock.now());
-    const rows = await services.repos.activity.totals(community.id, { limit: 10_000, ...(since ? { since } : {}) });
-    const position = rows.findIndex((row) => row.memberId === memberId);
-    const period = t('common.period.month');
-    if (position < 0) {
-      await reply(t('common.rank.none', { name, period }));
+    const result = await services.recognition.rank(community, memberId);
+    const name = result?.displayName ?? (await services.repos.members.get(memberId))?.displayName ?? actor.displayName;
+    if (!result) {
+      await reply(t('recognition.rank.none', { name }));
       return;
     }
-    const row = rows[position]!;
-    await reply({ title: t('common.rank.title', { name }), text: t('common.rank.line', { position: position + 1, total: rows.length, score: Math.round(row.weight), messages: row.count, period }) });
+    const position = (n: number | null) => (n === null ? t('recognition.rank.unranked') : t('recognition.rank.position', { position: n }));
+    const lines = [
+      t('recognition.rank.standing', { helpers: position(result.helperRank.all), engagement: position(result.engagementRank.all) }),
+      ...(['week', 'month', 'all'] as const).map((period) => t('recognition.rank.reasons', { period: t(`recognition.periodTitle.${period}`), reasons: describeReasons(result[period], period, language) })),
+    ];
+    await reply({ title: t('recognition.rank.title', { name }), text: lines.join('\n') });
   },
 });

@@ -3,8 +3,13 @@
 import type { Feature } from './core/features.ts';
 import { registerDailyRollup } from './core/engagement/daily-rollup.ts';
 import { registerAmbassadors } from './core/ambassadors/register-ambassadors.ts';
+import { registerRecognition } from './core/recognition/register-recognition.ts';
+import { registerShoutouts } from './core/shoutouts/register-shoutouts.ts';
 
 export const features: Feature[] = [
   (_registry, services) => registerDailyRollup(services),
+  // Before ambassadors: the funnel reads the scores this message just changed.
+  registerRecognition,
+  registerShoutouts,
   registerAmbassadors,
 ];

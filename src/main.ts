@@ -2,6 +2,8 @@
 // features -> pipeline -> adapters. Tests call buildRapport with their own parts.
 import type { ChatAdapter } from './core/adapter.ts';
 import { createAmbassadors, type AmbassadorsDeps } from './core/ambassadors/create-ambassadors.ts';
+import { signalsFromScoreStore } from './core/ambassadors/recognition-signals.ts';
+import { detectQuestion } from './core/answers/detect-question.ts';
 import type { Clock } from './core/clock.ts';
 import { createCommandDispatcher } from './core/commands/dispatch.ts';
 import type { CommandDefinition } from './core/commands/define.ts';
@@ -14,6 +16,10 @@ import { instrumentRepliers, instrumentScheduler, noopMetrics, type Metrics } fr
 import type { Replier, ReplierDirectory } from './core/outgoing.ts';
 import { createPipeline, type Pipeline, type PipelineDefaults } from './core/pipeline.ts';
 import type { Repositories } from './core/ports.ts';
+import type { PrivacyGuard } from './core/privacy/privacy-guard.ts';
+import { createRecognition, type RecognitionDeps } from './core/recognition/create-recognition.ts';
+import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
+import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
 import type { JobScheduler } from './core/scheduler.ts';
 import type { Services } from './core/services.ts';
 import type { Translator } from './core/translator.ts';
@@ -34,6 +40,8 @@ export interface RapportParts {
   publicUrl?: string;
   /** Funnel and offer settings (tests); `signals` is where the funnel reads recognition scores. */
   ambassadors?: Pick<AmbassadorsDeps, 'signals' | 'limits' | 'rules'>;
+  /** Recognition model overrides and write-behind cache bounds (tests, replays). */
+  recognition?: { config?: RecognitionConfigInput; cache?: RecognitionDeps['cache'] };
 }
 
 export interface Rapport {
@@ -55,7 +63,30 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const metrics = parts.metrics ?? noopMetrics;
   const scheduler = instrumentScheduler(parts.scheduler, metrics);
   const instrumentedRepliers = instrumentRepliers(repliers, metrics);
-  const ambassadors = createAmbassadors({ repos: parts.repos, clock: parts.clock, scheduler, logger: parts.logger, repliers: instrumentedRepliers, translator: parts.translator, ...parts.ambassadors });
+  // Recognition asks privacy (built by the ambassadors) before scoring anyone; the funnel reads its scores.
+  let privacy: PrivacyGuard | undefined;
+  const recognition = createRecognition({
+    store: parts.repos.scores,
+    clock: parts.clock,
+    detectQuestion: (text) => detectQuestion(text).score,
+    mayProfile: (communityId, memberId) => (privacy ? privacy.mayProfile(communityId, memberId) : Promise.resolve(true)),
+    ...(parts.recognition?.config ? { config: parts.recognition.config } : {}),
+    ...(parts.recognition?.cache ? { cache: parts.recognition.cache } : {}),
+  });
+  const ambassadors = createAmbassadors({
+    repos: parts.repos,
+    clock: parts.clock,
+    scheduler,
+    logger: parts.logger,
+    repliers: instrumentedRepliers,
+    translator: parts.translator,
+    signals: signalsFromScoreStore(recognition.store, recognition.config, parts.clock),
+    ...parts.ambassadors,
+  });
+  privacy = ambassadors.privacy;
+  ambassadors.privacy.onErase((memberId) => recognition.forget(memberId));
+  const shoutouts = createShoutouts({ repo: parts.repos.shoutouts, communities: parts.repos.communities, recognition, scheduler, repliers: instrumentedRepliers, translator: parts.translator, clock: parts.clock, logger: parts.logger });
+  const stopHooks: Array<() => Promise<void>> = [];
   const services: Services = {
     repos: parts.repos,
     clock: parts.clock,
@@ -68,6 +99,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     metrics,
     ambassadors,
     privacy: ambassadors.privacy,
+    recognition,
+    shoutouts,
+    onStop: (hook) => void stopHooks.push(hook),
   };
   const registry = createFeatureRegistry();
   for (const feature of parts.features) await feature(registry, services);
@@ -87,6 +121,13 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     },
     async stop() {
       for (const adapter of parts.adapters) await adapter.stop();
+      for (const hook of stopHooks) {
+        try {
+          await hook();
+        } catch (error) {
+          parts.logger.error({ err: error }, 'stop hook failed');
+        }
+      }
       await parts.scheduler.close();
     },
   };

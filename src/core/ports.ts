@@ -5,6 +5,8 @@ import type { Platform } from './ids.ts';
 import type { AmbassadorRepository, OfferRepository } from './ambassadors/ports.ts';
 import type { FeedbackRepository } from './feedback/ports.ts';
 import type { PrivacyRepository } from './privacy/ports.ts';
+import type { BatchingScoreStore } from './recognition/write-behind-score-store.ts';
+import type { ShoutoutRepository } from './shoutouts/ports.ts';
 
 export type Language = 'en' | 'bg';
 export const LANGUAGES: readonly Language[] = ['en', 'bg'];
@@ -104,4 +106,7 @@ export interface Repositories {
   feedback: FeedbackRepository;
   privacy: PrivacyRepository;
   dashboardAuth: DashboardAuthStore;
+  /** Recognition score states and pair counters (behind the write-behind cache). */
+  scores: BatchingScoreStore;
+  shoutouts: ShoutoutRepository;
 }

@@ -11,6 +11,8 @@ import type { Ambassadors } from './ambassadors/create-ambassadors.ts';
 import type { PrivacyGuard } from './privacy/privacy-guard.ts';
 import type { DashboardAccess } from './dashboard/dashboard-access.ts';
 import type { Metrics } from './metrics.ts';
+import type { Recognition } from './recognition/create-recognition.ts';
+import type { Shoutouts } from './shoutouts/create-shoutouts.ts';
 
 export interface Services {
   repos: Repositories;
@@ -29,4 +31,10 @@ export interface Services {
   ambassadors: Ambassadors;
   /** Members' privacy choices; recognition asks privacy.mayProfile before scoring anyone. */
   privacy: PrivacyGuard;
+  /** Engagement and helper scores (/leaderboard, /rank); fed by the recognition feature. */
+  recognition: Recognition;
+  /** Scheduled shout-outs (/shoutout). */
+  shoutouts: Shoutouts;
+  /** Runs `hook` when Rapport stops, after the adapters and before the scheduler (flush caches). */
+  onStop(hook: () => Promise<void>): void;
 }

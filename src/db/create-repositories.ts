@@ -6,6 +6,8 @@ import { createFeedbackRepository } from './feedback-repository.ts';
 import { createOfferRepository } from './offer-repository.ts';
 import { createPrivacyRepository } from './privacy-repository.ts';
 import { createDashboardAuthRepository } from './dashboard-auth-repository.ts';
+import { createPrismaScoreStore } from './score-store.ts';
+import { createShoutoutRepository } from './shoutout-repository.ts';
 import { createChannelRepository, createCommunityRepository, createMemberRepository } from './community-repository.ts';
 
 export function createRepositories(prisma: PrismaClient): Repositories {
@@ -19,5 +21,7 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     feedback: createFeedbackRepository(prisma),
     privacy: createPrivacyRepository(prisma),
     dashboardAuth: createDashboardAuthRepository(prisma),
+    scores: createPrismaScoreStore(prisma),
+    shoutouts: createShoutoutRepository(prisma),
   };
 }

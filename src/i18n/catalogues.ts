@@ -9,10 +9,12 @@ import enPrivacy from './en/privacy.ts';
 import bgPrivacy from './bg/privacy.ts';
 import enDashboard from './en/dashboard.ts';
 import bgDashboard from './bg/dashboard.ts';
+import enRecognition from './en/recognition.ts';
+import bgRecognition from './bg/recognition.ts';
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
 export const catalogues: { en: Catalogue; bg: Catalogue } = {
-  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy },
-  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy },
+  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition },
+  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition },
 };

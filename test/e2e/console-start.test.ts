@@ -1,5 +1,6 @@
 // Proves `rapport start` works as a person uses it: two members chat in the console, /leaderboard
-// ranks them, the data survives a restart, and a bad DATABASE_URL or REDIS_URL exits 2 naming it.
+// ranks them by recognition scores with reasons, the data survives a restart, and a bad
+// DATABASE_URL or REDIS_URL exits 2 naming it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,13 +25,14 @@ describe('rapport start (console)', () => {
     expect(first.stderr).not.toMatch(/error/i);
     expect(first.code).toBe(0);
     const board = first.stdout.slice(first.stdout.indexOf('Leaderboard'));
-    expect(board).toMatch(/1\. alice: 2 points \(2 messages\)/);
-    expect(board).toMatch(/2\. bob: 1 points \(1 messages\)/);
+    // alice posted twice and was thanked by bob; bob posted once.
+    expect(board).toMatch(/1\. alice: [\d.]+ points \(helped 1 person this week, thanked 1 time\)/);
+    expect(board).toMatch(/2\. bob: 1 point \(1 message this week\)/);
 
     const second = await runRapport(['start'], { env, input: ['/as carol', '/leaderboard period:all', '/rank alice', ''].join('\n') });
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/1\. alice: 2 points/);
-    expect(second.stdout).toMatch(/Rank of alice\s+#1 of 2/);
+    expect(second.stdout).toMatch(/1\. alice: [\d.]+ points \(helped 1 person in total, thanked 1 time\)\s+2\. bob: 1 point/);
+    expect(second.stdout).toMatch(/Rank of alice\s+Helpers: #1 · Engagement: #1 \(all time\)\s+This week: helped 1 person this week, thanked 1 time/);
   });
 
   it('GIVEN a member THEN /settings is refused; GIVEN a moderator THEN it switches the community to Bulgarian', async () => {

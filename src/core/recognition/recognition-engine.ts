@@ -88,6 +88,11 @@ export interface RecognitionEngineDeps {
   store: ScoreStore;
   clock?: Clock;
   detectQuestion?: QuestionDetector;
+  /**
+   * False for members who must never be scored or ranked (privacy opt-out). Their messages and
+   * reactions count for nobody, and nobody earns anything from or for them.
+   */
+  mayScore?: (communityId: string, memberId: string) => boolean | Promise<boolean>;
 }
 
 
@@ -100,6 +105,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
   const directory = new MemberDirectory();
   const tracker = new ConversationTracker(config, directory);
   const seenEvents = new BoundedMap<string, true>(10_000);
+  const mayScore = deps.mayScore ?? (() => true);
 
   function eligible(member: KnownMember | undefined): boolean {
     return !!member && !member.isBot && !(config.excludeStaff && member.isStaff);
@@ -186,7 +192,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       if (seenEvents.has(message.eventId)) return outcome;
       seenEvents.set(message.eventId, true);
       const author = directory.learn(message.communityId, message.author);
-      if (author.isBot) return outcome;
+      if (author.isBot || !(await mayScore(message.communityId, author.memberId))) return outcome;
       const at = message.occurredAt.getTime();
       const period = calendar.index(at);
       const scopes = scopesOf(message.communityId, message.channelId);
@@ -223,6 +229,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
         if (target.confidence < config.minConfidence) continue;
         const other = directory.get(target.memberId);
         if (!eligible(other) && other !== undefined) continue;
+        if (!(await mayScore(message.communityId, target.memberId))) continue;
         if (!thanks && target.followUp && config.followUpWeight <= 0) continue;
         const given = thanks
           ? await helpCredit(scopes, other, author.memberId, 'thanks', config.thanksWeight * thanks.strength, target.confidence, at, period)
@@ -251,6 +258,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       const giver = directory.learn(reaction.communityId, reaction.actor);
       const receiver = directory.get(reaction.targetMemberId);
       if (giver.isBot || reaction.targetMemberId === giver.memberId || receiver?.isBot || !receiver || !eligible(receiver)) return [];
+      if (!(await mayScore(reaction.communityId, giver.memberId)) || !(await mayScore(reaction.communityId, receiver.memberId))) return [];
       const at = reaction.occurredAt.getTime();
       const period = calendar.index(at);
       const scopes = scopesOf(reaction.communityId, reaction.channelId);
@@ -266,7 +274,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
 
     async onMemberJoined(event) {
       const member = directory.learn(event.communityId, event.member);
-      if (!eligible(member)) return;
+      if (!eligible(member) || !(await mayScore(event.communityId, member.memberId))) return;
       const at = event.occurredAt.getTime();
       if (!(await store.get(event.communityId, member.memberId))) {
         await store.put(createScoreState(event.communityId, member.memberId, member.displayName, member.isStaff, at));

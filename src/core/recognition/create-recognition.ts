@@ -1,0 +1,119 @@
+// Recognition as a service of the running bot: one engine per process (one per community time
+// zone, since weeks and months start at local midnight) over one shared store, the write-behind
+// cache in front of the database. Members who opted out of profiling are never scored or ranked:
+// the engine skips them (mayScore) and the boards filter them again, for choices made after
+// scoring. Commands and shout-outs call leaderboard / rank / shoutout; the event feature calls
+// onMessage / onReaction / onMemberJoined.
+import type { Clock } from '../clock.ts';
+import type { MemberJoined, MessagePosted, ReactionChanged } from '../events.ts';
+import type { LeaderboardEntry } from './leaderboard.ts';
+import type { QuestionDetector } from './question-detector.ts';
+import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
+import {
+  createRecognitionEngine,
+  type GivenCredit,
+  type LeaderboardQuery,
+  type MessageOutcome,
+  type RankResult,
+  type RecognitionEngine,
+  type ShoutoutData,
+  type ShoutoutQuery,
+} from './recognition-engine.ts';
+import { createWriteBehindScoreStore, type BatchingScoreStore, type WriteBehindScoreStore } from './write-behind-score-store.ts';
+
+/** The community fields recognition needs. */
+export interface RecognitionCommunity {
+  id: string;
+  timeZone: string;
+}
+
+export interface Recognition {
+  /** The model's settings (time zone aside: each community's own is used). */
+  readonly config: RecognitionConfig;
+  /** The cached store every engine shares (the ambassadors' signals read it). */
+  readonly store: WriteBehindScoreStore;
+  onMessage(community: RecognitionCommunity, message: MessagePosted): Promise<MessageOutcome>;
+  onReaction(community: RecognitionCommunity, reaction: ReactionChanged): Promise<GivenCredit[]>;
+  onMemberJoined(community: RecognitionCommunity, event: MemberJoined): Promise<void>;
+  leaderboard(community: RecognitionCommunity, query: Omit<LeaderboardQuery, 'communityId'>): Promise<LeaderboardEntry[]>;
+  rank(community: RecognitionCommunity, memberId: string, options?: { channelId?: string }): Promise<RankResult | null>;
+  shoutout(community: RecognitionCommunity, query: Omit<ShoutoutQuery, 'communityId'>): Promise<ShoutoutData>;
+  /** Writes cached changes to the database (on an interval and at shutdown). */
+  flush(): Promise<number>;
+  /** Forgets a member everywhere (after a privacy erasure). */
+  forget(memberId: string): Promise<void>;
+}
+
+export interface RecognitionDeps {
+  store: BatchingScoreStore;
+  clock: Clock;
+  config?: RecognitionConfigInput;
+  detectQuestion?: QuestionDetector;
+  /** Privacy: false for members who opted out of profiling. */
+  mayProfile(communityId: string, memberId: string): Promise<boolean>;
+  /** Write-behind bounds (states kept in memory, dirty states that force a flush). */
+  cache?: { maxCached?: number; flushEvery?: number };
+}
+
+export function createRecognition(deps: RecognitionDeps): Recognition {
+  const config = parseRecognitionConfig(deps.config ?? {});
+  const store = createWriteBehindScoreStore(deps.store, deps.cache ?? {});
+  const engines = new Map<string, RecognitionEngine>();
+
+  function engineFor(community: RecognitionCommunity): RecognitionEngine {
+    const timeZone = community.timeZone || config.timeZone;
+    let engine = engines.get(timeZone);
+    if (!engine) {
+      engine = createRecognitionEngine({
+        store,
+        clock: deps.clock,
+        config: { ...config, timeZone },
+        mayScore: deps.mayProfile,
+        ...(deps.detectQuestion ? { detectQuestion: deps.detectQuestion } : {}),
+      });
+      engines.set(timeZone, engine);
+    }
+    return engine;
+  }
+
+  /** Drops opted-out members from a board and renumbers it. */
+  async function visible<T extends LeaderboardEntry>(communityId: string, entries: T[]): Promise<T[]> {
+    const kept: T[] = [];
+    for (const entry of entries) if (await deps.mayProfile(communityId, entry.memberId)) kept.push(entry);
+    kept.forEach((entry, i) => {
+      entry.rank = i + 1;
+    });
+    return kept;
+  }
+
+  return {
+    config,
+    store,
+    onMessage: (community, message) => engineFor(community).onMessage(message),
+    onReaction: (community, reaction) => engineFor(community).onReaction(reaction),
+    onMemberJoined: (community, event) => engineFor(community).onMemberJoined(event),
+    async leaderboard(community, query) {
+      const limit = query.limit ?? 10;
+      // Ask for a few more than shown, in case some of them opted out since.
+      const board = await engineFor(community).leaderboard({ ...query, communityId: community.id, limit: limit + 50 });
+      return (await visible(community.id, board)).slice(0, limit);
+    },
+    async rank(community, memberId, options) {
+      if (!(await deps.mayProfile(community.id, memberId))) return null;
+      return engineFor(community).rank(community.id, memberId, options);
+    },
+    async shoutout(community, query) {
+      const limit = query.limit ?? 3;
+      const data = await engineFor(community).shoutout({ ...query, communityId: community.id, limit: limit + 20 });
+      return {
+        ...data,
+        topHelpers: (await visible(community.id, data.topHelpers)).slice(0, limit),
+        mostImproved: (await visible(community.id, data.mostImproved)).slice(0, limit),
+      };
+    },
+    flush: () => store.flush(),
+    async forget(memberId) {
+      await store.deleteMember(memberId);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// The recognition engine's ScoreStore on PostgreSQL: one row per member and scope holding the
+// engine's state as JSONB, and per-pair daily counters. Meant to sit behind the write-behind cache
+// (src/core/recognition/write-behind-score-store.ts), which calls putMany and putPairs in batches:
+// each batch is one statement whatever its size (rows travel as one JSON parameter).
+import type { PrismaClient } from '../../prisma/generated/client.ts';
+import type { MemberScoreState } from '../core/recognition/member-score-state.ts';
+import type { BatchingScoreStore, PairCount } from '../core/recognition/write-behind-score-store.ts';
+
+export type PrismaScoreStore = Required<BatchingScoreStore>;
+
+/** Pair keys are "kind|giver|receiver" (recognition-engine.ts). */
+function pairMembers(pairKey: string): { giver: string; receiver: string } {
+  const [, giver = '', receiver = ''] = pairKey.split('|');
+  return { giver, receiver };
+}
+
+function toState(value: unknown): MemberScoreState {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as MemberScoreState;
+}
+
+/** Rows per statement: large enough to amortise the round trip, small enough for one JSON parameter. */
+const CHUNK = 2_000;
+
+export function createPrismaScoreStore(prisma: PrismaClient): PrismaScoreStore {
+  async function putMany(states: readonly MemberScoreState[]): Promise<void> {
+    for (let i = 0; i < states.length; i += CHUNK) {
+      const rows = states.slice(i, i + CHUNK).map((s) => ({ scopeId: s.scopeId, memberId: s.memberId, state: s }));
+      // Joined with Member: a state for a member erased meanwhile (privacy) is dropped, not an error.
+      await prisma.$executeRawUnsafe(
+        `INSERT INTO "MemberScore" ("scopeId", "memberId", "communityId", "state", "updatedAt")
+         SELECT v."scopeId", v."memberId", m."communityId", v."state", now()
+         FROM jsonb_to_recordset($1::jsonb) AS v("scopeId" text, "memberId" text, "state" jsonb)
+         JOIN "Member" m ON m."id" = v."memberId"
+         ON CONFLICT ("scopeId", "memberId") DO UPDATE SET "state" = EXCLUDED."state", "updatedAt" = EXCLUDED."updatedAt"`,
+        JSON.stringify(rows),
+      );
+    }
+  }
+
+  return {
+    async get(scopeId, memberId) {
+      const row = await prisma.memberScore.findUnique({ where: { scopeId_memberId: { scopeId, memberId } }, select: { state: true } });
+      return row ? toState(row.state) : undefined;
+    },
+    put: (state) => putMany([state]),
+    putMany,
+    async list(scopeId) {
+      const rows = await prisma.memberScore.findMany({ where: { scopeId }, select: { state: true } });
+      return rows.map((r) => toState(r.state));
+    },
+    async bumpPair(pairKey, day) {
+      const { giver, receiver } = pairMembers(pairKey);
+      const rows = await prisma.$queryRaw<Array<{ count: number }>>`
+        INSERT INTO "ScorePair" ("pairKey", "day", "count", "giverMemberId", "receiverMemberId")
+        VALUES (${pairKey}, ${day}, 1, ${giver}, ${receiver})
+        ON CONFLICT ("pairKey", "day") DO UPDATE SET "count" = "ScorePair"."count" + 1
+        RETURNING "count"`;
+      return Number(rows[0]?.count ?? 1) - 1;
+    },
+    async pairsOfDay(day) {
+      const rows = await prisma.scorePair.findMany({ where: { day }, select: { pairKey: true, count: true } });
+      return new Map(rows.map((r) => [r.pairKey, r.count]));
+    },
+    async putPairs(pairs: readonly PairCount[], keepFromDay: number) {
+      for (let i = 0; i < pairs.length; i += CHUNK) {
+        const rows = pairs.slice(i, i + CHUNK).map((p) => ({ ...p, ...pairMembers(p.pairKey) }));
+        await prisma.$executeRawUnsafe(
+          `INSERT INTO "ScorePair" ("pairKey", "day", "count", "giverMemberId", "receiverMemberId")
+           SELECT v."pairKey", v."day", v."count", v."giver", v."receiver"
+           FROM jsonb_to_recordset($1::jsonb) AS v("pairKey" text, "day" int, "count" int, "giver" text, "receiver" text)
+           ON CONFLICT ("pairKey", "day") DO UPDATE SET "count" = GREATEST("ScorePair"."count", EXCLUDED."count")`,
+          JSON.stringify(rows),
+        );
+      }
+      // Counters only matter for the day they count; older days are history nobody reads.
+      await prisma.scorePair.deleteMany({ where: { day: { lt: keepFromDay - 1 } } });
+    },
+    async deleteMember(memberId) {
+      await prisma.scorePair.deleteMany({ where: { OR: [{ giverMemberId: memberId }, { receiverMemberId: memberId }] } });
+      const { count } = await prisma.memberScore.deleteMany({ where: { memberId } });
+      return count;
+    },
+  };
+}
