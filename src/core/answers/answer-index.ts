@@ -27,6 +27,11 @@ export interface RetrievalSettings {
   bm25: { k: number; b: number; d: number };
   /** At most this many content words of an answer are indexed (answers can be long). */
   answerTerms: number;
+  /** Query words found in more than max(pruneMinDf, pruneShare x documents) documents are dropped (see prune). */
+  pruneMinDf: number;
+  pruneShare: number;
+  /** At most this many query words (the rarest) are searched; long questions cost no more than short ones. */
+  maxQueryWords: number;
   /** Truncations for Latin-script words too (Porter already handles most English morphology). */
   truncLatin: boolean;
 }
@@ -39,8 +44,11 @@ export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   fuzzy: true,
   synonyms: true,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
-  answerTerms: 200,
+  answerTerms: 60,
   truncLatin: false,
+  pruneMinDf: 1000,
+  pruneShare: 0.04,
+  maxQueryWords: 100,
 };
 
 export interface AnswerIndexOptions {
@@ -94,8 +102,6 @@ const MAX_HITS = 400;
 // In a large knowledge base a word found in thousands of documents is close to a stop word: it
 // barely moves BM25 (low idf) but costs a walk over its whole posting list. Such words are left
 // out of the query when the query has other words. Small knowledge bases are never affected.
-const PRUNE_MIN_DF = 1000;
-const PRUNE_SHARE = 0.04;
 const CYRILLIC_TRUNC = /^~\p{Script=Cyrillic}/u;
 
 function truncs(text: string, settings: RetrievalSettings): string[] {
@@ -152,14 +158,20 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
   }
 
   function prune(terms: string[]): string[] {
-    const limit = Math.max(PRUNE_MIN_DF, PRUNE_SHARE * stats.documentCount);
+    const limit = Math.max(settings.pruneMinDf, settings.pruneShare * stats.documentCount);
     const kept = terms.filter((t) => stats.df(t) <= limit);
     return kept.length >= 2 ? kept : terms;
   }
 
+  function rarest(words: string[]): string[] {
+    if (words.length <= settings.maxQueryWords) return words;
+    const keep = new Set([...words].sort((a, b) => stats.df(a) - stats.df(b)).slice(0, settings.maxQueryWords));
+    return words.filter((w) => keep.has(w));
+  }
+
   function search(query: string, searchOptions: SearchOptions = {}): AnswerCandidate[] {
     const limit = searchOptions.limit ?? 5;
-    const words = [...new Set(analyzeTerms(query))];
+    const words = rarest([...new Set(analyzeTerms(query))]);
     const expanded = settings.synonyms ? expandSynonyms(words) : { terms: words, added: new Set<string>() };
     const terms = prune([...expanded.terms, ...new Set(truncs(query, settings))]);
     if (terms.length === 0) return [];

@@ -44,8 +44,10 @@ export function detectQuestion(text: string, context: QuestionContext = {}): Que
   const reasons: string[] = [];
   let score = 0;
   const trimmed = text.trim();
+  const words = tokenize(trimmed).length;
   if (QUESTION_MARK.test(trimmed)) {
-    score += 0.45;
+    // A long sentence ending in "?" is rarely small talk; a short one often is ("really?").
+    score += words >= 6 ? 0.55 : 0.45;
     reasons.push('question-mark');
   }
   const ruleSets = [QUESTION_RULES[language], NOT_HELP_RULES[language]];
@@ -61,7 +63,6 @@ export function detectQuestion(text: string, context: QuestionContext = {}): Que
     score -= 1;
     reasons.push('addressed-to-member');
   }
-  const words = tokenize(trimmed).length;
   if (words < 3 && !reasons.includes('asks-for-help')) {
     score -= 0.3;
     reasons.push('too-short');

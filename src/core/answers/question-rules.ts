@@ -16,17 +16,22 @@ const E = '(?![\\p{L}\\p{N}])';
 const W = `(?:${B}(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])${E})`;
 const rx = (source: string) => new RegExp(source.replaceAll('\\b<', B).replaceAll('>\\b', E).replaceAll('\\b', W), 'iu');
 
+// Start of the text or of a clause, after an optional greeting ("hi all, is there ...").
+const GREETING = '(?:(?:hi|hello|hey|yo|здравейте|здравей|здрасти|хей)(?:\\s+(?:all|everyone|guys|folks|there|всички))?\\W+)?';
+const CLAUSE = `(?:^|[.!?,;:…]\\s+|\\.\\.\\.\\s*)\\s*${GREETING}`;
+
 export const QUESTION_RULES: Record<Language, CueRule[]> = {
   en: [
-    { reason: 'starts-with-question-word', weight: 0.35, pattern: rx('^\\s*\\b<(how|what|why|where|when|which|who|whom|whose)>\\b') },
-    { reason: 'starts-with-auxiliary', weight: 0.3, pattern: rx('^\\s*\\b<(is|are|am|can|could|would|should|do|does|did|will|has|have|may|shall|was|were)>\\b\\s+\\b<(i|it|there|this|that|my|we|you|anyone|anybody|someone|somebody|the|a|an)>\\b') },
-    { reason: 'asks-for-help', weight: 0.55, pattern: rx('\\b<(anyone|anybody|someone|somebody|does anyone|do you guys)>\\b\\s+\\b<(know|knows|have|has|tried|used|seen|help|else)>\\b|\\b<(need|needs|looking for|want|some)>\\b\\s+(some\\s+)?\\b<(help|advice|tips?|pointers?)>\\b|\\b<any (ideas|suggestions|tips|thoughts|clue|pointers)>\\b|\\b<help>\\b\\s+\\b<(with|me|please|needed)>\\b|^\\s*help\\b') },
+    { reason: 'starts-with-question-word', weight: 0.35, pattern: rx(`${CLAUSE}\\b<(how|what|why|where|when|which|who|whom|whose)>\\b`) },
+    { reason: 'starts-with-auxiliary', weight: 0.3, pattern: rx(`${CLAUSE}\\b<(is|are|am|can|could|would|should|do|does|did|will|has|have|may|shall|was|were)>\\b\\s+\\b<(i|it|there|this|that|my|we|you|anyone|anybody|someone|somebody|the|a|an)>\\b`) },
+    { reason: 'addresses-anyone', weight: 0.3, pattern: rx(`${CLAUSE}\\b<(anyone|anybody|someone|somebody|any one)>\\b`) },
+    { reason: 'asks-for-help', weight: 0.55, pattern: rx('\\b<(anyone|anybody|someone|somebody|does anyone|do you guys)>\\b\\s+\\b<(know|knows|have|has|tried|used|seen|help|else)>\\b|\\b<(need|needs|looking for|want|some)>\\b\\s+(some\\s+)?\\b<(help|advice|tips?|pointers?)>\\b|\\b<any (ideas|suggestions|tips|thoughts|clue|pointers|advice)>\\b|\\b<(i have|got) a question>\\b|\\b<question about>\\b|\\b<(what to do|looking for|problem with|trouble with|issue with)>\\b|\\b<help>\\b\\s+\\b<(with|me|please|needed)>\\b|^\\s*help\\b') },
     { reason: 'how-to', weight: 0.55, pattern: rx('\\b<how>\\b\\s+(do|can|could|should|would)\\s+(i|we|one|you)\\b|\\b<how to>\\b|\\b<is there (a|any) way>\\b|\\b<what is the best way>\\b|\\b<where (can|do) i>\\b') },
     { reason: 'reports-a-problem', weight: 0.5, pattern: rx("\\b<(i|we)>\\b\\s+(can't|cannot|can not|couldn't|am unable to|was unable to|keep getting|get an?|got an?|am getting|am having trouble|have trouble|have a problem|have an issue|am trying to|tried to|want to|would like to|need to)\\b|\\b<(doesn't|does not|won't|isn't|is not|don't|do not|wasn't|didn't|did not)>\\b\\s+(work|working|load|loading|show|showing|start|open|arrive|arrived)|\\b<(not working|error|fails?|failed|failing|broken|stuck|crash(es|ed|ing)?)>\\b") },
     { reason: 'states-a-task', weight: 0.5, pattern: rx('^\\s*\\b<\\w+ing>\\b\\s+\\b<(my|the|a|an|our|your)>\\b') },
   ],
   bg: [
-    { reason: 'starts-with-question-word', weight: 0.35, pattern: rx('^\\s*\\b<(как|какво|какъв|каква|какви|какво|защо|къде|кога|кой|коя|кое|кои|колко|дали|откъде|накъде|докога|чий|чия)>\\b') },
+    { reason: 'starts-with-question-word', weight: 0.35, pattern: rx(`${CLAUSE}\\b<(как|какво|какъв|каква|какви|какво|защо|къде|кога|кой|коя|кое|кои|колко|дали|откъде|накъде|докога|чий|чия)>\\b`) },
     { reason: 'particle-li', weight: 0.4, pattern: rx('\\b<ли>\\b') },
     { reason: 'starts-with-verb-li', weight: 0.2, pattern: rx('^\\s*(не\\s+)?[\\p{L}-]+\\s+ли>\\b') },
     { reason: 'asks-for-help', weight: 0.55, pattern: rx('\\b<(някой|някоя|някои)>\\b\\s+(да\\s+)?\\b<(знае|знаете|може|има|е|пробвал|ползвал|сблъсквал)>\\b|\\b<(помощ|помогнете|помогне|помогнеш|съвет|съвети)>\\b') },
