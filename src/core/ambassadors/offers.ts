@@ -170,7 +170,8 @@ export function createOffers(deps: OfferDeps): Offers {
           return id.platform === actor.platform && id.local === actor.local;
         }) ?? null;
       }
-      if (!recipient) return { result: 'not_yours', offer, memberId: null };
+      // Only a member whose DM went out can answer (a proposal or a skipped member cannot).
+      if (!recipient || !['sent', 'accepted', 'declined', 'expired'].includes(recipient.state)) return { result: 'not_yours', offer, memberId: null };
       const now = clock.now();
       if (offer.expiresAt <= now && recipient.state === 'sent') {
         await repos.offers.transition(offerId, recipient.memberId, ['sent'], 'expired', { answeredAt: now });
