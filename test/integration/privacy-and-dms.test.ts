@@ -117,15 +117,18 @@ describe('privacy', () => {
     await a.repos.activity.rollUp(COMMUNITY, new Date('2026-11-01T00:00:00Z'), new Date('2026-12-01T00:00:00Z'), 'UTC');
     void asked;
 
+    await a.rapport.services.recognition.flush(); // scores are written behind; put them in the database too
+
     const schema = await currentSchema(a);
     const before = await rowsMentioning(schema, id('alice'));
-    for (const table of ['Member', 'ActivityEvent', 'ActivityRollup', 'MemberFunnel', 'FunnelChange', 'BrandMention', 'OfferRecipient', 'FeedbackItem', 'PrivacyPreference']) {
+    for (const table of ['Member', 'ActivityEvent', 'ActivityRollup', 'MemberScore', 'ScorePair', 'MemberFunnel', 'FunnelChange', 'BrandMention', 'OfferRecipient', 'FeedbackItem', 'PrivacyPreference']) {
       expect(before[table], table).toBeGreaterThan(0);
     }
     expect(await a.db.prisma.offerRecipient.count({ where: { offerId: offer.id } })).toBe(1);
     const bobBefore = await a.db.prisma.activityEvent.count({ where: { memberId: id('bob') } });
 
     await press('alice', 'privacy.delete', id('alice'), CHANNEL);
+    await a.rapport.services.recognition.flush(); // nothing cached comes back
     const after = await rowsMentioning(schema, id('alice'));
     expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
     expect(recorded.posts.at(-1)?.text).toMatch(/^Deleted: \d+ records about you are gone/);
@@ -151,6 +154,7 @@ describe('privacy', () => {
     expect(await a.db.prisma.brandMention.count({ where: { memberId: id('olga') } })).toBe(0);
     expect(await a.db.prisma.feedbackItem.count({ where: { memberId: id('olga') } })).toBe(0);
     expect(await a.rapport.services.ambassadors.funnel.evaluate(COMMUNITY, id('olga'), 'promotion')).toBeNull();
+    expect(await a.rapport.services.recognition.rank({ id: COMMUNITY, timeZone: 'UTC' }, id('olga'))).toBeNull();
     const exported = await a.rapport.services.privacy.exportMember(id('olga'));
     expect(exported.Member).toHaveLength(1);
     expect(exported.PrivacyPreference).toEqual([expect.objectContaining({ noProfiling: true })]);
