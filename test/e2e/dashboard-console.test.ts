@@ -2,12 +2,11 @@
 // one-time link, the link opens a session whose API shows what was typed in the console, and
 // /healthz answers on the same port.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open-database.ts';
 import { BIN } from '../support/run-cli.ts';
+import { POSTGRES_URL, dropSchema, uniqueName } from '../support/services.ts';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,17 +20,18 @@ async function freePort(): Promise<number> {
 }
 
 describe('dashboard in `rapport start` (console)', () => {
-  const dirs: string[] = [];
+  // On this machine's PostgreSQL (a fresh schema, migrated here) rather than PGlite: the same
+  // start-up path, without the embedded database's seconds of start-up under a loaded test run.
+  const schema = uniqueName('dash');
   afterAll(async () => {
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+    await dropSchema(schema);
   });
 
   it('GIVEN npm start THEN it prints a one-time link that opens the dashboard with the console’s activity', async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'rapport-dash-'));
-    dirs.push(dataDir);
+    await (await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema }, { migrate: true })).close();
     const port = await freePort();
     const child = spawn(process.execPath, [BIN, 'start'], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', LOG_LEVEL: 'warn', RAPPORT_DATA_DIR: dataDir, PORT: String(port) },
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', LOG_LEVEL: 'warn', DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`, PORT: String(port) },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -64,5 +64,5 @@ describe('dashboard in `rapport start` (console)', () => {
     }
     expect(await exited).toBe(0);
     expect(stderr).not.toMatch(/error/i);
-  });
+  }, 120_000);
 });
