@@ -39,7 +39,7 @@ export interface RapportParts {
   /** Where browsers reach Rapport's web server (dashboard links). */
   publicUrl?: string;
   /** Funnel and offer settings (tests); `signals` is where the funnel reads recognition scores. */
-  ambassadors?: Pick<AmbassadorsDeps, 'signals' | 'limits' | 'rules'>;
+  ambassadors?: Partial<Pick<AmbassadorsDeps, 'signals' | 'limits' | 'rules'>>;
   /** Recognition model overrides and write-behind cache bounds (tests, replays). */
   recognition?: { config?: RecognitionConfigInput; cache?: RecognitionDeps['cache'] };
 }

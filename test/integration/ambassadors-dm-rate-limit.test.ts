@@ -44,7 +44,8 @@ async function setUp(scheduler: JobScheduler, limits: typeof defaultDmLimits, me
       },
     }),
   };
-  const ambassadors: Ambassadors = createAmbassadors({ repos, clock: systemClock, scheduler, logger, repliers, translator: await createTranslator(), limits });
+  // Offers need no scores here: the members are placed in their stage directly.
+  const ambassadors: Ambassadors = createAmbassadors({ repos, clock: systemClock, scheduler, logger, repliers, translator: await createTranslator(), limits, signals: async () => null });
   ambassadors.offers.defineJobs();
   await scheduler.start();
   cleanups.push(() => scheduler.close());

@@ -1,7 +1,6 @@
 // Builds the ambassadors feature's services (funnel, offers, feedback, privacy) from their
 // dependencies. main.ts calls this once; commands and event handlers reach it as services.ambassadors.
 import type { Clock } from '../clock.ts';
-import type { ChatEvent } from '../events.ts';
 import { createFeedbackService, type FeedbackService } from '../feedback/feedback-service.ts';
 import type { Logger } from '../logger.ts';
 import type { ReplierDirectory } from '../outgoing.ts';
@@ -14,15 +13,12 @@ import { createFunnel, type Funnel } from './funnel.ts';
 import type { FunnelRules } from './funnel-rules.ts';
 import type { SignalsSource } from './member-signals.ts';
 import { createOffers, type Offers } from './offers.ts';
-import { createInterimRecognition } from './recognition-signals.ts';
 
 export interface Ambassadors {
   funnel: Funnel;
   offers: Offers;
   feedback: FeedbackService;
   privacy: PrivacyGuard;
-  /** Feeds the interim recognition engine (a no-op once `signals` comes from the recognition service). */
-  observe(event: ChatEvent): Promise<void>;
 }
 
 export interface AmbassadorsDeps {
@@ -32,8 +28,8 @@ export interface AmbassadorsDeps {
   logger: Logger;
   repliers: ReplierDirectory;
   translator: Translator;
-  /** Scores from the recognition engine. Without it an interim in-memory engine is used. */
-  signals?: SignalsSource;
+  /** Scores from the recognition engine (signalsFromScoreStore over recognition's store). */
+  signals: SignalsSource;
   /** The privacy guard, when main.ts builds it first (recognition needs its mayProfile too). */
   privacy?: PrivacyGuard;
   limits?: DmLimits;
@@ -43,9 +39,7 @@ export interface AmbassadorsDeps {
 export function createAmbassadors(deps: AmbassadorsDeps): Ambassadors {
   const { repos, clock, logger } = deps;
   const privacy = deps.privacy ?? createPrivacyGuard({ repo: repos.privacy, clock });
-  const interim = deps.signals ? null : createInterimRecognition({ clock, mayProfile: privacy.mayProfile });
-  if (interim) privacy.onErase((memberId) => interim.forget(memberId));
-  const signals = deps.signals ?? interim!.signals;
+  const { signals } = deps;
   const funnel = createFunnel({ repo: repos.ambassadors, privacy, signals, clock, logger, ...(deps.rules ? { rules: deps.rules } : {}) });
   const offers = createOffers({ repos, privacy, funnel, signals, scheduler: deps.scheduler, repliers: deps.repliers, translator: deps.translator, clock, logger, ...(deps.limits ? { limits: deps.limits } : {}) });
   const feedback = createFeedbackService({
@@ -65,6 +59,5 @@ export function createAmbassadors(deps: AmbassadorsDeps): Ambassadors {
     offers,
     feedback,
     privacy,
-    observe: interim ? (event) => interim.observe(event) : async () => {},
   };
 }

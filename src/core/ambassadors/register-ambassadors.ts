@@ -6,7 +6,7 @@ import { handleAmbassadorButton } from './button-actions.ts';
 import { REVIEW_CRON, REVIEW_JOB, REVIEW_KEY } from './job-settings.ts';
 
 export const registerAmbassadors: Feature = async (registry, services) => {
-  const { funnel, offers, feedback, observe } = services.ambassadors;
+  const { funnel, offers, feedback } = services.ambassadors;
   offers.defineJobs();
   feedback.defineJobs();
   services.scheduler.define<Record<string, never>>({
@@ -23,12 +23,8 @@ export const registerAmbassadors: Feature = async (registry, services) => {
   await feedback.restoreSchedules();
 
   // Two handlers, so a failure in one (logged by the pipeline) does not skip the other.
-  registry.on('message.posted', async (event) => {
-    await observe(event);
-    await funnel.onMessage(event);
-  });
+  // After recognition (src/features.ts): the funnel reads the scores this message just changed.
+  registry.on('message.posted', (event) => funnel.onMessage(event));
   registry.on('message.posted', (event) => feedback.onMessage(event));
-  registry.on('reaction.added', (event) => observe(event));
-  registry.on('member.joined', (event) => observe(event));
   registry.on('button.pressed', handleAmbassadorButton);
 };
