@@ -117,6 +117,61 @@ describe('dashboard in a browser', () => {
     }
   });
 
+  it('GIVEN funnel moves, an offer and feedback THEN those pages chart them; the knowledge base says it has no data yet', async () => {
+    const prisma = d.app.db.prisma;
+    const id = (name: string) => `console:local:${name}`;
+    for (const [name, stage] of [['ann', 'advocate'], ['ben', 'love'], ['cat', 'like']] as const) {
+      await prisma.memberFunnel.create({ data: { memberId: id(name), communityId: 'console:local', stage, stageSince: new Date('2026-11-20T10:00:00Z') } });
+    }
+    await prisma.funnelChange.create({ data: { communityId: 'console:local', memberId: id('ann'), fromStage: 'love', toStage: 'advocate', cause: 'promotion', at: new Date('2026-11-22T09:00:00Z'), reasons: [{ key: 'dashboard.reason.helped', vars: { count: 4 } }] } });
+    await prisma.offer.create({ data: { id: 'beta', communityId: 'console:local', title: 'Beta access', content: 'code', eligibleStage: 'love', places: 3, expiresAt: new Date('2026-12-01T00:00:00Z'), createdAt: new Date('2026-11-20T00:00:00Z') } });
+    for (const [name, state] of [['ann', 'accepted'], ['ben', 'declined'], ['cat', 'sent']] as const) {
+      await prisma.offerRecipient.create({ data: { offerId: 'beta', memberId: id(name), communityId: 'console:local', state, reasons: [], proposedAt: new Date('2026-11-21T00:00:00Z') } });
+    }
+    let n = 0;
+    for (const [name, kind, text, keywords] of [
+      ['ann', 'feature_request', 'Please add a dark mode', ['dark', 'mode']],
+      ['ben', 'complaint', 'No dark mode is a pain at night', ['dark', 'mode', 'night']],
+      ['cat', 'praise', 'The new search is great', ['search']],
+    ] as const) {
+      n += 1;
+      await prisma.feedbackItem.create({ data: { communityId: 'console:local', memberId: id(name), kind, channelId: 'console:local:general', messageId: `fb${n}`, text, keywords: [...keywords], link: `http://chat.invalid/${n}`, occurredAt: new Date('2026-11-22T12:00:00Z') } });
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${d.server.url}${d.linkIn(await d.command('mia', true, '/dashboard'))}`);
+      await ready(page);
+      const base = new URL(page.url()).pathname;
+
+      await page.goto(`${d.server.url}${base}funnel?period=7d`);
+      await ready(page);
+      const advocates = await chartData(page, 'chart-funnel', 3);
+      expect(advocates.label).toBe('Advocate');
+      expect(advocates.data).toEqual([0, 0, 0, 0, 0, 1, 1]);
+      expect(await page.textContent('#table-moved tbody tr')).toContain('annLoveAdvocate');
+      await page.screenshot({ path: `${ARTIFACTS}dashboard-funnel.png`, fullPage: true });
+
+      await page.goto(`${d.server.url}${base}offers`);
+      await ready(page);
+      expect((await chartData(page, 'chart-offers', 1)).data).toEqual([1]);
+      expect((await chartData(page, 'chart-offers', 2)).data).toEqual([1]);
+
+      await page.goto(`${d.server.url}${base}feedback`);
+      await ready(page);
+      const requests = await chartData(page, 'chart-feedback');
+      expect(requests.labels[0]).toBe('dark mode');
+      expect(requests.data[0]).toBe(1);
+      expect(await page.$$eval('#table-feedback tbody tr:first-child a', (links) => links.map((a) => a.getAttribute('href')))).toEqual(['http://chat.invalid/2', 'http://chat.invalid/1']);
+      await page.screenshot({ path: `${ARTIFACTS}dashboard-feedback.png`, fullPage: true });
+
+      await page.goto(`${d.server.url}${base}knowledge`);
+      await ready(page);
+      expect(await page.textContent('#table-unanswered >> xpath=ancestor::section//p[contains(@class,"no-data")]')).toContain('No data yet');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('GIVEN a moderator whose language is Bulgarian THEN the dashboard speaks Bulgarian', async () => {
     await d.command('vera', true, 'здравейте');
     await d.app.repos.members.setLanguage('console:local:vera', 'bg');

@@ -68,9 +68,12 @@
         columns.forEach(function (c) {
           var td = el('td', c.numeric ? { class: 'num' } : {});
           var value = row[c.key];
-          if (c.link && row[c.link]) {
-            var a = el('a', { href: row[c.link], rel: 'noopener noreferrer', target: '_blank' }, value);
-            td.appendChild(a);
+          if (c.links) {
+            // [{ text, href }]: links to the source messages (only http(s) addresses become links).
+            (value || []).forEach(function (item, i) {
+              if (i > 0) td.appendChild(document.createTextNode(' · '));
+              td.appendChild(/^https?:\/\//.test(item.href) ? el('a', { href: item.href, rel: 'noopener noreferrer', target: '_blank' }, item.text) : el('span', {}, item.text));
+            });
           } else td.textContent = value === undefined || value === null ? '' : String(value);
           tr.appendChild(td);
         });
@@ -84,7 +87,7 @@
         ascending = sortKey === c.key ? !ascending : !c.numeric;
         sortKey = c.key;
         rows.sort(function (a, b) {
-          var x = a[c.key], y = b[c.key];
+          var x = sortValue(a[c.key]), y = sortValue(b[c.key]);
           var order = c.numeric ? Number(x) - Number(y) : String(x).localeCompare(String(y), config.language);
           return ascending ? order : -order;
         });
@@ -101,6 +104,10 @@
     tableNode.appendChild(body);
     fill();
     box.appendChild(tableNode);
+  }
+
+  function sortValue(value) {
+    return Array.isArray(value) ? value.map(function (item) { return item.text; }).join(' ') : value;
   }
 
   function date(iso) {
@@ -147,7 +154,8 @@
         return showNoData('table-moved', T.noDataFeature);
       }
       chart('chart-funnel', 'line', d.days, ['newcomer', 'like', 'love', 'advocate'].map(function (stage) {
-        return { label: T['funnel.stage.' + stage], data: d.series[stage], fill: true };
+        // Stage counts change in steps: straight segments, no smoothing.
+        return { label: T['funnel.stage.' + stage], data: d.series[stage], fill: true, cubicInterpolationMode: 'default', tension: 0 };
       }), { scales: { y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } });
       table('table-moved', [
         { key: 'name', label: T['funnel.member'] },
@@ -214,11 +222,11 @@
         { key: 'requests', label: T['feedback.requests'], numeric: true },
         { key: 'complaints', label: T['feedback.complaints'], numeric: true },
         { key: 'praise', label: T['feedback.praise'], numeric: true },
-        { key: 'examples', label: T['feedback.examples'] },
+        { key: 'examples', label: T['feedback.examples'], links: true },
       ], d.themes.map(function (th) {
         return {
           theme: th.theme, count: th.count, requests: th.kinds.feature_request, complaints: th.kinds.complaint, praise: th.kinds.praise,
-          examples: th.examples.map(function (e) { return '“' + e.text + '” (' + e.displayName + ')'; }).join(' · '),
+          examples: th.examples.map(function (e) { return { text: '“' + e.text + '” (' + e.displayName + ')', href: e.link }; }),
         };
       }));
     },
