@@ -1,5 +1,4 @@
-// Job names and retry settings of the ambassadors feature.
-export type { JobScheduler } from '../scheduler.ts';
+// Job names, schedules and retry settings of the ambassadors and feedback features.
 
 /** Attempts for an offer DM on transient errors (rate limits, network), with exponential backoff. */
 export const DEFAULT_ATTEMPTS_FOR_DM = 5;
