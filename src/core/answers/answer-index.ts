@@ -172,7 +172,7 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
   function search(query: string, searchOptions: SearchOptions = {}): AnswerCandidate[] {
     const limit = searchOptions.limit ?? 5;
     const words = rarest([...new Set(analyzeTerms(query))]);
-    const expanded = settings.synonyms ? expandSynonyms(words) : { terms: words, added: new Set<string>() };
+    const expanded = settings.synonyms ? expandSynonyms(words, (w) => !stats.knowsWord(w)) : { terms: words, added: new Set<string>() };
     const terms = prune([...expanded.terms, ...new Set(truncs(query, settings))]);
     if (terms.length === 0) return [];
     const language = searchOptions.language;

@@ -73,12 +73,14 @@ function synonymTable(): Map<string, string[]> {
   return built;
 }
 
-/** The query's stems followed by synonyms not already present. */
-export function expandSynonyms(words: readonly string[]): { terms: string[]; added: Set<string> } {
+/** The query's stems followed by synonyms not already present. With `expand`, only the words
+ * it accepts are expanded (the index expands words its knowledge base does not contain). */
+export function expandSynonyms(words: readonly string[], expand?: (word: string) => boolean): { terms: string[]; added: Set<string> } {
   const present = new Set(words);
   const added = new Set<string>();
   const synonyms = synonymTable();
   for (const w of words) {
+    if (expand && !expand(w)) continue;
     for (const s of synonyms.get(w) ?? []) if (!present.has(s)) added.add(s);
   }
   return { terms: [...words, ...added], added };
