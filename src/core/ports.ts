@@ -7,6 +7,7 @@ import type { FeedbackRepository } from './feedback/ports.ts';
 import type { PrivacyRepository } from './privacy/ports.ts';
 import type { BatchingScoreStore } from './recognition/write-behind-score-store.ts';
 import type { ShoutoutRepository } from './shoutouts/ports.ts';
+import type { AnswerLogRepository, KnowledgeBaseRepository } from './answering/ports.ts';
 
 export type Language = 'en' | 'bg';
 export const LANGUAGES: readonly Language[] = ['en', 'bg'];
@@ -109,4 +110,8 @@ export interface Repositories {
   /** Recognition score states and pair counters (behind the write-behind cache). */
   scores: BatchingScoreStore;
   shoutouts: ShoutoutRepository;
+  /** Each community's knowledge base and answer settings (/faq). */
+  knowledgeBase: KnowledgeBaseRepository;
+  /** Questions considered, votes on answers, member replies (the unanswered list). */
+  answerLogs: AnswerLogRepository;
 }

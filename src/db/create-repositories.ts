@@ -8,6 +8,8 @@ import { createPrivacyRepository } from './privacy-repository.ts';
 import { createDashboardAuthRepository } from './dashboard-auth-repository.ts';
 import { createPrismaScoreStore } from './score-store.ts';
 import { createShoutoutRepository } from './shoutout-repository.ts';
+import { createKnowledgeBaseRepository } from './knowledge-base-repository.ts';
+import { createAnswerLogRepository } from './answer-log-repository.ts';
 import { createChannelRepository, createCommunityRepository, createMemberRepository } from './community-repository.ts';
 
 export function createRepositories(prisma: PrismaClient): Repositories {
@@ -23,5 +25,7 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     dashboardAuth: createDashboardAuthRepository(prisma),
     scores: createPrismaScoreStore(prisma),
     shoutouts: createShoutoutRepository(prisma),
+    knowledgeBase: createKnowledgeBaseRepository(prisma),
+    answerLogs: createAnswerLogRepository(prisma),
   };
 }

@@ -1,0 +1,86 @@
+// The questions Rapport considered, the votes on its answers and members' replies in the
+// questions' threads: what the unanswered list, adoption and learning read.
+import type { PrismaClient } from '../../prisma/generated/client.ts';
+import type { AnswerLogRecord, AnswerLogRepository, AnswerLogStatus } from '../core/answering/ports.ts';
+
+type LogRow = Omit<AnswerLogRecord, 'status'> & { status: string };
+
+const toLog = (row: LogRow): AnswerLogRecord => ({
+  id: row.id,
+  communityId: row.communityId,
+  channelId: row.channelId,
+  messageId: row.messageId,
+  askerMemberId: row.askerMemberId,
+  question: row.question,
+  normalized: row.normalized,
+  entryKey: row.entryKey,
+  confidence: row.confidence,
+  answered: row.answered,
+  replyMessageId: row.replyMessageId,
+  status: (row.status === 'adopted' || row.status === 'dismissed' ? row.status : 'open') satisfies AnswerLogStatus,
+  createdAt: row.createdAt,
+});
+
+export function createAnswerLogRepository(prisma: PrismaClient): AnswerLogRepository {
+  return {
+    async record(input) {
+      const { count } = await prisma.answerLog.createMany({ data: [input], skipDuplicates: true });
+      if (count === 0) return null;
+      const row = await prisma.answerLog.findUnique({ where: { communityId_messageId: { communityId: input.communityId, messageId: input.messageId } } });
+      return row ? toLog(row) : null;
+    },
+    async setReply(id, replyMessageId) {
+      await prisma.answerLog.update({ where: { id }, data: { replyMessageId } });
+    },
+    async get(id) {
+      const row = await prisma.answerLog.findUnique({ where: { id } });
+      return row ? toLog(row) : null;
+    },
+    async findByMessage(communityId, messageId) {
+      const row = await prisma.answerLog.findFirst({ where: { communityId, status: 'open', OR: [{ messageId }, { replyMessageId: messageId }] } });
+      return row ? toLog(row) : null;
+    },
+    async vote({ answerLogId, memberId, helpful, byAsker }) {
+      return prisma.$transaction(async (tx) => {
+        const before = await tx.answerVote.findUnique({ where: { answerLogId_memberId: { answerLogId, memberId } } });
+        await tx.answerVote.upsert({ where: { answerLogId_memberId: { answerLogId, memberId } }, create: { answerLogId, memberId, helpful, byAsker }, update: { helpful } });
+        return { previous: before ? before.helpful : null };
+      });
+    },
+    async votes(answerLogId) {
+      return prisma.answerVote.findMany({ where: { answerLogId }, select: { memberId: true, helpful: true, byAsker: true }, orderBy: { createdAt: 'asc' } });
+    },
+    async addReply(input) {
+      await prisma.answerReply.createMany({ data: [input], skipDuplicates: true });
+    },
+    async reactToReply(messageId, delta) {
+      await prisma.answerReply.updateMany({ where: { messageId }, data: { reactions: { increment: delta } } });
+    },
+    async replies(answerLogIds) {
+      if (answerLogIds.length === 0) return [];
+      return prisma.answerReply.findMany({ where: { answerLogId: { in: answerLogIds } }, orderBy: { createdAt: 'asc' } });
+    },
+    async openQuestions(communityId, limit) {
+      const rows = await prisma.answerLog.findMany({
+        where: { communityId, status: 'open', OR: [{ answered: false }, { votes: { some: { helpful: false } } }] },
+        orderBy: { createdAt: 'desc' },
+        take: limit,
+        include: { _count: { select: { replies: true, votes: { where: { helpful: false } } } } },
+      });
+      return rows.map(({ _count, ...row }) => ({ ...toLog(row), unhelpfulVotes: _count.votes, replies: _count.replies }));
+    },
+    async openWithSameQuestion(communityId, normalized) {
+      return (await prisma.answerLog.findMany({ where: { communityId, normalized, status: 'open' }, orderBy: { createdAt: 'asc' } })).map(toLog);
+    },
+    async setStatus(ids, status) {
+      if (ids.length > 0) await prisma.answerLog.updateMany({ where: { id: { in: ids } }, data: { status } });
+    },
+    async negatives(communityId) {
+      const rows = await prisma.answerVote.findMany({
+        where: { helpful: false, byAsker: true, answerLog: { communityId, entryKey: { not: null } } },
+        select: { answerLog: { select: { entryKey: true, question: true } } },
+      });
+      return rows.map((r) => ({ entryKey: r.answerLog.entryKey!, question: r.answerLog.question }));
+    },
+  };
+}
