@@ -9,6 +9,7 @@ import { systemClock } from '../core/clock.ts';
 import { scheduleDailyRollup } from '../core/engagement/daily-rollup.ts';
 import { createRepositories } from '../db/create-repositories.ts';
 import { createDashboardQueries } from '../db/dashboard-queries.ts';
+import { withRecognitionLeaderboards } from '../core/dashboard/recognition-leaderboards.ts';
 import { features } from '../features.ts';
 import { createTranslator } from '../i18n/create-translator.ts';
 import { createLogger } from '../logger.ts';
@@ -63,7 +64,7 @@ export const runStart: CliCommand = async (_argv, io) => {
   web.set(
     createWebHandler({
       access: rapport.services.dashboard,
-      data: createDashboardQueries(db.prisma),
+      data: withRecognitionLeaderboards(createDashboardQueries(db.prisma), rapport.services.recognition, repos.communities),
       communities: repos.communities,
       translator,
       clock: systemClock,

@@ -16,7 +16,7 @@ export async function panelJson(page: PageName, data: DashboardData, communityId
     case 'leaderboards': {
       const boards = await data.leaderboards(communityId, period);
       const rows = (list: typeof boards.engagement) => list.map((r, i) => ({ rank: i + 1, memberId: r.memberId, name: r.displayName, score: r.score, reasons: reasons(r.reasons) }));
-      return { engagement: rows(boards.engagement), helpers: rows(boards.helpers) };
+      return { engagement: rows(boards.engagement), helpers: rows(boards.helpers), note: boards.window ? translator.t(language, `dashboard.leaderboards.window.${boards.window}`) : null };
     }
     case 'funnel': {
       const funnel = await data.funnel(communityId, period);

@@ -97,16 +97,24 @@ describe('dashboard in a browser', () => {
       expect(week.data).toEqual([0, 0, 0, 0, 2, 0, 3]);
       await page.screenshot({ path: `${ARTIFACTS}dashboard-overview-7d.png`, fullPage: true });
 
+      // Leaderboards come from recognition (the same scores as /leaderboard), fed by live chat.
+      await d.command('ann', false, 'How do I set the proxy for the new release?');
+      await d.command('ben', false, 'ann: put HTTPS_PROXY in config.toml and restart the service');
+      await d.command('ann', false, 'thanks ben, that worked!');
       // The navigation keeps the period; leaderboards list members with their reasons, sortable.
       await Promise.all([page.waitForURL(/leaderboards\?period=7d/), page.click('nav.tabs >> text=Leaderboards')]);
       await ready(page);
-      const rows = await page.$$eval('#table-engagement tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
-      expect(rows[0]).toEqual(['1', 'ann', '3', '3 messages, active on 2 days']);
-      expect(rows.map((r) => r[1])).not.toContain('robo');
-      const helperRows = await page.$$eval('#table-helpers tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
-      expect(helperRows[0]).toEqual(['1', 'ben', '5', 'helped 1 person, 1 reply to others, 1 reaction received']);
+      expect(await page.textContent('p.note')).toBe('Scores of this calendar week, as /leaderboard shows them.');
+      const rows = await page.$$eval('#table-engagement tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+      expect(rows.map((r) => r[1]).sort()).toEqual(['ann', 'ben']);
+      expect(rows.find((r) => r[1] === 'ann')![3]).toMatch(/^2 messages/);
+      const helperRows = await page.$$eval('#table-helpers tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+      expect(helperRows[0]![1]).toBe('ben');
+      expect(helperRows[0]![3]).toContain('helped 1 person');
+      expect(helperRows[0]![3]).toContain('thanked once');
       const helpers = await chartData(page, 'chart-helpers');
-      expect(helpers.labels).toEqual(['ben', 'cat']);
+      expect(helpers.labels[0]).toBe('ben');
+      expect(helpers.data[0]).toBe(Number(helperRows[0]![2]));
       await page.click('#table-engagement th:nth-child(2) button');
       const sorted = await page.$$eval('#table-engagement tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
       expect(sorted).toEqual([...sorted].sort());

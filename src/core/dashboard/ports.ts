@@ -51,6 +51,8 @@ export interface LeaderboardRow {
 export interface LeaderboardsData {
   engagement: LeaderboardRow[];
   helpers: LeaderboardRow[];
+  /** Set when the scores are recognition's calendar totals rather than the exact period's. */
+  window?: 'week' | 'month' | 'all';
 }
 
 export const FUNNEL_STAGES = ['newcomer', 'like', 'love', 'advocate'] as const;

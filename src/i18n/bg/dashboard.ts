@@ -37,7 +37,7 @@ export default {
       answeredByMembers: 'Отговорени от членове',
       unanswered: 'Без отговор',
     },
-    leaderboards: { engagement: 'Активност', helpers: 'Помощници', rank: '№', member: 'Член', score: 'Точки', reasons: 'Защо' },
+    leaderboards: { engagement: 'Активност', helpers: 'Помощници', rank: '№', member: 'Член', score: 'Точки', reasons: 'Защо', window: { week: 'Точки за текущата календарна седмица, както ги показва /leaderboard.', month: 'Точки за текущия календарен месец, както ги показва /leaderboard.', all: 'Точки за цялото време, както ги показва /leaderboard.' } },
     funnel: {
       overTime: 'Членове на всеки етап',
       moved: 'Кой се премести тази седмица',
@@ -63,6 +63,10 @@ export default {
       helped_other: 'помогнал на {{count}} души',
       replies_one: '{{count}} отговор на други',
       replies_other: '{{count}} отговора на други',
+      answers_one: '{{count}} отговор на въпрос',
+      answers_other: '{{count}} отговора на въпроси',
+      thanks_one: 'благодарили му веднъж',
+      thanks_other: 'благодарили му {{count}} пъти',
     },
     error: {
       title: 'Няма достъп',

@@ -37,7 +37,7 @@ export default {
       answeredByMembers: 'Answered by members',
       unanswered: 'Unanswered',
     },
-    leaderboards: { engagement: 'Engagement', helpers: 'Helpers', rank: '#', member: 'Member', score: 'Score', reasons: 'Why' },
+    leaderboards: { engagement: 'Engagement', helpers: 'Helpers', rank: '#', member: 'Member', score: 'Score', reasons: 'Why', window: { week: 'Scores of this calendar week, as /leaderboard shows them.', month: 'Scores of this calendar month, as /leaderboard shows them.', all: 'All-time scores, as /leaderboard shows them.' } },
     funnel: {
       overTime: 'Members at each stage',
       moved: 'Who moved this week',
@@ -63,6 +63,10 @@ export default {
       helped_other: 'helped {{count}} people',
       replies_one: '{{count}} reply to others',
       replies_other: '{{count}} replies to others',
+      answers_one: '{{count}} answer',
+      answers_other: '{{count}} answers',
+      thanks_one: 'thanked once',
+      thanks_other: 'thanked {{count}} times',
     },
     error: {
       title: 'No access',

@@ -142,6 +142,11 @@
         { key: 'score', label: T['leaderboards.score'], numeric: true },
         { key: 'reasons', label: T['leaderboards.reasons'] },
       ];
+      if (d.note) {
+        var note = el('p', { class: 'note' }, d.note);
+        var main = document.getElementById('panels');
+        main.insertBefore(note, main.firstChild);
+      }
       table('table-engagement', columns, d.engagement);
       table('table-helpers', columns, d.helpers);
       if (!d.helpers.length) return showNoData('chart-helpers', T.noData);

@@ -1,9 +1,12 @@
 // Proves the dashboard's pure pieces: periods and local days across a DST change, the funnel
-// rebuilt backwards from today's counts, feedback grouped by shared keyword, cookies and escaping.
+// rebuilt backwards from today's counts, feedback grouped by shared keyword, leaderboards from
+// recognition, cookies and escaping.
 import { describe, expect, it } from 'vitest';
 import { groupFeedbackThemes } from '../../../src/core/dashboard/feedback-themes.ts';
 import { funnelSeries } from '../../../src/core/dashboard/funnel-series.ts';
 import { dayKey, daysOf, resolvePeriod, weekKey, weeksOf } from '../../../src/core/dashboard/periods.ts';
+import type { DashboardData } from '../../../src/core/dashboard/ports.ts';
+import { withRecognitionLeaderboards } from '../../../src/core/dashboard/recognition-leaderboards.ts';
 import { escapeHtml, serializeCookie } from '../../../src/web/http.ts';
 
 describe('periods', () => {
@@ -73,5 +76,36 @@ describe('http helpers', () => {
 
   it('GIVEN markup in text THEN it is escaped', () => {
     expect(escapeHtml(`<script>"x"&'y'</script>`)).toBe('&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;&lt;/script&gt;');
+  });
+});
+
+describe('leaderboards from recognition', () => {
+  const entry = (name: string, score: number, figures: Partial<Record<'messages' | 'replies' | 'answers' | 'thanks' | 'reactions' | 'helpedPeople', number>>) => ({
+    rank: 1,
+    memberId: `slack:T1:${name}`,
+    displayName: name,
+    score,
+    figures: { engagement: 0, helper: 0, messages: 0, replies: 0, answers: 0, thanks: 0, reactions: 0, helpedPeople: 0, ...figures },
+  });
+
+  it('GIVEN the period picker THEN it asks recognition for the matching calendar window and keeps non-zero reasons', async () => {
+    const asked: string[] = [];
+    const data = withRecognitionLeaderboards(
+      {} as DashboardData,
+      {
+        leaderboard: async (_community, query) => {
+          asked.push(`${query.period}:${query.kind}`);
+          return query.kind === 'helpers' ? [entry('ben', 2.46, { helpedPeople: 3, thanks: 2 }), entry('zed', 0, {})] : [entry('ann', 4, { messages: 4 })];
+        },
+      },
+      { get: async () => null },
+    );
+    for (const key of ['7d', '30d', '365d'] as const) {
+      const boards = await data.leaderboards('slack:T1', resolvePeriod(key, new Date('2026-11-23T10:00:00Z'), 'UTC'));
+      expect(boards.window).toBe({ '7d': 'week', '30d': 'month', '365d': 'all' }[key]);
+      expect(boards.helpers).toEqual([{ memberId: 'slack:T1:ben', displayName: 'ben', score: 2.5, reasons: [{ key: 'dashboard.reason.helped', vars: { count: 3 } }, { key: 'dashboard.reason.thanks', vars: { count: 2 } }] }]);
+      expect(boards.engagement[0]!.reasons).toEqual([{ key: 'dashboard.reason.messages', vars: { count: 4 } }]);
+    }
+    expect(asked).toEqual(['week:engagement', 'week:helpers', 'month:engagement', 'month:helpers', 'all:engagement', 'all:helpers']);
   });
 });

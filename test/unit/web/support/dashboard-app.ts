@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { createConsoleAdapter } from '../../../../src/adapters/console/index.ts';
 import { fixedClock } from '../../../../src/core/clock.ts';
 import type { Language } from '../../../../src/core/ports.ts';
+import { withRecognitionLeaderboards } from '../../../../src/core/dashboard/recognition-leaderboards.ts';
 import { createDashboardQueries } from '../../../../src/db/dashboard-queries.ts';
 import { createLogger } from '../../../../src/logger.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../../../../src/web/prometheus-metrics.ts';
@@ -78,7 +79,7 @@ export async function startDashboardApp(options: { health?: HealthChecks; langua
   };
   const handler = createWebHandler({
     access: app.rapport.services.dashboard,
-    data: createDashboardQueries(app.db.prisma),
+    data: withRecognitionLeaderboards(createDashboardQueries(app.db.prisma), rapport.services.recognition, app.repos.communities),
     communities: app.repos.communities,
     translator: app.translator,
     clock,
