@@ -62,10 +62,3 @@ export function charNgrams(text: string, n = 4): string[] {
   return grams;
 }
 
-/** Content words cut to their first `n` letters, marked with "~" so they never meet a stem.
- * Truncation is a crude stemmer that works well for Slavic morphology ("платя", "плащане"). */
-export function truncatedTerms(text: string, n = 5): string[] {
-  return tokenize(text)
-    .filter((t) => !isStopWord(t, stopLanguage(t)))
-    .map((t) => `~${t.slice(0, n)}`);
-}

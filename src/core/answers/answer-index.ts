@@ -1,11 +1,11 @@
 // The searchable knowledge base. Every question and phrasing is its own document (a short
 // phrasing is not drowned by a long answer); answers are indexed in their own field at a lower
-// weight. MiniSearch (BM25) searches stemmed words and 5-letter truncations; the best entries are
+// weight. MiniSearch (BM25) searches stemmed words, with fuzzy matching for unknown words; the best entries are
 // then re-ranked with character 4-gram overlap (Bulgarian morphology, compounds, spelling), and
 // each candidate gets a calibrated confidence.
 import MiniSearch from 'minisearch';
 import type { KbEntry, Language } from './kb-entry.ts';
-import { analyzeTerms, charNgrams, truncatedTerms } from './analyze.ts';
+import { analyzeTerms, charNgrams } from './analyze.ts';
 import { expandSynonyms, SYNONYM_WEIGHT } from './synonyms.ts';
 import { TermStats, type DocKind } from './term-stats.ts';
 import { confidenceOf, candidateFeatures } from './confidence.ts';
@@ -14,8 +14,6 @@ import { aggregateByEntry, gramSimilarity } from './rank-entries.ts';
 export interface RetrievalSettings {
   /** Field weight of answers relative to questions and phrasings. */
   answerWeight: number;
-  /** Field weight of the 5-letter truncations. */
-  truncWeight: number;
   /** Weight of character 4-gram similarity in re-ranking, relative to the normalised BM25 score. */
   gramWeight: number;
   /** Share of an entry's second-best document score added to its best one. */
@@ -32,20 +30,16 @@ export interface RetrievalSettings {
   pruneShare: number;
   /** At most this many query words (the rarest) are searched; long questions cost no more than short ones. */
   maxQueryWords: number;
-  /** Truncations for Latin-script words too (Porter already handles most English morphology). */
-  truncLatin: boolean;
 }
 
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   answerWeight: 0.5,
-  truncWeight: 0.5,
   gramWeight: 1.5,
   secondDocShare: 0.3,
   fuzzy: true,
   synonyms: true,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   answerTerms: 60,
-  truncLatin: false,
   pruneMinDf: 1000,
   pruneShare: 0.04,
   maxQueryWords: 100,
@@ -93,7 +87,6 @@ export interface IndexedDoc {
   kind: DocKind;
   text: string;
   ask: string;
-  trunc: string;
   answer: string;
 }
 
@@ -102,21 +95,16 @@ const MAX_HITS = 400;
 // In a large knowledge base a word found in thousands of documents is close to a stop word: it
 // barely moves BM25 (low idf) but costs a walk over its whole posting list. Such words are left
 // out of the query when the query has other words. Small knowledge bases are never affected.
-const CYRILLIC_TRUNC = /^~\p{Script=Cyrillic}/u;
 
-function truncs(text: string, settings: RetrievalSettings): string[] {
-  const all = truncatedTerms(text);
-  return settings.truncLatin ? all : all.filter((t) => CYRILLIC_TRUNC.test(t));
-}
 
 function docsOf(entry: KbEntry, settings: RetrievalSettings): IndexedDoc[] {
   const asks: Array<[DocKind, string]> = [['question', entry.question], ...entry.phrasings.map((p): [DocKind, string] => ['phrasing', p])];
   const docs: IndexedDoc[] = asks.map(([kind, text], i) => ({
     id: `${entry.id}\u0000${i}`, entryId: entry.id, kind, text,
-    ask: analyzeTerms(text).join(' '), trunc: truncs(text, settings).join(' '), answer: '',
+    ask: analyzeTerms(text).join(' '), answer: '',
   }));
   const answerTerms = analyzeTerms(entry.answer).slice(0, settings.answerTerms);
-  docs.push({ id: `${entry.id}\u0000a`, entryId: entry.id, kind: 'answer', text: entry.answer, ask: '', trunc: '', answer: answerTerms.join(' ') });
+  docs.push({ id: `${entry.id}\u0000a`, entryId: entry.id, kind: 'answer', text: entry.answer, ask: '', answer: answerTerms.join(' ') });
   return docs;
 }
 
@@ -126,7 +114,7 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
   const docs = new Map<string, IndexedDoc[]>();
   const stats = new TermStats();
   const mini = new MiniSearch<IndexedDoc>({
-    fields: ['ask', 'trunc', 'answer'],
+    fields: ['ask', 'answer'],
     storeFields: [],
     tokenize: (text) => (text === '' ? [] : text.split(' ')),
     processTerm: (term) => term,
@@ -141,7 +129,7 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
     mini.addAll(entryDocs);
     for (const doc of entryDocs) {
       const words = (doc.kind === 'answer' ? doc.answer : doc.ask).split(' ');
-      stats.add(doc.id, doc.kind, words, doc.kind === 'answer' ? [] : charNgrams(doc.text), doc.trunc.split(' '));
+      stats.add(doc.id, doc.kind, words, doc.kind === 'answer' ? [] : charNgrams(doc.text));
     }
   }
 
@@ -173,12 +161,12 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
     const limit = searchOptions.limit ?? 5;
     const words = rarest([...new Set(analyzeTerms(query))]);
     const expanded = settings.synonyms ? expandSynonyms(words, (w) => !stats.knowsWord(w)) : { terms: words, added: new Set<string>() };
-    const terms = prune([...expanded.terms, ...new Set(truncs(query, settings))]);
+    const terms = prune(expanded.terms);
     if (terms.length === 0) return [];
     const language = searchOptions.language;
     const hits = mini.search(terms.join(' '), {
-      boost: { ask: 1, trunc: settings.truncWeight, answer: settings.answerWeight },
-      fuzzy: settings.fuzzy ? (term) => (!term.startsWith('~') && term.length >= 5 && !stats.hasWord(term) ? 1 : false) : false,
+      boost: { ask: 1, answer: settings.answerWeight },
+      fuzzy: settings.fuzzy ? (term) => (term.length >= 5 && !stats.hasWord(term) ? 1 : false) : false,
       weights: { fuzzy: 0.5, prefix: 0.5 },
       boostTerm: (term) => (expanded.added.has(term) ? SYNONYM_WEIGHT : 1),
       bm25: settings.bm25,

@@ -4,7 +4,7 @@
 // Refit whenever a feature or the retrieval changes; test/unit/answers/confidence-fit.test.ts
 // fails when these numbers no longer match what the procedure produces.
 export const CONFIDENCE_MODEL = {
-  coefficients: [-5.259, 0.578, 1.22, 1.316, 3.021, 1.783, 1.018, -1.665, 1.008, 3.63, -0.621],
+  coefficients: [-5.572, 0.799, 1.111, 1.225, 3.281, 1.872, 1.014, -1.554, 1.085, 3.846, -0.644],
   /** Default community threshold: answer when the estimated probability of being right is at least 0.7. */
   threshold: 0.7,
 } as const;

@@ -62,7 +62,7 @@ export class TermStats {
     return word.length >= PREFIX && this.prefixDf.has(prefixOf(word));
   }
 
-  /** Number of documents containing `term` (a stem or a "~" truncation). */
+  /** Number of documents containing `term`. */
   df(term: string): number {
     return this.dfs.get(term) ?? 0;
   }

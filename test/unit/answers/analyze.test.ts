@@ -1,6 +1,6 @@
 // Proves text analysis: tokenizing Latin and Cyrillic, stop words, English and Bulgarian stemming, language detection.
 import { describe, expect, it } from 'vitest';
-import { analyzeTerms, charNgrams, detectLanguage, tokenize, truncatedTerms } from '../../../src/core/answers/analyze.ts';
+import { analyzeTerms, charNgrams, detectLanguage, tokenize } from '../../../src/core/answers/analyze.ts';
 import { stemBulgarian } from '../../../src/core/answers/stem-bulgarian.ts';
 
 describe('analysis', () => {
@@ -40,10 +40,9 @@ describe('analysis', () => {
     expect(detectLanguage('1234')).toBe('en');
   });
 
-  it('GIVEN a word THEN character 4-grams carry word boundaries and truncations are marked', () => {
+  it('GIVEN a word THEN character 4-grams carry word boundaries', () => {
     expect(charNgrams('ок')).toEqual(['_ок_']);
     expect(charNgrams('код')).toEqual(['_код', 'код_']);
     expect(charNgrams('пари')).toEqual(['_пар', 'пари', 'ари_']);
-    expect(truncatedTerms('плащане')).toEqual(['~плаща']);
   });
 });
