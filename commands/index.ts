@@ -12,5 +12,6 @@ import leaderboard from './leaderboard.ts';
 import rank from './rank.ts';
 import settings from './settings.ts';
 import shoutout from './shoutout.ts';
+import faq from './faq.ts';
 
-export const commands: CommandDefinition[] = [help, rank, leaderboard, settings, dashboard, ambassadors, member, offer, feedback, privacy, shoutout];
+export const commands: CommandDefinition[] = [help, rank, leaderboard, settings, dashboard, ambassadors, member, offer, feedback, privacy, shoutout, faq];

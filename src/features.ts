@@ -5,9 +5,12 @@ import { registerDailyRollup } from './core/engagement/daily-rollup.ts';
 import { registerAmbassadors } from './core/ambassadors/register-ambassadors.ts';
 import { registerRecognition } from './core/recognition/register-recognition.ts';
 import { registerShoutouts } from './core/shoutouts/register-shoutouts.ts';
+import { registerAnswering } from './core/answering/register-answering.ts';
 
 export const features: Feature[] = [
   (_registry, services) => registerDailyRollup(services),
+  // First: a question's reply should not wait for the other features.
+  registerAnswering,
   // Before ambassadors: the funnel reads the scores this message just changed.
   registerRecognition,
   registerShoutouts,

@@ -1,5 +1,6 @@
 // The only place that wires Rapport together: config -> database -> queue -> services ->
 // features -> pipeline -> adapters. Tests call buildRapport with their own parts.
+import { readFile } from 'node:fs/promises';
 import type { ChatAdapter } from './core/adapter.ts';
 import { createAmbassadors, type AmbassadorsDeps } from './core/ambassadors/create-ambassadors.ts';
 import { signalsFromScoreStore } from './core/ambassadors/recognition-signals.ts';
@@ -20,6 +21,7 @@ import type { PrivacyGuard } from './core/privacy/privacy-guard.ts';
 import { createRecognition, type RecognitionDeps } from './core/recognition/create-recognition.ts';
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
+import { createAnswering } from './core/answering/create-answering.ts';
 import type { JobScheduler } from './core/scheduler.ts';
 import type { Services } from './core/services.ts';
 import type { Translator } from './core/translator.ts';
@@ -86,6 +88,17 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   privacy = ambassadors.privacy;
   ambassadors.privacy.onErase((memberId) => recognition.forget(memberId));
   const shoutouts = createShoutouts({ repo: parts.repos.shoutouts, communities: parts.repos.communities, recognition, scheduler, repliers: instrumentedRepliers, translator: parts.translator, clock: parts.clock, logger: parts.logger });
+  const answering = createAnswering({
+    kb: parts.repos.knowledgeBase,
+    answerLogs: parts.repos.answerLogs,
+    channels: parts.repos.channels,
+    repliers: instrumentedRepliers,
+    translator: parts.translator,
+    logger: parts.logger,
+    metrics,
+    now: () => performance.now(),
+    readFile: (path) => readFile(path, 'utf8'),
+  });
   const stopHooks: Array<() => Promise<void>> = [];
   const services: Services = {
     repos: parts.repos,
@@ -101,6 +114,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     privacy: ambassadors.privacy,
     recognition,
     shoutouts,
+    answering,
     onStop: (hook) => void stopHooks.push(hook),
   };
   const registry = createFeatureRegistry();

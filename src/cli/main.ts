@@ -11,6 +11,9 @@ const COMMANDS: Record<string, { summary: string; load: Loader }> = {
   'db migrate': { summary: 'apply database migrations to DATABASE_URL', load: async () => (await import('./db-migrate.ts')).runDbMigrate },
   'slack manifest': { summary: 'print the Slack app manifest [--socket-mode|--http] [--request-url URL]', load: async () => (await import('./slack-manifest.ts')).runSlackManifest },
   'discord sync-commands': { summary: 'register slash commands on Discord, sending only changes [--guild ID]', load: async () => (await import('./discord-sync-commands.ts')).runDiscordSyncCommands },
+  'eval answers': { summary: 'top-1 and answered right/wrong of the answer engine --kb FILE --queries FILE [--queries FILE ...] [--json]', load: async () => (await import('./eval-answers.ts')).runEvalAnswers },
+  'bench answers': { summary: 'p50/p99 from question event to reply call on a 10,000-entry knowledge base [--entries N] [--json]', load: async () => (await import('./bench-answers.ts')).runBenchAnswers },
+  'faq import': { summary: 'import a knowledge-base file (.json, .md, .csv) into a community FILE [--community ID] [--replace]', load: async () => (await import('./faq-import.ts')).runFaqImport },
 };
 
 export function usage(): string {

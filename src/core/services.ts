@@ -13,6 +13,7 @@ import type { DashboardAccess } from './dashboard/dashboard-access.ts';
 import type { Metrics } from './metrics.ts';
 import type { Recognition } from './recognition/create-recognition.ts';
 import type { Shoutouts } from './shoutouts/create-shoutouts.ts';
+import type { Answering } from './answering/create-answering.ts';
 
 export interface Services {
   repos: Repositories;
@@ -35,6 +36,8 @@ export interface Services {
   recognition: Recognition;
   /** Scheduled shout-outs (/shoutout). */
   shoutouts: Shoutouts;
+  /** Answers from the knowledge base, votes and the unanswered list (/faq). */
+  answering: Answering;
   /** Runs `hook` when Rapport stops, after the adapters and before the scheduler (flush caches). */
   onStop(hook: () => Promise<void>): void;
 }

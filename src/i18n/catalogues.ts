@@ -11,10 +11,12 @@ import enDashboard from './en/dashboard.ts';
 import bgDashboard from './bg/dashboard.ts';
 import enRecognition from './en/recognition.ts';
 import bgRecognition from './bg/recognition.ts';
+import enAnswers from './en/answers.ts';
+import bgAnswers from './bg/answers.ts';
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
 export const catalogues: { en: Catalogue; bg: Catalogue } = {
-  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition },
-  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition },
+  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers },
+  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers },
 };

@@ -1,0 +1,104 @@
+// The question -> reply path of a message in a watched channel. It must stay fast: the index and
+// the channel's watched flag come from memory, and the only awaited writes before the reply are
+// the log row whose id the buttons carry. A bot mention always asks; a message addressed to
+// another member is theirs to answer; below the community's threshold Rapport stays silent and
+// the question goes on the unanswered list.
+import { decideAnswer } from '../answers/decide-answer.ts';
+import { detectQuestion, type QuestionContext, type QuestionVerdict } from '../answers/detect-question.ts';
+import type { KbEntry } from '../answers/kb-entry.ts';
+import type { MessagePosted } from '../events.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import type { OutgoingMessage, ReplierDirectory } from '../outgoing.ts';
+import type { Language } from '../ports.ts';
+import type { Translator } from '../translator.ts';
+import type { KnowledgeCache } from './knowledge-cache.ts';
+import { penaltyFor } from './learning.ts';
+import type { AnswerLogRecord, AnswerLogRepository } from './ports.ts';
+import { normalizeQuestion, searchTextOf } from './question-text.ts';
+
+export const HELPED_ACTION = 'answer.helped';
+export const UNHELPFUL_ACTION = 'answer.unhelpful';
+
+export type QuestionOutcome =
+  | { kind: 'ignored'; reason: 'bot' | 'unwatched' | 'not-a-question'; verdict?: QuestionVerdict }
+  | { kind: 'answered'; log: AnswerLogRecord; entry: KbEntry; confidence: number }
+  | { kind: 'unanswered'; log: AnswerLogRecord | null; confidence: number };
+
+export interface AnswerQuestionDeps {
+  cache: KnowledgeCache;
+  answerLogs: Pick<AnswerLogRepository, 'record' | 'setReply'>;
+  repliers: ReplierDirectory;
+  translator: Translator;
+  metrics: Metrics;
+  logger: Logger;
+  /** Whether Rapport listens in this channel (cached by the caller). */
+  isWatched(channelId: string): Promise<boolean>;
+}
+
+/** What detection needs to know about the message beyond its text. */
+export function questionContextOf(event: MessagePosted): QuestionContext {
+  const author = event.author.memberId;
+  // A reply to someone else's message (Discord replies; Slack thread replies carry the root's
+  // author) is addressed to them, unless they are the asker replying in their own thread.
+  const addressesOther = event.replyTo?.memberId !== undefined && event.replyTo.memberId !== author && !event.mentionsBot;
+  return { mentionsBot: event.mentionsBot, addressesOther, isThreadReply: event.threadId !== undefined };
+}
+
+export function renderAnswer(translator: Translator, language: Language, entry: KbEntry, logId: number): OutgoingMessage {
+  const t = (key: string, vars?: Record<string, string | number>) => translator.t(language, key, vars);
+  const value = String(logId);
+  return {
+    text: entry.answer,
+    footer: t('answers.reply.footer', { key: entry.id, question: entry.question }),
+    buttons: [
+      { actionId: HELPED_ACTION, value, label: t('answers.reply.helped'), style: 'primary' },
+      { actionId: UNHELPFUL_ACTION, value, label: t('answers.reply.unhelpful') },
+    ],
+  };
+}
+
+export function createAnswerQuestion(deps: AnswerQuestionDeps) {
+  return async function answerQuestion(event: MessagePosted, language: Language): Promise<QuestionOutcome> {
+    if (event.author.isBot) return { kind: 'ignored', reason: 'bot' };
+    if (!(await deps.isWatched(event.channelId))) return { kind: 'ignored', reason: 'unwatched' };
+    const verdict = detectQuestion(event.text, questionContextOf(event));
+    if (!verdict.isQuestion) return { kind: 'ignored', reason: 'not-a-question', verdict };
+
+    const knowledge = await deps.cache.get(event.communityId);
+    const text = searchTextOf(event.text, event.mentionsBot);
+    // Threshold 0: the best candidate whatever its confidence; the community's threshold is
+    // applied below, after what askers' "Didn't help" votes taught (learning.ts).
+    const decision = text === '' ? null : decideAnswer(knowledge.index, text, { assumeQuestion: true, threshold: 0 });
+    const best = decision?.kind === 'answer' ? decision.candidate : decision?.kind === 'silent' && decision.reason === 'unsure' ? decision.best : null;
+    const confidence = best ? Math.max(0, best.confidence - penaltyFor(knowledge.feedback, best.entry.id, text)) : 0;
+    const answered = best !== null && confidence >= knowledge.threshold;
+
+    const log = await deps.answerLogs.record({
+      communityId: event.communityId,
+      channelId: event.channelId,
+      messageId: event.messageId,
+      askerMemberId: event.author.memberId,
+      question: event.text.slice(0, 2000),
+      normalized: normalizeQuestion(text),
+      entryKey: best?.entry.id ?? null,
+      confidence,
+      answered,
+      createdAt: event.occurredAt,
+    });
+    const replier = deps.repliers.forId(event.channelId);
+    const target = { channelId: event.channelId, threadOf: event.threadId ?? event.messageId };
+    if (answered && best && log) {
+      const sent = await replier.post(target, renderAnswer(deps.translator, language, best.entry, log.id));
+      deps.metrics.answerGiven(event.communityId);
+      await deps.answerLogs.setReply(log.id, sent.messageId);
+      return { kind: 'answered', log, entry: best.entry, confidence };
+    }
+    if (log) {
+      deps.metrics.answerWithheld(event.communityId, best ? 'low_confidence' : 'no_entry');
+      // Asked by name, Rapport says it has no answer rather than ignoring the person.
+      if (event.mentionsBot) await replier.post(target, { text: deps.translator.t(language, 'answers.reply.unknown') });
+    }
+    return { kind: 'unanswered', log, confidence };
+  };
+}

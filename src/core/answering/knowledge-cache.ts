@@ -1,0 +1,125 @@
+// Each community's answer index, built from the database on first use and kept in memory. Changes
+// made in this process are applied to the index at once; changes made by other processes are
+// noticed by comparing the community's kbVersion / feedbackVersion, read at most once every
+// `checkEveryMs` and in the background: a question never waits for that read, and a rebuild
+// swaps the new index in when it is ready (the old one keeps answering meanwhile).
+import { createAnswerIndex, type AnswerIndex } from '../answers/answer-index.ts';
+import { DEFAULT_ANSWER_THRESHOLD } from '../answers/decide-answer.ts';
+import type { KbEntry } from '../answers/kb-entry.ts';
+import type { Logger } from '../logger.ts';
+import { buildFeedbackMemory, type FeedbackMemory } from './learning.ts';
+import type { AnswerLogRepository, KnowledgeBaseRepository } from './ports.ts';
+
+export interface CommunityKnowledge {
+  index: AnswerIndex;
+  threshold: number;
+  feedback: FeedbackMemory;
+  kbVersion: number;
+  feedbackVersion: number;
+}
+
+export interface KnowledgeCache {
+  /** The community's knowledge; loads it the first time, then answers from memory. */
+  get(communityId: string): Promise<CommunityKnowledge>;
+  /**
+   * A change this process wrote (new kbVersion `version`): applied to the loaded index when it is
+   * the next version, otherwise the index is rebuilt in the background.
+   */
+  applied(communityId: string, version: number, change: (index: AnswerIndex) => void): void;
+  /** Reloads settings, feedback and (when its version moved) the index now, and waits for it. */
+  refresh(communityId: string): Promise<void>;
+  /** Resolves when no background check or rebuild is running (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+export interface KnowledgeCacheDeps {
+  kb: KnowledgeBaseRepository;
+  answerLogs: Pick<AnswerLogRepository, 'negatives'>;
+  logger: Logger;
+  /** Monotonic milliseconds (performance.now in production, a counter in tests). */
+  now(): number;
+  /** How often, at most, each community's versions are read (default 5 s). */
+  checkEveryMs?: number;
+  createIndex?: (entries: readonly KbEntry[]) => AnswerIndex;
+}
+
+interface Slot {
+  knowledge: CommunityKnowledge;
+  checkedAt: number;
+}
+
+export function createKnowledgeCache(deps: KnowledgeCacheDeps): KnowledgeCache {
+  const checkEveryMs = deps.checkEveryMs ?? 5_000;
+  const build = deps.createIndex ?? ((entries) => createAnswerIndex(entries));
+  const slots = new Map<string, Slot>();
+  const loading = new Map<string, Promise<Slot>>();
+  const background = new Set<Promise<void>>();
+
+  async function load(communityId: string): Promise<Slot> {
+    const settings = await deps.kb.settings(communityId);
+    const [entries, negatives] = await Promise.all([deps.kb.list(communityId), deps.answerLogs.negatives(communityId)]);
+    const knowledge: CommunityKnowledge = {
+      index: build(entries),
+      threshold: settings.threshold ?? DEFAULT_ANSWER_THRESHOLD,
+      feedback: buildFeedbackMemory(negatives),
+      kbVersion: settings.kbVersion,
+      feedbackVersion: settings.feedbackVersion,
+    };
+    return { knowledge, checkedAt: deps.now() };
+  }
+
+  /** Reads the versions and reloads what moved. */
+  async function check(communityId: string, slot: Slot): Promise<void> {
+    slot.checkedAt = deps.now();
+    const settings = await deps.kb.settings(communityId);
+    const current = slot.knowledge;
+    let { index, feedback } = current;
+    if (settings.kbVersion !== current.kbVersion) index = build(await deps.kb.list(communityId));
+    if (settings.feedbackVersion !== current.feedbackVersion) feedback = buildFeedbackMemory(await deps.answerLogs.negatives(communityId));
+    // A local change may have landed while we read: keep whichever knowledge is newer.
+    if (slot.knowledge !== current && slot.knowledge.kbVersion >= settings.kbVersion) return;
+    slot.knowledge = { index, feedback, threshold: settings.threshold ?? DEFAULT_ANSWER_THRESHOLD, kbVersion: settings.kbVersion, feedbackVersion: settings.feedbackVersion };
+  }
+
+  function inBackground(communityId: string, slot: Slot): void {
+    const task = check(communityId, slot)
+      .catch((error: unknown) => deps.logger.error({ err: error, communityId }, 'knowledge base reload failed; keeping the loaded one'))
+      .finally(() => background.delete(task));
+    background.add(task);
+  }
+
+  return {
+    async get(communityId) {
+      const slot = slots.get(communityId);
+      if (slot) {
+        if (deps.now() - slot.checkedAt >= checkEveryMs) inBackground(communityId, slot);
+        return slot.knowledge;
+      }
+      let pending = loading.get(communityId);
+      if (!pending) {
+        pending = load(communityId).finally(() => loading.delete(communityId));
+        loading.set(communityId, pending);
+      }
+      const loaded = await pending;
+      slots.set(communityId, loaded);
+      return loaded.knowledge;
+    },
+    applied(communityId, version, change) {
+      const slot = slots.get(communityId);
+      if (!slot) return;
+      if (version === slot.knowledge.kbVersion + 1) {
+        change(slot.knowledge.index);
+        slot.knowledge = { ...slot.knowledge, kbVersion: version };
+      } else if (version > slot.knowledge.kbVersion) {
+        inBackground(communityId, slot);
+      }
+    },
+    async refresh(communityId) {
+      const slot = slots.get(communityId);
+      if (slot) await check(communityId, slot);
+    },
+    async idle() {
+      while (background.size > 0) await Promise.all([...background]);
+    },
+  };
+}
