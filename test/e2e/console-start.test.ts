@@ -5,16 +5,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRapport } from '../support/run-cli.ts';
+import { SPAWN_TIMEOUT_MS, runRapport } from '../support/run-cli.ts';
 
 describe('rapport start (console)', () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'rapport-e2e-'));
-  });
+  }, SPAWN_TIMEOUT_MS);
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN two members chatting THEN /leaderboard ranks them, and after a restart the data is still there', async () => {
     const env = { RAPPORT_DATA_DIR: dataDir };
@@ -33,7 +33,7 @@ describe('rapport start (console)', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/1\. alice: [\d.]+ points \(helped 1 person in total, thanked 1 time\)\s+2\. bob: 1 point/);
     expect(second.stdout).toMatch(/Rank of alice\s+Helpers: #1 · Engagement: #1 \(all time\)\s+This week: helped 1 person this week, thanked 1 time/);
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN a member THEN /settings is refused; GIVEN a moderator THEN it switches the community to Bulgarian', async () => {
     const result = await runRapport(['start'], {
@@ -44,25 +44,25 @@ describe('rapport start (console)', () => {
     expect(result.stdout).toContain('/settings is for moderators only.');
     expect(result.stdout).toContain('Запазено. Език: bg.');
     expect(result.stdout).toContain('period не може да бъде „year“');
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN a malformed DATABASE_URL THEN start exits 2 naming it', async () => {
     const result = await runRapport(['start'], { env: { DATABASE_URL: 'mysql://nope' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('DATABASE_URL');
     expect(result.stderr).not.toMatch(/\n\s+at /);
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN a DATABASE_URL nobody answers on THEN start exits 2 naming it', async () => {
     const result = await runRapport(['start'], { env: { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/rapport' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('DATABASE_URL');
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN a REDIS_URL nobody answers on THEN start exits 2 naming it', async () => {
     const result = await runRapport(['start'], { env: { RAPPORT_DATA_DIR: dataDir, REDIS_URL: 'redis://127.0.0.1:1' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('REDIS_URL');
     expect(result.stderr).not.toMatch(/\n\s+at /);
-  });
+  }, SPAWN_TIMEOUT_MS);
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/fake-discord.ts';
-import { runRapport } from '../support/run-cli.ts';
+import { SPAWN_TIMEOUT_MS, runRapport } from '../support/run-cli.ts';
 
 describe('rapport slack manifest', () => {
   it('GIVEN no Slack configuration THEN it prints a Socket Mode manifest with every command', async () => {
@@ -14,7 +14,7 @@ describe('rapport slack manifest', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     const names = manifest.features.slash_commands.map((c: { command: string }) => c.command);
     for (const command of commands) expect(names.some((n: string) => n.endsWith(command.name))).toBe(true);
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN --http and a public URL THEN events and commands point at it', async () => {
     const result = await runRapport(['slack', 'manifest', '--http', '--request-url', 'https://rapport.example.org']);
@@ -22,23 +22,23 @@ describe('rapport slack manifest', () => {
     const manifest = JSON.parse(result.stdout);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.settings.event_subscriptions.request_url).toBe('https://rapport.example.org/slack/events');
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN a bad flag THEN it says how to use it and exits 2', async () => {
     const result = await runRapport(['slack', 'manifest', '--colour', 'red']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Usage: rapport slack manifest');
-  });
+  }, SPAWN_TIMEOUT_MS);
 });
 
 describe('rapport discord sync-commands', () => {
   let discord: FakeDiscord;
   beforeAll(async () => {
     discord = await startFakeDiscord();
-  });
+  }, SPAWN_TIMEOUT_MS);
   afterAll(async () => {
     await discord.close();
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN no registered commands THEN the first run sends them all and the second sends nothing', async () => {
     const env = { DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl };
@@ -51,11 +51,11 @@ describe('rapport discord sync-commands', () => {
     const second = await runRapport(['discord', 'sync-commands'], { env });
     expect(second.code).toBe(0);
     expect(discord.rest.requests.filter((r) => r.method !== 'GET').length).toBe(writes);
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN no Discord configuration THEN it names the missing variables and exits 2', async () => {
     const result = await runRapport(['discord', 'sync-commands']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('DISCORD_TOKEN');
-  });
+  }, SPAWN_TIMEOUT_MS);
 });

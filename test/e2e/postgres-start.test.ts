@@ -3,7 +3,7 @@
 // then runs on PostgreSQL with BullMQ on the real Redis.
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runRapport } from '../support/run-cli.ts';
+import { SPAWN_TIMEOUT_MS, runRapport } from '../support/run-cli.ts';
 import { POSTGRES_URL, REDIS_URL, dropSchema, uniqueName } from '../support/services.ts';
 
 describe('rapport on PostgreSQL and Redis', () => {
@@ -15,7 +15,7 @@ describe('rapport on PostgreSQL and Redis', () => {
     const keys = await redis.keys(`${schema}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN an empty database THEN start asks for db migrate, which applies once, and then the bot runs', async () => {
     const early = await runRapport(['start'], { env });
@@ -31,11 +31,11 @@ describe('rapport on PostgreSQL and Redis', () => {
     const run = await runRapport(['start'], { env, input: ['/as alice', 'first message', '/leaderboard', ''].join('\n') });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/1\. alice: 1 points/);
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN an unknown subcommand THEN rapport prints usage and exits 2', async () => {
     const result = await runRapport(['frobnicate']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Usage: rapport');
-  });
+  }, SPAWN_TIMEOUT_MS);
 });

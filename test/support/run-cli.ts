@@ -2,6 +2,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+// Each spawn starts a whole Rapport (tsx, PGlite or PostgreSQL): generous on a loaded 2-core machine.
+export const SPAWN_TIMEOUT_MS = 240_000;
+
 export const BIN = fileURLToPath(new URL('../../bin/rapport.js', import.meta.url));
 
 export interface CliResult {
@@ -23,7 +26,7 @@ export function runRapport(args: string[], options: { input?: string; env?: Reco
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`rapport ${args.join(' ')} did not finish in time.\nstdout:\n${stdout}\nstderr:\n${stderr}`));
-    }, options.timeoutMs ?? 90_000);
+    }, options.timeoutMs ?? 180_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
