@@ -54,8 +54,8 @@ describe('offers', () => {
 
     expect((await offers.approve(offer.id, id('ana'))).ok).toBe(true);
     expect(await offers.approve(offer.id, id('ben'))).toEqual({ ok: false, why: 'full' });
-    expect(await offers.skip(offer.id, id('cid'))).toBe(true);
-    expect(await offers.skip(offer.id, id('cid'))).toBe(false);
+    expect(await offers.skipProposal(offer.id, id('cid'))).toBe(true);
+    expect(await offers.skipProposal(offer.id, id('cid'))).toBe(false);
     await waitForDms(1);
 
     expect((await offers.answer(offer.id, id('ben'), true)).result).toBe('not_yours');

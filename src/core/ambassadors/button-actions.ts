@@ -31,7 +31,7 @@ export async function handleAmbassadorButton(event: ButtonPressed, context: Even
       const member = await services.repos.members.get(memberId);
       const name = member?.displayName ?? memberId;
       if (event.actionId === OFFER_ACTIONS.skip) {
-        const skipped = await offers.skip(offerId, memberId);
+        const skipped = await offers.skipProposal(offerId, memberId);
         await respond(event, context, { text: t(skipped ? 'offers.queue.skipped' : 'offers.queue.alreadyDecided', { name }) });
         return;
       }

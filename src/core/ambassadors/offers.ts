@@ -59,7 +59,7 @@ export interface Offers {
   /** Open offers (or the one named) with their pending proposals, refreshed first. */
   queue(communityId: string, offerId?: string): Promise<Array<{ offer: OfferRecord; proposals: RecipientRecord[] }>>;
   approve(offerId: string, memberId: string): Promise<ApproveResult>;
-  skip(offerId: string, memberId: string): Promise<boolean>;
+  skipProposal(offerId: string, memberId: string): Promise<boolean>;
   answer(offerId: string, actorId: string, accept: boolean): Promise<{ result: AnswerResult; offer: OfferRecord | null; memberId: string | null }>;
   stats(communityId: string, offerId?: string): Promise<Array<{ offer: OfferRecord; counts: Record<RecipientState, number> }>>;
   /** The DM job's work; exported for tests. Safe to run twice. */
@@ -154,7 +154,7 @@ export function createOffers(deps: OfferDeps): Offers {
       return result;
     },
 
-    async skip(offerId, memberId) {
+    async skipProposal(offerId, memberId) {
       return repos.offers.transition(offerId, memberId, ['proposed'], 'skipped', { decidedAt: clock.now() });
     },
 
