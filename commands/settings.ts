@@ -2,15 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from '../src/core/commands/define.ts';
 import { option } from '../src/core/commands/options.ts';
 import { UserError } from '../src/core/errors.ts';
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isTimeZone } from '../src/core/time-zone.ts';
 
 export default defineCommand({
   name: 'settings',

@@ -2,6 +2,7 @@
 // start-up with a message naming each variable and how to fix it (never a stack trace).
 import { z } from 'zod';
 import { ConfigError } from './core/errors.ts';
+import { isTimeZone } from './core/time-zone.ts';
 
 const csv = z
   .string()
@@ -76,15 +77,6 @@ export interface Config {
   /** SLACK_COMMAND_PREFIX, also used when printing the manifest without tokens. */
   slackCommandPrefix: string;
   discord: { token: string; applicationId: string; apiUrl?: string; moderatorRole?: string } | null;
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
