@@ -1,0 +1,128 @@
+// Proves the knowledge base and answer log on real PostgreSQL: an import is all or nothing (a bad file or a failing row leaves the knowledge base as it was), edits and removals reach the live index at once and another process's index after its version check, votes are one per member, and deleting a member removes their questions, votes and replies.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChatAdapter } from '../../src/core/adapter.ts';
+import { createAnswering } from '../../src/core/answering/create-answering.ts';
+import { HELPED_ACTION, UNHELPFUL_ACTION } from '../../src/core/answering/answer-question.ts';
+import { KbImportError } from '../../src/core/answers/kb-import-error.ts';
+import type { KbEntry } from '../../src/core/answers/kb-entry.ts';
+import type { ButtonPressed, MessagePosted } from '../../src/core/events.ts';
+import { noopMetrics } from '../../src/core/metrics.ts';
+import type { OutgoingMessage } from '../../src/core/outgoing.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createTestApp, type TestApp } from '../support/harness.ts';
+
+const COMMUNITY = 'console:local';
+const CHANNEL = 'console:local:general';
+const ENTRIES: KbEntry[] = [
+  { id: 'refund', question: 'Can I get a refund for my order?', answer: 'Yes, within 14 days.', phrasings: ['money back for a purchase'], tags: ['orders'], language: 'en' },
+  { id: 'shipping-time', question: 'How long does delivery take?', answer: 'Delivery takes 3-5 days.', phrasings: ['When will my parcel arrive?'], tags: ['orders'], language: 'en' },
+];
+
+let app: TestApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function start(): Promise<{ app: TestApp; posts: OutgoingMessage[] }> {
+  const posts: OutgoingMessage[] = [];
+  const adapter: ChatAdapter = {
+    platform: 'console',
+    replier: {
+      async post(target, message) {
+        posts.push(message);
+        return { messageId: `b${posts.length}`, channelId: target.channelId };
+      },
+      async dm() {
+        throw new Error('no DMs here');
+      },
+    },
+    async start() {},
+    async stop() {},
+  };
+  app = await createTestApp({ adapters: [adapter] });
+  await app.repos.communities.ensure({ id: COMMUNITY, platform: 'console', name: 'console' });
+  return { app, posts };
+}
+
+let n = 0;
+function ask(text: string, member = 'ann', extra: Partial<MessagePosted> = {}): MessagePosted {
+  n += 1;
+  return { type: 'message.posted', platform: 'console', eventId: `console:i${n}-${Date.now()}`, communityId: COMMUNITY, occurredAt: new Date(), channelId: CHANNEL, channelName: 'general', messageId: `m${n}-${Date.now()}`, author: { memberId: `console:local:${member}`, displayName: member, isBot: false, isModerator: false }, text, mentions: [], mentionsBot: false, ...extra };
+}
+
+function press(actionId: string, value: string, member: string): ButtonPressed {
+  n += 1;
+  return { type: 'button.pressed', platform: 'console', eventId: `console:p${n}-${Date.now()}`, communityId: COMMUNITY, occurredAt: new Date(), channelId: CHANNEL, actor: { memberId: `console:local:${member}`, displayName: member, isBot: false, isModerator: false }, actionId, value };
+}
+
+describe('knowledge base on PostgreSQL', () => {
+  it('GIVEN a knowledge base WHEN a broken file is imported THEN the error names the entry and nothing changes', async () => {
+    const { app } = await start();
+    const admin = app.rapport.services.answering.admin;
+    await admin.importEntries(COMMUNITY, ENTRIES);
+    const before = await app.repos.knowledgeBase.settings(COMMUNITY);
+    const broken = JSON.stringify({ entries: [{ id: 'a', question: 'Q?', answer: 'A' }, { id: 'b', question: 'Q2?' }] });
+    const error = await admin.importText(COMMUNITY, broken, 'json', { replace: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KbImportError);
+    expect((error as KbImportError).message).toMatch(/entry #2 "b".*"answer" is missing/);
+    expect((await app.repos.knowledgeBase.list(COMMUNITY)).map((e) => e.id)).toEqual(['refund', 'shipping-time']);
+    expect(await app.repos.knowledgeBase.settings(COMMUNITY)).toEqual(before);
+  });
+
+  it('GIVEN a file whose last row the database refuses THEN the transaction leaves the earlier rows and the old entries untouched', async () => {
+    const { app } = await start();
+    await app.repos.knowledgeBase.importAll(COMMUNITY, ENTRIES, { replace: false });
+    const bad: KbEntry[] = [{ ...ENTRIES[0]!, answer: 'Changed.' }, { id: 'nul', question: 'Bad\u0000row', answer: 'x', phrasings: [], tags: [], language: 'en' }];
+    await expect(app.repos.knowledgeBase.importAll(COMMUNITY, bad, { replace: true })).rejects.toThrow();
+    const after = await app.repos.knowledgeBase.list(COMMUNITY);
+    expect(after.map((e) => [e.id, e.answer])).toEqual([['refund', 'Yes, within 14 days.'], ['shipping-time', 'Delivery takes 3-5 days.']]);
+  });
+
+  it('GIVEN a loaded index WHEN a moderator edits or removes an entry THEN this process answers from the change at once and another process after its check', async () => {
+    const { app } = await start();
+    const here = app.rapport.services.answering;
+    await here.admin.importEntries(COMMUNITY, ENTRIES);
+    let clock = 0;
+    const other = createAnswering({ kb: app.repos.knowledgeBase, answerLogs: app.repos.answerLogs, channels: app.repos.channels, repliers: app.rapport.services.repliers, translator: app.translator, logger: createLogger({ level: 'silent', pretty: false }), metrics: noopMetrics, now: () => clock, readFile: async () => '', checkEveryMs: 5_000 });
+    expect((await other.cache.get(COMMUNITY)).index.get('refund')?.answer).toBe('Yes, within 14 days.');
+    await here.cache.get(COMMUNITY);
+
+    await here.admin.edit(COMMUNITY, 'refund', { answer: 'Within 30 days now.' });
+    await here.admin.remove(COMMUNITY, 'shipping-time');
+    const live = await here.cache.get(COMMUNITY);
+    expect(live.index.get('refund')?.answer).toBe('Within 30 days now.');
+    expect(live.index.get('shipping-time')).toBeUndefined();
+
+    expect((await other.cache.get(COMMUNITY)).index.get('shipping-time')).toBeDefined();
+    clock += 5_000;
+    await other.cache.get(COMMUNITY);
+    await other.cache.idle();
+    const seen = await other.cache.get(COMMUNITY);
+    expect(seen.index.get('refund')?.answer).toBe('Within 30 days now.');
+    expect(seen.index.get('shipping-time')).toBeUndefined();
+  });
+
+  it('GIVEN an answered question WHEN members vote twice and "Didn\'t help" THEN one vote each is stored, the question is listed, and deleting the asker removes their rows', async () => {
+    const { app, posts } = await start();
+    const { answering, privacy } = app.rapport.services;
+    await answering.admin.importEntries(COMMUNITY, ENTRIES);
+    await app.rapport.pipeline.handle(ask('Is it possible to get my money back for an order?'));
+    expect(posts).toHaveLength(1);
+    const value = posts[0]!.buttons![0]!.value;
+    await app.rapport.pipeline.handle(press(HELPED_ACTION, value, 'bob'));
+    await app.rapport.pipeline.handle(press(UNHELPFUL_ACTION, value, 'bob'));
+    await app.rapport.pipeline.handle(press(HELPED_ACTION, value, 'ann'));
+    expect(await app.repos.answerLogs.votes(Number(value))).toEqual([
+      { memberId: 'console:local:bob', helpful: false, byAsker: false },
+      { memberId: 'console:local:ann', helpful: true, byAsker: true },
+    ]);
+    expect((await app.repos.knowledgeBase.get(COMMUNITY, 'refund'))?.phrasings).toContain('Is it possible to get my money back for an order?');
+    const [group] = await answering.unanswered.list(COMMUNITY);
+    expect(group).toMatchObject({ id: Number(value), unhelpful: 1 });
+
+    await privacy.erase(COMMUNITY, 'console:local:ann');
+    expect(await app.repos.answerLogs.get(Number(value))).toBeNull();
+    expect(await answering.unanswered.list(COMMUNITY)).toEqual([]);
+  });
+});
