@@ -84,6 +84,12 @@ export const runStart: CliCommand = async (_argv, io) => {
       await rapport.stop();
       await db.close();
     })());
+  // The console moderator's link, made before the console reads its first line (so making the
+  // member here never races the pipeline making the same member).
+  const who = config.console.user;
+  const consoleLink = consoleAdapter
+    ? await consoleDashboardLink(rapport.services, { communityId: CONSOLE_COMMUNITY, platform: 'console', memberId: memberIdFor(who), platformId: who.toLowerCase(), displayName: who, language: config.language, timeZone: config.timeZone })
+    : undefined;
   await rapport.start();
   // In the console a taken port only turns the dashboard off; a bot without its HTTP port stops.
   server = config.slack
@@ -92,10 +98,8 @@ export const runStart: CliCommand = async (_argv, io) => {
         await stop();
         throw error;
       });
-  if (consoleAdapter && server) {
-    const who = config.console.user;
-    const link = await consoleDashboardLink(rapport.services, { communityId: CONSOLE_COMMUNITY, platform: 'console', memberId: memberIdFor(who), platformId: who.toLowerCase(), displayName: who, language: config.language, timeZone: config.timeZone });
-    io.stdout.write(`${t('dashboard.console.link', { url: link.url, minutes: Math.round(rapport.services.dashboard.tokenTtlMs / 60_000) })}\n`);
+  if (consoleLink && server) {
+    io.stdout.write(`${t('dashboard.console.link', { url: consoleLink.url, minutes: Math.round(rapport.services.dashboard.tokenTtlMs / 60_000) })}\n`);
   }
   logger.info({ database: db.kind, scheduler: scheduler.kind, adapters: adapters.map((a) => a.platform), ms: Math.round(performance.now() - startedAt) }, 'Rapport is ready');
 

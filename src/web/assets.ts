@@ -18,6 +18,7 @@ function chartJsFile(): string {
 
 const FILES: Record<string, { file: () => string; type: string }> = {
   'dashboard.js': { file: () => path.join(here, 'assets', 'dashboard.js'), type: 'text/javascript; charset=utf-8' },
+  'login.js': { file: () => path.join(here, 'assets', 'login.js'), type: 'text/javascript; charset=utf-8' },
   'dashboard.css': { file: () => path.join(here, 'assets', 'dashboard.css'), type: 'text/css; charset=utf-8' },
   'chart.umd.min.js': { file: chartJsFile, type: 'text/javascript; charset=utf-8' },
 };

@@ -1,4 +1,6 @@
-// Everything under /dashboard. The one-time link (/dashboard/<community>/login?token=...) becomes
+// Everything under /dashboard. Opening the one-time link (GET /dashboard/<community>/login?token=...)
+// shows a page that posts the token back (a script does it at once); only that POST uses it up.
+// Link previewers (chat apps fetch links to show a preview) only GET, so they cannot burn it. The POST
 // an HttpOnly, SameSite=Lax session cookie whose Path is that community's dashboard, so a browser
 // keeps one session per community and never sends one community's cookie to another's pages.
 // Every page and API route checks the session against the community in its path.
@@ -12,8 +14,8 @@ import type { CommunityRepository, Language } from '../core/ports.ts';
 import type { Translator } from '../core/translator.ts';
 import { serveAsset } from './assets.ts';
 import { panelJson } from './dashboard-api.ts';
-import { readCookie, redirect, sendHtml, sendJson, serializeCookie } from './http.ts';
-import { ASSETS_PATH, PAGES, pagePath, renderDashboardPage, renderMessagePage, type PageName } from './pages/layout.ts';
+import { readBody, readCookie, redirect, sendHtml, sendJson, serializeCookie } from './http.ts';
+import { ASSETS_PATH, PAGES, pagePath, renderDashboardPage, renderLoginPage, renderMessagePage, type PageName } from './pages/layout.ts';
 
 export const SESSION_COOKIE = 'rapport_dashboard';
 
@@ -26,6 +28,20 @@ export interface DashboardRoutesDeps {
   logger: Logger;
   /** Adds Secure to the cookie (set when the public URL is https). */
   secureCookies: boolean;
+}
+
+/** A form posted from another site (login CSRF) carries that site's Origin; behind a proxy the host may be forwarded. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin || origin === 'null') return true;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const forwarded = req.headers['x-forwarded-host'];
+  return host === req.headers.host || (typeof forwarded === 'string' && forwarded.split(',').some((h) => h.trim() === host));
 }
 
 export function createDashboardRoutes(deps: DashboardRoutesDeps) {
@@ -41,8 +57,15 @@ export function createDashboardRoutes(deps: DashboardRoutesDeps) {
     sendHtml(res, status, renderMessagePage(language, title, translator.t(language, messageKey)));
   }
 
-  async function login(req: IncomingMessage, res: ServerResponse, url: URL, communityId: string, base: string): Promise<void> {
-    const token = url.searchParams.get('token') ?? '';
+  async function loginPage(req: IncomingMessage, res: ServerResponse, url: URL, communityId: string, base: string): Promise<void> {
+    const language = (await deps.communities.get(communityId))?.language ?? languageOf(req);
+    const t = (key: string) => translator.t(language, key);
+    sendHtml(res, 200, renderLoginPage(language, t('dashboard.login.title'), t('dashboard.login.button'), `${base}/login`, url.searchParams.get('token') ?? ''));
+  }
+
+  async function login(req: IncomingMessage, res: ServerResponse, communityId: string, base: string): Promise<void> {
+    if (!sameOrigin(req)) return refuse(res, 403, languageOf(req), 'dashboard.error.badLink', false);
+    const token = new URLSearchParams(await readBody(req, 2_048)).get('token') ?? '';
     const opened = await access.openSession(communityId, token);
     if (!opened) {
       const community = await deps.communities.get(communityId);
@@ -77,7 +100,8 @@ export function createDashboardRoutes(deps: DashboardRoutesDeps) {
     const isApi = sub.startsWith('api/');
     if (!communityId) return refuse(res, slug === '' ? 401 : 404, languageOf(req), slug === '' ? 'dashboard.error.noSession' : 'dashboard.error.notFound', isApi);
     const base = dashboardPath(communityId);
-    if (sub === 'login' && method === 'GET') return login(req, res, url, communityId, base);
+    if (sub === 'login' && method === 'GET') return loginPage(req, res, url, communityId, base);
+    if (sub === 'login' && method === 'POST') return login(req, res, communityId, base);
 
     const cookie = readCookie(req, SESSION_COOKIE);
     if (sub === 'logout' && method === 'POST') {

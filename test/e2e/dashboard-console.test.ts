@@ -48,7 +48,11 @@ describe('dashboard in `rapport start` (console)', () => {
       }
       const link = /(http:\/\/localhost:\d+\/dashboard\/\S+\/login\?token=[A-Za-z0-9_-]+)/.exec(stdout)![1]!;
       expect(link.startsWith(`http://localhost:${port}/dashboard/`)).toBe(true);
-      const login = await fetch(link.replace('localhost', '127.0.0.1'), { redirect: 'manual' });
+      // What the link's page does in a browser: post the token back.
+      const linkUrl = new URL(link.replace('localhost', '127.0.0.1'));
+      const post = () => fetch(`${linkUrl.origin}${linkUrl.pathname}`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ token: linkUrl.searchParams.get('token')! }) });
+      expect((await fetch(linkUrl, { redirect: 'manual' })).status).toBe(200);
+      const login = await post();
       expect(login.status).toBe(303);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       const base = new URL(link).pathname.replace(/\/login$/, '');
@@ -56,7 +60,7 @@ describe('dashboard in `rapport start` (console)', () => {
       expect(api.status).toBe(200);
       const body = (await api.json()) as { data: { totals: { messages: number; activeMembers: number } } };
       expect(body.data.totals).toMatchObject({ messages: 3, activeMembers: 3 });
-      expect((await fetch(link.replace('localhost', '127.0.0.1'), { redirect: 'manual' })).status).toBe(403);
+      expect((await post()).status).toBe(403);
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(await health.json()).toEqual({ status: 'ok', checks: { database: 'ok', queue: 'ok' } });
     } finally {

@@ -23,7 +23,7 @@ describe('dashboard access', () => {
 
   async function login(): Promise<string> {
     const printed = await d.command('mia', true, '/dashboard');
-    const response = await d.get(d.linkIn(printed));
+    const response = await d.openLink(d.linkIn(printed));
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${base}/`);
     return sessionCookie(response);
@@ -34,7 +34,12 @@ describe('dashboard access', () => {
     expect(printed).toContain('It works once and expires in 15 minutes');
     const path = d.linkIn(printed);
     expect(path.startsWith(`${base}/login?token=`)).toBe(true);
-    const response = await d.get(path);
+    // Opening the link shows a page that posts the token back; the GET itself uses nothing up.
+    const linkPage = await d.get(path);
+    expect(linkPage.status).toBe(200);
+    expect(await linkPage.text()).toMatch(/<form id="login" method="post" action="[^"]+\/login"><input type="hidden" name="token" value="[A-Za-z0-9_-]{43}">/);
+    expect((await d.get(path)).status).toBe(200);
+    const response = await d.openLink(path);
     expect(response.status).toBe(303);
     const setCookie = response.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/HttpOnly/);
@@ -52,7 +57,7 @@ describe('dashboard access', () => {
   it('GIVEN the database THEN it holds only hashes of the token and the session', async () => {
     const printed = await d.command('mia', true, '/dashboard');
     const token = new URL(`http://x${d.linkIn(printed)}`).searchParams.get('token')!;
-    const cookie = sessionCookie(await d.get(d.linkIn(printed)));
+    const cookie = sessionCookie(await d.openLink(d.linkIn(printed)));
     const tokens = await d.app.db.prisma.dashboardLoginToken.findMany();
     const sessions = await d.app.db.prisma.dashboardSession.findMany();
     expect(tokens.some((t) => t.tokenHash === token)).toBe(false);
@@ -67,8 +72,8 @@ describe('dashboard access', () => {
   });
 
   it('GIVEN no token, a wrong token or no session THEN pages and API routes are refused', async () => {
-    expect((await d.get(`${base}/login`)).status).toBe(403);
-    expect((await d.get(`${base}/login?token=${'A'.repeat(43)}`)).status).toBe(403);
+    expect((await d.openLink(`${base}/login`)).status).toBe(403);
+    expect((await d.openLink(`${base}/login?token=${'A'.repeat(43)}`)).status).toBe(403);
     expect((await d.get(`${base}/`)).status).toBe(401);
     expect((await d.get(`${base}/leaderboards`)).status).toBe(401);
     const api = await d.get(`${base}/api/overview`);
@@ -80,8 +85,8 @@ describe('dashboard access', () => {
 
   it('GIVEN a used link THEN it cannot be used again', async () => {
     const path = d.linkIn(await d.command('mia', true, '/dashboard'));
-    expect((await d.get(path)).status).toBe(303);
-    const again = await d.get(path);
+    expect((await d.openLink(path)).status).toBe(303);
+    const again = await d.openLink(path);
     expect(again.status).toBe(403);
     expect(again.headers.get('set-cookie')).toBeNull();
     expect(await again.text()).toContain('already used');
@@ -91,10 +96,17 @@ describe('dashboard access', () => {
     const path = d.linkIn(await d.command('mia', true, '/dashboard'));
     d.clock.advance(15 * 60_000 + 1);
     try {
-      expect((await d.get(path)).status).toBe(403);
+      expect((await d.openLink(path)).status).toBe(403);
     } finally {
       d.clock.set(new Date('2026-11-23T10:00:00Z'));
     }
+  });
+
+  it('GIVEN a login form posted from another site THEN it is refused', async () => {
+    const path = new URL(d.linkIn(await d.command('mia', true, '/dashboard')), d.server.url);
+    const forged = await fetch(`${d.server.url}${path.pathname}`, { method: 'POST', redirect: 'manual', headers: { origin: 'https://evil.example' }, body: new URLSearchParams({ token: path.searchParams.get('token')! }) });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('set-cookie')).toBeNull();
   });
 
   it('GIVEN a session older than 12 hours THEN it is refused', async () => {
@@ -112,10 +124,10 @@ describe('dashboard access', () => {
     const otherPath = new URL(other.url).pathname + new URL(other.url).search;
     // The other community's token on this community's login path: refused (and burnt).
     const token = new URL(other.url).searchParams.get('token')!;
-    expect((await d.get(`${base}/login?token=${token}`)).status).toBe(403);
+    expect((await d.openLink(`${base}/login?token=${token}`)).status).toBe(403);
     // A fresh one opens the other community only.
     const fresh = await d.app.rapport.services.dashboard.issueLink({ communityId: OTHER, memberId: `${OTHER}:olga`, language: 'en' });
-    const response = await d.get(new URL(fresh.url).pathname + new URL(fresh.url).search);
+    const response = await d.openLink(new URL(fresh.url).pathname + new URL(fresh.url).search);
     expect(response.status).toBe(303);
     const otherCookie = sessionCookie(response);
     expect((await d.get(`${otherBase}/`, otherCookie)).status).toBe(200);
@@ -136,10 +148,10 @@ describe('dashboard access', () => {
     expect(printed).toMatch(/Done: \d+ dashboard session\(s\) ended/);
     expect((await d.get(`${base}/`, first)).status).toBe(401);
     expect((await d.get(`${base}/api/overview`, second)).status).toBe(401);
-    expect((await d.get(unused)).status).toBe(403);
+    expect((await d.openLink(unused)).status).toBe(403);
     // Another community's sessions are untouched.
     const fresh = await d.app.rapport.services.dashboard.issueLink({ communityId: OTHER, memberId: `${OTHER}:olga`, language: 'en' });
-    const otherCookie = sessionCookie(await d.get(new URL(fresh.url).pathname + new URL(fresh.url).search));
+    const otherCookie = sessionCookie(await d.openLink(new URL(fresh.url).pathname + new URL(fresh.url).search));
     await d.command('mia', true, '/dashboard revoke');
     expect((await d.get(`${otherBase}/`, otherCookie)).status).toBe(200);
   });

@@ -61,7 +61,9 @@ describe('web routes on the Slack receiver', () => {
     const path = dashboardPath('slack:T1');
     expect((await fetch(`${base}${path}/`)).status).toBe(401);
     expect((await fetch(`${base}${path}/api/overview?period=7d`)).status).toBe(401);
-    expect((await fetch(`${base}${path}/login?token=x`)).status).toBe(403);
+    expect((await fetch(`${base}${path}/login?token=x`)).status).toBe(200);
+    const post = await fetch(`${base}${path}/login`, { method: 'POST', body: new URLSearchParams({ token: 'x' }), redirect: 'manual' });
+    expect(post.status).toBe(403);
     expect((await fetch(`${base}/dashboard`)).status).toBe(401);
     const asset = await fetch(`${base}/dashboard/assets/dashboard.js`);
     expect(asset.status).toBe(200);

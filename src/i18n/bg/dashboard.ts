@@ -10,6 +10,7 @@ export default {
       portTaken: 'Порт {{port}} е зает, затова таблото, /healthz и /metrics са изключени. Задайте свободен порт в PORT.',
     },
     title: 'Табло на Rapport',
+    login: { title: 'Отваряне на таблото за модератори…', button: 'Отвори таблото' },
     community: 'Общност: {{name}}',
     nav: { overview: 'Общ преглед', leaderboards: 'Класации', funnel: 'Фуния', offers: 'Оферти', knowledge: 'База знания', feedback: 'Обратна връзка' },
     period: { label: 'Период', '7d': 'Последните 7 дни', '30d': 'Последните 30 дни', '90d': 'Последните 90 дни', '365d': 'Последните 365 дни' },

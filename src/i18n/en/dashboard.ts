@@ -10,6 +10,7 @@ export default {
       portTaken: 'Port {{port}} is taken, so the dashboard, /healthz and /metrics are off. Set PORT to a free port.',
     },
     title: 'Rapport dashboard',
+    login: { title: 'Opening the moderators\' dashboard…', button: 'Open the dashboard' },
     community: 'Community: {{name}}',
     nav: { overview: 'Overview', leaderboards: 'Leaderboards', funnel: 'Funnel', offers: 'Offers', knowledge: 'Knowledge base', feedback: 'Feedback' },
     period: { label: 'Period', '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days', '365d': 'Last 365 days' },

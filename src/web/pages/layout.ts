@@ -92,6 +92,12 @@ export function renderDashboardPage(shell: PageShell): string {
   return document(shell.language, `${t(`dashboard.nav.${page}`)} · ${t('dashboard.title')}`, content);
 }
 
+/** The page a one-time link opens: a form that posts the token (login.js submits it at once). */
+export function renderLoginPage(language: Language, title: string, button: string, action: string, token: string): string {
+  const form = `<form id="login" method="post" action="${escapeHtml(action)}"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">${escapeHtml(button)}</button></form>`;
+  return document(language, title, `<main class="message"><h1>${escapeHtml(title)}</h1>${form}</main><script src="${ASSETS_PATH}/login.js"></script>`);
+}
+
 export function renderMessagePage(language: Language, title: string, message: string): string {
   return document(language, title, `<main class="message"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main>`);
 }

@@ -34,6 +34,8 @@ export interface DashboardApp {
   /** Path and query of the first dashboard link in a text. */
   linkIn(text: string): string;
   get(path: string, cookie?: string): Promise<Response>;
+  /** Does what the link's page does in a browser: posts the token back to the login path. */
+  openLink(pathAndQuery: string): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -111,6 +113,10 @@ export async function startDashboardApp(options: { health?: HealthChecks; langua
       return url.pathname + url.search;
     },
     get: (path, cookie) => fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} }),
+    openLink(pathAndQuery) {
+      const url = new URL(pathAndQuery, server.url);
+      return fetch(`${server.url}${url.pathname}`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ token: url.searchParams.get('token') ?? '' }) });
+    },
     async close() {
       await server.close();
       await app.close();
