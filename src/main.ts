@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import type { ChatAdapter } from './core/adapter.ts';
 import { createAmbassadors, type AmbassadorsDeps } from './core/ambassadors/create-ambassadors.ts';
 import { signalsFromScoreStore } from './core/ambassadors/recognition-signals.ts';
-import { detectQuestion } from './core/answers/detect-question.ts';
 import type { Clock } from './core/clock.ts';
 import { createCommandDispatcher } from './core/commands/dispatch.ts';
 import type { CommandDefinition } from './core/commands/define.ts';
@@ -70,7 +69,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const recognition = createRecognition({
     store: parts.repos.scores,
     clock: parts.clock,
-    detectQuestion: (text) => detectQuestion(text).score,
+    // The engine's own detector, not the answers' one (detectQuestion in src/core/answers): that one
+    // asks "should the bot answer this?" and rejects questions addressed to a member, which for
+    // recognition are still people asking for help (dev P@10 0.7 with it, 0.8 without; train 0.9 both).
     mayProfile: (communityId, memberId) => (privacy ? privacy.mayProfile(communityId, memberId) : Promise.resolve(true)),
     ...(parts.recognition?.config ? { config: parts.recognition.config } : {}),
     ...(parts.recognition?.cache ? { cache: parts.recognition.cache } : {}),

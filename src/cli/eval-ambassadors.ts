@@ -1,6 +1,8 @@
 // `rapport eval ambassadors --slack-export DIR --truth FILE [--json]`
 //
-// Replays a Slack export through the recognition engine, ranks members by all-time helper score
+// Replays a Slack export through the pipeline the live bot uses (activity, recognition, funnel,
+// feedback; in a fresh embedded database, or a fresh schema in DATABASE_URL's PostgreSQL, see
+// import-runtime.ts), ranks members by all-time helper score
 // and compares the ranking with the `helpers` of a ground-truth file, ranked by
 // `distinct_users_helped` (ties keep the file's order). The baseline ranks by message count,
 // what XP bots do.
@@ -20,10 +22,14 @@ import { createRecognitionEngine } from '../core/recognition/recognition-engine.
 import { createInMemoryScoreStore } from '../core/recognition/score-store.ts';
 import { slackExportMessageToEvents } from '../import/slack-export-events.ts';
 import { openSlackExport, parseJsonFile } from '../import/slack-export-reader.ts';
+import { replayEvents } from '../import/replay-events.ts';
+import { openImportRuntime } from './import-runtime.ts';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** Configuration (DATABASE_URL); needed by the default, full-pipeline replay. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface PrecisionAtK {
@@ -136,7 +142,46 @@ export async function replayForRanking(
   return { byHelperScore, byMessageCount, messages, seconds, members: exp.users.size };
 }
 
-/** Replays an export and ranks its members; the default uses the engine with an in-memory store. */
+/**
+ * Replays the export through the full pipeline of a fresh Rapport (no chat adapters) and ranks
+ * members by the all-time helper board the /leaderboard command shows.
+ */
+export async function replayThroughPipeline(dir: string, io: CliIo): Promise<ReplayResult & { members: number }> {
+  const runtime = await openImportRuntime({ stdin: process.stdin, stdout: io.stdout as NodeJS.WritableStream, stderr: io.stderr as NodeJS.WritableStream, env: io.env ?? {} }, { fresh: true, queue: false });
+  try {
+    const exp = await openSlackExport(dir);
+    const counts = new Map<string, number>();
+    const started = process.hrtime.bigint();
+    let summary;
+    try {
+      async function* events() {
+        for await (const message of exp.messages()) {
+          for (const event of slackExportMessageToEvents(exp, message, { teamId: TEAM })) {
+            if (event.type === 'message.posted' && !event.author.isBot) counts.set(message.userId, (counts.get(message.userId) ?? 0) + 1);
+            yield event;
+          }
+        }
+      }
+      summary = await replayEvents(runtime.rapport.pipeline, events());
+    } finally {
+      await exp.close();
+    }
+    const { recognition, repos } = runtime.rapport.services;
+    await recognition.flush();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const communityId = makeCommunityId('slack', TEAM);
+    const community = (await repos.communities.get(communityId)) ?? { id: communityId, timeZone: 'UTC' };
+    const board = await recognition.leaderboard(community, { period: 'all', kind: 'helpers', limit: Number.MAX_SAFE_INTEGER - 100 });
+    const prefix = `${scopedId('slack', TEAM, 'x').slice(0, -1)}`;
+    const byHelperScore = board.map((e) => decodeURIComponent(e.memberId.slice(prefix.length)));
+    const byMessageCount = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+    return { byHelperScore, byMessageCount, messages: summary.messages, seconds, members: exp.users.size };
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** Replays an export and ranks its members (the full pipeline by default; tests may pass the bare engine). */
 export type ReplayForRanking = (exportDir: string) => Promise<ReplayResult & { members: number }>;
 
 export async function evaluateAmbassadors(
@@ -186,7 +231,7 @@ export async function runEvalAmbassadors(argv: string[], io: CliIo, deps: { repl
     return 2;
   }
   try {
-    const result = await evaluateAmbassadors(values['slack-export'], values.truth, deps.replay);
+    const result = await evaluateAmbassadors(values['slack-export'], values.truth, deps.replay ?? ((dir) => replayThroughPipeline(dir, io)));
     const { replay, withTies, ...summary } = result;
     if (values.json) {
       io.stdout.write(`${JSON.stringify({ members: summary.members, rapport: summary.rapport, messageCount: summary.messageCount })}\n`);

@@ -26,8 +26,25 @@ export function createActivityRepository(prisma: PrismaClient): ActivityReposito
 
     async recordMany(inputs) {
       if (inputs.length === 0) return new Set();
-      // createManyAndReturn with skipDuplicates returns only the rows inserted now.
-      const inserted = await prisma.activityEvent.createManyAndReturn({ data: inputs.map(row), skipDuplicates: true, select: { platformEventId: true } });
+      // One INSERT ... ON CONFLICT DO NOTHING RETURNING over column arrays: only the rows inserted
+      // now come back. (Prisma's createManyAndReturn does the same but costs ~5x more per batch,
+      // which capped history replays at a few hundred events per second.)
+      const rows = inputs.map(row);
+      const inserted = await prisma.$queryRawUnsafe<Array<{ platformEventId: string }>>(
+        `INSERT INTO "ActivityEvent" ("platformEventId", "communityId", "memberId", "channelId", "kind", "occurredAt", "weight", "messageId", "targetMemberId")
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::double precision[], $8::text[], $9::text[])
+         ON CONFLICT ("platformEventId") DO NOTHING
+         RETURNING "platformEventId"`,
+        rows.map((r) => r.platformEventId),
+        rows.map((r) => r.communityId),
+        rows.map((r) => r.memberId),
+        rows.map((r) => r.channelId),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.occurredAt),
+        rows.map((r) => r.weight),
+        rows.map((r) => r.messageId),
+        rows.map((r) => r.targetMemberId),
+      );
       return new Set(inserted.map((r) => r.platformEventId));
     },
 

@@ -60,3 +60,8 @@ export function slackExportMessageToEvents(exp: Pick<SlackExport, 'users'>, mess
   }
   return events;
 }
+
+/** Every event of an export, oldest first. */
+export async function* slackExportEvents(exp: SlackExport, options: SlackExportEventOptions): AsyncGenerator<SlackExportEvent> {
+  for await (const message of exp.messages()) yield* slackExportMessageToEvents(exp, message, options);
+}

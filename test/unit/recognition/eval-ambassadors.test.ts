@@ -1,6 +1,6 @@
 // Proves `rapport eval ambassadors` on the ubuntu-irc-dev export beats ranking by message count and prints the fixed JSON shape.
 import { describe, expect, it } from 'vitest';
-import { precisionAtK, precisionAtKWithTies, runEvalAmbassadors } from '../../../src/cli/eval-ambassadors.ts';
+import { precisionAtK, precisionAtKWithTies, replayForRanking, runEvalAmbassadors } from '../../../src/cli/eval-ambassadors.ts';
 
 const DEV = new URL('../../../../shared/data/community/ubuntu-irc-dev', import.meta.url).pathname;
 
@@ -17,7 +17,7 @@ function capture(): { io: { stdout: { write(t: string): boolean }; stderr: { wri
 describe('eval ambassadors', () => {
   it('GIVEN the dev export THEN --json prints members and P@5/10/20 for Rapport and message count, with Rapport P@10 ≥ 0.8 and above message count', async () => {
     const { io, out } = capture();
-    const code = await runEvalAmbassadors(['--slack-export', DEV, '--truth', `${DEV}/ground-truth.json`, '--json'], io);
+    const code = await runEvalAmbassadors(['--slack-export', DEV, '--truth', `${DEV}/ground-truth.json`, '--json'], io, { replay: (dir) => replayForRanking(dir) });
     expect(code).toBe(0);
     const result = JSON.parse(out()) as { members: number; rapport: Record<string, number>; messageCount: Record<string, number> };
     expect(Object.keys(result)).toEqual(['members', 'rapport', 'messageCount']);

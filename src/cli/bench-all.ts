@@ -1,0 +1,27 @@
+// `rapport bench all [--json]` (what `npm run bench` runs): every benchmark there is, one after
+// the other: the replay of the shared train export through the full pipeline, then the answers
+// benchmark when its command exists. Exits non-zero when any benchmark fails to run.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config.ts';
+import type { CliCommand } from './io.ts';
+
+const TRAIN = fileURLToPath(new URL('../../../shared/data/community/ubuntu-irc-train', import.meta.url));
+
+export const runBenchAll: CliCommand = async (argv, io) => {
+  const json = argv.includes('--json');
+  let worst = 0;
+  if (existsSync(TRAIN)) {
+    io.stdout.write(json ? '' : '== bench replay ==\n');
+    const { runBenchReplay } = await import('./bench-replay.ts');
+    worst = Math.max(worst, await runBenchReplay(['--slack-export', TRAIN, ...(json ? ['--json'] : [])], io));
+  } else {
+    io.stderr.write(`bench replay skipped: ${TRAIN} is missing\n`);
+  }
+  if (existsSync(fileURLToPath(new URL('./bench-answers.ts', import.meta.url)))) {
+    io.stdout.write(json ? '' : '== bench answers ==\n');
+    const { runBenchAnswers } = await import('./bench-answers.ts');
+    worst = Math.max(worst, await runBenchAnswers(json ? ['--json'] : [], { stdout: io.stdout, stderr: io.stderr, language: loadConfig(io.env).language }));
+  }
+  return worst;
+};
