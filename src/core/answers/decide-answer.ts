@@ -2,6 +2,7 @@
 // entry answers it, and is Rapport sure enough to post. Pure and synchronous; the caller posts.
 import type { AnswerCandidate, AnswerIndex } from './answer-index.ts';
 import { detectQuestion, type QuestionContext, type QuestionVerdict } from './detect-question.ts';
+import { detectLanguage } from './analyze.ts';
 import { CONFIDENCE_MODEL } from './confidence-model.ts';
 
 /** Default community threshold: the estimated probability of being right needed to answer. */
@@ -22,7 +23,7 @@ export interface DecideOptions {
 
 export function decideAnswer(index: AnswerIndex, text: string, options: DecideOptions = {}): AnswerDecision {
   const verdict: QuestionVerdict = options.assumeQuestion
-    ? { isQuestion: true, score: 1, reasons: ['assumed'], language: detectQuestion(text).language }
+    ? { isQuestion: true, score: 1, reasons: ['assumed'], language: detectLanguage(text) }
     : detectQuestion(text, options.context);
   if (!verdict.isQuestion) return { kind: 'silent', reason: 'not-a-question', verdict };
   const best = index.search(text, { limit: 2 })[0] ?? null;

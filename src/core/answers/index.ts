@@ -11,3 +11,7 @@ export { detectQuestion, QUESTION_THRESHOLD, type QuestionContext, type Question
 export { createAnswerIndex, DEFAULT_RETRIEVAL, type AnswerIndex, type AnswerCandidate, type AnswerIndexOptions, type SearchOptions, type RetrievalSettings } from './answer-index.ts';
 export { decideAnswer, DEFAULT_ANSWER_THRESHOLD, type AnswerDecision, type DecideOptions } from './decide-answer.ts';
 export { runQueries, summarize, type QueryOutcome, type SetResult } from './evaluate-answers.ts';
+export { fitConfidenceModel, type CalibrationSet, type HeldOutReport } from './fit-confidence-model.ts';
+export { FEATURE_NAMES, confidenceOf } from './confidence.ts';
+export { CONFIDENCE_MODEL } from './confidence-model.ts';
+export { syntheticKb } from './synthetic-kb.ts';
