@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectQuestion } from '../../../src/core/answers/detect-question.ts';
 
-const members = { memberNames: ['bob', 'Ивана'] };
+const members = { memberNames: ['bob', 'Ивана', 'Иване'] };
 
 describe('detectQuestion', () => {
   it.each([
@@ -14,6 +14,9 @@ describe('detectQuestion', () => {
     'wifi keeps dropping, any ideas?',
     'Is there a way to export my data',
     'my printer is not working',
+    'Trying to install docker on ubuntu',
+    "I didn't get the confirmation email",
+    'hi all, is there a way to mount an ISO?',
   ])('GIVEN the English help request "%s" THEN it is a question', (text) => {
     expect(detectQuestion(text, members).isQuestion).toBe(true);
   });
@@ -25,6 +28,9 @@ describe('detectQuestion', () => {
     'Не мога да вляза в профила си.',
     'Трябва ми фактура за поръчката.',
     'Има ли безплатна доставка',
+    'Някой да знае защо не ми тръгва лаптопа',
+    'Изтривам си профила.',
+    'Не получих имейл за потвърждение',
   ])('GIVEN the Bulgarian help request "%s" THEN it is a question', (text) => {
     expect(detectQuestion(text, members).isQuestion).toBe(true);
   });
@@ -40,6 +46,7 @@ describe('detectQuestion', () => {
     'what a great day!',
     'I fixed it, restarting worked',
     'Good morning everyone',
+    'Is it just me or is slack slow today?',
   ])('GIVEN the English message "%s" THEN it is not a question for the bot', (text) => {
     expect(detectQuestion(text, members).isQuestion).toBe(false);
   });
@@ -51,6 +58,8 @@ describe('detectQuestion', () => {
     'Ивана: идваш ли довечера?',
     'Добро утро на всички',
     'знаеш ли защо пилето пресече пътя?',
+    'Какъв хубав ден!',
+    'Иване, идваш ли?',
   ])('GIVEN the Bulgarian message "%s" THEN it is not a question for the bot', (text) => {
     expect(detectQuestion(text, members).isQuestion).toBe(false);
   });
