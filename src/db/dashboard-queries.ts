@@ -1,11 +1,13 @@
 // The dashboard's panels (src/core/dashboard/ports.ts DashboardData) from what Rapport stores:
-// activity events for the overview and leaderboards, the funnel, offer and feedback tables of the
-// ambassadors feature. Days are counted in the community's time zone. Bots and members who opted
-// out of profiling (PrivacyPreference.noProfiling) are left out of every panel.
+// activity events for the overview and leaderboards, the answers feature's question log and votes,
+// the funnel, offer and feedback tables of the ambassadors feature. Days are counted in the
+// community's time zone. Bots and members who opted out of profiling (PrivacyPreference.noProfiling)
+// are left out of every panel.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import { daysOf, weeksOf } from '../core/dashboard/periods.ts';
 import type { DashboardData, DashboardPeriod, LeaderboardRow, OverviewData, Reason } from '../core/dashboard/ports.ts';
 import { queryFeedback, queryFunnel, queryOffers } from './dashboard-ambassador-queries.ts';
+import { queryKnowledgeBase, queryQuestionStats } from './dashboard-answer-queries.ts';
 
 const LEADERBOARD_SIZE = 20;
 
@@ -65,8 +67,7 @@ export function createDashboardQueries(prisma: PrismaClient): DashboardData {
       weeks,
       activeMembersPerWeek: weeks.map((w) => byWeek.get(w) ?? 0),
       totals: { messages: messagesPerDay.reduce((a, b) => a + b, 0), activeMembers: totals?.active ?? 0, newMembers: totals?.joined ?? 0 },
-      // FILL IN when the answers feature stores asked questions and who answered them (issue 5).
-      questions: null,
+      questions: await queryQuestionStats(prisma, communityId, period),
     };
   }
 
@@ -118,8 +119,7 @@ export function createDashboardQueries(prisma: PrismaClient): DashboardData {
     leaderboards,
     funnel: (communityId, period) => queryFunnel(prisma, communityId, period),
     offers: (communityId, period) => queryOffers(prisma, communityId, period),
-    // FILL IN when the answers feature stores unanswered questions and "Didn't help" votes (issue 5).
-    knowledgeBase: async () => ({ available: false, unanswered: [], unhelpful: [] }),
+    knowledgeBase: (communityId, period) => queryKnowledgeBase(prisma, communityId, period),
     feedback: (communityId, period) => queryFeedback(prisma, communityId, period),
   };
 }

@@ -1,6 +1,7 @@
 // Proves, in headless Chromium, that a moderator's one-time link opens the dashboard, the overview
 // chart is drawn with the seeded community's numbers, the period picker redraws it for another
-// period, tables list members with reasons, and a Bulgarian moderator gets Bulgarian pages.
+// period, tables list members with reasons, the funnel, offers, feedback and knowledge-base pages
+// show their data, and a Bulgarian moderator gets Bulgarian pages.
 // Screenshots are kept in test-artifacts/.
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -125,7 +126,7 @@ describe('dashboard in a browser', () => {
     }
   });
 
-  it('GIVEN funnel moves, an offer and feedback THEN those pages chart them; the knowledge base says it has no data yet', async () => {
+  it('GIVEN funnel moves, an offer and feedback THEN those pages chart them, and logged questions fill the overview and the knowledge base', async () => {
     const prisma = d.app.db.prisma;
     const id = (name: string) => `console:local:${name}`;
     for (const [name, stage] of [['ann', 'advocate'], ['ben', 'love'], ['cat', 'like']] as const) {
@@ -172,9 +173,22 @@ describe('dashboard in a browser', () => {
       expect(await page.$$eval('#table-feedback tbody tr:first-child a', (links) => links.map((a) => a.getAttribute('href')))).toEqual(['http://chat.invalid/2', 'http://chat.invalid/1']);
       await page.screenshot({ path: `${ARTIFACTS}dashboard-feedback.png`, fullPage: true });
 
-      await page.goto(`${d.server.url}${base}knowledge`);
+      // Questions logged by the answers feature: the overview splits them, the knowledge base lists gaps.
+      await prisma.knowledgeEntry.create({ data: { communityId: 'console:local', key: 'proxy', question: 'How do I set a proxy?', answer: 'HTTPS_PROXY', phrasings: [], tags: [], language: 'en' } });
+      const asked = (n: number, asker: string, question: string, answered: boolean) =>
+        prisma.answerLog.create({ data: { communityId: 'console:local', channelId: 'console:local:general', messageId: `kb${n}`, askerMemberId: id(asker), question, normalized: question.toLowerCase(), entryKey: answered ? 'proxy' : null, confidence: 0.5, answered, createdAt: new Date('2026-11-22T12:00:00Z') } });
+      const answered = await asked(1, 'ann', 'How do I set a proxy?', true);
+      await asked(2, 'ben', 'Is there an ARM build?', false);
+      await asked(3, 'cat', 'Is there an ARM build?', false);
+      await prisma.answerVote.create({ data: { answerLogId: answered.id, memberId: id('ann'), helpful: false, byAsker: true } });
+      await page.goto(`${d.server.url}${base}?period=7d`);
       await ready(page);
-      expect(await page.textContent('#table-unanswered >> xpath=ancestor::section//p[contains(@class,"no-data")]')).toContain('No data yet');
+      expect((await chartData(page, 'chart-questions')).data).toEqual([3, 1, 0, 2]);
+      await page.goto(`${d.server.url}${base}knowledge?period=7d`);
+      await ready(page);
+      expect(await page.$$eval('#table-unanswered tbody td:nth-child(-n+2)', (tds) => tds.map((td) => td.textContent))).toEqual(['Is there an ARM build?', '2']);
+      expect(await page.$$eval('#table-unhelpful tbody td', (tds) => tds.map((td) => td.textContent))).toEqual(['How do I set a proxy?', '1', '0']);
+      await page.screenshot({ path: `${ARTIFACTS}dashboard-knowledge.png`, fullPage: true });
     } finally {
       await page.close();
     }

@@ -1,6 +1,7 @@
 // Proves the dashboard's panel queries on real PostgreSQL: days counted in the community's time
-// zone, leaderboards with reasons, funnel over time and this week's moves, offer answers, feedback
-// themes, and members who opted out of profiling (and bots) left out of every panel.
+// zone, questions and knowledge-base gaps, leaderboards with reasons, funnel over time and this
+// week's moves, offer answers, feedback themes, and members who opted out of profiling (and bots)
+// left out of every panel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolvePeriod } from '../../src/core/dashboard/periods.ts';
 import type { DashboardData } from '../../src/core/dashboard/ports.ts';
@@ -125,6 +126,42 @@ describe('dashboard data', () => {
     expect(export_.kinds).toEqual({ feature_request: 2, complaint: 1, praise: 0 });
     expect(export_.examples.map((e) => e.displayName)).not.toContain('olly');
     expect(feedback.themes.at(-1)).toMatchObject({ theme: '', count: 1 });
+  });
+
+  it('GIVEN logged questions, replies and votes THEN the overview splits them and the knowledge base lists what to fix', async () => {
+    const prisma = app.db.prisma;
+    const at = (daysAgo: number) => new Date(NOW.getTime() - daysAgo * DAY);
+    await prisma.knowledgeEntry.create({ data: { communityId: C, key: 'proxy', question: 'How do I set a proxy?', answer: 'HTTPS_PROXY', phrasings: [], tags: [], language: 'en' } });
+    await prisma.knowledgeEntry.create({ data: { communityId: C, key: 'reset', question: 'How do I reset my password?', answer: 'Settings', phrasings: [], tags: [], language: 'en' } });
+    let n = 0;
+    const log = async (asker: string, question: string, answered: boolean, entryKey: string | null, daysAgo: number) => {
+      n += 1;
+      return prisma.answerLog.create({
+        data: { communityId: C, channelId: `${C}:C1`, messageId: `q${n}`, askerMemberId: ids[asker]!, question, normalized: question.toLowerCase().replace(/[?!.]/g, ''), entryKey, confidence: answered ? 0.9 : 0.2, answered, createdAt: at(daysAgo) },
+      });
+    };
+    const proxy = await log('ann', 'How do I set a proxy?', true, 'proxy', 1);
+    const reset = await log('ben', 'Reset password?', true, 'reset', 2);
+    const byMember = await log('cat', 'Which port does it use?', false, null, 1);
+    await prisma.answerReply.create({ data: { answerLogId: byMember.id, authorId: ids.ann!, messageId: 'r1', text: '8080' } });
+    await log('ann', 'Is there a dark mode?', false, null, 3);
+    await log('ben', 'Is there a dark mode?', false, null, 1);
+    await log('cat', 'Does it run on ARM?', false, null, 2);
+    await log('olly', 'Secret question from an opted-out member?', false, null, 1);
+    await log('ann', 'An old question?', false, null, 60);
+    for (const [logId, member, helpful] of [[proxy.id, 'ann', false], [proxy.id, 'ben', false], [proxy.id, 'cat', true], [reset.id, 'ben', false]] as const) {
+      await prisma.answerVote.create({ data: { answerLogId: logId, memberId: ids[member]!, helpful, byAsker: member === 'ann' } });
+    }
+
+    const { questions } = await data.overview(C, period);
+    expect(questions).toEqual({ asked: 6, answeredByRapport: 2, answeredByMembers: 1, unanswered: 3 });
+    const kb = await data.knowledgeBase(C, period);
+    expect(kb.available).toBe(true);
+    expect(kb.unanswered.map((u) => [u.question, u.count])).toEqual([['Is there a dark mode?', 2], ['Which port does it use?', 1], ['Does it run on ARM?', 1]]);
+    expect(kb.unhelpful).toEqual([
+      { entryId: 'proxy', question: 'How do I set a proxy?', notHelpful: 2, helped: 1 },
+      { entryId: 'reset', question: 'How do I reset my password?', notHelpful: 1, helped: 0 },
+    ]);
   });
 
   it('GIVEN a community with nothing from the later features THEN those panels say so', async () => {
