@@ -26,7 +26,7 @@ export const runImportDiscordExport: CliCommand = async (argv, io) => {
   const check = createImportProgress(io.stderr, files.length, 'check', language);
   try {
     for (const [i, file] of files.entries()) {
-      total += (await readDiscordExport(file)).messages.length;
+      total += discordExportEvents(await readDiscordExport(file)).filter((e) => e.type === 'message.posted').length;
       check.update(i + 1);
     }
   } catch (error) {

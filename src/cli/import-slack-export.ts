@@ -6,7 +6,7 @@
 import { loadConfig } from '../config.ts';
 import { RapportError } from '../core/errors.ts';
 import type { Language } from '../core/ports.ts';
-import { slackExportEvents } from '../import/slack-export-events.ts';
+import { slackExportEvents, slackExportMessageToEvents } from '../import/slack-export-events.ts';
 import { openSlackExport } from '../import/slack-export-reader.ts';
 import { replayEvents } from '../import/replay-events.ts';
 import { createImportProgress } from './import-progress.ts';
@@ -52,7 +52,7 @@ export const runImportSlackExport: CliCommand = async (argv, io) => {
       // Progress in day files read (the message count is what this pass finds out).
       const files = new Set<string>();
       for await (const message of exp.messages()) {
-        total++;
+        for (const event of slackExportMessageToEvents(exp, message, { teamId: 'check' })) if (event.type === 'message.posted') total++;
         if (!files.has(message.file)) {
           files.add(message.file);
           if (files.size % 20 === 0) progress.update(files.size);
