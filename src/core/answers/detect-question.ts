@@ -26,6 +26,7 @@ export interface QuestionVerdict {
 }
 
 export const QUESTION_THRESHOLD = 0.5;
+const HEAD_CHARS = 600;
 
 const MENTION_AT_START = /^\s*(<@[^>]+>|@[\p{L}\p{N}_.-]+)/u;
 const QUESTION_MARK = /[?？;]\s*$|\?\s/u;
@@ -35,11 +36,12 @@ function escapeRegExp(s: string): string {
 }
 
 function addressesNamedMember(text: string, names: readonly string[]): boolean {
-  return names.some((name) => name.trim() !== '' && new RegExp(`^\\s*@?${escapeRegExp(name.trim())}\\s*[:,]`, 'iu').test(text));
+  // "bob: ...", "@bob, ...", "hey bob, ...", "Ей, Иване, ..."
+  return names.some((name) => name.trim() !== '' && new RegExp(`^\\s*(?:(?:hey|hi|hello|yo|ей|хей|здравей|здрасти)[\\s,!]+)?@?${escapeRegExp(name.trim())}\\s*[:,!]`, 'iu').test(text));
 }
 
 export function detectQuestion(text: string, context: QuestionContext = {}): QuestionVerdict {
-  const language = context.language ?? detectLanguage(text);
+  const language = context.language ?? detectLanguage(text.slice(0, HEAD_CHARS));
   if (context.mentionsBot) return { isQuestion: true, score: 1, reasons: ['mentions-bot'], language };
   const reasons: string[] = [];
   let score = 0;
@@ -50,10 +52,13 @@ export function detectQuestion(text: string, context: QuestionContext = {}): Que
     score += words >= 6 ? 0.55 : 0.45;
     reasons.push('question-mark');
   }
+  // Cues are read in the first 600 characters: a question states itself early, and long pastes
+  // (logs, code) would only cost time.
+  const head = trimmed.slice(0, HEAD_CHARS);
   const ruleSets = [QUESTION_RULES[language], NOT_HELP_RULES[language]];
   for (const rules of ruleSets) {
     for (const rule of rules) {
-      if (rule.pattern.test(trimmed)) {
+      if (rule.pattern.test(head)) {
         score += rule.weight;
         reasons.push(rule.reason);
       }

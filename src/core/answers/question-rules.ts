@@ -17,7 +17,7 @@ const W = `(?:${B}(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])${E})`;
 const rx = (source: string) => new RegExp(source.replaceAll('\\b<', B).replaceAll('>\\b', E).replaceAll('\\b', W), 'iu');
 
 // Start of the text or of a clause, after an optional greeting ("hi all, is there ...").
-const GREETING = '(?:(?:hi|hello|hey|yo|здравейте|здравей|здрасти|хей)(?:\\s+(?:all|everyone|guys|folks|there|всички))?\\W+)?';
+const GREETING = '(?:(?:hi|hello|hey|yo|здравейте|здравей|здрасти|хей)(?:\\s+(?:all|everyone|guys|folks|there|всички))?[^\\p{L}\\p{N}]+)?';
 const CLAUSE = `(?:^|[.!?,;:…]\\s+|\\.\\.\\.\\s*)\\s*${GREETING}`;
 
 export const QUESTION_RULES: Record<Language, CueRule[]> = {
@@ -43,13 +43,13 @@ export const QUESTION_RULES: Record<Language, CueRule[]> = {
 
 export const NOT_HELP_RULES: Record<Language, CueRule[]> = {
   en: [
-    { reason: 'small-talk', weight: -1, pattern: rx("^\\W*(hi|hey|hello|yo)?\\W*\\b<(how are (you|u|ya|things|you all|you guys)|how's it going|how is it going|how are things|how have you been|how was your (day|weekend|trip|holiday|night)|what's up|whats up|wassup|sup|what are you (doing|up to)|how do you do|you ok|are you ok|u ok|how's life|how's everyone|what's new|you coming|are you coming|did you eat|wanna (grab|get))>\\b") },
+    { reason: 'small-talk', weight: -1, pattern: rx("^[^\\p{L}\\p{N}]*(hi|hey|hello|yo)?[^\\p{L}\\p{N}]*\\b<(how are (you|u|ya|things|you all|you guys)|how's it going|how is it going|how are things|how have you been|how was your (day|weekend|trip|holiday|night)|what's up|whats up|wassup|sup|what are you (doing|up to)|how do you do|you ok|are you ok|u ok|how's life|how's everyone|what's new|you coming|are you coming|did you eat|wanna (grab|get))>\\b") },
     { reason: 'joke', weight: -1, pattern: rx("\\b<(why did the|knock knock|what do you call (a|an|the)|what's the difference between (a|an)|how many \\w+s? does it take to|what did the \\w+ say)>\\b") },
     { reason: 'rhetorical', weight: -0.8, pattern: rx("\\b<(who cares|who knew|why not\\??$|am i right|is it just me|isn't it|aren't they|don't you think|what could (possibly )?go wrong|guess what|you know what|what the (hell|heck|fuck)|why me|are you (kidding|serious)|how hard can it be|how cool is that|how awesome is that|who doesn't|what else is new|right\\?$|seriously\\?|really\\?)>\\b") },
     { reason: 'exclamation', weight: -0.7, pattern: rx('^\\s*\\b<(what|how)>\\b\\s+(a|an|great|nice|cool|awesome|beautiful|lovely|sad|funny|weird)\\b[^?]*!?\\s*$') },
   ],
   bg: [
-    { reason: 'small-talk', weight: -1, pattern: rx('^\\W*(здравей|здрасти|хей|здрасце)?\\W*\\b<(как си|как сте|как е|как върви|как мина|какво правиш|какво правите|какво става|какво ново|що правиш|к[ъа]к си|идваш ли|ще дойдеш ли|яде ли)>\\b') },
+    { reason: 'small-talk', weight: -1, pattern: rx('^[^\\p{L}\\p{N}]*(здравей|здрасти|хей|здрасце)?[^\\p{L}\\p{N}]*\\b<(как си|как сте|как е|как върви|как мина|какво правиш|какво правите|какво става|какво ново|що правиш|к[ъа]к си|идваш ли|ще дойдеш ли|яде ли)>\\b') },
     { reason: 'joke', weight: -1, pattern: rx('\\b<(виц|знаете ли защо|знаеш ли защо|каква е разликата между|защо пилето)>\\b') },
     { reason: 'rhetorical', weight: -0.8, pattern: rx('\\b<(на кого му пука|защо не\\s*[?!.]*$|нали|сериозно ли|наистина ли|какво толкова|кой да знае|колко му е|шегуваш ли се|то кой ли)>\\b') },
     { reason: 'exclamation', weight: -0.7, pattern: rx('^\\s*\\b<(какъв|каква|какво|какви|колко)>\\b\\s+(хубав|хубава|хубаво|хубави|готин|готино|страхотен|страхотно|красив|красиво|прекрасен|прекрасно)[^?]*$') },
