@@ -4,6 +4,7 @@ import { createSlackAdapter, namesFromRepositories } from '../adapters/slack/ind
 import type { Config } from '../config.ts';
 import type { ChatAdapter } from '../core/adapter.ts';
 import type { Logger } from '../core/logger.ts';
+import type { Metrics } from '../core/metrics.ts';
 import type { Repositories } from '../core/ports.ts';
 import type { MountedRoute } from '../web/mount.ts';
 
@@ -12,6 +13,7 @@ export interface PlatformAdapterDeps {
   repos: Repositories;
   /** /healthz, /metrics and the dashboard, served on the Slack receiver's port. */
   webRoutes: MountedRoute[];
+  metrics: Metrics;
 }
 
 export async function createPlatformAdapters(config: Config, deps: PlatformAdapterDeps): Promise<ChatAdapter[]> {
@@ -31,7 +33,12 @@ export async function createPlatformAdapters(config: Config, deps: PlatformAdapt
           routes: deps.webRoutes,
           ...(slack.commandPrefix ? { commandPrefix: slack.commandPrefix } : {}),
         },
-        { logger: deps.logger, names: namesFromRepositories(deps.repos) },
+        {
+          logger: deps.logger,
+          names: namesFromRepositories(deps.repos),
+          // Slack's 429s are waited out by the Web API client; they are still worth counting.
+          onRateLimited: () => deps.metrics.platformError('slack', 'ratelimited'),
+        },
       ),
     );
   }

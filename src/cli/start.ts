@@ -47,7 +47,7 @@ export const runStart: CliCommand = async (_argv, io) => {
   const consoleAdapter = consoleMode
     ? createConsoleAdapter({ input: io.stdin, output: io.stdout, user: config.console.user, clock: systemClock, t, onError: (err) => logger.error({ err }, 'console line failed') })
     : undefined;
-  const adapters: ChatAdapter[] = consoleAdapter ? [consoleAdapter] : await createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler) });
+  const adapters: ChatAdapter[] = consoleAdapter ? [consoleAdapter] : await createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler), metrics });
   const rapport = await buildRapport({
     repos,
     scheduler,
