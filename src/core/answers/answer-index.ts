@@ -42,7 +42,7 @@ export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   answerTerms: 60,
   pruneMinDf: 1000,
   pruneShare: 0.04,
-  maxQueryWords: 100,
+  maxQueryWords: 32,
 };
 
 export interface AnswerIndexOptions {
@@ -91,6 +91,7 @@ export interface IndexedDoc {
 }
 
 const RERANK = 30;
+const MAX_QUERY_CHARS = 1000;
 const MAX_HITS = 400;
 // In a large knowledge base a word found in thousands of documents is close to a stop word: it
 // barely moves BM25 (low idf) but costs a walk over its whole posting list. Such words are left
@@ -153,11 +154,14 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
 
   function rarest(words: string[]): string[] {
     if (words.length <= settings.maxQueryWords) return words;
-    const keep = new Set([...words].sort((a, b) => stats.df(a) - stats.df(b)).slice(0, settings.maxQueryWords));
+    // Rarest known words first; words the index has never seen come last (only fuzzy can match them).
+    const rank = (w: string) => stats.df(w) || Number.MAX_SAFE_INTEGER;
+    const keep = new Set([...words].sort((a, b) => rank(a) - rank(b)).slice(0, settings.maxQueryWords));
     return words.filter((w) => keep.has(w));
   }
 
-  function search(query: string, searchOptions: SearchOptions = {}): AnswerCandidate[] {
+  function search(fullQuery: string, searchOptions: SearchOptions = {}): AnswerCandidate[] {
+    const query = fullQuery.slice(0, MAX_QUERY_CHARS); // a question, not a pasted log
     const limit = searchOptions.limit ?? 5;
     const words = rarest([...new Set(analyzeTerms(query))]);
     const expanded = settings.synonyms ? expandSynonyms(words, (w) => !stats.knowsWord(w)) : { terms: words, added: new Set<string>() };

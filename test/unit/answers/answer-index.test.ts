@@ -62,6 +62,11 @@ describe('createAnswerIndex', () => {
     }
   });
 
+  it('GIVEN a long paste around a question THEN the rarest known words still find the entry', () => {
+    const paste = `strikethrough github markdown ${'lorem ipsum dolor sit amet '.repeat(200)}`;
+    expect(createAnswerIndex(kb).search(paste)[0]?.entry.id).toBe('strike');
+  });
+
   it('GIVEN an empty or stop-word-only query THEN search returns no candidates rather than failing', () => {
     const index = createAnswerIndex(kb);
     expect(index.search('')).toEqual([]);

@@ -60,6 +60,7 @@ describe('detectQuestion', () => {
     'знаеш ли защо пилето пресече пътя?',
     'Какъв хубав ден!',
     'Иване, идваш ли?',
+    'Ей, Иване, идваш ли?',
   ])('GIVEN the Bulgarian message "%s" THEN it is not a question for the bot', (text) => {
     expect(detectQuestion(text, members).isQuestion).toBe(false);
   });
