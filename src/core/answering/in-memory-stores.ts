@@ -64,13 +64,18 @@ export function createInMemoryAnswerLog(): AnswerLogRepository & { logs: AnswerL
   const logs: AnswerLogRecord[] = [];
   const votes = new Map<string, { answerLogId: number; memberId: string; helpful: boolean; byAsker: boolean }>();
   const replyRows: AnswerReplyRecord[] = [];
-  const byId = (id: number) => logs.find((l) => l.id === id) ?? null;
+  const ids = new Map<number, AnswerLogRecord>();
+  const messages = new Set<string>();
+  const byId = (id: number) => ids.get(id) ?? null;
   return {
     logs,
     replyRows,
     async record(input) {
-      if (logs.some((l) => l.communityId === input.communityId && l.messageId === input.messageId)) return null;
+      const key = `${input.communityId}\u0000${input.messageId}`;
+      if (messages.has(key)) return null;
       const log: AnswerLogRecord = { ...input, id: logs.length + 1, replyMessageId: null, status: 'open' };
+      messages.add(key);
+      ids.set(log.id, log);
       logs.push(log);
       return { ...log };
     },

@@ -48,6 +48,12 @@ interface Slot {
   checkedAt: number;
 }
 
+const sameEntry = (a: KbEntry, b: KbEntry) =>
+  a.question === b.question && a.answer === b.answer && a.language === b.language && a.phrasings.join('\u0000') === b.phrasings.join('\u0000') && a.tags.join('\u0000') === b.tags.join('\u0000');
+
+/** Above this share of changed entries a fresh index is built instead of patching the old one. */
+const REBUILD_SHARE = 0.1;
+
 export function createKnowledgeCache(deps: KnowledgeCacheDeps): KnowledgeCache {
   const checkEveryMs = deps.checkEveryMs ?? 5_000;
   const build = deps.createIndex ?? ((entries) => createAnswerIndex(entries));
@@ -68,13 +74,33 @@ export function createKnowledgeCache(deps: KnowledgeCacheDeps): KnowledgeCache {
     return { knowledge, checkedAt: deps.now() };
   }
 
+  /**
+   * Brings `index` to `entries`: a few changes (a learned phrasing, an edit in another process) are
+   * patched in, because building a 10,000-entry index takes seconds of CPU; many (an import) rebuild.
+   */
+  function sync(index: AnswerIndex, entries: readonly KbEntry[]): AnswerIndex {
+    const wanted = new Map(entries.map((e) => [e.id, e]));
+    const changed = entries.filter((e) => {
+      const held = index.get(e.id);
+      return !held || !sameEntry(held, e);
+    });
+    const removed = index.entries().filter((e) => !wanted.has(e.id)).map((e) => e.id);
+    if (changed.length + removed.length > Math.max(50, REBUILD_SHARE * entries.length)) return build(entries);
+    for (const id of removed) index.remove(id);
+    for (const entry of changed) {
+      if (index.get(entry.id)) index.update(entry);
+      else index.add(entry);
+    }
+    return index;
+  }
+
   /** Reads the versions and reloads what moved. */
   async function check(communityId: string, slot: Slot): Promise<void> {
     slot.checkedAt = deps.now();
     const settings = await deps.kb.settings(communityId);
     const current = slot.knowledge;
     let { index, feedback } = current;
-    if (settings.kbVersion !== current.kbVersion) index = build(await deps.kb.list(communityId));
+    if (settings.kbVersion !== current.kbVersion) index = sync(index, await deps.kb.list(communityId));
     if (settings.feedbackVersion !== current.feedbackVersion) feedback = buildFeedbackMemory(await deps.answerLogs.negatives(communityId));
     // A local change may have landed while we read: keep whichever knowledge is newer.
     if (slot.knowledge !== current && slot.knowledge.kbVersion >= settings.kbVersion) return;
