@@ -93,10 +93,6 @@ export interface IndexedDoc {
 const RERANK = 30;
 const MAX_QUERY_CHARS = 1000;
 const MAX_HITS = 400;
-// In a large knowledge base a word found in thousands of documents is close to a stop word: it
-// barely moves BM25 (low idf) but costs a walk over its whole posting list. Such words are left
-// out of the query when the query has other words. Small knowledge bases are never affected.
-
 
 function docsOf(entry: KbEntry, settings: RetrievalSettings): IndexedDoc[] {
   const asks: Array<[DocKind, string]> = [['question', entry.question], ...entry.phrasings.map((p): [DocKind, string] => ['phrasing', p])];
@@ -146,6 +142,9 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
     return true;
   }
 
+  // In a large knowledge base a word found in thousands of documents is close to a stop word: it
+  // barely moves BM25 (low idf) but costs a walk over its whole posting list. Such words are left
+  // out of the query when the query has other words. Small knowledge bases are never affected.
   function prune(terms: string[]): string[] {
     const limit = Math.max(settings.pruneMinDf, settings.pruneShare * stats.documentCount);
     const kept = terms.filter((t) => stats.df(t) <= limit);

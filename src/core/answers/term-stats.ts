@@ -6,8 +6,6 @@ interface DocTerms {
   kind: DocKind;
   words: ReadonlySet<string>;
   grams: ReadonlySet<string>;
-  /** Further indexed terms (truncations) counted in document frequencies only. */
-  other: ReadonlySet<string>;
   /** First letters of each word (see prefixOf), for loose matching of inflected forms. */
   prefixes: ReadonlySet<string>;
 }
@@ -28,18 +26,17 @@ export class TermStats {
     return this.docs.size;
   }
 
-  add(docId: string, kind: DocKind, words: string[], grams: string[], other: string[] = []): void {
-    const entry: DocTerms = { kind, words: new Set(words.filter(Boolean)), grams: new Set(grams.filter(Boolean)), other: new Set(other.filter(Boolean)), prefixes: new Set(words.filter((w) => w.length >= PREFIX).map(prefixOf)) };
+  add(docId: string, kind: DocKind, words: string[], grams: string[]): void {
+    const entry: DocTerms = { kind, words: new Set(words.filter(Boolean)), grams: new Set(grams.filter(Boolean)), prefixes: new Set(words.filter((w) => w.length >= PREFIX).map(prefixOf)) };
     this.docs.set(docId, entry);
     for (const w of entry.words) this.dfs.set(w, (this.dfs.get(w) ?? 0) + 1);
-    for (const w of entry.other) this.dfs.set(w, (this.dfs.get(w) ?? 0) + 1);
     for (const p of entry.prefixes) this.prefixDf.set(p, (this.prefixDf.get(p) ?? 0) + 1);
   }
 
   remove(docId: string): void {
     const entry = this.docs.get(docId);
     if (!entry) return;
-    for (const w of [...entry.words, ...entry.other]) {
+    for (const w of entry.words) {
       const n = (this.dfs.get(w) ?? 1) - 1;
       if (n <= 0) this.dfs.delete(w);
       else this.dfs.set(w, n);
