@@ -125,4 +125,13 @@ describe('knowledge base on PostgreSQL', () => {
     expect(await app.repos.answerLogs.get(Number(value))).toBeNull();
     expect(await answering.unanswered.list(COMMUNITY)).toEqual([]);
   });
+
+  it('GIVEN a member who opted out of profiling THEN they still get answers', async () => {
+    const { app, posts } = await start();
+    await app.rapport.services.answering.admin.importEntries(COMMUNITY, ENTRIES);
+    await app.repos.members.ensure({ id: 'console:local:olga', communityId: COMMUNITY, platformId: 'olga', displayName: 'olga', isBot: false });
+    await app.rapport.services.privacy.set('console:local:olga', COMMUNITY, { noProfiling: true, noDms: true });
+    await app.rapport.pipeline.handle(ask('My parcel still has not arrived, how long does delivery take?', 'olga'));
+    expect(posts.map((p) => p.footer)).toEqual([expect.stringContaining('shipping-time')]);
+  });
 });
