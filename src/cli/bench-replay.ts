@@ -11,6 +11,7 @@
 // which should stay flat as messages grow.
 import { parseArgs } from 'node:util';
 import type { ChatEvent } from '../core/events.ts';
+import type { Feature } from '../core/features.ts';
 import { slackExportEvents } from '../import/slack-export-events.ts';
 import { openSlackExport } from '../import/slack-export-reader.ts';
 import { DEFAULT_BATCH, replayEvents } from '../import/replay-events.ts';
@@ -62,19 +63,36 @@ export const runBenchReplay: CliCommand = async (argv, io) => {
   let routedMs = 0;
   let routeStart = 0;
   let done = 0;
+  // Time spent in each feature on message.posted, for the breakdown in the human output.
+  const byFeature = new Map<string, number>();
+  const timed = (feature: Feature, name: string): Feature => (registry, services) =>
+    feature(
+      {
+        on(type, handler) {
+          registry.on(type, async (event, context) => {
+            const t0 = performance.now();
+            try {
+              await handler(event, context);
+            } finally {
+              if (type === 'message.posted') byFeature.set(name, (byFeature.get(name) ?? 0) + performance.now() - t0);
+            }
+          });
+        },
+      },
+      services,
+    );
+  const first: Feature = (registry) => registry.on('message.posted', async () => void (routeStart = performance.now()));
+  const last: Feature = (registry) =>
+    registry.on('message.posted', async () => {
+      const ms = performance.now() - routeStart;
+      if (done < latencies.length) latencies[done] = ms;
+      done++;
+      routedMs += ms;
+    });
   const runtime = await openImportRuntime(io, {
     fresh: true,
     queue: true,
-    around: {
-      first: (registry) => registry.on('message.posted', async () => void (routeStart = performance.now())),
-      last: (registry) =>
-        registry.on('message.posted', async () => {
-          const ms = performance.now() - routeStart;
-          if (done < latencies.length) latencies[done] = ms;
-          done++;
-          routedMs += ms;
-        }),
-    },
+    wrapFeatures: (features) => [first, ...features.map((f, i) => timed(f, f.name.replace(/^register/, '') || `feature ${i + 1}`)), last],
   });
   // What the process holds before the first message (runtime, Prisma, BullMQ): growth is the rest.
   const baseline = process.memoryUsage.rss();
@@ -131,6 +149,7 @@ export const runBenchReplay: CliCommand = async (argv, io) => {
       `  ${result.messages} messages in ${result.seconds} s: ${result.messagesPerSecond} messages/s (target >= 5,000)`,
       `  per message p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (features + share of the batch's storage)`,
       `  peak RSS ${result.peakRssMb} MB (target <= 300); before the first message ${mb(baseline)} MB; at ${marks.map((m) => `${m.share * 100}%: ${m.rssMb} MB`).join(', ')}`,
+      `  time in features on messages: ${[...byFeature].filter(([, ms]) => ms >= 1).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ')}; the rest is storage (activity, members) and reading the export`,
       `  features' posts swallowed by the replay adapter: ${runtime.adapters.reduce((n, a) => n + a.swallowed.posts, 0)}`,
       '',
     ].join('\n'),

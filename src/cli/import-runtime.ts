@@ -37,8 +37,8 @@ export interface ImportRuntimeOptions {
   fresh: boolean;
   /** Use REDIS_URL's queue (with a private prefix, removed afterwards) and run its workers. */
   queue: boolean;
-  /** Features run before and after Rapport's own (benchmarks time the features in between). */
-  around?: { first: Feature; last: Feature };
+  /** Lets a benchmark wrap Rapport's features (to time them). */
+  wrapFeatures?: (features: Feature[]) => Feature[];
 }
 
 const suffix = (): string => `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
@@ -78,7 +78,7 @@ export async function openImportRuntime(io: CliIo, options: ImportRuntimeOptions
     clock: systemClock,
     translator,
     commands,
-    features: options.around ? [options.around.first, ...features, options.around.last] : features,
+    features: options.wrapFeatures ? options.wrapFeatures(features) : features,
     adapters,
     defaults: { language: config.language, timeZone: config.timeZone },
   });
