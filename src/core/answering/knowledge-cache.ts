@@ -28,7 +28,9 @@ export interface KnowledgeCache {
   applied(communityId: string, version: number, change: (index: AnswerIndex) => void): void;
   /** Reloads settings, feedback and (when its version moved) the index now, and waits for it. */
   refresh(communityId: string): Promise<void>;
-  /** Resolves when no background check or rebuild is running (tests, shutdown). */
+  /** Loads these communities in the background (at start), so no first question waits for a build. */
+  warm(communityIds: readonly string[]): void;
+  /** Resolves when no background load, check or rebuild is running (tests, shutdown). */
   idle(): Promise<void>;
 }
 
@@ -114,22 +116,24 @@ export function createKnowledgeCache(deps: KnowledgeCacheDeps): KnowledgeCache {
     background.add(task);
   }
 
+  async function get(communityId: string): Promise<CommunityKnowledge> {
+    const slot = slots.get(communityId);
+    if (slot) {
+      if (deps.now() - slot.checkedAt >= checkEveryMs) inBackground(communityId, slot);
+      return slot.knowledge;
+    }
+    let pending = loading.get(communityId);
+    if (!pending) {
+      pending = load(communityId).finally(() => loading.delete(communityId));
+      loading.set(communityId, pending);
+    }
+    const loaded = await pending;
+    slots.set(communityId, loaded);
+    return loaded.knowledge;
+  }
+
   return {
-    async get(communityId) {
-      const slot = slots.get(communityId);
-      if (slot) {
-        if (deps.now() - slot.checkedAt >= checkEveryMs) inBackground(communityId, slot);
-        return slot.knowledge;
-      }
-      let pending = loading.get(communityId);
-      if (!pending) {
-        pending = load(communityId).finally(() => loading.delete(communityId));
-        loading.set(communityId, pending);
-      }
-      const loaded = await pending;
-      slots.set(communityId, loaded);
-      return loaded.knowledge;
-    },
+    get,
     applied(communityId, version, change) {
       const slot = slots.get(communityId);
       if (!slot) return;
@@ -143,6 +147,14 @@ export function createKnowledgeCache(deps: KnowledgeCacheDeps): KnowledgeCache {
     async refresh(communityId) {
       const slot = slots.get(communityId);
       if (slot) await check(communityId, slot);
+    },
+    warm(communityIds) {
+      const task = (async () => {
+        for (const id of communityIds) if (!slots.has(id)) await get(id);
+      })()
+        .catch((error: unknown) => deps.logger.error({ err: error }, 'knowledge base warm-up failed; communities load on their first question'))
+        .finally(() => background.delete(task));
+      background.add(task);
     },
     async idle() {
       while (background.size > 0) await Promise.all([...background]);

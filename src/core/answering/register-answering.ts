@@ -3,8 +3,11 @@
 // pipeline and never stops the other features.
 import type { Feature } from '../features.ts';
 
-export const registerAnswering: Feature = (registry, services) => {
+export const registerAnswering: Feature = async (registry, services) => {
   const { answering } = services;
+  // Build the communities' indexes now, in the background: a large knowledge base takes seconds.
+  answering.cache.warm((await services.repos.communities.list()).map((c) => c.id));
+  services.onStop(() => answering.cache.idle());
   registry.on('message.posted', async (event, { language }) => {
     await answering.onMessage(event, language);
   });
