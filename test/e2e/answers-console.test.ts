@@ -61,6 +61,12 @@ describe('answers in the console', () => {
     const listed = await say('ann', '/faq list');
     expect(listed).toContain('FAQ: 3 entries');
     expect(await say('ann', '/faq add question:x answer:y')).toContain('for moderators only');
+    const shown = await say('ann', '/faq show id:refund');
+    expect(shown).toContain('refund: Can I get a refund for my order?');
+    expect(shown).toContain('Also asked as: money back for a purchase');
+    const asked = await say('ann', '/faq ask question:"when does my parcel arrive"');
+    expect(asked).toMatch(/shipping-time: 0\.\d\d/);
+    expect(asked).toMatch(/Rapport would answer with "shipping-time"/);
   });
 
   it('GIVEN a member asks in other words THEN Rapport answers in the thread, names the entry and shows the buttons; "This helped" is stored', async () => {

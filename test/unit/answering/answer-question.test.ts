@@ -1,7 +1,9 @@
 // Proves when Rapport answers a message and when it stays silent: watched channels only, a bot mention always asks, a message addressed to another member is theirs, the community's threshold decides.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseKbJson } from '../../../src/core/answers/kb-parse-json.ts';
 import { HELPED_ACTION, UNHELPFUL_ACTION } from '../../../src/core/answering/answer-question.ts';
-import { GENERAL, createFixture } from './answering-fixture.ts';
+import { GENERAL, createFixture, message } from './answering-fixture.ts';
 
 const PARAPHRASE = 'My parcel still has not arrived, how long does shipping take?';
 
@@ -88,5 +90,14 @@ describe('answering a question', () => {
     await f.ask(PARAPHRASE, { messageId: 'same' });
     await f.ask(PARAPHRASE, { messageId: 'same' });
     expect(f.posts).toHaveLength(1);
+  });
+
+  it('GIVEN the Bulgarian shop knowledge base (../shared/data/faq/shop-bg.kb.json) WHEN a member asks in Bulgarian THEN the reply and its buttons are in Bulgarian', async () => {
+    const f = await createFixture(parseKbJson(readFileSync(new URL('../../../../shared/data/faq/shop-bg.kb.json', import.meta.url), 'utf8')));
+    const outcome = await f.answering.onMessage(message('Има ли номер за проследяване?'), 'bg');
+    expect(outcome.kind).toBe('answered');
+    const reply = f.posts[0]!.message;
+    expect(reply.footer).toContain('От записа „bg-order-tracking“');
+    expect(reply.buttons?.map((b) => b.label)).toEqual(['Помогна ми', 'Не помогна']);
   });
 });
