@@ -24,10 +24,13 @@ const toLog = (row: LogRow): AnswerLogRecord => ({
 export function createAnswerLogRepository(prisma: PrismaClient): AnswerLogRepository {
   return {
     async record(input) {
-      const { count } = await prisma.answerLog.createMany({ data: [input], skipDuplicates: true });
-      if (count === 0) return null;
-      const row = await prisma.answerLog.findUnique({ where: { communityId_messageId: { communityId: input.communityId, messageId: input.messageId } } });
-      return row ? toLog(row) : null;
+      // One round trip on the question -> reply path; a redelivered message hits the unique key.
+      try {
+        return toLog(await prisma.answerLog.create({ data: input }));
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'P2002') return null;
+        throw error;
+      }
     },
     async setReply(id, replyMessageId) {
       await prisma.answerLog.update({ where: { id }, data: { replyMessageId } });

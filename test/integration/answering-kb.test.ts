@@ -134,4 +134,12 @@ describe('knowledge base on PostgreSQL', () => {
     await app.rapport.pipeline.handle(ask('My parcel still has not arrived, how long does delivery take?', 'olga'));
     expect(posts.map((p) => p.footer)).toEqual([expect.stringContaining('shipping-time')]);
   });
+
+  it('GIVEN a question message logged once WHEN it is logged again (a redelivery) THEN the second write is refused quietly', async () => {
+    const { app } = await start();
+    await app.repos.members.ensure({ id: 'console:local:ann', communityId: COMMUNITY, platformId: 'ann', displayName: 'ann', isBot: false });
+    const input = { communityId: COMMUNITY, channelId: CHANNEL, messageId: 'm-dup', askerMemberId: 'console:local:ann', question: 'Q?', normalized: 'q', entryKey: null, confidence: 0.2, answered: false, createdAt: new Date() };
+    expect(await app.repos.answerLogs.record(input)).toMatchObject({ id: expect.any(Number), status: 'open' });
+    expect(await app.repos.answerLogs.record(input)).toBeNull();
+  });
 });
