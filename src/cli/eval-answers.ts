@@ -48,7 +48,7 @@ function table(rows: string[][]): string {
 function printSet(io: CliIo, file: string, r: SetResult): void {
   const t = TEXT[io.language ?? 'en'];
   const precision = r.answered > 0 ? (r.answeredCorrect / r.answered).toFixed(3) : '-';
-  io.stdout.write(`\n${table([t.cols, [file, String(r.inScope), r.top1.toFixed(3), String(r.answered), String(r.answeredCorrect), String(r.answeredWrong), precision, String(r.outOfScope), String(r.outOfScopeAnswered)]])}\n`);
+  io.stdout.write(`\n${table([t.cols, [file, String(r.inScope), r.inScope > 0 ? r.top1.toFixed(3) : '-', String(r.answered), String(r.answeredCorrect), String(r.answeredWrong), precision, String(r.outOfScope), String(r.outOfScopeAnswered)]])}\n`);
 }
 
 export async function runEvalAnswers(argv: string[], io: CliIo): Promise<number> {
