@@ -1,7 +1,8 @@
 // What Rapport learns from the askers' votes, and nothing more (only the asker knows whether their
 // question was answered; other members' votes are stored for moderators but teach nothing):
 // - "This helped" from the asker adds their question, as they worded it, to the entry's phrasings,
-//   so the next person who asks that way matches it directly (at most MAX_PHRASINGS per entry).
+//   so the next person who asks that way matches it directly (at most MAX_PHRASINGS per entry, and
+//   only questions up to MAX_PHRASING_CHARS long).
 //   A moderator does the same for any question with /faq adopt id:N entry:KEY.
 // - "Didn't help" from the asker lowers that entry's confidence for similar questions (content
 //   words overlapping by at least SIMILARITY, Jaccard) by PENALTY_PER_VOTE per such vote, at most
@@ -17,6 +18,8 @@ export const LEARNING = {
   MAX_PENALTY_VOTES: 3,
   SIMILARITY: 0.5,
   MAX_PHRASINGS: 50,
+  /** Longer questions carry their own story (logs, context) and would match too much. */
+  MAX_PHRASING_CHARS: 300,
 } as const;
 
 /** Askers' "Didn't help" votes per entry, as content-term sets. */
@@ -54,7 +57,7 @@ const sameText = (a: string, b: string) => normalizeQuestion(a) === normalizeQue
 /** The entry with `question` added as a phrasing, or null when it is already there or full. */
 export function withPhrasing(entry: KbEntry, question: string): KbEntry | null {
   const text = question.trim();
-  if (text === '' || sameText(entry.question, text) || entry.phrasings.some((p) => sameText(p, text))) return null;
+  if (text === '' || text.length > LEARNING.MAX_PHRASING_CHARS || sameText(entry.question, text) || entry.phrasings.some((p) => sameText(p, text))) return null;
   if (entry.phrasings.length >= LEARNING.MAX_PHRASINGS) return null;
   return { ...entry, phrasings: [...entry.phrasings, text] };
 }

@@ -25,9 +25,10 @@ describe('learning', () => {
     expect(withoutPhrasing(refund, 'something else')).toBeNull();
   });
 
-  it('GIVEN an entry with MAX_PHRASINGS phrasings THEN no more are learned', () => {
+  it('GIVEN an entry with MAX_PHRASINGS phrasings or a question longer than MAX_PHRASING_CHARS THEN nothing is learned', () => {
     const full = { ...refund, phrasings: Array.from({ length: LEARNING.MAX_PHRASINGS }, (_, i) => `phrasing ${i}`) };
     expect(withPhrasing(full, 'a new wording')).toBeNull();
+    expect(withPhrasing(refund, `refund please ${'and more context '.repeat(30)}`)).toBeNull();
   });
 });
 
