@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, defineSubcommand } from '../src/core/commands/define.ts';
 import { option } from '../src/core/commands/options.ts';
-import { KbImportError } from '../src/core/answers/kb-import-error.ts';
-import { DEFAULT_ANSWER_THRESHOLD } from '../src/core/answers/decide-answer.ts';
-import type { KbEntry } from '../src/core/answers/kb-entry.ts';
+import { KbImportError, DEFAULT_ANSWER_THRESHOLD, type KbEntry } from '../src/core/answers/index.ts';
 import { splitList } from '../src/core/answering/knowledge-admin.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { OutgoingMessage } from '../src/core/outgoing.ts';

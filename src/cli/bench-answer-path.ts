@@ -6,10 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseKbJson } from '../core/answers/kb-parse-json.ts';
-import { parseQueryLines } from '../core/answers/query-file-parse.ts';
+import { parseKbJson, parseQueryLines, type KbEntry } from '../core/answers/index.ts';
 import { seededRandom, syntheticKb } from '../core/answers/synthetic-kb.ts';
-import type { KbEntry } from '../core/answers/kb-entry.ts';
 import { timeAnswerPath } from '../core/answering/time-answer-path.ts';
 import { createTranslator } from '../i18n/create-translator.ts';
 import { createLogger } from '../logger.ts';

@@ -5,8 +5,7 @@
 // imports nothing), then written in one transaction. A running bot notices within seconds.
 import { readFile } from 'node:fs/promises';
 import { CONSOLE_COMMUNITY } from '../adapters/console/translate.ts';
-import { KbImportError } from '../core/answers/kb-import-error.ts';
-import { kbFormatOf, parseKb } from '../core/answers/kb-parse.ts';
+import { KbImportError, kbFormatOf, parseKb } from '../core/answers/index.ts';
 import { loadConfig } from '../config.ts';
 import { createRepositories } from '../db/create-repositories.ts';
 import { createTranslator } from '../i18n/create-translator.ts';

@@ -2,7 +2,7 @@
 // in the same transaction, so a process holding an index in memory can tell it is stale with one
 // cheap read. Imports are one transaction: a file is written completely or not at all.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
-import type { KbEntry } from '../core/answers/kb-entry.ts';
+import type { KbEntry } from '../core/answers/index.ts';
 import type { KnowledgeBaseRepository } from '../core/answering/ports.ts';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

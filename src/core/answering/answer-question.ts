@@ -3,9 +3,7 @@
 // the log row whose id the buttons carry. A bot mention always asks; a message addressed to
 // another member is theirs to answer; below the community's threshold Rapport stays silent and
 // the question goes on the unanswered list.
-import { decideAnswer } from '../answers/decide-answer.ts';
-import { detectQuestion, type QuestionContext, type QuestionVerdict } from '../answers/detect-question.ts';
-import type { KbEntry } from '../answers/kb-entry.ts';
+import { decideAnswer, detectQuestion, type QuestionContext, type QuestionVerdict, type KbEntry } from '../answers/index.ts';
 import type { MessagePosted } from '../events.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';

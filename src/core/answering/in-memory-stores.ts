@@ -1,6 +1,6 @@
 // In-memory knowledge base and answer log with the same behaviour as the Prisma repositories:
 // for unit tests and for timing the question -> reply path without a database (bench).
-import type { KbEntry } from '../answers/kb-entry.ts';
+import type { KbEntry } from '../answers/index.ts';
 import type { AnswerLogRecord, AnswerLogRepository, AnswerReplyRecord, AnswerSettingsRecord, KnowledgeBaseRepository } from './ports.ts';
 
 export function createInMemoryKnowledgeBase(): KnowledgeBaseRepository & { entries: Map<string, Map<string, KbEntry>>; settingsOf: Map<string, AnswerSettingsRecord> } {

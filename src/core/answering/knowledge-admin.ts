@@ -2,11 +2,7 @@
 // every change is written first, then applied to this process's index; other processes see the
 // version move. An import parses the whole file before writing anything (KbImportError names the
 // line or entry) and writes in one transaction.
-import { detectLanguage } from '../answers/analyze.ts';
-import { DEFAULT_ANSWER_THRESHOLD } from '../answers/decide-answer.ts';
-import type { KbEntry, Language } from '../answers/kb-entry.ts';
-import type { KbFormat } from '../answers/kb-import-error.ts';
-import { kbFormatOf, parseKb } from '../answers/kb-parse.ts';
+import { detectLanguage, DEFAULT_ANSWER_THRESHOLD, type KbEntry, type Language, type KbFormat, kbFormatOf, parseKb } from '../answers/index.ts';
 import { UserError } from '../errors.ts';
 import type { KnowledgeCache } from './knowledge-cache.ts';
 import type { KnowledgeBaseRepository } from './ports.ts';

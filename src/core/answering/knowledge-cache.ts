@@ -3,9 +3,7 @@
 // noticed by comparing the community's kbVersion / feedbackVersion, read at most once every
 // `checkEveryMs` and in the background: a question never waits for that read, and a rebuild
 // swaps the new index in when it is ready (the old one keeps answering meanwhile).
-import { createAnswerIndex, type AnswerIndex } from '../answers/answer-index.ts';
-import { DEFAULT_ANSWER_THRESHOLD } from '../answers/decide-answer.ts';
-import type { KbEntry } from '../answers/kb-entry.ts';
+import { createAnswerIndex, type AnswerIndex, DEFAULT_ANSWER_THRESHOLD, type KbEntry } from '../answers/index.ts';
 import type { Logger } from '../logger.ts';
 import { buildFeedbackMemory, type FeedbackMemory } from './learning.ts';
 import type { AnswerLogRepository, KnowledgeBaseRepository } from './ports.ts';

@@ -8,8 +8,7 @@
 //   words overlapping by at least SIMILARITY, Jaccard) by PENALTY_PER_VOTE per such vote, at most
 //   MAX_PENALTY_VOTES votes: repeated misses silence the entry for that kind of question while
 //   other questions it answers are untouched. Changing the vote undoes its effect.
-import { analyzeTerms } from '../answers/analyze.ts';
-import type { KbEntry } from '../answers/kb-entry.ts';
+import { analyzeTerms, type KbEntry } from '../answers/index.ts';
 import type { NegativeFeedback } from './ports.ts';
 import { normalizeQuestion } from './question-text.ts';
 

@@ -1,7 +1,7 @@
 // Small text helpers of the answering feature: the grouping key of a question (the same question
 // asked again lands in the same unanswered group), the text searched (mentions removed), and a
 // readable key for a new knowledge-base entry.
-import { tokenize } from '../answers/analyze.ts';
+import { tokenize } from '../answers/index.ts';
 
 /** Lower-case words of a question joined by spaces: punctuation, case and spacing do not split groups. */
 export function normalizeQuestion(text: string): string {

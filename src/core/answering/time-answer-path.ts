@@ -3,7 +3,7 @@
 // detection, confidence, learning penalty and log write against in-memory stores. What it leaves
 // out: the pipeline's own database writes and the platform call itself.
 import { performance } from 'node:perf_hooks';
-import type { KbEntry } from '../answers/kb-entry.ts';
+import type { KbEntry } from '../answers/index.ts';
 import type { MessagePosted } from '../events.ts';
 import { noopMetrics } from '../metrics.ts';
 import type { Logger } from '../logger.ts';

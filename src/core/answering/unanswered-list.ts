@@ -3,8 +3,7 @@
 // One step turns a group into knowledge: adopt it as a new entry answered by the best member reply
 // in its thread (most reactions, other members before the asker, then the latest), or add it as a
 // phrasing of an existing entry (the moderator's approval of what the asker's vote would teach).
-import { detectLanguage } from '../answers/analyze.ts';
-import type { KbEntry } from '../answers/kb-entry.ts';
+import { detectLanguage, type KbEntry } from '../answers/index.ts';
 import { UserError } from '../errors.ts';
 import type { KnowledgeAdmin } from './knowledge-admin.ts';
 import { withPhrasing } from './learning.ts';

@@ -1,7 +1,7 @@
 // Proves when Rapport answers a message and when it stays silent: watched channels only, a bot mention always asks, a message addressed to another member is theirs, the community's threshold decides.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseKbJson } from '../../../src/core/answers/kb-parse-json.ts';
+import { parseKbJson } from '../../../src/core/answers/index.ts';
 import { HELPED_ACTION, UNHELPFUL_ACTION } from '../../../src/core/answering/answer-question.ts';
 import { GENERAL, createFixture, message } from './answering-fixture.ts';
 

@@ -1,5 +1,5 @@
 // A complete answering service on in-memory stores, a recording replier and the real catalogues.
-import type { KbEntry } from '../../../src/core/answers/kb-entry.ts';
+import type { KbEntry } from '../../../src/core/answers/index.ts';
 import { createAnswering, type Answering } from '../../../src/core/answering/create-answering.ts';
 import { createInMemoryAnswerLog, createInMemoryKnowledgeBase } from '../../../src/core/answering/in-memory-stores.ts';
 import type { ButtonPressed, MessagePosted } from '../../../src/core/events.ts';
