@@ -159,8 +159,22 @@ export default defineCommand({
     unanswered: defineSubcommand({
       description: { en: "Questions Rapport could not answer and answers that didn't help", bg: 'Въпроси без отговор и отговори, които не помогнаха' },
       moderatorOnly: true,
-      options: z.object({ limit: option.integer({ en: 'How many (default 10)', bg: 'Колко (по подразбиране 10)' }, { min: 1, max: 50 }) }),
+      options: z.object({
+        limit: option.integer({ en: 'How many (default 10)', bg: 'Колко (по подразбиране 10)' }, { min: 1, max: 50 }),
+        id: option.integer({ en: 'Show every reply to this question', bg: 'Покажи всички отговори на този въпрос' }, { min: 1 }),
+      }),
       async run({ options, services, community, reply, t }) {
+        if (options.id !== undefined) {
+          const { question, replies } = await services.answering.unanswered.repliesOf(community.id, options.id);
+          const lines: string[] = [];
+          for (const r of replies) {
+            const author = await services.repos.members.get(r.authorId);
+            lines.push(t('answers.unanswered.replyLine', { reply: r.id, name: author?.displayName ?? r.authorId, reactions: r.reactions, text: short(r.text, 300) }));
+          }
+          lines.push(replies.length === 0 ? t('answers.unanswered.noReplies') : t('answers.unanswered.adoptHint', { id: options.id }));
+          await reply({ title: t('answers.unanswered.repliesTitle', { id: options.id, question: short(question, 100) }), text: lines.join('\n') }, { ephemeral: true });
+          return;
+        }
         const groups = await services.answering.unanswered.list(community.id, options.limit ?? 10);
         if (groups.length === 0) {
           await reply(t('answers.unanswered.empty'), { ephemeral: true });
@@ -171,6 +185,7 @@ export default defineCommand({
           lines.push(t('answers.unanswered.line', { id: g.id, asked: g.asked, question: short(g.question), unhelpful: g.unhelpful > 0 ? t('answers.unanswered.unhelpful', { count: g.unhelpful }) : '' }));
           const author = g.bestReply ? await services.repos.members.get(g.bestReply.authorId) : null;
           lines.push(g.bestReply ? t('answers.unanswered.reply', { name: author?.displayName ?? g.bestReply.authorId, text: short(g.bestReply.text, 100) }) : t('answers.unanswered.noReply'));
+          if (g.replyCount > 1) lines.push(t('answers.unanswered.more', { count: g.replyCount, id: g.id }));
         }
         lines.push(t('answers.unanswered.footer'));
         await reply({ title: t('answers.unanswered.title'), text: lines.join('\n') }, { ephemeral: true });

@@ -104,9 +104,15 @@ describe('answers in the console', () => {
     expect(asked).not.toContain('Rapport [');
     const rows = await app.db.prisma.answerLog.findMany({ where: { question: 'How do I export my invoices as PDF files?' } });
     await say('eve', `/reply ${rows[0]!.messageId} Open Billing, tick the invoices and choose Download PDF.`);
+    await say('gus', `/reply ${rows[0]!.messageId} no idea sorry`);
     const list = await say('mod mod', '/faq unanswered');
-    expect(list).toContain('best reply from eve: Open Billing');
-    const adopted = await say('mod mod', `/faq adopt id:${rows[0]!.id}`);
+    expect(list).toContain('best reply from gus: no idea sorry');
+    expect(list).toContain(`best of 2 replies (/faq unanswered id:${rows[0]!.id} shows them all)`);
+    const replies = await app.db.prisma.answerReply.findMany({ where: { answerLogId: rows[0]!.id }, orderBy: { id: 'asc' } });
+    const shown = await say('mod mod', `/faq unanswered id:${rows[0]!.id}`);
+    expect(shown).toContain(`reply ${replies[0]!.id} from eve (0 reactions): Open Billing`);
+    expect(shown).toContain(`reply ${replies[1]!.id} from gus`);
+    const adopted = await say('mod mod', `/faq adopt id:${rows[0]!.id} reply:${replies[0]!.id}`);
     expect(adopted).toMatch(/Added FAQ entry "how-do-i-export-my-invoices" from question #\d+ and the reply of eve/);
     const next = await say('fay', 'Can I export my invoices to PDF?');
     expect(next).toContain('Open Billing, tick the invoices and choose Download PDF.');

@@ -20,6 +20,7 @@ export interface UnansweredGroup {
   logIds: number[];
   askerIds: string[];
   bestReply: AnswerReplyRecord | null;
+  replyCount: number;
 }
 
 export type AdoptOutcome =
@@ -45,8 +46,8 @@ export function bestReply(replies: readonly AnswerReplyRecord[], askerIds: Reado
   return best;
 }
 
-export function groupOpenQuestions(rows: readonly OpenQuestionRow[]): Array<Omit<UnansweredGroup, 'bestReply'>> {
-  const groups = new Map<string, Omit<UnansweredGroup, 'bestReply'>>();
+export function groupOpenQuestions(rows: readonly OpenQuestionRow[]): Array<Omit<UnansweredGroup, 'bestReply' | 'replyCount'>> {
+  const groups = new Map<string, Omit<UnansweredGroup, 'bestReply' | 'replyCount'>>();
   for (const row of rows) {
     const group = groups.get(row.normalized);
     if (!group) {
@@ -78,7 +79,7 @@ export function createUnansweredList(deps: { answerLogs: AnswerLogRepository; ad
       const replies = await answerLogs.replies(groups.flatMap((g) => g.logIds));
       return groups.map((g) => {
         const own = replies.filter((r) => g.logIds.includes(r.answerLogId));
-        return { ...g, bestReply: bestReply(own, new Set(g.askerIds)) };
+        return { ...g, bestReply: bestReply(own, new Set(g.askerIds)), replyCount: own.length };
       });
     },
 
@@ -105,6 +106,12 @@ export function createUnansweredList(deps: { answerLogs: AnswerLogRepository; ad
       const entry = await admin.add(communityId, { question, answer: reply.text, phrasings, language: detectLanguage(question) });
       await answerLogs.setStatus(ids, 'adopted');
       return { kind: 'created', entry, reply, resolved: ids.length };
+    },
+
+    /** Every member reply in the threads of the question's group, oldest first. */
+    async repliesOf(communityId: string, id: number): Promise<{ question: string; replies: AnswerReplyRecord[] }> {
+      const { log, group } = await openGroupOf(communityId, id);
+      return { question: log.question, replies: await answerLogs.replies(group.map((g) => g.id)) };
     },
 
     async dismiss(communityId: string, id: number): Promise<number> {
