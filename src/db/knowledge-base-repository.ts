@@ -49,7 +49,7 @@ async function currentVersion(prisma: PrismaClient | Tx, communityId: string): P
 export function createKnowledgeBaseRepository(prisma: PrismaClient): KnowledgeBaseRepository {
   return {
     async list(communityId) {
-      return (await prisma.knowledgeEntry.findMany({ where: { communityId }, orderBy: { createdAt: 'asc' } })).map(toEntry);
+      return (await prisma.knowledgeEntry.findMany({ where: { communityId }, orderBy: [{ createdAt: 'asc' }, { key: 'asc' }] })).map(toEntry);
     },
     async get(communityId, key) {
       const row = await prisma.knowledgeEntry.findUnique({ where: { communityId_key: { communityId, key } } });
