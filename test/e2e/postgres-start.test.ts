@@ -30,7 +30,7 @@ describe('rapport on PostgreSQL and Redis', () => {
 
     const run = await runRapport(['start'], { env, input: ['/as alice', 'first message', '/leaderboard', ''].join('\n') });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/1\. alice: 1 points/);
+    expect(run.stdout).toMatch(/1\. alice: [\d.]+ points? \(1 message this week\)/);
   }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN an unknown subcommand THEN rapport prints usage and exits 2', async () => {

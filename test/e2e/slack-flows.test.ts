@@ -7,6 +7,7 @@ import { fixedClock } from '../../src/core/clock.ts';
 import { defineCommand } from '../../src/core/commands/define.ts';
 import type { ButtonPressed } from '../../src/core/events.ts';
 import type { Feature } from '../../src/core/features.ts';
+import { registerRecognition } from '../../src/core/recognition/register-recognition.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 import { FAKE_BOT, startFakeSlack, type FakeSlack } from '../fakes/slack/fake-slack.ts';
 import { observeAdapter, type ObservedAdapter } from '../fakes/slack/observed-adapter.ts';
@@ -79,7 +80,8 @@ async function startRapportOnSlack(transport: Transport): Promise<SlackRapport> 
   const app = await createTestApp({
     clock: fixedClock(new Date()),
     commands: [...allCommands, modOnly],
-    features: [testFeature(pressed)],
+    // Recognition scores what /leaderboard and /rank show.
+    features: [registerRecognition, testFeature(pressed)],
     adapters: ({ repos }) => {
       slackAdapter = createSlackAdapter(
         {
