@@ -73,6 +73,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     // asks "should the bot answer this?" and rejects questions addressed to a member, which for
     // recognition are still people asking for help (dev P@10 0.7 with it, 0.8 without; train 0.9 both).
     mayProfile: (communityId, memberId) => (privacy ? privacy.mayProfile(communityId, memberId) : Promise.resolve(true)),
+    findMember: (memberId) => parts.repos.members.get(memberId),
     ...(parts.recognition?.config ? { config: parts.recognition.config } : {}),
     ...(parts.recognition?.cache ? { cache: parts.recognition.cache } : {}),
   });

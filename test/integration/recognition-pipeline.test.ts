@@ -1,4 +1,4 @@
-// Proves recognition through the real pipeline on PostgreSQL: a 300-message spammer does not outrank a helper, a two-person thanks ring is capped per day (pair counters in the database), decay favours who helps now, opted-out members are never scored, and scores survive a restart.
+// Proves recognition through the real pipeline on PostgreSQL: a 300-message spammer does not outrank a helper, a two-person thanks ring is capped per day (pair counters in the database), decay favours who helps now, opted-out members are never scored, and scores survive a restart (and thanks to someone quiet since it still count).
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
 import type { ChatEvent } from '../../src/core/events.ts';
@@ -141,6 +141,12 @@ describe('recognition through the pipeline', () => {
     const after = await second.services.recognition.leaderboard(community, { period: 'all', kind: 'helpers', limit: 10 });
     expect(after.map((e) => [e.memberId, e.score])).toEqual(before.map((e) => [e.memberId, e.score]));
     expect(after[0]?.memberId).toBe(idOf('helper'));
+    // The new process has not seen the helper act yet; thanks to them still count.
+    const thanksBefore = after[0]!.figures.thanks;
+    await second.pipeline.handleBatch([chat.say('newbie', 'thanks @helper, your ncdu tip saved me', 600)]);
+    clock.set(chat.now());
+    const later = await second.services.recognition.leaderboard(community, { period: 'all', kind: 'helpers', limit: 10 });
+    expect(later[0]?.figures.thanks).toBe(thanksBefore + 1);
     await second.stop();
   });
 });

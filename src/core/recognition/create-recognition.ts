@@ -5,7 +5,7 @@
 // scoring. Commands and shout-outs call leaderboard / rank / shoutout; the event feature calls
 // onMessage / onReaction / onMemberJoined.
 import type { Clock } from '../clock.ts';
-import type { MemberJoined, MessagePosted, ReactionChanged } from '../events.ts';
+import type { Actor, MemberJoined, MessagePosted, ReactionChanged } from '../events.ts';
 import type { LeaderboardEntry } from './leaderboard.ts';
 import type { QuestionDetector } from './question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
@@ -49,6 +49,8 @@ export interface RecognitionDeps {
   clock: Clock;
   config?: RecognitionConfigInput;
   detectQuestion?: QuestionDetector;
+  /** Looks a member up (the members table) when the engine has not seen them since it started. */
+  findMember?: (memberId: string) => Promise<{ id: string; communityId: string; displayName: string; isBot: boolean; isModerator: boolean } | null>;
   /** Privacy: false for members who opted out of profiling. */
   mayProfile(communityId: string, memberId: string): Promise<boolean>;
   /** Write-behind bounds (states kept in memory, dirty states that force a flush). */
@@ -59,6 +61,22 @@ export function createRecognition(deps: RecognitionDeps): Recognition {
   const config = parseRecognitionConfig(deps.config ?? {});
   const store = createWriteBehindScoreStore(deps.store, deps.cache ?? {});
   const engines = new Map<string, RecognitionEngine>();
+  // Members looked up and not found, so a mention of a stranger costs one query a minute at most.
+  const misses = new Map<string, number>();
+  const resolveMember = deps.findMember
+    ? async (communityId: string, memberId: string): Promise<Actor | null> => {
+        const now = deps.clock.now().getTime();
+        const missed = misses.get(memberId);
+        if (missed !== undefined && now - missed < 60_000) return null;
+        const member = await deps.findMember!(memberId);
+        if (!member || member.communityId !== communityId) {
+          if (misses.size > 10_000) misses.clear();
+          misses.set(memberId, now);
+          return null;
+        }
+        return { memberId: member.id, displayName: member.displayName, isBot: member.isBot, isModerator: member.isModerator };
+      }
+    : undefined;
 
   function engineFor(community: RecognitionCommunity): RecognitionEngine {
     const timeZone = community.timeZone || config.timeZone;
@@ -69,6 +87,7 @@ export function createRecognition(deps: RecognitionDeps): Recognition {
         clock: deps.clock,
         config: { ...config, timeZone },
         mayScore: deps.mayProfile,
+        ...(resolveMember ? { resolveMember } : {}),
         ...(deps.detectQuestion ? { detectQuestion: deps.detectQuestion } : {}),
       });
       engines.set(timeZone, engine);

@@ -3,7 +3,7 @@
 // Per message it does O(mentions) work plus a few store reads and writes; conversation tracking
 // lives in bounded memory (lost on restart, which only affects the next few minutes' inference).
 import { systemClock, type Clock } from '../clock.ts';
-import type { MemberJoined, MessagePosted, ReactionChanged } from '../events.ts';
+import type { Actor, MemberJoined, MessagePosted, ReactionChanged } from '../events.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { ConversationTracker, type ReplyTarget, type TrackedMessage } from './conversation-tracker.ts';
 import { mostImproved, rankStates, scoreOf, type ImprovedEntry, type LeaderboardEntry, type LeaderboardPeriod } from './leaderboard.ts';
@@ -93,6 +93,11 @@ export interface RecognitionEngineDeps {
    * reactions count for nobody, and nobody earns anything from or for them.
    */
   mayScore?: (communityId: string, memberId: string) => boolean | Promise<boolean>;
+  /**
+   * Who a member is when the engine has not seen them act since it started (thanks or a reaction
+   * to someone quiet since a restart). Without it, such credits are dropped.
+   */
+  resolveMember?: (communityId: string, memberId: string) => Promise<Actor | null>;
 }
 
 
@@ -106,6 +111,13 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
   const tracker = new ConversationTracker(config, directory);
   const seenEvents = new BoundedMap<string, true>(10_000);
   const mayScore = deps.mayScore ?? (() => true);
+
+  async function known(communityId: string, memberId: string): Promise<KnownMember | undefined> {
+    const member = directory.get(memberId);
+    if (member || !deps.resolveMember) return member;
+    const actor = await deps.resolveMember(communityId, memberId);
+    return actor ? directory.learn(communityId, actor) : undefined;
+  }
 
   function eligible(member: KnownMember | undefined): boolean {
     return !!member && !member.isBot && !(config.excludeStaff && member.isStaff);
@@ -227,7 +239,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
 
       for (const target of targets) {
         if (target.confidence < config.minConfidence) continue;
-        const other = directory.get(target.memberId);
+        const other = await known(message.communityId, target.memberId);
         if (!eligible(other) && other !== undefined) continue;
         if (!(await mayScore(message.communityId, target.memberId))) continue;
         if (!thanks && target.followUp && config.followUpWeight <= 0) continue;
@@ -256,7 +268,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       if (seenEvents.has(reaction.eventId)) return [];
       seenEvents.set(reaction.eventId, true);
       const giver = directory.learn(reaction.communityId, reaction.actor);
-      const receiver = directory.get(reaction.targetMemberId);
+      const receiver = await known(reaction.communityId, reaction.targetMemberId);
       if (giver.isBot || reaction.targetMemberId === giver.memberId || receiver?.isBot || !receiver || !eligible(receiver)) return [];
       if (!(await mayScore(reaction.communityId, giver.memberId)) || !(await mayScore(reaction.communityId, receiver.memberId))) return [];
       const at = reaction.occurredAt.getTime();
