@@ -59,7 +59,8 @@ export interface RecognitionDeps {
 
 export function createRecognition(deps: RecognitionDeps): Recognition {
   const config = parseRecognitionConfig(deps.config ?? {});
-  const store = createWriteBehindScoreStore(deps.store, deps.cache ?? {});
+  // 20,000 cached states (a member in the community and a channel or two) is about 60 MB at most.
+  const store = createWriteBehindScoreStore(deps.store, { maxCached: 20_000, ...deps.cache });
   const engines = new Map<string, RecognitionEngine>();
   // Members looked up and not found, so a mention of a stranger costs one query a minute at most.
   const misses = new Map<string, number>();
