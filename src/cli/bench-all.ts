@@ -1,6 +1,7 @@
 // `rapport bench all [--json]` (what `npm run bench` runs): every benchmark there is, one after
 // the other: the replay of the shared train export through the full pipeline, then the answers
-// benchmark when its command exists. Exits non-zero when any benchmark fails to run.
+// benchmarks (bench answers, bench answer-path) when their commands exist. Exits non-zero when
+// any benchmark fails to run.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
@@ -22,6 +23,11 @@ export const runBenchAll: CliCommand = async (argv, io) => {
     io.stdout.write(json ? '' : '== bench answers ==\n');
     const { runBenchAnswers } = await import('./bench-answers.ts');
     worst = Math.max(worst, await runBenchAnswers(json ? ['--json'] : [], { stdout: io.stdout, stderr: io.stderr, language: loadConfig(io.env).language }));
+  }
+  if (existsSync(fileURLToPath(new URL('./bench-answer-path.ts', import.meta.url)))) {
+    io.stdout.write(json ? '' : '== bench answer-path ==\n');
+    const { runBenchAnswerPath } = await import('./bench-answer-path.ts');
+    worst = Math.max(worst, await runBenchAnswerPath(json ? ['--json'] : [], io));
   }
   return worst;
 };

@@ -26,6 +26,8 @@ export interface Shoutouts {
   defineJobs(): void;
   /** Registers every stored schedule with the job scheduler; returns how many. */
   restoreSchedules(): Promise<number>;
+  /** Registers a community's schedules again, in its (changed) time zone; call after /settings timezone. */
+  reschedule(community: CommunityRecord): Promise<number>;
   schedule(input: { community: CommunityRecord; channelId: string; rule: string; period?: ShoutoutPeriod; template?: string }): Promise<{ schedule: ShoutoutSchedule; next: Date | null }>;
   list(community: CommunityRecord): Promise<Array<{ schedule: ShoutoutSchedule; next: Date | null }>>;
   remove(community: CommunityRecord, id: string): Promise<boolean>;
@@ -97,6 +99,12 @@ export function createShoutouts(deps: ShoutoutsDeps): Shoutouts {
         if (!zones.has(schedule.communityId)) zones.set(schedule.communityId, (await communities.get(schedule.communityId))?.timeZone ?? 'UTC');
         await register(schedule, zones.get(schedule.communityId)!);
       }
+      return schedules.length;
+    },
+
+    async reschedule(community) {
+      const schedules = await repo.list(community.id);
+      for (const schedule of schedules) await register(schedule, community.timeZone);
       return schedules.length;
     },
 
