@@ -30,22 +30,39 @@ export async function replayEvents(
 ): Promise<ReplaySummary> {
   const size = options.batchSize ?? DEFAULT_BATCH;
   const total: ReplaySummary = { events: 0, messages: 0, fresh: 0 };
-  let batch: ChatEvent[] = [];
-  const push = async (): Promise<void> => {
-    if (batch.length === 0) return;
+  const iterator = Symbol.asyncIterator in events ? events[Symbol.asyncIterator]() : toAsync(events[Symbol.iterator]());
+  const take = async (): Promise<ChatEvent[]> => {
+    const batch: ChatEvent[] = [];
+    while (batch.length < size) {
+      const next = await iterator.next();
+      if (next.done) break;
+      batch.push(next.value);
+    }
+    return batch;
+  };
+  // The next batch is read while the current one waits on the database.
+  let next = take();
+  for (;;) {
+    const batch = await next;
+    if (batch.length === 0) break;
+    next = take();
     const started = performance.now();
-    const results = await pipeline.handleBatch(batch);
+    let results: boolean[];
+    try {
+      results = await pipeline.handleBatch(batch);
+    } catch (error) {
+      await next.catch(() => undefined);
+      throw error;
+    }
     const batchMs = performance.now() - started;
     total.events += batch.length;
     for (const event of batch) if (event.type === 'message.posted') total.messages++;
     for (const isNew of results) if (isNew) total.fresh++;
     options.onBatch?.({ ...total, batch, batchMs });
-    batch = [];
-  };
-  for await (const event of events) {
-    batch.push(event);
-    if (batch.length >= size) await push();
   }
-  await push();
   return total;
+}
+
+function toAsync<T>(iterator: Iterator<T>): AsyncIterator<T> {
+  return { next: async () => iterator.next() };
 }
