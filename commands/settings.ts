@@ -16,6 +16,11 @@ export default defineCommand({
     if (options.timezone && !isTimeZone(options.timezone)) throw new UserError('settings.badTimeZone', { value: options.timezone });
     const patch = { ...(options.language ? { language: options.language } : {}), ...(options.timezone ? { timeZone: options.timezone } : {}) };
     const updated = Object.keys(patch).length > 0 ? await services.repos.communities.update(community.id, patch) : community;
+    if (options.timezone && updated.timeZone !== community.timeZone) {
+      // Schedules run in the community's time zone: move them with it.
+      await services.shoutouts.reschedule(updated);
+      await services.ambassadors.feedback.reschedule(updated.id);
+    }
     const say = (key: string) => services.translator.t(updated.language, key, { language: updated.language, timeZone: updated.timeZone });
     await reply(Object.keys(patch).length > 0 ? say('settings.updated') : t('settings.current', { language: updated.language, timeZone: updated.timeZone }));
   },

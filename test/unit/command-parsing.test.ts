@@ -29,6 +29,9 @@ describe('assignOptions', () => {
   it('GIVEN free text for a rest option THEN it takes the remaining words', () => {
     expect(assignOptions(tokenize('week @bob early access: for you'), declared, 'x')).toEqual({ period: 'week', member: '@bob', title: 'early access: for you' });
   });
+  it('GIVEN a free-text option by name THEN it takes the words after it until the next option', () => {
+    expect(assignOptions(tokenize('title:early access for you period:week @bob'), declared, 'x')).toEqual({ title: 'early access for you', period: 'week', member: '@bob' });
+  });
   it('GIVEN an unknown name:value with no free-text option THEN it is refused', () => {
     const strict = describeOptions(z.object({ period: option.choice(['week'], d) }));
     expect(() => assignOptions(['colour:red'], strict, 'x')).toThrow(/unknownOption/);

@@ -50,10 +50,16 @@ export function assignOptions(tokens: string[], declared: Array<{ name: string; 
   const raw: RawOptions = {};
   const positional: string[] = [];
   const takesFreeText = declared.some((d) => d.spec.rest);
+  const rest = new Set(declared.filter((d) => d.spec.rest).map((d) => d.name));
+  // A free-text option given by name takes the words after it too: rule:weekly on Monday 10:00.
+  let openRest: string | undefined;
   for (const token of tokens) {
     const match = /^([a-z][a-z0-9_-]*):(.*)$/s.exec(token);
     if (match && names.has(match[1]!)) {
       raw[match[1]!] = match[2]!;
+      openRest = rest.has(match[1]!) ? match[1]! : undefined;
+    } else if (openRest !== undefined) {
+      raw[openRest] = `${raw[openRest]} ${token}`;
     } else if (match && !takesFreeText && match[2] !== '' && isOptionLike(match[1]!)) {
       throw new UserError('errors.unknownOption', { option: match[1]!, usage });
     } else {

@@ -39,6 +39,8 @@ export interface FeedbackService {
   defineJobs(): void;
   /** Re-creates the weekly digest schedules stored in the database (the in-process scheduler forgets them on restart). */
   restoreSchedules(): Promise<void>;
+  /** Re-registers a community's digest after its time zone changed. */
+  reschedule(communityId: string): Promise<void>;
   onMessage(message: MessagePosted): Promise<void>;
   digest(communityId: string, period: DigestPeriod, language: Language): Promise<OutgoingMessage>;
   schedule(communityId: string, channelId: string): Promise<void>;
@@ -70,6 +72,11 @@ export function createFeedbackService(deps: FeedbackDeps): FeedbackService {
 
     async restoreSchedules() {
       for (const { communityId } of await settings.digestSchedules()) await repeatFor(communityId);
+    },
+
+    async reschedule(communityId) {
+      const scheduled = await settings.digestSchedules();
+      if (scheduled.some((s) => s.communityId === communityId)) await repeatFor(communityId);
     },
 
     async onMessage(message) {
