@@ -1,14 +1,12 @@
 // Proves /leaderboard, /rank and /shoutout in the console on the real pipeline: helpers lead, a spammer does not, options (kind, period, channel) work, reasons are shown, moderators schedule, preview, edit and remove shout-outs, and Bulgarian works.
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../src/adapters/console/index.ts';
 import type { Clock } from '../../src/core/clock.ts';
+import { createConsoleDriver } from '../support/console-driver.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 
 let app: TestApp;
-let printed = '';
-let marker = 0;
-const input = new PassThrough();
+const chat = createConsoleDriver();
+const send = chat.send;
 
 /** A clock that moves one second every time it is read: messages arrive one after the other. */
 function tickingClock(start: Date): Clock {
@@ -16,25 +14,13 @@ function tickingClock(start: Date): Clock {
   return { now: () => new Date((at += 1_000)) };
 }
 
-/** Sends console lines and returns what Rapport printed in answer. */
-async function send(...lines: string[]): Promise<string> {
-  const before = printed.length;
-  marker += 1;
-  input.write(`${lines.join('\n')}\n/in sync${marker}\n`);
-  const done = `You are now in #sync${marker}.`;
-  while (!printed.slice(before).includes(done)) await new Promise((r) => setTimeout(r, 10));
-  return printed.slice(before);
-}
-
 beforeAll(async () => {
-  const output = new PassThrough();
-  output.on('data', (d) => (printed += d));
   // Wednesday in Sofia: the whole conversation is in one week, and a shout-out now looks at this
   // week (on Monday morning it would thank last week's helpers).
   const clock = tickingClock(new Date('2026-11-25T08:00:00Z'));
   app = await createTestApp({
     clock,
-    adapters: ({ translator }) => [createConsoleAdapter({ input, output, user: 'you', clock, t: (k, v) => translator.t('en', k, v), onError: (e) => { throw e; } })],
+    adapters: ({ translator }) => [chat.adapter(translator, { clock })],
   });
   await send(
     '/in general',

@@ -1,31 +1,18 @@
 // Proves that moving a community to another time zone with /settings moves its scheduled
 // shout-outs and feedback digest with it (they are cron rules in the community's time zone).
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../src/adapters/console/index.ts';
 import type { RepeatRule } from '../../src/core/scheduler.ts';
 import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
+import { createConsoleDriver } from '../support/console-driver.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 
 const repeats: Array<{ key: string; name: string; rule: RepeatRule }> = [];
 let app: TestApp;
-let printed = '';
-let marker = 0;
-const input = new PassThrough();
-
-async function send(...lines: string[]): Promise<string> {
-  const before = printed.length;
-  marker += 1;
-  input.write(`${lines.join('\n')}\n/in sync${marker}\n`);
-  const done = `You are now in #sync${marker}.`;
-  while (!printed.slice(before).includes(done)) await new Promise((r) => setTimeout(r, 10));
-  return printed.slice(before);
-}
+const chat = createConsoleDriver();
+const send = chat.send;
 
 beforeAll(async () => {
-  const output = new PassThrough();
-  output.on('data', (d) => (printed += d));
   const inner = createInProcessScheduler({ logger: createLogger({ level: 'silent', pretty: false }) });
   const scheduler = {
     ...inner,
@@ -37,7 +24,7 @@ beforeAll(async () => {
   };
   app = await createTestApp({
     scheduler,
-    adapters: ({ translator }) => [createConsoleAdapter({ input, output, user: 'you', clock: { now: () => new Date() }, t: (k, v) => translator.t('en', k, v), onError: (e) => { throw e; } })],
+    adapters: ({ translator }) => [chat.adapter(translator)],
   });
 });
 
