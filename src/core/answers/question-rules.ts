@@ -19,10 +19,13 @@ const rx = (source: string) => new RegExp(source.replaceAll('\\b<', B).replaceAl
 // Start of the text or of a clause, after an optional greeting ("hi all, is there ...").
 const GREETING = '(?:(?:hi|hello|hey|yo|здравейте|здравей|здрасти|хей)(?:\\s+(?:all|everyone|guys|folks|there|всички))?[^\\p{L}\\p{N}]+)?';
 const CLAUSE = `(?:^|[.!?,;:…]\\s+|\\.\\.\\.\\s*)\\s*${GREETING}`;
+// A question word may follow a preposition: "for how long ...", "in which ...", "за колко дни ...".
+const EN_PREPOSITION = '(?:(?:for|in|at|to|from|by|on|with|about|since|until|after|before)\\s+)?';
+const BG_PREPOSITION = '(?:(?:за|в|във|на|от|до|с|със|при|по|след|преди|около|към|през)\\s+)?';
 
 export const QUESTION_RULES: Record<Language, CueRule[]> = {
   en: [
-    { reason: 'starts-with-question-word', weight: 0.35, pattern: rx(`${CLAUSE}\\b<(how|what|why|where|when|which|who|whom|whose)>\\b`) },
+    { reason: 'starts-with-question-word', weight: 0.35, pattern: rx(`${CLAUSE}${EN_PREPOSITION}\\b<(how|what|why|where|when|which|who|whom|whose)>\\b`) },
     { reason: 'starts-with-auxiliary', weight: 0.3, pattern: rx(`${CLAUSE}\\b<(is|are|am|can|could|would|should|do|does|did|will|has|have|may|shall|was|were)>\\b\\s+\\b<(i|it|there|this|that|my|we|you|anyone|anybody|someone|somebody|the|a|an)>\\b`) },
     { reason: 'addresses-anyone', weight: 0.3, pattern: rx(`${CLAUSE}\\b<(anyone|anybody|someone|somebody|any one)>\\b`) },
     { reason: 'asks-for-help', weight: 0.55, pattern: rx('\\b<(anyone|anybody|someone|somebody|does anyone|do you guys)>\\b\\s+\\b<(know|knows|have|has|tried|used|seen|help|else)>\\b|\\b<(need|needs|looking for|want|some)>\\b\\s+(some\\s+)?\\b<(help|advice|tips?|pointers?)>\\b|\\b<any (ideas|suggestions|tips|thoughts|clue|pointers|advice)>\\b|\\b<(i have|got) a question>\\b|\\b<question about>\\b|\\b<(what to do|looking for|problem with|trouble with|issue with)>\\b|\\b<help>\\b\\s+\\b<(with|me|please|needed)>\\b|^\\s*help\\b') },
@@ -32,7 +35,7 @@ export const QUESTION_RULES: Record<Language, CueRule[]> = {
   ],
   bg: [
     { reason: 'states-a-task', weight: 0.5, pattern: rx('^\\s*[\\p{L}]+(ам|ям)\\s+(си|моя|моят|моята|моите|нов|нова|ново)>\\b') },
-    { reason: 'starts-with-question-word', weight: 0.35, pattern: rx(`${CLAUSE}\\b<(как|какво|какъв|каква|какви|какво|защо|къде|кога|кой|коя|кое|кои|колко|дали|откъде|накъде|докога|чий|чия)>\\b`) },
+    { reason: 'starts-with-question-word', weight: 0.35, pattern: rx(`${CLAUSE}${BG_PREPOSITION}\\b<(как|какво|какъв|каква|какви|какво|защо|къде|кога|кой|коя|кое|кои|колко|дали|откъде|накъде|докога|чий|чия)>\\b`) },
     { reason: 'particle-li', weight: 0.4, pattern: rx('\\b<ли>\\b') },
     { reason: 'starts-with-verb-li', weight: 0.2, pattern: rx('^\\s*(не\\s+)?[\\p{L}-]+\\s+ли>\\b') },
     { reason: 'asks-for-help', weight: 0.55, pattern: rx('\\b<(някой|някоя|някои)>\\b\\s+(да\\s+)?\\b<(знае|знаете|може|има|е|пробвал|ползвал|сблъсквал)>\\b|\\b<(помощ|помогнете|помогне|помогнеш|съвет|съвети|търся)>\\b') },

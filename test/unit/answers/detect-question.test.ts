@@ -65,6 +65,15 @@ describe('detectQuestion', () => {
     expect(detectQuestion(text, members).isQuestion).toBe(false);
   });
 
+  it.each(['За колко дни пристига поръчката?', 'В кой магазин мога да го взема?', 'For how long is the warranty valid?', 'In which menu is the export?'])(
+    'GIVEN a question word after a preposition (%s) THEN it is a question',
+    (text) => {
+      const verdict = detectQuestion(text, {});
+      expect(verdict.isQuestion).toBe(true);
+      expect(verdict.reasons).toContain('starts-with-question-word');
+    },
+  );
+
   it('GIVEN small talk that mentions the bot THEN it is a question with the reason mentions-bot', () => {
     const verdict = detectQuestion('how are you?', { mentionsBot: true });
     expect(verdict).toMatchObject({ isQuestion: true, score: 1, reasons: ['mentions-bot'] });
