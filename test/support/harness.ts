@@ -5,6 +5,7 @@ import type { ChatAdapter } from '../../src/core/adapter.ts';
 import { fixedClock, type Clock } from '../../src/core/clock.ts';
 import type { CommandDefinition } from '../../src/core/commands/define.ts';
 import type { Feature } from '../../src/core/features.ts';
+import type { Metrics } from '../../src/core/metrics.ts';
 import type { Repositories } from '../../src/core/ports.ts';
 import type { JobScheduler } from '../../src/core/scheduler.ts';
 import type { Translator } from '../../src/core/translator.ts';
@@ -35,6 +36,8 @@ export interface TestAppOptions {
   features?: Feature[];
   scheduler?: JobScheduler;
   language?: 'en' | 'bg';
+  /** Counters for /metrics (the default counts nothing). */
+  metrics?: Metrics;
 }
 
 export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
@@ -59,6 +62,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     features: options.features ?? allFeatures,
     adapters,
     defaults: { language: options.language ?? 'en', timeZone: 'Europe/Sofia' },
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   await rapport.start();
   return {

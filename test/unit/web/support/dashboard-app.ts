@@ -1,8 +1,6 @@
 // Test support for the dashboard: the real Rapport (harness) with the console adapter driven
 // in-process, the real web handler on a real node:http server on a free port, and helpers to
 // seed a community's activity and to make requests with or without a session cookie.
-import { PassThrough } from 'node:stream';
-import { createConsoleAdapter } from '../../../../src/adapters/console/index.ts';
 import { fixedClock } from '../../../../src/core/clock.ts';
 import type { Language } from '../../../../src/core/ports.ts';
 import { withRecognitionLeaderboards } from '../../../../src/core/dashboard/recognition-leaderboards.ts';
@@ -12,15 +10,8 @@ import { createPrometheusMetrics, type PrometheusMetrics } from '../../../../src
 import type { HealthChecks } from '../../../../src/web/health.ts';
 import { createWebHandler } from '../../../../src/web/web-handler.ts';
 import { startWebServer, type WebServer } from '../../../../src/web/web-server.ts';
-import { commands } from '../../../../commands/index.ts';
-import { createRepositories } from '../../../../src/db/create-repositories.ts';
-import { openDatabase } from '../../../../src/db/open-database.ts';
-import { features } from '../../../../src/features.ts';
-import { createTranslator } from '../../../../src/i18n/create-translator.ts';
-import { createInProcessScheduler } from '../../../../src/jobs/in-process-scheduler.ts';
-import { buildRapport } from '../../../../src/main.ts';
-import type { TestApp } from '../../../support/harness.ts';
-import { POSTGRES_URL, dropSchema, uniqueName } from '../../../support/services.ts';
+import { createConsoleDriver } from '../../../support/console-driver.ts';
+import { createTestApp, type TestApp } from '../../../support/harness.ts';
 
 export const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -41,44 +32,10 @@ export interface DashboardApp {
 
 export async function startDashboardApp(options: { health?: HealthChecks; language?: Language } = {}): Promise<DashboardApp> {
   const clock = fixedClock(NOW);
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let printed = '';
-  output.on('data', (d) => (printed += d));
+  const chat = createConsoleDriver();
   const metrics = createPrometheusMetrics({ queueStats: async () => ({ waiting: 2, active: 1, delayed: 0, failed: 3 }) });
-  // Built like test/support/harness.ts, plus the Prometheus metrics the harness does not pass.
-  const schema = uniqueName('web');
-  const db = await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema }, { migrate: true });
-  const logger = createLogger({ level: 'silent', pretty: false });
-  const translator = await createTranslator();
-  const repos = createRepositories(db.prisma);
-  const scheduler = createInProcessScheduler({ logger, backoffBaseMs: 10 });
-  const rapport = await buildRapport({
-    repos,
-    scheduler,
-    logger,
-    clock,
-    translator,
-    commands,
-    features,
-    adapters: [createConsoleAdapter({ input, output, user: 'you', clock, t: (k, v) => translator.t('en', k, v), onError: (e) => { throw e; } })],
-    defaults: { language: options.language ?? 'en', timeZone: 'Europe/Sofia' },
-    metrics,
-  });
-  await rapport.start();
-  const app: TestApp = {
-    rapport,
-    repos,
-    db,
-    clock,
-    translator,
-    scheduler,
-    async close() {
-      await rapport.stop();
-      await db.close();
-      await dropSchema(schema);
-    },
-  };
+  const app = await createTestApp({ clock, metrics, adapters: ({ translator }) => [chat.adapter(translator, { clock })], ...(options.language ? { language: options.language } : {}) });
+  const rapport = app.rapport;
   const handler = createWebHandler({
     access: app.rapport.services.dashboard,
     data: withRecognitionLeaderboards(createDashboardQueries(app.db.prisma), rapport.services.recognition, app.repos.communities),
@@ -91,15 +48,7 @@ export async function startDashboardApp(options: { health?: HealthChecks; langua
     health: options.health ?? { database: () => app.db.withSql((sql) => sql.query('SELECT 1')), queue: async () => {} },
   });
   const server = await startWebServer({ port: 0, host: '127.0.0.1', handler });
-  let marker = 0;
-  async function send(lines: string[]): Promise<string> {
-    const before = printed.length;
-    marker += 1;
-    input.write(`${lines.join('\n')}\n/in sync${marker}\n`);
-    const done = `You are now in #sync${marker}.`;
-    while (!printed.slice(before).includes(done)) await new Promise((r) => setTimeout(r, 10));
-    return printed.slice(before);
-  }
+  const send = (lines: string[]) => chat.send(...lines);
   return {
     app,
     server,
