@@ -2,9 +2,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../src/adapters/console/index.ts';
+import { createConsoleDriver } from '../support/console-driver.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 
 const KB = {
@@ -19,20 +18,10 @@ const KB = {
 describe('answers in the console', () => {
   let app: TestApp;
   let dir: string;
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let printed = '';
-  let marker = 0;
+  const chat = createConsoleDriver();
 
   /** Sends lines as `speaker` in #general and returns what Rapport printed meanwhile. */
-  async function say(speaker: string, ...lines: string[]): Promise<string> {
-    const before = printed.length;
-    marker += 1;
-    input.write(`/as ${speaker}\n/in general\n${lines.join('\n')}\n/in sync${marker}\n`);
-    const done = `You are now in #sync${marker}.`;
-    while (!printed.slice(before).includes(done)) await new Promise((r) => setTimeout(r, 10));
-    return printed.slice(before);
-  }
+  const say = (speaker: string, ...lines: string[]) => chat.send(`/as ${speaker}`, '/in general', ...lines);
 
   const button = (out: string, label: string) => [...out.matchAll(/\[(\d+)\] ([^[]+)/g)].find((m) => m[2]!.trim().startsWith(label))?.[1];
 
@@ -40,9 +29,8 @@ describe('answers in the console', () => {
     dir = await mkdtemp(join(tmpdir(), 'rapport-faq-'));
     await writeFile(join(dir, 'shop.kb.json'), JSON.stringify(KB));
     await writeFile(join(dir, 'broken.csv'), 'question,answer\n"How do I pay?,By card\n');
-    output.on('data', (d) => (printed += d));
     app = await createTestApp({
-      adapters: ({ translator }) => [createConsoleAdapter({ input, output, user: 'you', clock: { now: () => new Date() }, t: (k, v) => translator.t('en', k, v), onError: (e) => { throw e; } })],
+      adapters: ({ translator }) => [chat.adapter(translator)],
     });
   });
 
