@@ -2,10 +2,9 @@
 // the approval queue proposes eligible members (not one who opted out of DMs), Approve sends the DM
 // through the job queue in the member's language, the member accepts, and /offer stats counts it;
 // and the /ambassadors, /member and /privacy commands as people type them.
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../src/adapters/console/index.ts';
 import { fixedClock } from '../../src/core/clock.ts';
+import { createConsoleDriver } from '../support/console-driver.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 
 let app: TestApp | undefined;
@@ -15,40 +14,24 @@ afterEach(async () => {
 });
 
 async function startConsole() {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let printed = '';
-  output.on('data', (d) => (printed += d));
+  const chat = createConsoleDriver();
   const clock = fixedClock(new Date('2026-11-23T10:00:00Z'));
-  app = await createTestApp({
-    clock,
-    adapters: ({ translator }) => [
-      createConsoleAdapter({ input, output, user: 'mod', clock, t: (k, v) => translator.t('en', k, v), onError: (e) => { throw e; } }),
-    ],
-  });
-  let marker = 0;
+  app = await createTestApp({ clock, adapters: ({ translator }) => [chat.adapter(translator, { clock, user: 'mod' })] });
   const waitFor = async (text: string | RegExp, from = 0) => {
     const deadline = Date.now() + 30_000;
-    const found = () => (typeof text === 'string' ? printed.slice(from).includes(text) : text.test(printed.slice(from)));
+    const found = () => (typeof text === 'string' ? chat.printed().slice(from).includes(text) : text.test(chat.printed().slice(from)));
     while (!found()) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(text)} in:\n${printed.slice(from)}`);
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(text)} in:\n${chat.printed().slice(from)}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   };
-  // Lines are handled in order; a marker line that prints something tells us all before it are done.
-  const send = async (...lines: string[]) => {
-    const before = printed.length;
-    marker += 1;
-    input.write(`${lines.join('\n')}\n/in sync${marker}\n`);
-    await waitFor(`You are now in #sync${marker}.`, before);
-    return printed.slice(before);
-  };
+  const send = chat.send;
   const buttonNumber = (text: string, label: string) => {
     const match = new RegExp(`\\[(\\d+)\\] ${label}`).exec(text);
     if (!match) throw new Error(`No button "${label}" in:\n${text}`);
     return Number(match[1]);
   };
-  return { app, send, waitFor, buttonNumber, all: () => printed };
+  return { app, send, waitFor, buttonNumber, all: chat.printed };
 }
 
 describe('offers in the console', () => {
