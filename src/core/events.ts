@@ -101,7 +101,3 @@ export function actorOf(event: ChatEvent): Actor | undefined {
       return event.member;
   }
 }
-
-export function channelOf(event: ChatEvent): string | undefined {
-  return event.type === 'member.joined' ? event.channelId : event.channelId;
-}

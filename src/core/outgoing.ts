@@ -40,10 +40,6 @@ export interface Replier {
   dm(memberId: string, message: OutgoingMessage): Promise<SentMessage>;
 }
 
-export function textMessage(text: string): OutgoingMessage {
-  return { text };
-}
-
 /** Finds the replier for the platform an opaque id belongs to. */
 export interface ReplierDirectory {
   forId(id: string): Replier;

@@ -212,7 +212,6 @@ function createKnownCache(limit: number) {
     const map = new Map<string, V>();
     return {
       get: (key: string) => map.get(key),
-      has: (key: string) => map.has(key),
       clear: () => map.clear(),
       set: (key: string, value: V) => {
         if (map.size >= limit) map.clear();
