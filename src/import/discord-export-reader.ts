@@ -35,7 +35,8 @@ export interface DiscordExportMessage {
   mentions: string[];
   /** The message this one replies to. */
   replyTo?: string;
-  reactions: Array<{ emoji: string; users: DiscordExportUser[] }>;
+  /** emoji: its name (what scoring reads); key: what the live adapter puts in the event id (a custom emoji's id, else its name). */
+  reactions: Array<{ emoji: string; key: string; users: DiscordExportUser[] }>;
 }
 
 export interface DiscordExportFile {
@@ -70,11 +71,15 @@ function message(raw: unknown, index: number, file: string): DiscordExportMessag
   const mentions = Array.isArray(raw.mentions) ? raw.mentions.map((m, i) => user(m, file, `${where}, mention #${i + 1}`).id) : [];
   const reactions = Array.isArray(raw.reactions)
     ? raw.reactions.map((r, i) => {
-        const emoji = isRecord(r) && isRecord(r.emoji) ? (str(r.emoji.name) ?? str(r.emoji.id)) : undefined;
-        if (!isRecord(r) || !emoji) throw new DiscordExportError(file, `${where}, reaction #${i + 1}`, 'a reaction needs "emoji.name"');
+        const raw = isRecord(r) && isRecord(r.emoji) ? r.emoji : undefined;
+        const emoji = raw ? (str(raw.name) ?? str(raw.id)) : undefined;
+        if (!isRecord(r) || !raw || !emoji) throw new DiscordExportError(file, `${where}, reaction #${i + 1}`, 'a reaction needs "emoji.name"');
         // Older exports give only a count: those reactions cannot be attributed and are skipped.
         const users = Array.isArray(r.users) ? r.users.map((u, j) => user(u, file, `${where}, reaction #${i + 1}, user #${j + 1}`)) : [];
-        return { emoji, users };
+        // DiscordChatExporter writes "" as the id of a Unicode emoji; the gateway sends null. Either
+        // way the live adapter keys the reaction by the custom emoji's id, else by its name, so a
+        // reaction seen live and then imported is one event, not two.
+        return { emoji, key: str(raw.id) ?? emoji, users };
       })
     : [];
   const out: DiscordExportMessage = { id, type: str(raw.type) ?? 'Default', at, author: user(raw.author, file, `${where}, author`), content: str(raw.content) ?? '', mentions, reactions };
@@ -152,7 +157,7 @@ export function discordExportEvents(exp: DiscordExportFile): DiscordExportEvent[
         events.push({
           ...base,
           type: 'reaction.added',
-          eventId: `discord:reaction:${m.id}:${u.id}:${reaction.emoji}:add`,
+          eventId: `discord:reaction:${m.id}:${u.id}:${reaction.key}:add`,
           channelId,
           messageId: m.id,
           actor: actor(u),

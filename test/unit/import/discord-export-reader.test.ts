@@ -1,6 +1,7 @@
 // Proves DiscordChatExporter files become the live adapter's events (same ids, replies resolved, bots and pins skipped) and that a broken file is reported with its name and position.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { translateReaction } from '../../../src/adapters/discord/translate.ts';
 import { DiscordExportError, discordExportEvents, parseDiscordExport, readDiscordExport } from '../../../src/import/discord-export-reader.ts';
 
 const FIXTURES = new URL('../../fixtures/discord-export/', import.meta.url).pathname;
@@ -29,6 +30,17 @@ describe('DiscordChatExporter reader', () => {
     });
     const reaction = events[3];
     expect(reaction?.type === 'reaction.added' && reaction.targetMemberId).toBe('discord:900000000000000001:800000000000000001');
+  });
+
+  it('GIVEN a custom-emoji reaction THEN its event id uses the emoji id, as the live adapter does, so a live and an imported reaction are one event', async () => {
+    const text = (await readFile(`${FIXTURES}general.json`, 'utf8')).replace('"id": "", "name": "🙏"', '"id": "333", "name": "party"');
+    const reaction = discordExportEvents(parseDiscordExport('custom.json', text)).find((e) => e.type === 'reaction.added');
+    const live = translateReaction(
+      { guildId: '900000000000000001', channelId: '900000000000000010', messageId: '1000000000000000003', actor: { userId: '800000000000000003', displayName: 'Carol', isBot: false, permissions: 0n, roleIds: [] }, emoji: { id: '333', name: 'party' }, messageAuthorId: '800000000000000001', added: true, occurredAt: new Date('2024-03-04T09:03:00Z') },
+      { botUserId: '999', moderatorRoleId: undefined },
+    );
+    expect(reaction).toMatchObject({ eventId: 'discord:reaction:1000000000000000003:800000000000000003:333:add', emoji: 'party' });
+    expect(live?.eventId).toBe(reaction?.eventId);
   });
 
   it('GIVEN an invalid timestamp THEN the error names the file and the message', async () => {
