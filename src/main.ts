@@ -101,6 +101,8 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     now: () => performance.now(),
     readFile: (path) => readFile(path, 'utf8'),
   });
+  // An erased member's silent questions still waiting to be written are dropped with them.
+  ambassadors.privacy.onErase(async (memberId) => answering.forgetMember(memberId));
   const stopHooks: Array<() => Promise<void>> = [];
   const services: Services = {
     repos: parts.repos,

@@ -120,7 +120,9 @@ export const runBenchReplay: CliCommand = async (argv, io) => {
           while (wantMarks.length > 0 && report.messages >= wantMarks[0]! * total) marks.push({ share: wantMarks.shift()!, rssMb: mb(rss) });
         },
       });
+      // What the features still hold in memory is written inside the timed run.
       await runtime.rapport.services.recognition.flush();
+      await runtime.rapport.services.answering.flush();
       seconds = (performance.now() - started) / 1000;
       messages = summary.messages;
     } finally {

@@ -34,6 +34,29 @@ export function createAnswerLogRepository(prisma: PrismaClient): AnswerLogReposi
         RETURNING *`;
       return rows[0] ? toLog(rows[0]) : null;
     },
+    async recordMany(inputs) {
+      if (inputs.length === 0) return 0;
+      // One multi-row INSERT over column arrays for the questions written behind (answer-log-buffer.ts).
+      // A redelivered message hits the unique key; a row whose asker was erased (privacy) while it
+      // waited is skipped instead of failing the whole batch on the foreign key.
+      return prisma.$executeRawUnsafe(
+        `INSERT INTO "AnswerLog" ("communityId", "channelId", "messageId", "askerMemberId", "question", "normalized", "entryKey", "confidence", "answered", "createdAt")
+         SELECT v.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::double precision[], $9::boolean[], $10::timestamp(3)[])
+           AS v("communityId", "channelId", "messageId", "askerMemberId", "question", "normalized", "entryKey", "confidence", "answered", "createdAt")
+         WHERE EXISTS (SELECT 1 FROM "Member" m WHERE m."id" = v."askerMemberId")
+         ON CONFLICT ("communityId", "messageId") DO NOTHING`,
+        inputs.map((i) => i.communityId),
+        inputs.map((i) => i.channelId),
+        inputs.map((i) => i.messageId),
+        inputs.map((i) => i.askerMemberId),
+        inputs.map((i) => i.question),
+        inputs.map((i) => i.normalized),
+        inputs.map((i) => i.entryKey),
+        inputs.map((i) => i.confidence),
+        inputs.map((i) => i.answered),
+        inputs.map((i) => i.createdAt),
+      );
+    },
     async setReply(id, replyMessageId) {
       await prisma.answerLog.update({ where: { id }, data: { replyMessageId } });
     },

@@ -1,4 +1,4 @@
-// Proves the knowledge base and answer log on real PostgreSQL: an import is all or nothing (a bad file or a failing row leaves the knowledge base as it was), edits and removals reach the live index at once and another process's index after its version check, votes are one per member, and deleting a member removes their questions, votes and replies.
+// Proves the knowledge base and answer log on real PostgreSQL: an import is all or nothing (a bad file or a failing row leaves the knowledge base as it was), edits and removals reach the live index at once and another process's index after its version check, votes are one per member, deleting a member removes their questions, votes and replies, and silent questions written behind reach the unanswered list, their threads and the table.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatAdapter } from '../../src/core/adapter.ts';
 import { createAnswering } from '../../src/core/answering/create-answering.ts';
@@ -132,6 +132,35 @@ describe('knowledge base on PostgreSQL', () => {
     await app.rapport.services.privacy.set('console:local:olga', COMMUNITY, { noProfiling: true, noDms: true });
     await app.rapport.pipeline.handle(ask('My parcel still has not arrived, how long does delivery take?', 'olga'));
     expect(posts.map((p) => p.footer)).toEqual([expect.stringContaining('shipping-time')]);
+  });
+
+  it('GIVEN silent questions written behind WHEN the unanswered list is read or a member replies in a waiting question\'s thread THEN they are there, and a flush writes the rest', async () => {
+    const { app, posts } = await start();
+    const { answering } = app.rapport.services;
+    const first = ask('How do I bake sourdough bread at home?');
+    await app.rapport.pipeline.handle(first);
+    await app.rapport.pipeline.handle(ask('Which oven temperature works for rye bread?', 'bob'));
+    expect(posts).toEqual([]);
+    expect((await answering.unanswered.list(COMMUNITY)).map((g) => g.question)).toEqual(['Which oven temperature works for rye bread?', 'How do I bake sourdough bread at home?']);
+
+    const waiting = ask('Why does my dough not rise overnight?');
+    await app.rapport.pipeline.handle(waiting);
+    await app.rapport.pipeline.handle(ask('Use warmer water and give it more time.', 'bob', { threadId: waiting.messageId, replyTo: { messageId: waiting.messageId, memberId: 'console:local:ann' } }));
+    const replies = await app.db.prisma.answerReply.findMany({ include: { answerLog: true } });
+    expect(replies.map((r) => [r.answerLog.messageId, r.text])).toEqual([[waiting.messageId, 'Use warmer water and give it more time.']]);
+
+    await app.rapport.pipeline.handle(ask('Can I freeze sourdough starter?'));
+    await answering.flush();
+    expect(await app.db.prisma.answerLog.count({ where: { answered: false } })).toBe(4);
+  });
+
+  it('GIVEN rows written together WHEN one repeats a logged message and one\'s asker was erased THEN only the others are stored', async () => {
+    const { app } = await start();
+    await app.repos.members.ensure({ id: 'console:local:ann', communityId: COMMUNITY, platformId: 'ann', displayName: 'ann', isBot: false });
+    const row = (messageId: string, asker = 'console:local:ann') => ({ communityId: COMMUNITY, channelId: CHANNEL, messageId, askerMemberId: asker, question: 'Q?', normalized: 'q', entryKey: null, confidence: 0.2, answered: false, createdAt: new Date() });
+    expect(await app.repos.answerLogs.recordMany!([row('a'), row('b')])).toBe(2);
+    expect(await app.repos.answerLogs.recordMany!([row('b'), row('c'), row('d', 'console:local:gone')])).toBe(1);
+    expect((await app.db.prisma.answerLog.findMany({ orderBy: { messageId: 'asc' } })).map((l) => l.messageId)).toEqual(['a', 'b', 'c']);
   });
 
   it('GIVEN a question message logged once WHEN it is logged again (a redelivery) THEN the second write is refused quietly', async () => {

@@ -1,6 +1,7 @@
 // The question -> reply path of a message in a watched channel. It must stay fast: the index and
 // the channel's watched flag come from memory, and the only awaited writes before the reply are
-// the log row whose id the buttons carry. A bot mention always asks; a message addressed to
+// the log row whose id the buttons carry. A question Rapport stays silent on needs no id, so its
+// row is written behind (answer-log-buffer.ts) when the store allows it. A bot mention always asks; a message addressed to
 // another member is theirs to answer; below the community's threshold Rapport stays silent and
 // the question goes on the unanswered list.
 import { decideAnswer, detectQuestion, type QuestionContext, type QuestionVerdict, type KbEntry } from '../answers/index.ts';
@@ -12,7 +13,7 @@ import type { Language } from '../ports.ts';
 import type { Translator } from '../translator.ts';
 import type { KnowledgeCache } from './knowledge-cache.ts';
 import { penaltyFor } from './learning.ts';
-import type { AnswerLogRecord, AnswerLogRepository } from './ports.ts';
+import type { AnswerLogInput, AnswerLogRecord, AnswerLogRepository } from './ports.ts';
 import { normalizeQuestion, searchTextOf } from './question-text.ts';
 
 export const HELPED_ACTION = 'answer.helped';
@@ -21,11 +22,12 @@ export const UNHELPFUL_ACTION = 'answer.unhelpful';
 export type QuestionOutcome =
   | { kind: 'ignored'; reason: 'bot' | 'unwatched' | 'not-a-question'; verdict?: QuestionVerdict }
   | { kind: 'answered'; log: AnswerLogRecord; entry: KbEntry; confidence: number }
+  /** `log` is null when the message was already logged (a redelivery) or its row is written behind. */
   | { kind: 'unanswered'; log: AnswerLogRecord | null; confidence: number };
 
 export interface AnswerQuestionDeps {
   cache: KnowledgeCache;
-  answerLogs: Pick<AnswerLogRepository, 'record' | 'setReply'>;
+  answerLogs: Pick<AnswerLogRepository, 'record' | 'setReply'> & { recordLater?(input: AnswerLogInput): Promise<void> };
   repliers: ReplierDirectory;
   translator: Translator;
   metrics: Metrics;
@@ -72,7 +74,7 @@ export function createAnswerQuestion(deps: AnswerQuestionDeps) {
     const confidence = best ? Math.max(0, best.confidence - penaltyFor(knowledge.feedback, best.entry.id, text)) : 0;
     const answered = best !== null && confidence >= knowledge.threshold;
 
-    const log = await deps.answerLogs.record({
+    const input: AnswerLogInput = {
       communityId: event.communityId,
       channelId: event.channelId,
       messageId: event.messageId,
@@ -83,7 +85,14 @@ export function createAnswerQuestion(deps: AnswerQuestionDeps) {
       confidence,
       answered,
       createdAt: event.occurredAt,
-    });
+    };
+    if (!answered && !event.mentionsBot && deps.answerLogs.recordLater) {
+      // Silent: nothing is posted, so nothing waits on the row.
+      await deps.answerLogs.recordLater(input);
+      deps.metrics.answerWithheld(event.communityId, best ? 'low_confidence' : 'no_entry');
+      return { kind: 'unanswered', log: null, confidence };
+    }
+    const log = await deps.answerLogs.record(input);
     const replier = deps.repliers.forId(event.channelId);
     const target = { channelId: event.channelId, threadOf: event.threadId ?? event.messageId };
     if (answered && best && log) {

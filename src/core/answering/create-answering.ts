@@ -9,6 +9,7 @@ import type { MessagePosted } from '../events.ts';
 import type { ChannelRepository, Language } from '../ports.ts';
 import type { Translator } from '../translator.ts';
 import { createAnswerFeedback, type AnswerFeedback } from './answer-feedback.ts';
+import { createAnswerLogBuffer, type AnswerLogBufferOptions } from './answer-log-buffer.ts';
 import { createAnswerQuestion, type QuestionOutcome } from './answer-question.ts';
 import { createKnowledgeAdmin, type KnowledgeAdmin } from './knowledge-admin.ts';
 import { createKnowledgeCache, type KnowledgeCache, type KnowledgeCacheDeps } from './knowledge-cache.ts';
@@ -34,6 +35,8 @@ export interface AnsweringDeps {
   /** How long a channel's watched flag is trusted (default 30 s). */
   watchedTtlMs?: number;
   createIndex?: KnowledgeCacheDeps['createIndex'];
+  /** Bounds of the write-behind for silent questions (tests). */
+  logBuffer?: Pick<AnswerLogBufferOptions, 'maxPending' | 'flushAfterMs'>;
 }
 
 export interface AskResult {
@@ -48,12 +51,21 @@ export interface Answering {
   admin: KnowledgeAdmin;
   unanswered: UnansweredList;
   cache: KnowledgeCache;
+  /** Writes the silent questions still waiting in the write-behind buffer (stop, benchmarks). */
+  flush(): Promise<void>;
+  /** Drops an erased member's waiting rows (privacy). */
+  forgetMember(memberId: string): void;
   /** What Rapport would answer to `text`, without posting or logging (/faq ask). */
   ask(communityId: string, text: string): Promise<AskResult>;
 }
 
 export function createAnswering(deps: AnsweringDeps): Answering {
-  const cache = createKnowledgeCache({ kb: deps.kb, answerLogs: deps.answerLogs, logger: deps.logger, now: deps.now, ...(deps.checkEveryMs !== undefined ? { checkEveryMs: deps.checkEveryMs } : {}), ...(deps.createIndex ? { createIndex: deps.createIndex } : {}) });
+  // A store that writes many rows at once gets the write-behind buffer for silent questions; the
+  // others (in-memory stores) are written straight away.
+  const inner = deps.answerLogs;
+  const buffer = inner.recordMany ? createAnswerLogBuffer({ ...inner, recordMany: inner.recordMany }, { logger: deps.logger, ...deps.logBuffer }) : undefined;
+  const answerLogs: AnswerLogRepository = buffer ?? inner;
+  const cache = createKnowledgeCache({ kb: deps.kb, answerLogs, logger: deps.logger, now: deps.now, ...(deps.checkEveryMs !== undefined ? { checkEveryMs: deps.checkEveryMs } : {}), ...(deps.createIndex ? { createIndex: deps.createIndex } : {}) });
   const watchedTtlMs = deps.watchedTtlMs ?? 30_000;
   const watched = new Map<string, { watched: boolean; at: number }>();
 
@@ -67,10 +79,10 @@ export function createAnswering(deps: AnsweringDeps): Answering {
     return value;
   }
 
-  const answerQuestion = createAnswerQuestion({ cache, answerLogs: deps.answerLogs, repliers: deps.repliers, translator: deps.translator, metrics: deps.metrics, logger: deps.logger, isWatched });
-  const feedback = createAnswerFeedback({ kb: deps.kb, answerLogs: deps.answerLogs, cache, repliers: deps.repliers, translator: deps.translator, logger: deps.logger });
+  const answerQuestion = createAnswerQuestion({ cache, answerLogs, repliers: deps.repliers, translator: deps.translator, metrics: deps.metrics, logger: deps.logger, isWatched });
+  const feedback = createAnswerFeedback({ kb: deps.kb, answerLogs, cache, repliers: deps.repliers, translator: deps.translator, logger: deps.logger });
   const admin = createKnowledgeAdmin({ kb: deps.kb, cache, readFile: deps.readFile });
-  const unanswered = createUnansweredList({ answerLogs: deps.answerLogs, admin });
+  const unanswered = createUnansweredList({ answerLogs, admin });
 
   return {
     async onMessage(event, language) {
@@ -83,6 +95,12 @@ export function createAnswering(deps: AnsweringDeps): Answering {
     admin,
     unanswered,
     cache,
+    async flush() {
+      await buffer?.flush();
+    },
+    forgetMember(memberId) {
+      buffer?.forgetMember(memberId);
+    },
     async ask(communityId, text) {
       const knowledge = await cache.get(communityId);
       const query = searchTextOf(text, true);

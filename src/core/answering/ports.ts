@@ -75,6 +75,12 @@ export interface NegativeFeedback {
 export interface AnswerLogRepository {
   /** Stores a considered question; null when this message was already logged (a redelivery). */
   record(input: AnswerLogInput): Promise<AnswerLogRecord | null>;
+  /**
+   * Stores many considered questions in one write (a redelivered message is skipped, and so is a
+   * question whose asker was erased meanwhile); returns how many rows were new. Optional: a store
+   * that has it lets the answering feature write silent questions behind (answer-log-buffer.ts).
+   */
+  recordMany?(inputs: readonly AnswerLogInput[]): Promise<number>;
   setReply(id: number, replyMessageId: string): Promise<void>;
   get(id: number): Promise<AnswerLogRecord | null>;
   /** The open log whose question (or Rapport's reply to it) is this message. */

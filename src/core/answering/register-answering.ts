@@ -7,7 +7,10 @@ export const registerAnswering: Feature = async (registry, services) => {
   const { answering } = services;
   // Build the communities' indexes now, in the background: a large knowledge base takes seconds.
   answering.cache.warm((await services.repos.communities.list()).map((c) => c.id));
-  services.onStop(() => answering.cache.idle());
+  services.onStop(async () => {
+    await answering.flush();
+    await answering.cache.idle();
+  });
   registry.on('message.posted', async (event, { language }) => {
     await answering.onMessage(event, language);
   });
