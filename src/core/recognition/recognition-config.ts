@@ -38,8 +38,12 @@ export const recognitionConfigSchema = z.object({
   followUpWeight: z.number().min(0).default(0),
   /** Helper points for replying to a member who asked a question within `answerWindowMinutes`. */
   answerWeight: z.number().min(0).default(1),
-  /** Extra helper points for the first help to a member this month ("helped 14 people this month"). */
-  newPersonWeight: z.number().min(0).default(1),
+  /**
+   * Extra helper points for the first help to a member this month ("helped 14 people this month"),
+   * not scaled by inference confidence. Worth two answers: breadth of help (distinct people) is
+   * what marks an ambassador, more than a long exchange with one person.
+   */
+  newPersonWeight: z.number().min(0).default(2),
   /** Helper points for a thank-you message received. */
   thanksWeight: z.number().min(0).default(1),
   /** Helper points for a thank-you reaction (🙏, ❤️) received. */

@@ -182,12 +182,15 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
     const receiver = helping ? helpedId : helper.memberId;
     const factor = await pairFactor(reason === 'answer' ? 'reply' : reason, giver, receiver, period.day);
     if (factor <= 0 || weight * confidence <= 0) return null;
-    // Helping someone new this month is worth more than helping the same person again.
+    // Helping someone new this month is worth more than helping the same person again: a
+    // community is better served by a member who helps many people than by one who talks long
+    // with one. The bonus counts a person, so it is not scaled by how sure the inference is (the
+    // inference already had to clear `minConfidence` to count at all); the per-message part is.
     const [home, ...others] = scopes as [string, ...string[]];
     const state = await load(home, helper, at);
     rollTallies(state, period, config);
     const isNew = state.month.key === period.month && wouldBeNewDistinct(state.month.helped, helpedId, config.distinctSketchSize);
-    const amount = (weight * factor + (isNew ? config.newPersonWeight : 0)) * confidence;
+    const amount = weight * factor * confidence + (isNew ? config.newPersonWeight : 0);
     const counters = reason === 'reply' ? { replies: 1 } : reason === 'answer' ? { replies: 1, answers: 1 } : { thanks: 1 };
     const c: Credit = { helper: amount, engagement: amount * config.engagementFromHelp, counters, helped: helpedId };
     applyCredit(state, c, at, period, config);
@@ -208,7 +211,10 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       const at = message.occurredAt.getTime();
       const period = calendar.index(at);
       const scopes = scopesOf(message.communityId, message.channelId);
-      const isQuestion = questionScore(detectQuestion, message.text) >= config.questionThreshold;
+      const thanks = detectThanks(message.text);
+      // "thanks for the help" names help without asking for it: a thank-you is a question only
+      // when it asks one outright ("thanks! will that survive a reboot?").
+      const isQuestion = questionScore(detectQuestion, message.text) >= config.questionThreshold && (!thanks || message.text.includes('?'));
       const tracked: TrackedMessage = {
         communityId: message.communityId,
         channelId: message.channelId,
@@ -221,7 +227,6 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       };
       if (message.threadId !== undefined) tracked.threadId = message.threadId;
       if (message.replyTo !== undefined) tracked.replyTo = message.replyTo;
-      const thanks = detectThanks(message.text);
       const words = countWords(message.text);
       let targets = tracker.infer(tracked);
       // Timing alone never makes "lol" an answer: guesses need a message with some substance.

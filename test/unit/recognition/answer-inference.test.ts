@@ -97,6 +97,24 @@ describe('answer inference', () => {
     expect(outcome.credits.find((c) => c.reason === 'thanks')).toMatchObject({ memberId: idOf('bob'), from: idOf('alice') });
   });
 
+  it('GIVEN "thanks for the help" THEN it is not a question, and the thanker\'s next reply to someone else is help, not a follow-up', async () => {
+    const { engine, chat } = setup();
+    await engine.onMessage(chat.say('alice', 'how do I unzip a .tar.xz file?'));
+    await engine.onMessage(chat.say('bob', '@alice tar xf file.tar.xz'));
+    const thanks = await engine.onMessage(chat.say('alice', "going to reboot now, thanks for the help"));
+    expect(thanks.isQuestion).toBe(false);
+    await engine.onMessage(chat.say('carol', 'how do I list usb devices?'));
+    const outcome = await engine.onMessage(chat.say('alice', '@carol lsusb lists them'));
+    expect(outcome.targets).toMatchObject([{ memberId: idOf('carol'), followUp: false, toQuestion: true }]);
+    expect(outcome.credits.find((c) => c.reason === 'answer')?.memberId).toBe(idOf('alice'));
+  });
+
+  it('GIVEN a thank-you that asks something outright THEN it is still a question', async () => {
+    const { engine, chat } = setup();
+    const outcome = await engine.onMessage(chat.say('alice', 'thanks! will that survive a reboot?'));
+    expect(outcome.isQuestion).toBe(true);
+  });
+
   it('GIVEN an injected question detector THEN recognition uses it', async () => {
     const { engine, chat } = setup((text) => text.startsWith('Q:'));
     const outcome = await engine.onMessage(chat.say('alice', 'Q: tabs or spaces'));
