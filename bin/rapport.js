@@ -1,11 +1,27 @@
 #!/usr/bin/env node
-// Rapport runs its TypeScript sources directly through tsx (no build step). A .env file in the
-// working directory is loaded first; variables already set in the environment win.
+// Rapport is written in TypeScript and has no build step to run by hand: the first start after a
+// source change compiles it to JavaScript in node_modules/.cache (compiled-cli.js explains why),
+// later starts run that directly. RAPPORT_TSX=1 runs the sources through tsx instead, and so does
+// a start where compiling fails (for example a read-only node_modules), after saying why.
+// A .env file in the working directory is loaded first; variables already set in the environment win.
 import { existsSync } from 'node:fs';
-import { register } from 'tsx/esm/api';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
-register();
-const { runCli } = await import('../src/cli/main.ts');
+
+async function loadCli() {
+  if (process.env.RAPPORT_TSX !== '1') {
+    try {
+      const { compiledCli } = await import('./compiled-cli.js');
+      return await import(await compiledCli());
+    } catch (error) {
+      process.stderr.write(`rapport: running the TypeScript sources through tsx (compiling them failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})\n`);
+    }
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../src/cli/main.ts');
+}
+
+const { runCli } = await loadCli();
 const code = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
 process.exitCode = code;
