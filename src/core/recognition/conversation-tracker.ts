@@ -1,8 +1,9 @@
 // Infers who answers whom from what a platform shows, strongest evidence first: an explicit reply
 // link, a thread, mentions, a known name at the start of a line ("bob: try apt"), and timing —
-// continuing a recent exchange, or answering the latest open question in the channel. Keeps a
-// few bounded maps per channel (recent messages, who last talked with whom, open questions), so
-// each message costs O(mentions) and memory stays bounded.
+// continuing a recent exchange, or answering the latest open question in the channel (or, inside
+// an exchange, the open question it shares topic words with). Keeps a few bounded maps per channel
+// (recent messages, who last talked with whom, open questions, each member's last topic words),
+// so each message costs O(mentions + message length) and memory stays bounded.
 import { BoundedMap } from './bounded-map.ts';
 import type { MemberDirectory } from './member-directory.ts';
 import type { RecognitionConfig } from './recognition-config.ts';
@@ -52,8 +53,10 @@ interface ChannelTrack {
   partner: BoundedMap<string, Stamp>;
   /** Who addressed each member lately, newest first (at most 4). */
   addressedBy: BoundedMap<string, Stamp[]>;
-  /** Recent questions nobody has answered yet, oldest first (at most 8). */
-  open: Array<{ authorId: string; at: number }>;
+  /** Recent questions nobody has answered yet, oldest first (at most 8), with their topic words. */
+  open: Array<{ authorId: string; at: number; words: readonly string[] }>;
+  /** Topic words of each member's latest message here. */
+  lastWords: BoundedMap<string, readonly string[]>;
   threadLast: BoundedMap<string, Stamp>;
 }
 
@@ -113,6 +116,7 @@ export class ConversationTracker {
     const track = this.#track(msg.channelId);
     track.messages.set(msg.messageId, { authorId: msg.authorId, isQuestion: msg.isQuestion });
     track.lastSpokeAt.set(msg.authorId, msg.at);
+    track.lastWords.set(msg.authorId, topicWords(msg.text));
     const nameKey = this.#directory.get(msg.authorId)?.nameKey;
     if (nameKey) track.recentNames.set(nameKey, msg.authorId);
     if (msg.threadId) track.threadLast.set(msg.threadId, { id: msg.authorId, at: msg.at });
@@ -132,7 +136,7 @@ export class ConversationTracker {
     if (msg.isQuestion && !addressed) {
       track.seekingSince.set(msg.authorId, msg.at);
       track.open = track.open.filter((q) => q.authorId !== msg.authorId);
-      track.open.push({ authorId: msg.authorId, at: msg.at });
+      track.open.push({ authorId: msg.authorId, at: msg.at, words: topicWords(msg.text) });
       if (track.open.length > OPEN_QUESTIONS) track.open.shift();
     } else if (targets.some((t) => t.followUp)) {
       track.seekingSince.set(msg.authorId, msg.at);
@@ -193,13 +197,21 @@ export class ConversationTracker {
   }
 
   #inferFromTiming(msg: TrackedMessage, track: ChannelTrack, add: (id: string | undefined, via: InferenceVia, c: number) => void): void {
+    const window = this.#config.answerWindowMinutes * 60_000;
     const partner = track.partner.get(msg.authorId);
     if (partner && msg.at - partner.at <= this.#config.conversationWindowMinutes * 60_000) {
+      // Busy channels interleave several conversations: a message that shares more topic words
+      // with someone else's open question than with the partner's last message ("irq 11 is
+      // overloaded" after "too much work for irq 11, what is that?") answers that question.
+      const topical = msg.isQuestion ? undefined : this.#topicalQuestion(msg, track, window);
+      if (topical && topical.authorId !== partner.id && topical.shared > sharedCount(topical.words, track.lastWords.get(partner.id) ?? [])) {
+        add(topical.authorId, 'question', this.#config.conversationConfidence);
+        return;
+      }
       add(partner.id, 'conversation', this.#config.conversationConfidence);
       return;
     }
     if (msg.isQuestion) return; // a new question, not an answer
-    const window = this.#config.answerWindowMinutes * 60_000;
     for (let i = track.open.length - 1; i >= 0; i--) {
       const question = track.open[i];
       if (!question || msg.at - question.at > window) break;
@@ -208,6 +220,21 @@ export class ConversationTracker {
         return;
       }
     }
+  }
+
+  /** The open question (not the author's) sharing the most topic words with the message, if any. */
+  #topicalQuestion(msg: TrackedMessage, track: ChannelTrack, window: number): { authorId: string; shared: number; words: string[] } | undefined {
+    const words = topicWords(msg.text);
+    if (words.length === 0) return undefined;
+    let best: { authorId: string; shared: number; words: string[] } | undefined;
+    for (let i = track.open.length - 1; i >= 0; i--) {
+      const question = track.open[i];
+      if (!question || msg.at - question.at > window) break;
+      if (question.authorId === msg.authorId) continue;
+      const shared = sharedCount(words, question.words);
+      if (shared > (best?.shared ?? 0)) best = { authorId: question.authorId, shared, words };
+    }
+    return best;
   }
 
   /** When the member last opened with a question (or followed one up), if within the answer window. */
@@ -229,9 +256,45 @@ export class ConversationTracker {
         addressedBy: new BoundedMap(cap),
         open: [],
         threadLast: new BoundedMap(cap),
+        lastWords: new BoundedMap(cap),
       };
       this.#channels.set(channelId, track);
     }
     return track;
   }
+}
+
+// Words too common to say what a message is about (English and Bulgarian chat; only words of 3+
+// letters count anyway).
+const STOP_WORDS = new Set(
+  [
+    'като това този тази тези какво как има може защо дали след или няма само още вече там тук сега кога къде който която които ако нещо него нея тях мен теб',
+    "the and you your yours for that this these those with have has had having what how can not but are was were been being its it's our ours out over under again once",
+    'just only also too even still then than now yet off via per etc all any both each few more most other some such own same very much many lot lots bit',
+    "does did doing get got gets use used using one ones now from into onto about above below would could should will shall may might must",
+    'really like know think want need try tried yes yeah yep nope well sure okay who whom whose why when where which way thing things see make made',
+    "what's that's there's here's don't can't doesn't didn't isn't aren't wasn't won't wouldn't i'm i've i'll you're you've he's she's they're let's",
+    'there their theirs them they then him her his hers she any anyone someone something anything thanks thank please hello hey',
+  ]
+    .join(' ')
+    .split(' '),
+);
+const TOPIC_RE = /[\p{L}\p{N}][\p{L}\p{N}'._+-]*[\p{L}\p{N}]/gu;
+const MARKUP_RE = /<[@#!][^>]*>|https?:\/\/\S+/g;
+
+/** Up to 24 distinct lower-cased content words of 3+ characters. */
+export function topicWords(text: string): string[] {
+  const out: string[] = [];
+  for (const token of text.replace(MARKUP_RE, ' ').toLowerCase().match(TOPIC_RE) ?? []) {
+    if (token.length < 3 || STOP_WORDS.has(token) || out.includes(token)) continue;
+    out.push(token);
+    if (out.length >= 24) break;
+  }
+  return out;
+}
+
+function sharedCount(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  for (const w of a) if (b.includes(w)) n++;
+  return n;
 }

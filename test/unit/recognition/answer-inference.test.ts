@@ -1,4 +1,4 @@
-// Proves who-answers-whom is inferred from replies, threads, mentions, names at line start, names in text and timing.
+// Proves who-answers-whom is inferred from replies, threads, mentions, names at line start, names in text, timing and shared topic words.
 import { describe, expect, it } from 'vitest';
 import { createRecognitionEngine, type RecognitionEngine } from '../../../src/core/recognition/recognition-engine.ts';
 import { createInMemoryScoreStore } from '../../../src/core/recognition/score-store.ts';
@@ -77,6 +77,17 @@ describe('answer inference', () => {
     await engine.onMessage(chat.say('bob', '@alice run do-release-upgrade'));
     const outcome = await engine.onMessage(chat.say('bob', 'but back up your home folder first', 20));
     expect(outcome.targets).toMatchObject([{ memberId: idOf('alice'), via: 'conversation' }]);
+  });
+
+  it('GIVEN a member in an exchange whose unaddressed message shares topic words with another open question THEN it answers that question', async () => {
+    const { engine, chat } = setup();
+    await engine.onMessage(chat.say('alice', 'my log fills with too much work for irq 11 errors on shutdown, what is that?'));
+    await engine.onMessage(chat.say('bob', 'which desktop should I pick for an old laptop?', 20));
+    await engine.onMessage(chat.say('carol', '@bob xfce runs fine on old hardware', 20));
+    const onTopic = await engine.onMessage(chat.say('carol', 'and the xfce panel is easy to set up too', 20));
+    expect(onTopic.targets).toMatchObject([{ memberId: idOf('bob'), via: 'conversation' }]);
+    const topical = await engine.onMessage(chat.say('carol', 'irq 11 is overloaded, disable the onboard sound card in the bios', 20));
+    expect(topical.targets).toMatchObject([{ memberId: idOf('alice'), via: 'question', toQuestion: true }]);
   });
 
   it('GIVEN the asker replying to the member who answered them THEN it is a follow-up that earns no helper points', async () => {
