@@ -1,8 +1,8 @@
 // Write-behind for the questions Rapport stays silent on. When a question is not answered nothing
 // waits on its log row (no buttons carry its id, no reply is posted), so instead of one database
 // round trip per question the row is kept here and written with others in one multi-row INSERT:
-// when `maxPending` rows wait, `flushAfterMs` after the first one, before anything reads the open
-// questions, and at stop. Answered questions and bot mentions still go through `record` at once:
+// when `maxPending` rows wait (in the background), `flushAfterMs` after the first one, before anything
+// reads the open questions, and at stop. Answered questions and bot mentions still go through `record` at once:
 // their reply needs the row (its id is the buttons' value; a redelivery must not reply twice).
 //
 // What may be lost: the rows still waiting when the process dies (at most `flushAfterMs` of silent
@@ -30,6 +30,8 @@ export interface AnswerLogBufferOptions {
 
 /** Beyond this many rows (writes failing), the oldest are dropped rather than growing without bound. */
 const MAX_KEPT_FACTOR = 20;
+/** A question waits for the write only when this many times `maxPending` rows wait (the database is behind). */
+const BACKPRESSURE_FACTOR = 4;
 
 export function createAnswerLogBuffer(inner: AnswerLogRepository & Required<Pick<AnswerLogRepository, 'recordMany'>>, options: AnswerLogBufferOptions): AnswerLogBuffer {
   const maxPending = options.maxPending ?? 500;
@@ -74,14 +76,19 @@ export function createAnswerLogBuffer(inner: AnswerLogRepository & Required<Pick
     });
   }
 
+  /** Writes without anyone waiting for it; a failure is logged and retried on the timer. */
+  function flushInBackground(): void {
+    flush().catch((error: unknown) => {
+      options.logger.error({ err: error, waiting: waiting.size }, 'unanswered-question logs could not be written; retrying');
+      flushLater();
+    });
+  }
+
   function flushLater(): void {
     if (timer || waiting.size === 0) return;
     timer = setTimeout(() => {
       timer = undefined;
-      flush().catch((error: unknown) => {
-        options.logger.error({ err: error, waiting: waiting.size }, 'unanswered-question logs could not be written; retrying');
-        flushLater();
-      });
+      flushInBackground();
     }, flushAfterMs);
     // A waiting row alone does not keep the process alive; stop() flushes it.
     timer.unref?.();
@@ -97,7 +104,10 @@ export function createAnswerLogBuffer(inner: AnswerLogRepository & Required<Pick
     async recordLater(input) {
       const key = keyOf(input.communityId, input.messageId);
       if (!waiting.has(key)) waiting.set(key, input);
-      if (waiting.size >= maxPending) await flush();
+      // A full batch is written while questions go on; the asker's path waits only when the
+      // database falls behind by several batches (so memory stays bounded).
+      if (waiting.size >= maxPending * BACKPRESSURE_FACTOR) await flush();
+      else if (waiting.size >= maxPending && !flushing) flushInBackground();
       else flushLater();
     },
     async record(input: AnswerLogInput): Promise<AnswerLogRecord | null> {

@@ -69,7 +69,8 @@ export function createAnswerQuestion(deps: AnswerQuestionDeps) {
     const text = searchTextOf(event.text, event.mentionsBot);
     // Threshold 0: the best candidate whatever its confidence; the community's threshold is
     // applied below, after what askers' "Didn't help" votes taught (learning.ts).
-    const decision = text === '' ? null : decideAnswer(knowledge.index, text, { assumeQuestion: true, threshold: 0 });
+    // An empty knowledge base has no candidate to find: skip the search (and its allocations).
+    const decision = text === '' || knowledge.index.size === 0 ? null : decideAnswer(knowledge.index, text, { assumeQuestion: true, threshold: 0 });
     const best = decision?.kind === 'answer' ? decision.candidate : decision?.kind === 'silent' && decision.reason === 'unsure' ? decision.best : null;
     const confidence = best ? Math.max(0, best.confidence - penaltyFor(knowledge.feedback, best.entry.id, text)) : 0;
     const answered = best !== null && confidence >= knowledge.threshold;

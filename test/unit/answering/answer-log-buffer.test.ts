@@ -46,11 +46,32 @@ describe('write-behind of silent questions', () => {
     expect(buffer.pending()).toBe(0);
   });
 
-  it('GIVEN the bound reached THEN the rows are written at once', async () => {
+  it('GIVEN the bound reached THEN the rows are written at once, in the background', async () => {
     const s = store();
     const buffer = createAnswerLogBuffer(s.inner, { logger, maxPending: 3, flushAfterMs: 60_000 });
     for (let i = 0; i < 3; i++) await buffer.recordLater(question());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(s.calls).toEqual([3]);
     expect(s.mem.logs).toHaveLength(3);
+  });
+
+  it('GIVEN a database that does not answer WHEN rows pile up to four times the bound THEN the question waits for the write, and none is lost', async () => {
+    const s = store();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = { ...s.inner, recordMany: async (inputs: readonly AnswerLogInput[]) => (await gate, s.inner.recordMany(inputs)) };
+    const buffer = createAnswerLogBuffer(slow, { logger, maxPending: 3, flushAfterMs: 60_000 });
+    let asked = 0;
+    for (; buffer.pending() < 11; asked++) await buffer.recordLater(question());
+    expect(asked).toBeGreaterThan(11); // the first full batch is being written: those questions did not wait
+    let waited = false;
+    const twelfth = buffer.recordLater(question()).then(() => (waited = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(waited).toBe(false);
+    release();
+    await twelfth;
+    await buffer.flush();
+    expect(s.mem.logs).toHaveLength(asked + 1);
   });
 
   it('GIVEN a waiting row THEN the timer writes it', async () => {
