@@ -10,7 +10,8 @@
 // P@k = |top-k by the method ∩ top-k of the truth| / k. Members the method cannot rank (fewer than
 // k with a positive score) count as misses. Bots never count. A member listed under several
 // nicknames in the truth counts once, at their best place; ties in distinct_users_helped keep the
-// file's order (the human output also shows a tie-aware figure).
+// file's order. Both outputs also show a tie-aware figure, labelled as such (`withTies` in --json):
+// members tied with the truth's k-th count as top-k, still divided by k.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { fixedClock } from '../core/clock.ts';
@@ -234,7 +235,9 @@ export async function runEvalAmbassadors(argv: string[], io: CliIo, deps: { repl
     const result = await evaluateAmbassadors(values['slack-export'], values.truth, deps.replay ?? ((dir) => replayThroughPipeline(dir, io)));
     const { replay, withTies, ...summary } = result;
     if (values.json) {
-      io.stdout.write(`${JSON.stringify({ members: summary.members, rapport: summary.rapport, messageCount: summary.messageCount })}\n`);
+      // The fixed shape first; `withTies` is extra and for information only (the truth cannot
+      // order members tied on distinct people helped, so it counts them all as top-k).
+      io.stdout.write(`${JSON.stringify({ members: summary.members, rapport: summary.rapport, messageCount: summary.messageCount, withTies })}\n`);
       return 0;
     }
     const f = (n: number): string => n.toFixed(2).padStart(6);

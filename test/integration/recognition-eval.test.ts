@@ -1,4 +1,4 @@
-// Proves `rapport eval ambassadors` replays ubuntu-irc-dev through the full pipeline (a fresh schema on this machine's PostgreSQL) and ranks helpers at P@5/10/20 ≥ 0.8, above ranking by message count (P@10 0.7).
+// Proves `rapport eval ambassadors` replays ubuntu-irc-dev through the full pipeline (a fresh schema on this machine's PostgreSQL) and ranks helpers at P@5/20 ≥ 0.8 and P@10 ≥ 0.9, above ranking by message count (P@10 0.7).
 import { describe, expect, it } from 'vitest';
 import { runEvalAmbassadors } from '../../src/cli/eval-ambassadors.ts';
 import { POSTGRES_URL } from '../support/services.ts';
@@ -14,11 +14,11 @@ describe('eval ambassadors through the pipeline', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     const result = JSON.parse(out) as { members: number; rapport: { p5: number; p10: number; p20: number }; messageCount: { p5: number; p10: number; p20: number } };
-    expect(Object.keys(result)).toEqual(['members', 'rapport', 'messageCount']);
+    expect(Object.keys(result)).toEqual(['members', 'rapport', 'messageCount', 'withTies']);
     expect(result.members).toBeGreaterThan(300);
-    // Measured: Rapport 0.8 / 0.8 / 0.8; message count 0.6 / 0.7 / 0.6 (the truth ties at ranks 9-12).
+    // Measured: Rapport 0.8 / 0.9 / 0.85; message count 0.6 / 0.7 / 0.6 (the truth ties at ranks 9-12).
     expect(result.rapport.p5).toBeGreaterThanOrEqual(0.8);
-    expect(result.rapport.p10).toBeGreaterThanOrEqual(0.8);
+    expect(result.rapport.p10).toBeGreaterThanOrEqual(0.9);
     expect(result.rapport.p20).toBeGreaterThanOrEqual(0.8);
     expect(result.messageCount.p10).toBeCloseTo(0.7);
     expect(result.rapport.p10).toBeGreaterThan(result.messageCount.p10);

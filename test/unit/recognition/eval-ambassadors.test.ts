@@ -15,15 +15,17 @@ function capture(): { io: { stdout: { write(t: string): boolean }; stderr: { wri
 }
 
 describe('eval ambassadors', () => {
-  it('GIVEN the dev export THEN --json prints members and P@5/10/20 for Rapport and message count, with Rapport P@10 ≥ 0.8 and above message count', async () => {
+  it('GIVEN the dev export THEN --json prints members and P@5/10/20 for Rapport and message count, with Rapport P@10 ≥ 0.9 and above message count, plus a tie-aware figure', async () => {
     const { io, out } = capture();
     const code = await runEvalAmbassadors(['--slack-export', DEV, '--truth', `${DEV}/ground-truth.json`, '--json'], io, { replay: (dir) => replayForRanking(dir) });
     expect(code).toBe(0);
-    const result = JSON.parse(out()) as { members: number; rapport: Record<string, number>; messageCount: Record<string, number> };
-    expect(Object.keys(result)).toEqual(['members', 'rapport', 'messageCount']);
+    const result = JSON.parse(out()) as { members: number; rapport: Record<string, number>; messageCount: Record<string, number>; withTies: { rapport: Record<string, number> } };
+    expect(Object.keys(result)).toEqual(['members', 'rapport', 'messageCount', 'withTies']);
     expect(Object.keys(result.rapport)).toEqual(['p5', 'p10', 'p20']);
     expect(result.members).toBeGreaterThan(300);
-    expect(result.rapport.p10).toBeGreaterThanOrEqual(0.8);
+    // Issue 6's target. Measured 0.9: the truth's 10th place and Rapport's 10th-13th are near ties.
+    expect(result.rapport.p10).toBeGreaterThanOrEqual(0.9);
+    for (const k of ['p5', 'p10', 'p20']) expect(result.withTies.rapport[k]).toBeGreaterThanOrEqual(result.rapport[k] ?? 1);
     expect(result.rapport.p10).toBeGreaterThan(result.messageCount.p10 ?? 1);
     expect(result.rapport.p20).toBeGreaterThan(result.messageCount.p20 ?? 1);
   }, 60_000);
