@@ -17,16 +17,21 @@ export function slackExportMessageToEvents(exp: Pick<SlackExport, 'users'>, mess
   const community = makeCommunityId('slack', team);
   const channelId = scopedId('slack', team, message.channel.id);
   const author: Actor = { memberId: scopedId('slack', team, message.userId), displayName: message.displayName, isBot: message.isBot, isModerator: false };
-  const base = { platform: 'slack' as const, communityId: community, occurredAt: message.at };
+  // Events are written out field by field rather than spread from a common base: V8 builds a
+  // spread-then-extended literal several times slower, and a history replay makes one per message.
+  const platform = 'slack' as const;
+  const occurredAt = message.at;
   const messageLocal = `${message.channel.id}/${message.ts}`;
   if (message.subtype === 'channel_join') {
-    return [{ ...base, type: 'member.joined', eventId: `slack:export:join:${messageLocal}`, member: author, channelId }];
+    return [{ platform, communityId: community, occurredAt, type: 'member.joined', eventId: `slack:export:join:${messageLocal}`, member: author, channelId }];
   }
   if (message.subtype !== undefined && message.subtype !== 'bot_message' && message.subtype !== 'thread_broadcast' && message.subtype !== 'me_message') {
     return []; // topic changes, pins, leaves: not conversation
   }
   const posted: MessagePosted = {
-    ...base,
+    platform,
+    communityId: community,
+    occurredAt,
     type: 'message.posted',
     eventId: `slack:export:${messageLocal}`,
     channelId,
@@ -47,7 +52,9 @@ export function slackExportMessageToEvents(exp: Pick<SlackExport, 'users'>, mess
     for (const userId of reaction.users) {
       const user = exp.users.get(userId);
       events.push({
-        ...base,
+        platform,
+        communityId: community,
+        occurredAt,
         type: 'reaction.added',
         eventId: `slack:export:reaction:${messageLocal}:${reaction.name}:${userId}`,
         channelId,
