@@ -28,13 +28,28 @@ function solve(a: number[][], b: number[]): number[] {
   return m.map((row, i) => (row[n] ?? 0) / (row[i] || 1));
 }
 
-/** Coefficients (first one is the bias; feature 0 must be the constant 1). The bias is not penalised. */
-export function fitLogistic(rows: readonly TrainingRow[], options: { l2?: number; iterations?: number } = {}): number[] {
-  const l2 = options.l2 ?? 1;
+/** Coefficients (first one is the bias; feature 0 must be the constant 1). The bias is not penalised.
+ * `signs[j]` = 1 or -1 constrains coefficient j to that sign (0 or missing: free): features that
+ * are evidence for an answer must never lower confidence, but correlated features otherwise trade
+ * signs to fit noise. A coefficient that comes out with the wrong sign is fixed at 0 and the rest
+ * refitted, until every constraint holds (an active-set method). */
+export function fitLogistic(rows: readonly TrainingRow[], options: { l2?: number; iterations?: number; signs?: readonly number[] } = {}): number[] {
   const d = rows[0]?.x.length ?? 0;
+  const fixed = new Set<number>();
+  for (;;) {
+    const beta = newton(rows, d, fixed, options.l2 ?? 1, options.iterations ?? 30);
+    const wrong = beta.map((b, j) => ({ b, j, s: options.signs?.[j] ?? 0 })).filter(({ b, s, j }) => !fixed.has(j) && s !== 0 && b * s < 0);
+    if (wrong.length === 0) return beta.map((b) => Math.round(b * 1000) / 1000);
+    // Fix the most violated one first; the others may recover once it is gone.
+    const worst = wrong.reduce((a, c) => (Math.abs(c.b) > Math.abs(a.b) ? c : a));
+    fixed.add(worst.j);
+  }
+}
+
+function newton(rows: readonly TrainingRow[], d: number, fixed: ReadonlySet<number>, l2: number, iterations: number): number[] {
   let beta = new Array<number>(d).fill(0);
   const totalWeight = rows.reduce((s, r) => s + r.weight, 0) || 1;
-  for (let it = 0; it < (options.iterations ?? 30); it += 1) {
+  for (let it = 0; it < iterations; it += 1) {
     const grad = new Array<number>(d).fill(0);
     const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
     for (const row of rows) {
@@ -53,11 +68,17 @@ export function fitLogistic(rows: readonly TrainingRow[], options: { l2?: number
       grad[j] = (grad[j] ?? 0) + (l2 / n) * (beta[j] ?? 0);
       (hess[j] as number[])[j] = (hess[j]?.[j] ?? 0) + l2 / n;
     }
+    // A fixed coefficient stays 0: its row and column become the identity, its gradient 0.
+    for (const j of fixed) {
+      grad[j] = 0;
+      for (let k = 0; k < d; k += 1) { (hess[j] as number[])[k] = 0; (hess[k] as number[])[j] = 0; }
+      (hess[j] as number[])[j] = 1;
+    }
     const step = solve(hess, grad);
     beta = beta.map((b, j) => b - (step[j] ?? 0));
     if (step.every((s) => Math.abs(s) < 1e-8)) break;
   }
-  return beta.map((b) => Math.round(b * 1000) / 1000);
+  return beta;
 }
 
 /** Log-loss and expected calibration error (10 equal-width bins) of predictions. */

@@ -6,6 +6,9 @@ import { synonymsOf } from './synonyms.ts';
 import { CONFIDENCE_MODEL } from './confidence-model.ts';
 
 export const FEATURE_NAMES = ['bias', 'coverage', 'entryCoverage', 'docCoverage', 'gram', 'margin', 'bm25Margin', 'unknownWords', 'answerOnly', 'queryLength', 'rivalOverlap'] as const;
+/** Direction each feature may move confidence: 1 evidence for the answer, -1 doubt, 0 either.
+ * The fit keeps these signs (see fitLogistic), so more evidence never lowers confidence. */
+export const FEATURE_SIGNS: readonly number[] = [0, 1, 1, 1, 1, 1, 1, -1, 0, 0, -1];
 export type Features = number[];
 
 export interface FeatureInput {

@@ -64,4 +64,18 @@ describe('fitLogistic', () => {
     const report = calibrationReport(rows.map((r) => ({ p: 1 / (1 + Math.exp(-((b0 ?? 0) + (b1 ?? 0) * (r.x[1] ?? 0)))), y: r.y })));
     expect(report.ece).toBeLessThan(0.05);
   });
+
+  it('GIVEN a sign constraint the data contradicts THEN that coefficient is held at 0 and the others are refitted', () => {
+    const random = seededRandom(5);
+    // y depends on x1 only; x2 is x1 minus noise, so a free fit gives x2 a negative weight.
+    const rows = Array.from({ length: 3000 }, () => {
+      const a = random();
+      const x = [1, a, a - 0.3 * random()];
+      return { x, y: (random() < 1 / (1 + Math.exp(-(4 * a - 2 - 3 * (x[2] ?? 0)))) ? 1 : 0) as 0 | 1, weight: 1 };
+    });
+    expect(fitLogistic(rows, { l2: 0 })[2]).toBeLessThan(0);
+    const constrained = fitLogistic(rows, { l2: 0, signs: [0, 1, 1] });
+    expect(constrained[2]).toBe(0);
+    expect(constrained[1]).toBeGreaterThan(0);
+  });
 });

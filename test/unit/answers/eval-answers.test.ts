@@ -27,27 +27,29 @@ function measure(name: string) {
   };
 }
 
-// Floors sit just under the figures measured when the model was fitted (see docs/answers.md).
+// Floors sit just under the measured figures (see docs/answers.md). The confidence model is fitted on
+// the knowledge bases alone, never on these query files, so these are held-out figures.
 describe('answer quality on the dev sets', () => {
   it('GIVEN StackFAQ THEN top1, precision and silence on off-topic questions hold', () => {
     const m = measure('stackfaq');
     expect(m.top1).toBeGreaterThanOrEqual(0.77);
     expect(m.precision).toBeGreaterThanOrEqual(0.95);
-    expect(m.answeredShare).toBeGreaterThanOrEqual(0.5);
+    expect(m.answeredShare).toBeGreaterThanOrEqual(0.25);
     expect(m.offTopicShare).toBeLessThanOrEqual(0.05);
   });
 
   it('GIVEN Banking77 THEN top1, precision and silence on off-topic questions hold', () => {
     const m = measure('banking77');
     expect(m.top1).toBeGreaterThanOrEqual(0.6);
-    expect(m.precision).toBeGreaterThanOrEqual(0.82);
-    expect(m.answeredShare).toBeGreaterThanOrEqual(0.45);
+    expect(m.precision).toBeGreaterThanOrEqual(0.86);
+    expect(m.answeredShare).toBeGreaterThanOrEqual(0.21);
     expect(m.offTopicShare).toBeLessThanOrEqual(0.05);
   });
 
-  it('GIVEN shop-bg THEN top1 and silence on off-topic questions hold', () => {
+  it('GIVEN shop-bg THEN top1, answers and silence on off-topic questions hold', () => {
     const m = measure('shop-bg');
     expect(m.top1).toBeGreaterThanOrEqual(0.7);
+    expect(m.answeredShare).toBeGreaterThanOrEqual(0.4);
     expect(m.offTopicShare).toBeLessThanOrEqual(0.05);
   });
 });
