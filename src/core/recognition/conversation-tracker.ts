@@ -282,13 +282,13 @@ const STOP_WORDS = new Set(
 const TOPIC_RE = /[\p{L}\p{N}][\p{L}\p{N}'._+-]*[\p{L}\p{N}]/gu;
 const MARKUP_RE = /<[@#!][^>]*>|https?:\/\/\S+/g;
 
-/** Up to 24 distinct lower-cased content words of 3+ characters. */
+/** Up to 12 distinct lower-cased content words of 3+ characters (enough to recognise a topic, small to keep). */
 export function topicWords(text: string): string[] {
   const out: string[] = [];
   for (const token of text.replace(MARKUP_RE, ' ').toLowerCase().match(TOPIC_RE) ?? []) {
     if (token.length < 3 || STOP_WORDS.has(token) || out.includes(token)) continue;
     out.push(token);
-    if (out.length >= 24) break;
+    if (out.length >= 12) break;
   }
   return out;
 }

@@ -84,8 +84,9 @@ export const recognitionConfigSchema = z.object({
   /**
    * Bounded memory for conversation tracking: members remembered per channel (recent messages:
    * twice that) and channels remembered at once. Worst case about
-   * maxTrackedChannels × 8 × maxTrackedPerChannel small entries (≈ 50 MB at the defaults);
-   * typical use is far below, as maps only hold what was seen lately.
+   * maxTrackedChannels × 9 × maxTrackedPerChannel small entries, one of them each member's last
+   * topic words (at most 12), ≈ 80 MB at the defaults; typical use is far below, as maps only
+   * hold what was seen lately.
    */
   maxTrackedPerChannel: z.number().int().min(16).default(256),
   maxTrackedChannels: z.number().int().min(2).default(256),

@@ -1,5 +1,6 @@
 // Proves who-answers-whom is inferred from replies, threads, mentions, names at line start, names in text, timing and shared topic words.
 import { describe, expect, it } from 'vitest';
+import { topicWords } from '../../../src/core/recognition/conversation-tracker.ts';
 import { createRecognitionEngine, type RecognitionEngine } from '../../../src/core/recognition/recognition-engine.ts';
 import { createInMemoryScoreStore } from '../../../src/core/recognition/score-store.ts';
 import { chatScript, idOf } from './chat-fixture.ts';
@@ -88,6 +89,11 @@ describe('answer inference', () => {
     expect(onTopic.targets).toMatchObject([{ memberId: idOf('bob'), via: 'conversation' }]);
     const topical = await engine.onMessage(chat.say('carol', 'irq 11 is overloaded, disable the onboard sound card in the bios', 20));
     expect(topical.targets).toMatchObject([{ memberId: idOf('alice'), via: 'question', toQuestion: true }]);
+  });
+
+  it('GIVEN a message THEN its topic words skip mentions, links, stop words and short words, and stop at 12', () => {
+    expect(topicWords('<@U1> the irq 11 is overloaded on it, see https://example.com/x and the BIOS')).toEqual(['irq', 'overloaded', 'bios']);
+    expect(topicWords(Array.from({ length: 30 }, (_, i) => `word${i}`).join(' '))).toHaveLength(12);
   });
 
   it('GIVEN the asker replying to the member who answered them THEN it is a follow-up that earns no helper points', async () => {
