@@ -5,6 +5,13 @@
 // a start where compiling fails (for example a read-only node_modules), after saying why.
 // A .env file in the working directory is loaded first; variables already set in the environment win.
 import { existsSync } from 'node:fs';
+import v8 from 'node:v8';
+
+// The heap may grow to twice what survived the last full collection before the next one. V8's own
+// factor goes up to 4x when the machine has memory to spare, and Rapport's work (a burst of events,
+// each short-lived) then shows up as resident memory that is only garbage: replaying 59,000 messages
+// peaked at ~330 MB with it and ~250 MB with 2x, at the same speed. Live data is never limited.
+v8.setFlagsFromString('--heap-growing-percent=100');
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
