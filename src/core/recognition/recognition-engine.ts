@@ -186,6 +186,8 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
     // community is better served by a member who helps many people than by one who talks long
     // with one. The bonus counts a person, so it is not scaled by how sure the inference is (the
     // inference already had to clear `minConfidence` to count at all); the per-message part is.
+    // This opens no new way to farm points: mentioning each asker always earned the full bonus,
+    // and either way it is paid once per person and month.
     const [home, ...others] = scopes as [string, ...string[]];
     const state = await load(home, helper, at);
     rollTallies(state, period, config);
