@@ -36,6 +36,8 @@ export interface WriteBehindScoreStore extends ScoreStore {
 
 /** Days of pair counters kept in memory (events arrive in time order, give or take a day). */
 const PAIR_DAYS = 2;
+/** A put waits for the write only when this many times `flushEvery` states are dirty (the store is behind). */
+const BACKPRESSURE_FACTOR = 4;
 
 export function createWriteBehindScoreStore(
   inner: BatchingScoreStore,
@@ -157,7 +159,12 @@ export function createWriteBehindScoreStore(
       const key = keyOf(state.scopeId, state.memberId);
       cache.set(key, state);
       dirty.set(key, state);
-      if (dirty.size >= flushEvery) await flush();
+      // A full batch is written while messages go on (a database write of 2,000 states takes a
+      // tenth of a second); the message path waits only when the store falls several batches behind.
+      // A failed background write keeps its states dirty: the next flush (the feature's timer, which
+      // logs its errors) writes them again, so nothing is lost or hidden by not awaiting it here.
+      if (dirty.size >= flushEvery * BACKPRESSURE_FACTOR) await flush();
+      else if (dirty.size >= flushEvery && !flushing) flush().catch(() => undefined);
     },
     async list(scopeId) {
       await flush();

@@ -1,9 +1,9 @@
-// Proves the write-behind store batches writes, serves reads from memory, stays bounded and loses nothing on flush.
+// Proves the write-behind store batches writes, serves reads from memory, stays bounded, writes full batches without holding up messages until it falls far behind, and loses nothing on flush.
 import { describe, expect, it } from 'vitest';
-import type { MemberScoreState } from '../../../src/core/recognition/member-score-state.ts';
+import { createScoreState, type MemberScoreState } from '../../../src/core/recognition/member-score-state.ts';
 import { createRecognitionEngine } from '../../../src/core/recognition/recognition-engine.ts';
 import { createInMemoryScoreStore, type ScoreStore } from '../../../src/core/recognition/score-store.ts';
-import { createWriteBehindScoreStore } from '../../../src/core/recognition/write-behind-score-store.ts';
+import { createWriteBehindScoreStore, type BatchingScoreStore } from '../../../src/core/recognition/write-behind-score-store.ts';
 import { chatScript, COMMUNITY, idOf } from './chat-fixture.ts';
 
 /** An inner store that copies through JSON like a database would, and counts calls. */
@@ -54,6 +54,26 @@ describe('write-behind score store', () => {
     const query = { communityId: COMMUNITY, period: 'all' as const, kind: 'helpers' as const, limit: 5 };
     expect((await a.leaderboard(query)).map((e) => [e.memberId, e.score])).toEqual((await b.leaderboard(query)).map((e) => [e.memberId, e.score]));
     expect(cached.sizes().dirty).toBe(0);
+  });
+
+  it('GIVEN a store that does not answer THEN full batches are written in the background, a put waits only at four times the batch, and every state arrives', async () => {
+    const inner = jsonStore();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = { ...inner, putMany: async (states: readonly MemberScoreState[]) => (await gate, (inner as BatchingScoreStore).putMany!(states)) };
+    const cached = createWriteBehindScoreStore(slow, { flushEvery: 5, maxCached: 1000 });
+    let n = 0;
+    const put = () => cached.put(createScoreState(COMMUNITY, idOf(`member${n}`), `member${n++}`, false, 0));
+    while (cached.sizes().dirty < 19) await put();
+    expect(n).toBeGreaterThan(19); // the first batch left `dirty` while it was being written
+    let waited = false;
+    const last = put().then(() => (waited = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(waited).toBe(false);
+    release();
+    await last;
+    await cached.flush();
+    expect((await inner.list(COMMUNITY)).length).toBe(n);
   });
 
   it('GIVEN more states than the bound THEN clean ones are forgotten after a flush and reread on demand', async () => {
