@@ -5,7 +5,7 @@
 // honestly. Refit whenever a feature or the retrieval changes; test/unit/answers/confidence-fit.test.ts
 // fails when these numbers no longer match what the procedure produces.
 export const CONFIDENCE_MODEL = {
-  coefficients: [-6.684, 3.741, 0, 3.485, 0, 0, 2.397, -0.615, 2.235, 1.459, -0.596],
+  coefficients: [-6.95, 4.111, 0, 3.812, 0, 0, 2.42, -0.654, 2.424, 1.33, -0.726],
   /** Default community threshold (see chooseThreshold): answer when the estimated probability of being right is at least this. */
   threshold: 0.6,
 } as const;

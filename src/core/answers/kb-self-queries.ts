@@ -5,7 +5,8 @@
 //   meets the index.
 // - leave one entry out: a whole entry is taken out and its questions are asked; whatever the
 //   index answers is wrong. These are the hardest off-topic questions: same domain, same words.
-// - other knowledge bases: their questions asked here (no entry answers them), plain off-topic.
+// - other knowledge bases: their questions and phrasings asked here (no entry answers them),
+//   plain off-topic.
 import type { KbEntry } from './kb-entry.ts';
 import { createAnswerIndex, type AnswerIndexOptions, type AnswerIndex } from './answer-index.ts';
 import type { QueryOutcome } from './evaluate-answers.ts';
@@ -51,8 +52,8 @@ export function leaveOneEntryOut(entries: readonly KbEntry[], options: AnswerInd
   return out;
 }
 
-/** Questions of other knowledge bases asked of this one (none of them is answered here). */
+/** Questions and phrasings of other knowledge bases asked of this one (none is answered here). */
 export function otherKbQuestions(entries: readonly KbEntry[], others: readonly KbEntry[], options: AnswerIndexOptions = {}): SelfOutcome[] {
   const index = createAnswerIndex(entries, options);
-  return others.map((e) => outcome(index, e.question, null, 'other-kb'));
+  return others.flatMap((e) => [e.question, ...e.phrasings]).map((q) => outcome(index, q, null, 'other-kb'));
 }

@@ -36,8 +36,8 @@ describe('self-queries', () => {
     expect(out.every((o) => o.kind === 'entry-out')).toBe(true);
   });
 
-  it('GIVEN another knowledge base THEN its questions are asked here as out of scope', () => {
-    const out = otherKbQuestions(kb, [entry('x', 'How do I reset my router?', 'Hold the button.')]);
-    expect(out).toEqual([expect.objectContaining({ kind: 'other-kb', expected: null })]);
+  it('GIVEN another knowledge base THEN its questions and phrasings are asked here as out of scope', () => {
+    const out = otherKbQuestions(kb, [entry('x', 'How do I reset my router?', 'Hold the button.', ['router reset'])]);
+    expect(out).toEqual([expect.objectContaining({ kind: 'other-kb', expected: null }), expect.objectContaining({ kind: 'other-kb', expected: null })]);
   });
 });
