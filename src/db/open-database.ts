@@ -3,9 +3,8 @@
 // adapter. Migrations are applied first where asked (always for PGlite, which no one else shares).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from '../../prisma/generated/client.ts';
 import { RapportError } from '../core/errors.ts';
@@ -28,6 +27,8 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate: b
 }
 
 async function openPglite(dataDir: string, options: { migrate: boolean }): Promise<Database> {
+  // Loaded only here: a process on PostgreSQL never needs the embedded database's code.
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   const inMemory = dataDir === 'memory://';
   let release = async () => {};
   let db: PGlite;
