@@ -157,8 +157,9 @@ export function createPipeline(deps: { services: Services; handlers: HandlerTabl
       const actor = actorOf(event);
       if (actor) inputs.push(activityOf(event, actor));
     }
-    const fresh = await repos.activity.recordMany(inputs);
-    if (fresh.size > 0) await loadLanguages(events.filter((e) => fresh.has(e.eventId)));
+    // The members' languages are read while the activity is written (one round trip instead of
+    // two); for a redelivered event that read was not needed, and costs nothing but the read.
+    const [fresh] = await Promise.all([repos.activity.recordMany(inputs), loadLanguages(events)]);
 
     const results: boolean[] = [];
     for (const event of events) {
