@@ -1,11 +1,13 @@
 // Activity events, stored once per platform event id, and their daily roll-up.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { ActivityInput, ActivityRepository, ActivityTotal } from '../core/ports.ts';
+import { rawQueryOf, utc } from './raw-query.ts';
 
 // Kinds that count as taking part in the conversation.
 const CONTRIBUTION_KINDS = ['message', 'reply'];
 
 export function createActivityRepository(prisma: PrismaClient): ActivityRepository {
+  const query = rawQueryOf(prisma);
   const row = (input: ActivityInput) => ({
     platformEventId: input.platformEventId,
     communityId: input.communityId,
@@ -28,22 +30,25 @@ export function createActivityRepository(prisma: PrismaClient): ActivityReposito
       if (inputs.length === 0) return new Set();
       // One INSERT ... ON CONFLICT DO NOTHING RETURNING over column arrays: only the rows inserted
       // now come back. (Prisma's createManyAndReturn does the same but costs ~5x more per batch,
-      // which capped history replays at a few hundred events per second.)
+      // which capped history replays at a few hundred events per second; raw-query.ts says why
+      // it bypasses Prisma altogether.)
       const rows = inputs.map(row);
-      const inserted = await prisma.$queryRawUnsafe<Array<{ platformEventId: string }>>(
+      const inserted = await query<{ platformEventId: string }>(
         `INSERT INTO "ActivityEvent" ("platformEventId", "communityId", "memberId", "channelId", "kind", "occurredAt", "weight", "messageId", "targetMemberId")
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::double precision[], $8::text[], $9::text[])
          ON CONFLICT ("platformEventId") DO NOTHING
          RETURNING "platformEventId"`,
-        rows.map((r) => r.platformEventId),
-        rows.map((r) => r.communityId),
-        rows.map((r) => r.memberId),
-        rows.map((r) => r.channelId),
-        rows.map((r) => r.kind),
-        rows.map((r) => r.occurredAt),
-        rows.map((r) => r.weight),
-        rows.map((r) => r.messageId),
-        rows.map((r) => r.targetMemberId),
+        [
+          rows.map((r) => r.platformEventId),
+          rows.map((r) => r.communityId),
+          rows.map((r) => r.memberId),
+          rows.map((r) => r.channelId),
+          rows.map((r) => r.kind),
+          rows.map((r) => utc(r.occurredAt)),
+          rows.map((r) => r.weight),
+          rows.map((r) => r.messageId),
+          rows.map((r) => r.targetMemberId),
+        ],
       );
       return new Set(inserted.map((r) => r.platformEventId));
     },

@@ -2,6 +2,7 @@
 // questions' threads: what the unanswered list, adoption and learning read.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { AnswerLogRecord, AnswerLogRepository, AnswerLogStatus } from '../core/answering/ports.ts';
+import { rawQueryOf, utc } from './raw-query.ts';
 
 type LogRow = Omit<AnswerLogRecord, 'status'> & { status: string };
 
@@ -22,6 +23,7 @@ const toLog = (row: LogRow): AnswerLogRecord => ({
 });
 
 export function createAnswerLogRepository(prisma: PrismaClient): AnswerLogRepository {
+  const query = rawQueryOf(prisma);
   return {
     async record(input) {
       // One round trip on the question -> reply path; a redelivered message hits the unique key.
@@ -36,26 +38,31 @@ export function createAnswerLogRepository(prisma: PrismaClient): AnswerLogReposi
     },
     async recordMany(inputs) {
       if (inputs.length === 0) return 0;
-      // One multi-row INSERT over column arrays for the questions written behind (answer-log-buffer.ts).
+      // One multi-row INSERT over column arrays for the questions written behind (answer-log-buffer.ts),
+      // outside Prisma (raw-query.ts).
       // A redelivered message hits the unique key; a row whose asker was erased (privacy) while it
       // waited is skipped instead of failing the whole batch on the foreign key.
-      return prisma.$executeRawUnsafe(
+      const inserted = await query(
         `INSERT INTO "AnswerLog" ("communityId", "channelId", "messageId", "askerMemberId", "question", "normalized", "entryKey", "confidence", "answered", "createdAt")
          SELECT v.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::double precision[], $9::boolean[], $10::timestamp(3)[])
            AS v("communityId", "channelId", "messageId", "askerMemberId", "question", "normalized", "entryKey", "confidence", "answered", "createdAt")
          WHERE EXISTS (SELECT 1 FROM "Member" m WHERE m."id" = v."askerMemberId")
-         ON CONFLICT ("communityId", "messageId") DO NOTHING`,
-        inputs.map((i) => i.communityId),
-        inputs.map((i) => i.channelId),
-        inputs.map((i) => i.messageId),
-        inputs.map((i) => i.askerMemberId),
-        inputs.map((i) => i.question),
-        inputs.map((i) => i.normalized),
-        inputs.map((i) => i.entryKey),
-        inputs.map((i) => i.confidence),
-        inputs.map((i) => i.answered),
-        inputs.map((i) => i.createdAt),
+         ON CONFLICT ("communityId", "messageId") DO NOTHING
+         RETURNING 1`,
+        [
+          inputs.map((i) => i.communityId),
+          inputs.map((i) => i.channelId),
+          inputs.map((i) => i.messageId),
+          inputs.map((i) => i.askerMemberId),
+          inputs.map((i) => i.question),
+          inputs.map((i) => i.normalized),
+          inputs.map((i) => i.entryKey),
+          inputs.map((i) => i.confidence),
+          inputs.map((i) => i.answered),
+          inputs.map((i) => utc(i.createdAt)),
+        ],
       );
+      return inserted.length;
     },
     async setReply(id, replyMessageId) {
       await prisma.answerLog.update({ where: { id }, data: { replyMessageId } });

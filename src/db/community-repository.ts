@@ -2,6 +2,7 @@
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { ChannelRepository, CommunityRecord, CommunityRepository, Language, MemberRecord, MemberRepository } from '../core/ports.ts';
 import type { Platform } from '../core/ids.ts';
+import { rawQueryOf } from './raw-query.ts';
 
 function toCommunity(row: { id: string; platform: string; name: string; language: string; timeZone: string }): CommunityRecord {
   return { id: row.id, platform: row.platform as Platform, name: row.name, language: row.language as Language, timeZone: row.timeZone };
@@ -43,6 +44,8 @@ function toMember(row: { id: string; communityId: string; platformId: string; di
 }
 
 export function createMemberRepository(prisma: PrismaClient): MemberRepository {
+  // get, ensureMany and languages run per batch of events (raw-query.ts).
+  const query = rawQueryOf(prisma);
   return {
     async ensure(input) {
       const flags = { displayName: input.displayName, isBot: input.isBot, ...(input.isModerator !== undefined ? { isModerator: input.isModerator } : {}) };
@@ -54,7 +57,10 @@ export function createMemberRepository(prisma: PrismaClient): MemberRepository {
       return toMember(row);
     },
     async get(id) {
-      const row = await prisma.member.findUnique({ where: { id } });
+      const [row] = await query<Parameters<typeof toMember>[0]>(
+        `SELECT "id", "communityId", "platformId", "displayName", "isBot", "isModerator", "language" FROM "Member" WHERE "id" = $1`,
+        [id],
+      );
       return row ? toMember(row) : null;
     },
     async findByName(communityId, name) {
@@ -69,24 +75,27 @@ export function createMemberRepository(prisma: PrismaClient): MemberRepository {
       if (inputs.length === 0) return;
       // One INSERT ... ON CONFLICT for the whole batch (history imports and replays meet thousands
       // of members); a moderator flag once seen is kept.
-      await prisma.$executeRaw`
-        INSERT INTO "Member" ("id", "communityId", "platformId", "displayName", "isBot", "isModerator", "updatedAt")
-        SELECT *, now() FROM unnest(${inputs.map((i) => i.id)}::text[], ${inputs.map((i) => i.communityId)}::text[], ${inputs.map((i) => i.platformId)}::text[],
-                               ${inputs.map((i) => i.displayName)}::text[], ${inputs.map((i) => i.isBot)}::boolean[], ${inputs.map((i) => i.isModerator ?? false)}::boolean[])
-        ON CONFLICT ("id") DO UPDATE SET "displayName" = EXCLUDED."displayName", "isBot" = EXCLUDED."isBot",
-          "isModerator" = "Member"."isModerator" OR EXCLUDED."isModerator", "updatedAt" = now()`;
+      await query(
+        `INSERT INTO "Member" ("id", "communityId", "platformId", "displayName", "isBot", "isModerator", "updatedAt")
+         SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::boolean[])
+         ON CONFLICT ("id") DO UPDATE SET "displayName" = EXCLUDED."displayName", "isBot" = EXCLUDED."isBot",
+           "isModerator" = "Member"."isModerator" OR EXCLUDED."isModerator", "updatedAt" = now()`,
+        [inputs.map((i) => i.id), inputs.map((i) => i.communityId), inputs.map((i) => i.platformId), inputs.map((i) => i.displayName), inputs.map((i) => i.isBot), inputs.map((i) => i.isModerator ?? false)],
+      );
     },
     async setLanguage(id, language) {
       await prisma.member.update({ where: { id }, data: { language } });
     },
     async languages(ids) {
-      const rows = await prisma.member.findMany({ where: { id: { in: ids } }, select: { id: true, language: true } });
+      if (ids.length === 0) return new Map();
+      const rows = await query<{ id: string; language: string | null }>(`SELECT "id", "language" FROM "Member" WHERE "id" = ANY($1::text[])`, [ids]);
       return new Map(rows.map((r) => [r.id, r.language as Language | null]));
     },
   };
 }
 
 export function createChannelRepository(prisma: PrismaClient): ChannelRepository {
+  const query = rawQueryOf(prisma);
   const toChannel = (row: { id: string; communityId: string; name: string; watched: boolean }) => ({ id: row.id, communityId: row.communityId, name: row.name, watched: row.watched });
   return {
     async ensure(input) {
@@ -103,11 +112,13 @@ export function createChannelRepository(prisma: PrismaClient): ChannelRepository
     },
     async ensureMany(inputs) {
       if (inputs.length === 0) return;
-      await prisma.$executeRaw`
-        INSERT INTO "Channel" ("id", "communityId", "name")
-        SELECT * FROM unnest(${inputs.map((i) => i.id)}::text[], ${inputs.map((i) => i.communityId)}::text[], ${inputs.map((i) => i.name)}::text[]) AS v(id, community, name)
-        ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name"
-        WHERE EXCLUDED."id" = ANY(${inputs.filter((i) => i.named).map((i) => i.id)}::text[]) AND "Channel"."name" <> EXCLUDED."name"`;
+      await query(
+        `INSERT INTO "Channel" ("id", "communityId", "name")
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS v(id, community, name)
+         ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name"
+         WHERE EXCLUDED."id" = ANY($4::text[]) AND "Channel"."name" <> EXCLUDED."name"`,
+        [inputs.map((i) => i.id), inputs.map((i) => i.communityId), inputs.map((i) => i.name), inputs.filter((i) => i.named).map((i) => i.id)],
+      );
     },
     async setWatched(id, watched) {
       await prisma.channel.update({ where: { id }, data: { watched } });

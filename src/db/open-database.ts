@@ -10,6 +10,7 @@ import { PrismaClient } from '../../prisma/generated/client.ts';
 import { RapportError } from '../core/errors.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
+import { registerRawQuery } from './raw-query.ts';
 import { pgRunner, pgliteRunner, type SqlRunner } from './sql-runner.ts';
 
 export type DatabaseTarget = { kind: 'postgres'; url: string; schema?: string } | { kind: 'pglite'; dataDir: string };
@@ -89,6 +90,8 @@ async function openPostgres(target: { url: string; schema?: string }, options: {
     client.release();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema }) });
+  // The per-batch statements skip Prisma (raw-query.ts); same pool, so the same search_path.
+  registerRawQuery(prisma, async <R>(text: string, params: readonly unknown[]) => (await pool.query(text, params as unknown[])).rows as R[]);
   return {
     kind: 'postgres',
     prisma,

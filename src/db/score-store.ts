@@ -5,6 +5,7 @@
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { MemberScoreState } from '../core/recognition/member-score-state.ts';
 import type { BatchingScoreStore, PairCount } from '../core/recognition/write-behind-score-store.ts';
+import { rawQueryOf } from './raw-query.ts';
 
 export type PrismaScoreStore = Required<BatchingScoreStore>;
 
@@ -22,17 +23,20 @@ function toState(value: unknown): MemberScoreState {
 const CHUNK = 2_000;
 
 export function createPrismaScoreStore(prisma: PrismaClient): PrismaScoreStore {
+  // The batched writes and the daily pair counters skip Prisma (raw-query.ts): a batch is one
+  // large JSON parameter that Prisma would copy twice.
+  const query = rawQueryOf(prisma);
   async function putMany(states: readonly MemberScoreState[]): Promise<void> {
     for (let i = 0; i < states.length; i += CHUNK) {
       const rows = states.slice(i, i + CHUNK).map((s) => ({ scopeId: s.scopeId, memberId: s.memberId, state: s }));
       // Joined with Member: a state for a member erased meanwhile (privacy) is dropped, not an error.
-      await prisma.$executeRawUnsafe(
+      await query(
         `INSERT INTO "MemberScore" ("scopeId", "memberId", "communityId", "state", "updatedAt")
          SELECT v."scopeId", v."memberId", m."communityId", v."state", now()
          FROM jsonb_to_recordset($1::jsonb) AS v("scopeId" text, "memberId" text, "state" jsonb)
          JOIN "Member" m ON m."id" = v."memberId"
          ON CONFLICT ("scopeId", "memberId") DO UPDATE SET "state" = EXCLUDED."state", "updatedAt" = EXCLUDED."updatedAt"`,
-        JSON.stringify(rows),
+        [JSON.stringify(rows)],
       );
     }
   }
@@ -58,18 +62,18 @@ export function createPrismaScoreStore(prisma: PrismaClient): PrismaScoreStore {
       return Number(rows[0]?.count ?? 1) - 1;
     },
     async pairsOfDay(day) {
-      const rows = await prisma.scorePair.findMany({ where: { day }, select: { pairKey: true, count: true } });
-      return new Map(rows.map((r) => [r.pairKey, r.count]));
+      const rows = await query<{ pairKey: string; count: number }>(`SELECT "pairKey", "count" FROM "ScorePair" WHERE "day" = $1`, [day]);
+      return new Map(rows.map((r) => [r.pairKey, Number(r.count)]));
     },
     async putPairs(pairs: readonly PairCount[], keepFromDay: number) {
       for (let i = 0; i < pairs.length; i += CHUNK) {
         const rows = pairs.slice(i, i + CHUNK).map((p) => ({ ...p, ...pairMembers(p.pairKey) }));
-        await prisma.$executeRawUnsafe(
+        await query(
           `INSERT INTO "ScorePair" ("pairKey", "day", "count", "giverMemberId", "receiverMemberId")
            SELECT v."pairKey", v."day", v."count", v."giver", v."receiver"
            FROM jsonb_to_recordset($1::jsonb) AS v("pairKey" text, "day" int, "count" int, "giver" text, "receiver" text)
            ON CONFLICT ("pairKey", "day") DO UPDATE SET "count" = GREATEST("ScorePair"."count", EXCLUDED."count")`,
-          JSON.stringify(rows),
+          [JSON.stringify(rows)],
         );
       }
       // Counters only matter for the day they count; older days are history nobody reads.

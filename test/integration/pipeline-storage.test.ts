@@ -1,5 +1,6 @@
 // Proves the pipeline stores each platform event once (a redelivery does not count twice), on real
-// PostgreSQL and on PGlite, and that the daily roll-up is idempotent in the community's time zone.
+// PostgreSQL and on PGlite, that stored times are the events' instants whatever the process's time
+// zone, and that the daily roll-up is idempotent in the community's time zone.
 import { describe, expect, it } from 'vitest';
 import type { MessagePosted } from '../../src/core/events.ts';
 import { createTestApp } from '../support/harness.ts';
@@ -52,6 +53,23 @@ describe.each(['postgres', 'pglite'] as const)('pipeline storage on %s', (databa
       expect(tokyo.map((r) => r.day.toISOString().slice(0, 10)).sort()).toEqual(['2026-11-23', '2026-11-24']);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe.each(['postgres', 'pglite'] as const)('stored times on %s', (database) => {
+  it('GIVEN a process whose local time zone is not UTC THEN activity rows keep the events\' instants', async () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    const app = await createTestApp({ adapters: [], database });
+    try {
+      await app.rapport.pipeline.handleBatch([message('t1', 'alice', '2026-11-23T09:00:00.123Z'), message('t2', 'bob', '2026-07-01T23:30:00Z')]);
+      const rows = await app.db.prisma.activityEvent.findMany({ orderBy: { platformEventId: 'asc' } });
+      expect(rows.map((r) => r.occurredAt.toISOString())).toEqual(['2026-11-23T09:00:00.123Z', '2026-07-01T23:30:00.000Z']);
+    } finally {
+      await app.close();
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
     }
   });
 });
