@@ -20,7 +20,8 @@ interface Posting {
 
 export interface Bm25Query {
   terms: readonly string[];
-  /** Weight of each field (in the order given to the constructor). */
+  /** Weight of each field (in the order given to the constructor); 0 leaves the field out
+   * (MiniSearch reads a boost of 0 as 1). */
   fieldBoosts: readonly number[];
   /** Edit distance allowed for a term (0: exact only). */
   fuzzy: (term: string) => number;
