@@ -123,7 +123,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   };
   const registry = createFeatureRegistry();
   for (const feature of parts.features) await feature(registry, services);
-  const pipeline = createPipeline({ services, handlers: registry, defaults: parts.defaults });
+  // Silent questions' log rows are written once per batch (one multi-row INSERT in a replay), and
+  // for a live event right after it: whoever reads the table next finds them.
+  const pipeline = createPipeline({ services, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush() });
   // A member deleted by /privacy delete is created afresh if they post again.
   ambassadors.privacy.onErase(async () => pipeline.forgetMembers());
   const dispatch = createCommandDispatcher({ services, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });

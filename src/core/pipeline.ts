@@ -46,7 +46,19 @@ export function activityOf(event: ChatEvent, actor: Actor): ActivityInput {
   return input;
 }
 
-export function createPipeline(deps: { services: Services; handlers: HandlerTable; defaults: PipelineDefaults }): Pipeline {
+export interface PipelineDeps {
+  services: Services;
+  handlers: HandlerTable;
+  defaults: PipelineDefaults;
+  /**
+   * Runs once the features have seen every event of a batch: what they wrote behind during the
+   * batch (answering's silent-question log rows) is stored before the batch counts as handled.
+   * One write per batch in a replay; for a live event, right after that event.
+   */
+  afterBatch?: () => Promise<void>;
+}
+
+export function createPipeline(deps: PipelineDeps): Pipeline {
   const { services, handlers, defaults } = deps;
   const { repos, logger } = services;
   const known = createKnownCache(50_000);
@@ -162,12 +174,23 @@ export function createPipeline(deps: { services: Services; handlers: HandlerTabl
     const [fresh] = await Promise.all([repos.activity.recordMany(inputs), loadLanguages(events)]);
 
     const results: boolean[] = [];
+    let routed = false;
     for (const event of events) {
       // A batch may carry the same event twice: only its first copy is new.
       const isNew = fresh.delete(event.eventId);
       results.push(isNew);
-      if (isNew) await route(event, communities.get(event.communityId)!);
-      else logger.debug({ eventId: event.eventId }, 'duplicate event ignored');
+      if (isNew) {
+        await route(event, communities.get(event.communityId)!);
+        routed = true;
+      } else logger.debug({ eventId: event.eventId }, 'duplicate event ignored');
+    }
+    if (routed && deps.afterBatch) {
+      try {
+        await deps.afterBatch();
+      } catch (error) {
+        // Like a feature's failure: logged, and the events stay handled (what was not written is retried).
+        logger.error({ err: error, events: events.length }, 'writing what the features kept for the batch failed');
+      }
     }
     return results;
   }

@@ -134,7 +134,15 @@ describe('knowledge base on PostgreSQL', () => {
     expect(posts.map((p) => p.footer)).toEqual([expect.stringContaining('shipping-time')]);
   });
 
-  it('GIVEN silent questions written behind WHEN the unanswered list is read or a member replies in a waiting question\'s thread THEN they are there, and a flush writes the rest', async () => {
+  it('GIVEN a batch of silent questions THEN their log rows are in the table when the batch is handled, once each', async () => {
+    const { app } = await start();
+    const batch = [ask('How do I bake sourdough bread at home?'), ask('Which oven temperature works for rye bread?', 'bob'), ask('Can I freeze sourdough starter?', 'cy')];
+    expect(await app.rapport.pipeline.handleBatch([...batch, batch[0]!])).toEqual([true, true, true, false]);
+    const rows = await app.db.prisma.answerLog.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.messageId, r.answered])).toEqual(batch.map((e) => [e.messageId, false]));
+  });
+
+  it('GIVEN silent questions written behind WHEN the unanswered list is read or a member replies in a question\'s thread THEN they are there, and a flush writes the rest', async () => {
     const { app, posts } = await start();
     const { answering } = app.rapport.services;
     const first = ask('How do I bake sourdough bread at home?');

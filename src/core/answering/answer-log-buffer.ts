@@ -1,8 +1,9 @@
 // Write-behind for the questions Rapport stays silent on. When a question is not answered nothing
 // waits on its log row (no buttons carry its id, no reply is posted), so instead of one database
 // round trip per question the row is kept here and written with others in one multi-row INSERT:
-// when `maxPending` rows wait (in the background), `flushAfterMs` after the first one, before anything
-// reads the open questions, and at stop. Answered questions and bot mentions still go through `record` at once:
+// at the end of each pipeline batch (main.ts: one write per replay batch, and right after a live
+// event), when `maxPending` rows wait (in the background), `flushAfterMs` after the first one (a
+// safety net), before anything reads the open questions, and at stop. Answered questions and bot mentions still go through `record` at once:
 // their reply needs the row (its id is the buttons' value; a redelivery must not reply twice).
 //
 // What may be lost: the rows still waiting when the process dies (at most `flushAfterMs` of silent
