@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { ConfigError } from './core/errors.ts';
 import { isTimeZone } from './core/time-zone.ts';
+import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
+import { readScoringFile } from './scoring-file.ts';
 
 const csv = z
   .string()
@@ -47,6 +49,8 @@ export const configSchema = z.object({
     .refine((tz) => isTimeZone(tz), { message: 'must be an IANA time zone such as Europe/Sofia or UTC' }),
   /** Console: who speaks first and who is a moderator there. */
   RAPPORT_CONSOLE_USER: z.string().min(1).default('you'),
+  /** JSON file of recognition model overrides (scoring-file.ts). */
+  RAPPORT_SCORING_FILE: emptyToUndefined,
   SLACK_BOT_TOKEN: emptyToUndefined.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'must be a bot token starting with xoxb-' }),
   SLACK_SIGNING_SECRET: emptyToUndefined,
   SLACK_APP_TOKEN: emptyToUndefined.refine((v) => v === undefined || v.startsWith('xapp-'), { message: 'must be an app-level token starting with xapp-' }),
@@ -73,6 +77,8 @@ export interface Config {
   language: 'en' | 'bg';
   timeZone: string;
   console: { user: string };
+  /** Recognition model overrides from RAPPORT_SCORING_FILE; null = Rapport's defaults. */
+  scoring: RecognitionConfigInput | null;
   slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string; moderators: string[]; moderatorGroup?: string; commandPrefix: string } | null;
   /** SLACK_COMMAND_PREFIX, also used when printing the manifest without tokens. */
   slackCommandPrefix: string;
@@ -98,6 +104,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((raw.DISCORD_TOKEN || raw.DISCORD_APPLICATION_ID) && !(raw.DISCORD_TOKEN && raw.DISCORD_APPLICATION_ID)) {
     problems.push(`${raw.DISCORD_TOKEN ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN'} is missing: Discord needs both DISCORD_TOKEN and DISCORD_APPLICATION_ID (developer portal, your application)`);
   }
+  const scoring = raw.RAPPORT_SCORING_FILE ? readScoringFile(raw.RAPPORT_SCORING_FILE) : null;
+  if (scoring && !scoring.ok) problems.push(...scoring.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -110,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     language: raw.RAPPORT_LANGUAGE,
     timeZone: raw.RAPPORT_TIME_ZONE,
     console: { user: raw.RAPPORT_CONSOLE_USER },
+    scoring: scoring?.ok ? scoring.overrides : null,
     slack: raw.SLACK_BOT_TOKEN
       ? {
           botToken: raw.SLACK_BOT_TOKEN,

@@ -58,6 +58,7 @@ export const runStart: CliCommand = async (_argv, io) => {
     features,
     adapters,
     defaults: { language: config.language, timeZone: config.timeZone },
+    ...(config.scoring ? { recognition: { config: config.scoring } } : {}),
     metrics,
     publicUrl: config.publicUrl,
   });

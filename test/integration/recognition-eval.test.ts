@@ -1,4 +1,7 @@
-// Proves `rapport eval ambassadors` replays ubuntu-irc-dev through the full pipeline (a fresh schema on this machine's PostgreSQL) and ranks helpers at P@5/20 ≥ 0.8 and P@10 ≥ 0.9, above ranking by message count (P@10 0.7).
+// Proves `rapport eval ambassadors` replays ubuntu-irc-dev through the full pipeline (a fresh schema on this machine's PostgreSQL) and ranks helpers at P@5/20 ≥ 0.8 and P@10 ≥ 0.9, above ranking by message count (P@10 0.7), and that RAPPORT_SCORING_FILE changes the model it runs.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEvalAmbassadors } from '../../src/cli/eval-ambassadors.ts';
 import { POSTGRES_URL } from '../support/services.ts';
@@ -22,5 +25,18 @@ describe('eval ambassadors through the pipeline', () => {
     expect(result.rapport.p20).toBeGreaterThanOrEqual(0.8);
     expect(result.messageCount.p10).toBeCloseTo(0.7);
     expect(result.rapport.p10).toBeGreaterThan(result.messageCount.p10);
+  }, 180_000);
+
+  it('GIVEN a scoring file that pays nothing for helping or thanks THEN the same replay puts nobody on the helper board (P@10 0)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rapport-scoring-'));
+    const file = path.join(dir, 'scoring.json');
+    await writeFile(file, JSON.stringify({ replyWeight: 0, answerWeight: 0, newPersonWeight: 0, thanksWeight: 0, thanksReactionWeight: 0 }));
+    let out = '';
+    const io = { stdout: { write: (t: string) => ((out += t), true) }, stderr: { write: () => true }, env: { DATABASE_URL: POSTGRES_URL, LOG_LEVEL: 'error', RAPPORT_SCORING_FILE: file } };
+    expect(await runEvalAmbassadors(['--slack-export', DEV, '--truth', `${DEV}/ground-truth.json`, '--json'], io)).toBe(0);
+    const result = JSON.parse(out) as { rapport: { p10: number }; messageCount: { p10: number } };
+    // With no helper points nobody is on the helper board: the model in the file is the one that ran.
+    expect(result.rapport.p10).toBe(0);
+    expect(result.messageCount.p10).toBeCloseTo(0.7);
   }, 180_000);
 });

@@ -1,4 +1,7 @@
 // Proves configuration is read from one schema and that every mistake is named with a fix.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { ConfigError } from '../../src/core/errors.ts';
@@ -47,5 +50,42 @@ describe('loadConfig', () => {
   it('GIVEN a full Slack Socket Mode setup THEN it is configured with the API URL override', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_API_URL: 'http://127.0.0.1:9/api/', SLACK_MODERATORS: 'U1, U2' });
     expect(config.slack).toMatchObject({ botToken: 'xoxb-1', appToken: 'xapp-1', apiUrl: 'http://127.0.0.1:9/api/', moderators: ['U1', 'U2'] });
+  });
+
+  describe('RAPPORT_SCORING_FILE', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rapport-config-'));
+    const file = (name: string, text: string) => {
+      const at = path.join(dir, name);
+      writeFileSync(at, text);
+      return at;
+    };
+
+    it('GIVEN no file THEN the defaults are used', () => {
+      expect(loadConfig({}).scoring).toBeNull();
+    });
+
+    it('GIVEN a file of overrides THEN they are the scoring config', () => {
+      const at = file('ok.json', '{ "answerWeight": 1.5, "excludeStaff": true }');
+      expect(loadConfig({ RAPPORT_SCORING_FILE: at }).scoring).toEqual({ answerWeight: 1.5, excludeStaff: true });
+    });
+
+    it('GIVEN a misspelt field THEN start-up stops naming the file and the field', () => {
+      const at = file('typo.json', '{ "answerWeigth": 2 }');
+      expect(problems({ RAPPORT_SCORING_FILE: at })).toEqual([expect.stringMatching(/typo\.json.*unknown field "answerWeigth".*docs\/recognition\.md/)]);
+    });
+
+    it('GIVEN a value out of range or of the wrong type THEN each field is named', () => {
+      const at = file('bad.json', '{ "pairDecay": 3, "excludeStaff": "yes" }');
+      const found = problems({ RAPPORT_SCORING_FILE: at });
+      expect(found).toHaveLength(2);
+      expect(found[0]).toMatch(/field "pairDecay"/);
+      expect(found[1]).toMatch(/field "excludeStaff"/);
+    });
+
+    it('GIVEN broken JSON, a missing file or a time zone THEN each says what to do', () => {
+      expect(problems({ RAPPORT_SCORING_FILE: file('broken.json', '{ "answerWeight": ') })[0]).toMatch(/broken\.json" is not JSON/);
+      expect(problems({ RAPPORT_SCORING_FILE: path.join(dir, 'nope.json') })[0]).toMatch(/nope\.json" cannot be read \(ENOENT\)/);
+      expect(problems({ RAPPORT_SCORING_FILE: file('tz.json', '{ "timeZone": "Europe/Sofia" }') })[0]).toMatch(/"timeZone" is each community's own/);
+    });
   });
 });

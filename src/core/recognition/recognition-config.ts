@@ -1,5 +1,6 @@
 // The recognition scoring model's knobs, validated with zod. Every field has a documented default
-// so `parseRecognitionConfig({})` is a working model; communities override single fields.
+// so `parseRecognitionConfig({})` is a working model; an operator overrides single fields with a
+// JSON file named in RAPPORT_SCORING_FILE (src/scoring-file.ts; fields listed in docs/recognition.md).
 //
 // The model in one paragraph (also in the README): every message earns engagement, with a
 // per-member cooldown and diminishing returns inside a window, and short messages earn less.
