@@ -1,9 +1,9 @@
 // The searchable knowledge base. Every question and phrasing is its own document (a short
 // phrasing is not drowned by a long answer); answers are indexed in their own field at a lower
-// weight. BM25 (bm25-index.ts, MiniSearch's scoring) searches stemmed words, with fuzzy matching for unknown words; the best entries are
+// weight. MiniSearch (BM25) searches stemmed words, with fuzzy matching for unknown words; the best entries are
 // then re-ranked with character 4-gram overlap (Bulgarian morphology, compounds, spelling), and
 // each candidate gets a calibrated confidence.
-import { Bm25Index } from './bm25-index.ts';
+import MiniSearch from 'minisearch';
 import type { KbEntry, Language } from './kb-entry.ts';
 import { analyzeTerms, charNgrams } from './analyze.ts';
 import { expandSynonyms, SYNONYM_WEIGHT } from './synonyms.ts';
@@ -21,7 +21,7 @@ export interface RetrievalSettings {
   /** Fuzzy matching (edit distance 1) for query words the index does not contain. */
   fuzzy: boolean;
   synonyms: boolean;
-  /** BM25 parameters (k1, b, and the BM25+ floor d, as in MiniSearch). */
+  /** BM25 parameters passed to MiniSearch. */
   bm25: { k: number; b: number; d: number };
   /** At most this many content words of an answer are indexed (answers can be long). */
   answerTerms: number;
@@ -110,16 +110,20 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
   const entries = new Map<string, KbEntry>();
   const docs = new Map<string, IndexedDoc[]>();
   const stats = new TermStats();
-  // Fields: 0 = question or phrasing ("ask"), 1 = answer.
-  const bm25 = new Bm25Index(2);
-  const termsOf = (text: string) => (text === '' ? [] : text.split(' '));
+  const mini = new MiniSearch<IndexedDoc>({
+    fields: ['ask', 'answer'],
+    storeFields: [],
+    tokenize: (text) => (text === '' ? [] : text.split(' ')),
+    processTerm: (term) => term,
+    autoVacuum: false,
+  });
 
   function add(entry: KbEntry): void {
     if (entries.has(entry.id)) throw new Error(`An entry with id "${entry.id}" is already in the index.`);
     const entryDocs = docsOf(entry, settings);
     entries.set(entry.id, entry);
     docs.set(entry.id, entryDocs);
-    for (const doc of entryDocs) bm25.add(doc.id, [termsOf(doc.ask), termsOf(doc.answer)]);
+    mini.addAll(entryDocs);
     for (const doc of entryDocs) {
       const words = (doc.kind === 'answer' ? doc.answer : doc.ask).split(' ');
       stats.add(doc.id, doc.kind, words, doc.kind === 'answer' ? [] : charNgrams(doc.text));
@@ -130,7 +134,7 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
     const entryDocs = docs.get(id);
     if (!entryDocs) return false;
     for (const doc of entryDocs) {
-      bm25.remove(doc.id);
+      mini.remove(doc);
       stats.remove(doc.id);
     }
     docs.delete(id);
@@ -163,14 +167,13 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
     const terms = prune(expanded.terms);
     if (terms.length === 0) return [];
     const language = searchOptions.language;
-    const hits = bm25.search({
-      terms,
-      fieldBoosts: [1, settings.answerWeight],
-      fuzzy: (term) => (settings.fuzzy && term.length >= 5 && !stats.hasWord(term) ? 1 : 0),
-      fuzzyWeight: 0.5,
-      termBoost: (term) => (expanded.added.has(term) ? SYNONYM_WEIGHT : 1),
+    const hits = mini.search(terms.join(' '), {
+      boost: { ask: 1, answer: settings.answerWeight },
+      fuzzy: settings.fuzzy ? (term) => (term.length >= 5 && !stats.hasWord(term) ? 1 : false) : false,
+      weights: { fuzzy: 0.5, prefix: 0.5 },
+      boostTerm: (term) => (expanded.added.has(term) ? SYNONYM_WEIGHT : 1),
       bm25: settings.bm25,
-      filter: language ? (id) => entries.get(id.slice(0, id.indexOf('\u0000')))?.language === language : undefined,
+      filter: language ? (r) => entries.get(r.id.slice(0, r.id.indexOf('\u0000')))?.language === language : undefined,
     });
     const queryGrams = new Set(charNgrams(query));
     const byBm25 = aggregateByEntry(hits.slice(0, MAX_HITS), settings.secondDocShare).slice(0, RERANK);
