@@ -1,4 +1,4 @@
-// Proves recognition through the real pipeline on PostgreSQL: a 300-message spammer does not outrank a helper, a two-person thanks ring is capped per day (pair counters in the database), decay favours who helps now, opted-out members are never scored, and scores survive a restart (and thanks to someone quiet since it still count).
+// Proves recognition through the real pipeline on PostgreSQL: a 300-message spammer does not outrank a helper, a two-person thanks ring is capped per day (pair counters in the database), decay favours who helps now, opted-out members are never scored, a removed reaction takes its points back, and scores survive a restart (and thanks to someone quiet since it still count).
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
 import type { ChatEvent } from '../../src/core/events.ts';
@@ -55,6 +55,22 @@ describe('recognition through the pipeline', () => {
     expect(helpers.has(idOf('spammer'))).toBe(false);
     // All 310 messages were stored as activity: the cap is in the scores, not in what is recorded.
     expect(await a.db.prisma.activityEvent.count({ where: { memberId: idOf('spammer') } })).toBe(300);
+  });
+
+  it('GIVEN a thank-you reaction removed THEN the pipeline takes its helper points back', async () => {
+    const { app: a, clock, send } = await start();
+    const chat = chatScript(START);
+    const post = chat.say('bob', 'use tab completion for long paths');
+    await send(chat.say('alice', 'hello all'), post);
+    const pray = chat.react('alice', post, 'pray');
+    const helperPoints = async () => {
+      clock.set(chat.now());
+      return (await board(a, 'all', 'helpers')).get(idOf('bob')) ?? 0;
+    };
+    await send(pray);
+    expect(await helperPoints()).toBeGreaterThan(0);
+    await send({ ...pray, type: 'reaction.removed', eventId: `${pray.eventId}:removed`, occurredAt: new Date(pray.occurredAt.getTime() + 60_000) });
+    expect(await helperPoints()).toBe(0);
   });
 
   it('GIVEN two members thanking each other 60 times in one day THEN after the pair cap nothing more counts, and the counters are in the database', async () => {

@@ -8,7 +8,7 @@ import { BoundedMap } from './bounded-map.ts';
 import { ConversationTracker, type ReplyTarget, type TrackedMessage } from './conversation-tracker.ts';
 import { mostImproved, rankStates, scoreOf, type ImprovedEntry, type LeaderboardEntry, type LeaderboardPeriod } from './leaderboard.ts';
 import { MemberDirectory, type KnownMember } from './member-directory.ts';
-import { applyCredit, createScoreState, rollTallies, type Credit, type MemberScoreState, type PeriodFigures, type ScoreKind } from './member-score-state.ts';
+import { applyCredit, createScoreState, rollTallies, type Counters, type Credit, type MemberScoreState, type PeriodFigures, type ScoreKind } from './member-score-state.ts';
 import { createPeriodCalendar, type PeriodIndex } from './period-calendar.ts';
 import { defaultQuestionDetector, questionScore, type QuestionDetector } from './question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
@@ -83,6 +83,16 @@ export interface RecognitionEngine {
   shoutout(query: ShoutoutQuery): Promise<ShoutoutData>;
 }
 
+/** What one reaction earned, kept to take it back if the reaction is removed. */
+interface ReactionCredit {
+  given: GivenCredit;
+  receiver: KnownMember;
+  scopes: string[];
+  counters: Partial<Counters>;
+  at: number;
+  period: PeriodIndex;
+}
+
 export interface RecognitionEngineDeps {
   config?: RecognitionConfigInput;
   store: ScoreStore;
@@ -110,6 +120,10 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
   const directory = new MemberDirectory();
   const tracker = new ConversationTracker(config, directory);
   const seenEvents = new BoundedMap<string, true>(10_000);
+  // What each recent reaction earned, so that removing it takes exactly that back (bounded: a
+  // reaction removed after 50,000 newer ones keeps its points, as one that old rarely matters).
+  const reactionCredits = new BoundedMap<string, ReactionCredit>(50_000);
+  const reactionKey = (r: ReactionChanged, giverId: string): string => `${r.communityId}|${r.messageId}|${giverId}|${r.emoji}`;
   const mayScore = deps.mayScore ?? (() => true);
 
   async function known(communityId: string, memberId: string): Promise<KnownMember | undefined> {
@@ -164,6 +178,26 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
 
   function scopesOf(communityId: string, channelId: string | undefined): string[] {
     return config.channelScores && channelId ? [communityId, channelId] : [communityId];
+  }
+
+  /**
+   * A removed reaction takes back exactly what adding it earned: the same amounts, applied as of
+   * the moment it was added (so the decayed standing loses what is left of it, and a week or month
+   * since closed keeps its figures). The pair's daily allowance stays used, so adding and removing
+   * a reaction over and over earns nothing, and "helped N people" keeps the person (a distinct
+   * count cannot forget one).
+   */
+  async function takeBack(reaction: ReactionChanged): Promise<GivenCredit[]> {
+    const key = reactionKey(reaction, reaction.actor.memberId);
+    const earned = reactionCredits.get(key);
+    if (!earned) return [];
+    reactionCredits.delete(key);
+    const { given, receiver, scopes, counters, at, period } = earned;
+    // An erased or opted-out member has no score to take from (and must not get one back).
+    if (!(await mayScore(reaction.communityId, receiver.memberId)) || !(await store.get(scopes[0]!, receiver.memberId))) return [];
+    const negated = Object.fromEntries(Object.entries(counters).map(([k, v]) => [k, -(v ?? 0)])) as Partial<Counters>;
+    await credit(scopes, receiver, { engagement: -given.engagement, helper: -given.helper, counters: negated }, at, period);
+    return [{ memberId: given.memberId, reason: given.reason, engagement: -given.engagement, helper: -given.helper, ...(given.from ? { from: given.from } : {}) }];
   }
 
   async function helpCredit(
@@ -269,11 +303,10 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
     },
 
     async onReaction(reaction) {
-      // Removing a reaction does not take points back: the credit was capped per pair and day
-      // anyway, and undoing it exactly would need per-reaction history.
-      if (reaction.type !== 'reaction.added' || !reaction.targetMemberId) return [];
+      if (!reaction.targetMemberId) return [];
       if (seenEvents.has(reaction.eventId)) return [];
       seenEvents.set(reaction.eventId, true);
+      if (reaction.type === 'reaction.removed') return takeBack(reaction);
       const giver = directory.learn(reaction.communityId, reaction.actor);
       const receiver = await known(reaction.communityId, reaction.targetMemberId);
       if (giver.isBot || reaction.targetMemberId === giver.memberId || receiver?.isBot || !receiver || !eligible(receiver)) return [];
@@ -283,12 +316,15 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       const scopes = scopesOf(reaction.communityId, reaction.channelId);
       if (classifyReaction(reaction.emoji) === 'thanks') {
         const given = await helpCredit(scopes, receiver, giver.memberId, 'thanks-reaction', config.thanksReactionWeight, 1, at, period);
+        if (given) reactionCredits.set(reactionKey(reaction, giver.memberId), { given, receiver, scopes, counters: { thanks: 1 }, at, period });
         return given ? [given] : [];
       }
       const amount = config.reactionWeight * (await pairFactor('reaction', giver.memberId, receiver.memberId, period.day));
       if (amount <= 0) return [];
       await credit(scopes, receiver, { engagement: amount, counters: { reactions: 1 } }, at, period);
-      return [{ memberId: receiver.memberId, reason: 'reaction', engagement: amount, helper: 0, from: giver.memberId }];
+      const given: GivenCredit = { memberId: receiver.memberId, reason: 'reaction', engagement: amount, helper: 0, from: giver.memberId };
+      reactionCredits.set(reactionKey(reaction, giver.memberId), { given, receiver, scopes, counters: { reactions: 1 }, at, period });
+      return [given];
     },
 
     async onMemberJoined(event) {

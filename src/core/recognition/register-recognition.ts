@@ -13,6 +13,10 @@ export const registerRecognition: Feature = (registry, services) => {
   registry.on('reaction.added', async (event, { community }) => {
     await recognition.onReaction(community, event);
   });
+  // A removed reaction takes back what it earned (recognition-engine.ts, takeBack).
+  registry.on('reaction.removed', async (event, { community }) => {
+    await recognition.onReaction(community, event);
+  });
   registry.on('member.joined', (event, { community }) => recognition.onMemberJoined(community, event));
 
   const flush = async (): Promise<void> => {
