@@ -120,9 +120,9 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
   const directory = new MemberDirectory();
   const tracker = new ConversationTracker(config, directory);
   const seenEvents = new BoundedMap<string, true>(10_000);
-  // What each recent reaction earned, so that removing it takes exactly that back (bounded: a
-  // reaction removed after 50,000 newer ones keeps its points, as one that old rarely matters).
-  const reactionCredits = new BoundedMap<string, ReactionCredit>(50_000);
+  // What each recent reaction earned, so that removing it takes exactly that back. Bounded like
+  // seenEvents (~3 MB at most): a reaction removed after 10,000 newer ones keeps its points.
+  const reactionCredits = new BoundedMap<string, ReactionCredit>(10_000);
   const reactionKey = (r: ReactionChanged, giverId: string): string => `${r.communityId}|${r.messageId}|${giverId}|${r.emoji}`;
   const mayScore = deps.mayScore ?? (() => true);
 
