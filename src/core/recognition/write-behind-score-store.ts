@@ -7,15 +7,33 @@
 // are cached the same way when the inner store can list a day's counters: one query per day, then
 // memory, written back on flush; only the newest days are kept.
 //
-// Assumes one writer per community (the event worker); two processes caching the same member
-// would overwrite each other's changes.
+// Several writers: Rapport processes sharing one database may each cache the same member (Slack
+// Socket Mode spreads a workspace's events over connections; HTTP behind a load balancer spreads
+// them over processes). When the inner store keeps row versions (the `*Versioned` methods), each
+// cached state remembers the version it was loaded at and a snapshot of itself as loaded (its
+// base, taken when a clean state is handed out, before the engine mutates it). A flush writes only
+// rows still at that version; for a row another process wrote meanwhile it reads theirs, rebases
+// (theirs + (mine − base), merge-score-state.ts), and writes again, so no process overwrites
+// another's credits. With one writer every write matches and the flush is the same one statement
+// per batch as before; the merge runs only on conflicts.
+//
+// Pair counters stay per process: each process counts its own credits per pair and day, and the
+// stored count is the larger one, so with N processes the daily cap may be granted up to N times
+// at worst (the counters only damp farming; points themselves are never lost).
 import type { MemberScoreState } from './member-score-state.ts';
+import { cloneScoreState } from './merge-score-state.ts';
 import type { ScoreStore } from './score-store.ts';
 
 export interface PairCount {
   pairKey: string;
   day: number;
   count: number;
+}
+
+/** A stored state and the version of its row (0 for rows written before versions existed). */
+export interface VersionedState {
+  state: MemberScoreState;
+  version: number;
 }
 
 export interface BatchingScoreStore extends ScoreStore {
@@ -25,6 +43,20 @@ export interface BatchingScoreStore extends ScoreStore {
   pairsOfDay?(day: number): Promise<Map<string, number>>;
   /** Saves pair counters (absolute counts) and forgets the days before `keepFromDay`. */
   putPairs?(pairs: readonly PairCount[], keepFromDay: number): Promise<void>;
+  /** get with the row's version. The four *Versioned methods together make the cache safe with several writers. */
+  getVersioned?(scopeId: string, memberId: string): Promise<VersionedState | undefined>;
+  /** list with the rows' versions. */
+  listVersioned?(scopeId: string): Promise<VersionedState[]>;
+  /** The rows of these members as stored now (missing ones are left out). */
+  getManyVersioned?(keys: readonly { scopeId: string; memberId: string }[]): Promise<VersionedState[]>;
+  /**
+   * In ONE statement (all or nothing), writes each state whose row is still at its version in
+   * `versions` (0: no row known; such a row is created), storing it at that version + 1; returns,
+   * per state, whether it was written. A row not written was changed by another writer, or belongs
+   * to a member erased meanwhile. `states` is the JSON array of the states, serialised by the
+   * cache (which keeps what it wrote without copying it again).
+   */
+  putManyVersioned?(states: string, versions: readonly number[]): Promise<boolean[]>;
 }
 
 export interface WriteBehindScoreStore extends ScoreStore {
@@ -38,25 +70,157 @@ export interface WriteBehindScoreStore extends ScoreStore {
 const PAIR_DAYS = 2;
 /** A put waits for the write only when this many times `flushEvery` states are dirty (the store is behind). */
 const BACKPRESSURE_FACTOR = 4;
+/** Rows per versioned write statement: amortises the round trip, keeps the JSON parameter modest. */
+const WRITE_CHUNK = 2_000;
+/**
+ * Write-merge-write rounds per flush before leaving what still conflicts for the next flush (each
+ * round needs another process to have written the same member in the last milliseconds).
+ */
+const MAX_ROUNDS = 8;
+
+/** The cache's view of one member state. */
+interface Entry {
+  state: MemberScoreState;
+  /** The row version `base` was read or written at (0: none known). */
+  version: number;
+  /**
+   * The state as stored at `version`, for the merge: undefined while `state` itself still equals
+   * it (clean and not handed out since); null when nothing was stored when `state` was made.
+   */
+  base: MemberScoreState | null | undefined;
+  /** Handed out or put since it was last serialised for a write (so `state` may differ from what was written). */
+  touched: boolean;
+}
+
+export type MergeStates = (theirs: MemberScoreState, mine: MemberScoreState, base: MemberScoreState | null) => MemberScoreState;
 
 export function createWriteBehindScoreStore(
   inner: BatchingScoreStore,
-  options: { maxCached?: number; flushEvery?: number } = {},
+  options: {
+    maxCached?: number;
+    flushEvery?: number;
+    /** How to combine a state another process stored meanwhile with this one (merge-score-state.ts); enables versioned writes. */
+    merge?: MergeStates;
+  } = {},
 ): WriteBehindScoreStore {
   const maxCached = options.maxCached ?? 50_000;
   const flushEvery = options.flushEvery ?? 2_000;
-  const cache = new Map<string, MemberScoreState>();
-  const dirty = new Map<string, MemberScoreState>();
+  // Versions are kept only when the inner store has them and a merge is given; otherwise this is
+  // the single-writer cache it always was (in-memory stores, tests).
+  const merge = options.merge;
+  const versioned = !!merge && !!inner.getVersioned && !!inner.listVersioned && !!inner.getManyVersioned && !!inner.putManyVersioned;
+  const cache = new Map<string, Entry>();
+  /** Entries forgotten by state object (weakly: gone once nobody holds the state). */
+  const evicted = new WeakMap<MemberScoreState, Entry>();
+  const dirty = new Map<string, Entry>();
   const keyOf = (scopeId: string, memberId: string): string => `${scopeId}\u0000${memberId}`;
   /** Scopes whose every stored state is in the cache (a miss there means "no state"). */
   const complete = new Set<string>();
   const loadingScopes = new Map<string, Promise<void>>();
-  const loadingStates = new Map<string, Promise<MemberScoreState | undefined>>();
+  const loadingStates = new Map<string, Promise<VersionedState | undefined>>();
 
   const cachePairs = !!inner.pairsOfDay && !!inner.putPairs;
   const pairDays = new Map<number, Promise<Map<string, number>>>();
   const dirtyPairs = new Map<string, PairCount>();
   let flushing: Promise<number> | undefined;
+
+  const loadOne = versioned
+    ? (scopeId: string, memberId: string) => inner.getVersioned!(scopeId, memberId)
+    : async (scopeId: string, memberId: string) => {
+        const state = await inner.get(scopeId, memberId);
+        return state ? { state, version: 0 } : undefined;
+      };
+  const loadAll = versioned
+    ? (scopeId: string) => inner.listVersioned!(scopeId)
+    : async (scopeId: string) => (await inner.list(scopeId)).map((state) => ({ state, version: 0 }));
+
+  /** Hands a state to the engine, which will mutate it: snapshot it first if it is clean. */
+  function handOut(entry: Entry): MemberScoreState {
+    if (versioned && entry.base === undefined) entry.base = cloneScoreState(entry.state);
+    entry.touched = true;
+    return entry.state;
+  }
+
+  /** Unversioned: writes states as they are (last writer wins). */
+  async function writePlain(batch: readonly Entry[]): Promise<void> {
+    const states = batch.map((e) => e.state);
+    if (inner.putMany) await inner.putMany(states);
+    else for (const state of states) await inner.put(state);
+  }
+
+  /**
+   * Versioned: writes a chunk; rows another process changed are re-read, rebased onto theirs and
+   * written again. Each chunk's outcome is applied as soon as its statement returns, so a later
+   * failure never makes a written row look unwritten (which would merge it twice). What is left
+   * (conflicts beyond MAX_ROUNDS, a failed statement and the chunks after it) stays dirty.
+   */
+  async function writeVersioned(batch: readonly Entry[]): Promise<void> {
+    for (let i = 0; i < batch.length; i += WRITE_CHUNK) {
+      let round = batch.slice(i, i + WRITE_CHUNK);
+      for (let attempt = 0; round.length > 0; attempt++) {
+        if (attempt >= MAX_ROUNDS) {
+          for (const e of round) markDirty(e);
+          break;
+        }
+        // One JSON array, and where each state sits in it: the per-state strings die young, and
+        // a state changed during the write gets its base cut from the array (what was written).
+        const ends: number[] = [];
+        let length = 1;
+        const parts = round.map((e) => {
+          e.touched = false;
+          const json = JSON.stringify(e.state);
+          length += json.length + 1;
+          ends.push(length - 1);
+          return json;
+        });
+        const states = `[${parts.join(',')}]`;
+        parts.length = 0;
+        let written: boolean[];
+        try {
+          written = await inner.putManyVersioned!(states, round.map((e) => e.version));
+        } catch (error) {
+          // Nothing of this statement was written: these and the chunks after it go to the next flush.
+          for (const e of round) markDirty(e);
+          for (const e of batch.slice(i + WRITE_CHUNK)) markDirty(e);
+          throw error;
+        }
+        const missed: Entry[] = [];
+        round.forEach((e, j) => {
+          if (!written[j]) return missed.push(e);
+          e.version++;
+          // What is stored now is what was serialised; the live state may have moved on since.
+          e.base = e.touched ? (JSON.parse(states.slice(j === 0 ? 1 : (ends[j - 1] as number) + 1, ends[j])) as MemberScoreState) : undefined;
+        });
+        if (missed.length === 0) break;
+        let theirs: VersionedState[];
+        try {
+          theirs = await inner.getManyVersioned!(missed.map((e) => ({ scopeId: e.state.scopeId, memberId: e.state.memberId })));
+        } catch (error) {
+          for (const e of missed) markDirty(e);
+          for (const e of batch.slice(i + WRITE_CHUNK)) markDirty(e);
+          throw error;
+        }
+        const stored = new Map(theirs.map((t) => [keyOf(t.state.scopeId, t.state.memberId), t]));
+        round = [];
+        for (const e of missed) {
+          const other = stored.get(keyOf(e.state.scopeId, e.state.memberId));
+          // No row and not written: the member was erased (privacy); the state is dropped like before.
+          if (!other) continue;
+          // Rebase in place (the engine may hold this object between a get and its put):
+          // mine becomes theirs + (mine − base), and theirs becomes the new base.
+          Object.assign(e.state, merge!(other.state, e.state, e.base ?? null));
+          e.base = other.state;
+          e.version = other.version;
+          round.push(e);
+        }
+      }
+    }
+  }
+
+  function markDirty(entry: Entry): void {
+    const key = keyOf(entry.state.scopeId, entry.state.memberId);
+    if (!dirty.has(key) && cache.get(key) === entry) dirty.set(key, entry);
+  }
 
   async function writeOut(): Promise<number> {
     const batch = [...dirty.values()];
@@ -65,8 +229,8 @@ export function createWriteBehindScoreStore(
     dirtyPairs.clear();
     try {
       if (batch.length > 0) {
-        if (inner.putMany) await inner.putMany(batch);
-        else for (const state of batch) await inner.put(state);
+        if (versioned) await writeVersioned(batch);
+        else await writePlain(batch);
       }
       if (pairs.length > 0 && inner.putPairs) {
         const days = [...pairDays.keys()];
@@ -74,22 +238,22 @@ export function createWriteBehindScoreStore(
       }
     } catch (error) {
       // Nothing is lost: what failed is written with the next flush.
-      for (const state of batch) {
-        const key = keyOf(state.scopeId, state.memberId);
-        if (!dirty.has(key) && cache.get(key) === state) dirty.set(key, state);
-      }
+      if (!versioned) for (const entry of batch) markDirty(entry);
       for (const pair of pairs) {
         const key = `${pair.day}\u0000${pair.pairKey}`;
         if (!dirtyPairs.has(key)) dirtyPairs.set(key, pair);
       }
       throw error;
     }
-    // Forget the oldest clean states beyond the bound (Map order is insertion order).
-    for (const [key, state] of cache) {
+    // Forget the oldest clean states beyond the bound (Map order is insertion order). A state
+    // handed out just before may still be between the engine's get and put: `evicted` lets that
+    // put find its entry (version and base) again instead of taking the state for a new member.
+    for (const [key, entry] of cache) {
       if (cache.size <= maxCached) break;
       if (!dirty.has(key)) {
         cache.delete(key);
-        complete.delete(state.scopeId);
+        complete.delete(entry.state.scopeId);
+        if (versioned) evicted.set(entry.state, entry);
       }
     }
     return batch.length;
@@ -104,16 +268,19 @@ export function createWriteBehindScoreStore(
     });
   }
 
+  function remember(loaded: VersionedState): Entry {
+    const entry: Entry = { state: loaded.state, version: loaded.version, base: undefined, touched: false };
+    cache.set(keyOf(loaded.state.scopeId, loaded.state.memberId), entry);
+    return entry;
+  }
+
   function loadScope(scopeId: string): Promise<void> {
     let loading = loadingScopes.get(scopeId);
     if (!loading) {
       loading = (async () => {
-        const states = await inner.list(scopeId);
+        const states = await loadAll(scopeId);
         if (cache.size + states.length > maxCached) return; // too big to hold: read one by one
-        for (const state of states) {
-          const key = keyOf(state.scopeId, state.memberId);
-          if (!cache.has(key)) cache.set(key, state);
-        }
+        for (const loaded of states) if (!cache.has(keyOf(loaded.state.scopeId, loaded.state.memberId))) remember(loaded);
         complete.add(scopeId);
       })().finally(() => loadingScopes.delete(scopeId));
       loadingScopes.set(scopeId, loading);
@@ -138,27 +305,50 @@ export function createWriteBehindScoreStore(
     async get(scopeId, memberId) {
       const key = keyOf(scopeId, memberId);
       const cached = cache.get(key);
-      if (cached) return cached;
+      if (cached) return handOut(cached);
       if (!complete.has(scopeId) && !loadingScopes.has(scopeId) && cache.size < maxCached / 2) await loadScope(scopeId);
       else await loadingScopes.get(scopeId);
       const loaded = cache.get(key);
-      if (loaded || complete.has(scopeId)) return loaded;
+      if (loaded) return handOut(loaded);
+      if (complete.has(scopeId)) return undefined;
       let pending = loadingStates.get(key);
       if (!pending) {
-        pending = inner.get(scopeId, memberId).finally(() => loadingStates.delete(key));
+        pending = loadOne(scopeId, memberId).finally(() => loadingStates.delete(key));
         loadingStates.set(key, pending);
       }
       const state = await pending;
       // Someone may have put a newer state meanwhile: that one wins.
       const current = cache.get(key);
-      if (current) return current;
-      if (state) cache.set(key, state);
-      return state;
+      if (current) return handOut(current);
+      return state ? handOut(remember(state)) : undefined;
     },
     async put(state) {
       const key = keyOf(state.scopeId, state.memberId);
-      cache.set(key, state);
-      dirty.set(key, state);
+      let entry = cache.get(key);
+      if (!entry || entry.state !== state) {
+        const forgotten = versioned ? evicted.get(state) : undefined;
+        if (forgotten) {
+          // Forgotten between the engine's get and put: its version and base still hold.
+          evicted.delete(state);
+          entry = forgotten;
+          cache.set(key, entry);
+        }
+      }
+      if (!entry) {
+        // A state the store did not hand out: a new member, nothing stored to merge against.
+        entry = { state, version: 0, base: null, touched: true };
+        cache.set(key, entry);
+      } else if (entry.state !== state) {
+        // Replacing a cached state: the old one is what is stored at `version`.
+        if (versioned && entry.base === undefined) entry.base = cloneScoreState(entry.state);
+        entry.state = state;
+      } else if (versioned && entry.base === undefined) {
+        // Put without a get since the last write (the engine always gets first): nothing to
+        // snapshot any more, so this state counts as what is stored, as an unversioned cache would.
+        entry.base = cloneScoreState(state);
+      }
+      entry.touched = true;
+      dirty.set(key, entry);
       // A full batch is written while messages go on (a database write of 2,000 states takes a
       // tenth of a second); the message path waits only when the store falls several batches behind.
       // A failed background write keeps its states dirty: the next flush (the feature's timer, which
@@ -181,8 +371,8 @@ export function createWriteBehindScoreStore(
       return before;
     },
     async deleteMember(memberId) {
-      for (const [key, state] of cache) {
-        if (state.memberId === memberId) {
+      for (const [key, entry] of cache) {
+        if (entry.state.memberId === memberId) {
           cache.delete(key);
           dirty.delete(key);
         }

@@ -1,9 +1,11 @@
-// Proves the write-behind store batches writes, serves reads from memory, stays bounded, writes full batches without holding up messages until it falls far behind, and loses nothing on flush.
+// Proves the write-behind store batches writes, serves reads from memory, stays bounded, writes full batches without holding up messages until it falls far behind, loses nothing on flush, and with versioned writes loses no credit when two caches write the same member.
 import { describe, expect, it } from 'vitest';
 import { createScoreState, type MemberScoreState } from '../../../src/core/recognition/member-score-state.ts';
 import { createRecognitionEngine } from '../../../src/core/recognition/recognition-engine.ts';
 import { createInMemoryScoreStore, type ScoreStore } from '../../../src/core/recognition/score-store.ts';
-import { createWriteBehindScoreStore, type BatchingScoreStore } from '../../../src/core/recognition/write-behind-score-store.ts';
+import { mergeScoreStates } from '../../../src/core/recognition/merge-score-state.ts';
+import { defaultRecognitionConfig } from '../../../src/core/recognition/recognition-config.ts';
+import { createWriteBehindScoreStore, type BatchingScoreStore, type VersionedState } from '../../../src/core/recognition/write-behind-score-store.ts';
 import { chatScript, COMMUNITY, idOf } from './chat-fixture.ts';
 
 /** An inner store that copies through JSON like a database would, and counts calls. */
@@ -86,4 +88,162 @@ describe('write-behind score store', () => {
     expect(cached.sizes().cached).toBeLessThanOrEqual(10);
     expect((await cached.get(COMMUNITY, idOf('member0')))?.all.messages).toBe(1);
   });
+
+  describe('with versioned writes (several processes)', () => {
+    it('GIVEN two caches crediting the same member alternately and flushing in turn THEN the stored totals are the sum of both', async () => {
+      const inner = versionedStore();
+      const one = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
+      const two = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
+      const a = createRecognitionEngine({ store: one, config: { channelScores: false } });
+      const b = createRecognitionEngine({ store: two, config: { channelScores: false } });
+      const chat = chatScript();
+      for (let round = 0; round < 4; round++) {
+        for (let i = 0; i < 5; i++) await (i % 2 === 0 ? a : b).onMessage(chat.say('ann', `message ${round} ${i} about the sound settings`, 60));
+        await (round % 2 === 0 ? one : two).flush();
+      }
+      await one.flush();
+      await two.flush();
+      const stored = inner.rows.get(`${COMMUNITY}|${idOf('ann')}`)!;
+      expect(JSON.parse(stored.json).all.messages).toBe(20);
+      expect(inner.conflicts).toBeGreaterThan(0);
+      // And each cache now holds the merged state (the next credit builds on both).
+      expect((await one.get(COMMUNITY, idOf('ann')))?.all.messages).toBe(20);
+    });
+
+    it('GIVEN another process writes while a write is in flight and the engine keeps crediting THEN that write is merged, rewritten, and nothing is lost', async () => {
+      const inner = versionedStore();
+      const one = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
+      const two = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
+      const a = createRecognitionEngine({ store: one, config: { channelScores: false } });
+      const b = createRecognitionEngine({ store: two, config: { channelScores: false } });
+      const chat = chatScript();
+      await a.onMessage(chat.say('ann', 'first message about the sound', 60));
+      await one.flush();
+      await a.onMessage(chat.say('ann', 'second message about the sound', 60));
+      await b.onMessage(chat.say('ann', 'a message the other process saw', 60));
+      let release: () => void = () => {};
+      inner.gate = new Promise<void>((resolve) => (release = resolve));
+      const flushing = one.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+      inner.gate = undefined;
+      await two.flush(); // lands first: the in-flight write of `one` now conflicts
+      await a.onMessage(chat.say('ann', 'third message while writing', 60));
+      release();
+      await flushing;
+      await one.flush();
+      expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf('ann')}`)!.json).all.messages).toBe(4);
+      expect(one.sizes().dirty).toBe(0);
+    });
+
+    it('GIVEN states credited while their write was in flight THEN what was written becomes their base, and a later conflict counts each credit once', async () => {
+      const inner = versionedStore();
+      const one = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
+      const two = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
+      const a = createRecognitionEngine({ store: one, config: { channelScores: false } });
+      const b = createRecognitionEngine({ store: two, config: { channelScores: false } });
+      const chat = chatScript();
+      const names = ['ann', 'bob', 'cy'];
+      for (const name of names) await a.onMessage(chat.say(name, `first message from ${name} about sound`, 60));
+      let release: () => void = () => {};
+      inner.gate = new Promise<void>((resolve) => (release = resolve));
+      const flushing = one.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+      inner.gate = undefined;
+      for (const name of names) await a.onMessage(chat.say(name, `second message from ${name} about sound`, 60));
+      release();
+      await flushing; // written, and every state moved on meanwhile
+      for (const name of names) await b.onMessage(chat.say(name, `a message from ${name} the other process saw`, 60));
+      await two.flush();
+      await one.flush(); // conflicts: rebased on the base cut from what the first write sent
+      for (const name of names) expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf(name)}`)!.json).all.messages).toBe(3);
+    });
+
+    it('GIVEN a failed write THEN the states stay dirty and the next flush writes each credit once', async () => {
+      const inner = versionedStore();
+      const one = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
+      const two = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
+      const a = createRecognitionEngine({ store: one, config: { channelScores: false } });
+      const b = createRecognitionEngine({ store: two, config: { channelScores: false } });
+      const chat = chatScript();
+      await a.onMessage(chat.say('ann', 'first message about the sound', 60));
+      await b.onMessage(chat.say('ann', 'second message about the sound', 60));
+      await two.flush();
+      inner.failNext = true;
+      await expect(one.flush()).rejects.toThrow('database went away');
+      expect(one.sizes().dirty).toBe(1);
+      await one.flush();
+      await one.flush();
+      expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf('ann')}`)!.json).all.messages).toBe(2);
+    });
+
+    it('GIVEN a state forgotten between its get and its put THEN the put keeps its version and base, so nothing is counted twice', async () => {
+      const inner = versionedStore();
+      const one = createWriteBehindScoreStore(inner, { flushEvery: 1000, maxCached: 1, merge });
+      const two = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
+      const seed = createScoreState(COMMUNITY, idOf('ann'), 'ann', false, 0);
+      await two.put(seed);
+      seed.all.messages = 5;
+      await two.flush();
+      const held = (await one.get(COMMUNITY, idOf('ann')))!;
+      await one.put(createScoreState(COMMUNITY, idOf('bob'), 'bob', false, 0));
+      await one.flush(); // over the bound: ann (clean) is forgotten while "the engine" holds her
+      expect(one.sizes().cached).toBe(1);
+      held.all.messages += 1;
+      await one.put(held);
+      const other = (await two.get(COMMUNITY, idOf('ann')))!;
+      other.all.messages += 2;
+      await two.put(other);
+      await two.flush();
+      await one.flush();
+      expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf('ann')}`)!.json).all.messages).toBe(8);
+    });
+  });
 });
+
+const merge = (theirs: MemberScoreState, mine: MemberScoreState, base: MemberScoreState | null): MemberScoreState => mergeScoreStates(theirs, mine, base, defaultRecognitionConfig);
+
+/** A database-like versioned store: rows as JSON with a version, conditional writes as the SQL does them. */
+function versionedStore(): BatchingScoreStore & { rows: Map<string, { json: string; version: number }>; conflicts: number; gate?: Promise<void>; failNext: boolean } {
+  const rows = new Map<string, { json: string; version: number }>();
+  const key = (scopeId: string, memberId: string): string => `${scopeId}|${memberId}`;
+  const read = (k: string): VersionedState | undefined => {
+    const row = rows.get(k);
+    return row ? { state: JSON.parse(row.json) as MemberScoreState, version: row.version } : undefined;
+  };
+  const store = {
+    rows,
+    conflicts: 0,
+    gate: undefined as Promise<void> | undefined,
+    failNext: false,
+    get: async (scopeId: string, memberId: string) => read(key(scopeId, memberId))?.state,
+    put: async () => {
+      throw new Error('unversioned write');
+    },
+    list: async (scopeId: string) => [...rows.keys()].filter((k) => k.startsWith(`${scopeId}|`)).map((k) => read(k)!.state),
+    bumpPair: async () => 0,
+    deleteMember: async () => 0,
+    getVersioned: async (scopeId: string, memberId: string) => read(key(scopeId, memberId)),
+    listVersioned: async (scopeId: string) => [...rows.keys()].filter((k) => k.startsWith(`${scopeId}|`)).map((k) => read(k)!),
+    getManyVersioned: async (keys: readonly { scopeId: string; memberId: string }[]) => keys.flatMap((k) => read(key(k.scopeId, k.memberId)) ?? []),
+    putManyVersioned: async (json: string, versions: readonly number[]) => {
+      const gate = store.gate;
+      if (gate) await gate;
+      if (store.failNext) {
+        store.failNext = false;
+        throw new Error('database went away');
+      }
+      const writes = (JSON.parse(json) as MemberScoreState[]).map((state, i) => ({ scopeId: state.scopeId, memberId: state.memberId, json: JSON.stringify(state), version: versions[i] as number }));
+      return writes.map((w) => {
+        const k = key(w.scopeId, w.memberId);
+        const row = rows.get(k);
+        if (row && row.version !== w.version) {
+          store.conflicts++;
+          return false;
+        }
+        rows.set(k, { json: w.json, version: w.version + 1 });
+        return true;
+      });
+    },
+  };
+  return store;
+}
