@@ -91,12 +91,7 @@ describe('write-behind score store', () => {
 
   describe('with versioned writes (several processes)', () => {
     it('GIVEN two caches crediting the same member alternately and flushing in turn THEN the stored totals are the sum of both', async () => {
-      const inner = versionedStore();
-      const one = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
-      const two = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
-      const a = createRecognitionEngine({ store: one, config: { channelScores: false } });
-      const b = createRecognitionEngine({ store: two, config: { channelScores: false } });
-      const chat = chatScript();
+      const { inner, one, two, a, b, chat } = twoProcesses();
       for (let round = 0; round < 4; round++) {
         for (let i = 0; i < 5; i++) await (i % 2 === 0 ? a : b).onMessage(chat.say('ann', `message ${round} ${i} about the sound settings`, 60));
         await (round % 2 === 0 ? one : two).flush();
@@ -111,12 +106,7 @@ describe('write-behind score store', () => {
     });
 
     it('GIVEN another process writes while a write is in flight and the engine keeps crediting THEN that write is merged, rewritten, and nothing is lost', async () => {
-      const inner = versionedStore();
-      const one = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
-      const two = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
-      const a = createRecognitionEngine({ store: one, config: { channelScores: false } });
-      const b = createRecognitionEngine({ store: two, config: { channelScores: false } });
-      const chat = chatScript();
+      const { inner, one, two, a, b, chat } = twoProcesses();
       await a.onMessage(chat.say('ann', 'first message about the sound', 60));
       await one.flush();
       await a.onMessage(chat.say('ann', 'second message about the sound', 60));
@@ -136,12 +126,7 @@ describe('write-behind score store', () => {
     });
 
     it('GIVEN states credited while their write was in flight THEN what was written becomes their base, and a later conflict counts each credit once', async () => {
-      const inner = versionedStore();
-      const one = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
-      const two = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
-      const a = createRecognitionEngine({ store: one, config: { channelScores: false } });
-      const b = createRecognitionEngine({ store: two, config: { channelScores: false } });
-      const chat = chatScript();
+      const { inner, one, two, a, b, chat } = twoProcesses();
       const names = ['ann', 'bob', 'cy'];
       for (const name of names) await a.onMessage(chat.say(name, `first message from ${name} about sound`, 60));
       let release: () => void = () => {};
@@ -159,12 +144,7 @@ describe('write-behind score store', () => {
     });
 
     it('GIVEN a failed write THEN the states stay dirty and the next flush writes each credit once', async () => {
-      const inner = versionedStore();
-      const one = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
-      const two = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
-      const a = createRecognitionEngine({ store: one, config: { channelScores: false } });
-      const b = createRecognitionEngine({ store: two, config: { channelScores: false } });
-      const chat = chatScript();
+      const { inner, one, two, a, b, chat } = twoProcesses();
       await a.onMessage(chat.say('ann', 'first message about the sound', 60));
       await b.onMessage(chat.say('ann', 'second message about the sound', 60));
       await two.flush();
@@ -203,6 +183,16 @@ describe('write-behind score store', () => {
 const merge = (theirs: MemberScoreState, mine: MemberScoreState, base: MemberScoreState | null): MemberScoreState => mergeScoreStates(theirs, mine, base, defaultRecognitionConfig);
 
 /** A database-like versioned store: rows as JSON with a version, conditional writes as the SQL does them. */
+/** Two processes' caches over one versioned table, each with its own engine. */
+function twoProcesses() {
+  const inner = versionedStore();
+  const one = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
+  const two = createWriteBehindScoreStore(inner, { flushEvery: 1000, merge });
+  const a = createRecognitionEngine({ store: one, config: { channelScores: false } });
+  const b = createRecognitionEngine({ store: two, config: { channelScores: false } });
+  return { inner, one, two, a, b, chat: chatScript() };
+}
+
 function versionedStore(): BatchingScoreStore & { rows: Map<string, { json: string; version: number }>; conflicts: number; gate?: Promise<void>; failNext: boolean } {
   const rows = new Map<string, { json: string; version: number }>();
   const key = (scopeId: string, memberId: string): string => `${scopeId}|${memberId}`;
