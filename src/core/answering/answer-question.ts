@@ -1,9 +1,9 @@
 // The question -> reply path of a message in a watched channel. It must stay fast: the index and
 // the channel's watched flag come from memory, and the only awaited writes before the reply are
 // the log row whose id the buttons carry. A question Rapport stays silent on needs no id, so its
-// row is written behind (answer-log-buffer.ts) when the store allows it. A bot mention always asks; a message addressed to
-// another member is theirs to answer; below the community's threshold Rapport stays silent and
-// the question goes on the unanswered list.
+// row is written behind (answer-log-buffer.ts) when the store allows it. A bot mention always
+// asks; a message addressed to another member is theirs to answer; below the community's
+// threshold Rapport stays silent and the question goes on the unanswered list.
 import { decideAnswer, detectQuestion, type QuestionContext, type QuestionVerdict, type KbEntry } from '../answers/index.ts';
 import type { MessagePosted } from '../events.ts';
 import type { Logger } from '../logger.ts';

@@ -97,7 +97,7 @@ function rollOver(state: MemberScoreState, name: 'week' | 'month', key: number, 
   if (key < tally.key) return; // late event: leave the newer period alone
   const closed = name === 'week' ? state.closedWeeks : state.closedMonths;
   if (tally.key >= 0 && (tally.engagement > 0 || tally.helper > 0 || tally.messages > 0)) {
-    closed.unshift(closePeriod(tally, config));
+    closed.unshift(closePeriod(tally, config.distinctSketchSize));
     if (closed.length > 2) closed.length = 2;
   }
   state[name] = emptyTally(key);
@@ -106,7 +106,8 @@ function rollOver(state: MemberScoreState, name: 'week' | 'month', key: number, 
 // Spelled out, not `{ ...rest }` of a destructured tally: V8 gave every object copied that way a
 // hidden class of its own (~450 bytes each), and with up to four closed periods per member state
 // those were a quarter of the replay benchmark's heap.
-function closePeriod(tally: PeriodTally, config: RecognitionConfig): ClosedPeriod {
+/** A period's tally as kept once the period is over: the distinct sketch becomes a count. */
+export function closePeriod(tally: PeriodTally, sketchSize: number): ClosedPeriod {
   return {
     key: tally.key,
     engagement: tally.engagement,
@@ -116,7 +117,7 @@ function closePeriod(tally: PeriodTally, config: RecognitionConfig): ClosedPerio
     answers: tally.answers,
     thanks: tally.thanks,
     reactions: tally.reactions,
-    helpedPeople: countDistinct(tally.helped, config.distinctSketchSize),
+    helpedPeople: countDistinct(tally.helped, sketchSize),
   };
 }
 

@@ -6,7 +6,7 @@
 // row changed under it, so the single-writer path never pays for it.
 import { readDecayed, DAY_MS, type DecayedValue } from './decayed-value.ts';
 import { countDistinct, type DistinctSketch } from './distinct-sketch.ts';
-import type { ClosedPeriod, Counters, MemberScoreState, PeriodTally } from './member-score-state.ts';
+import { closePeriod, type ClosedPeriod, type Counters, type MemberScoreState, type PeriodTally } from './member-score-state.ts';
 import type { RecognitionConfig } from './recognition-config.ts';
 
 export type MergeConfig = Pick<RecognitionConfig, 'engagementHalfLifeDays' | 'helperHalfLifeDays' | 'distinctSketchSize'>;
@@ -124,16 +124,10 @@ function mergePeriods(
   return { [name]: tally, [closedName]: closed } as Pick<MemberScoreState, 'week' | 'month' | 'closedWeeks' | 'closedMonths'>;
 }
 
-
 /** Adds a side's delta in the period it is still counting (`tally`, vs `base`) to the closed entry of that period, if any (in place). */
 function addTallyDelta(closed: ClosedPeriod[], tally: PeriodTally, base: PeriodTally | undefined, sketchSize: number): ClosedPeriod[] {
   const entry = closed.find((p) => p.key === tally.key);
-  if (!entry) return closed;
-  const b = base && base.key === tally.key ? base : undefined;
-  entry.engagement += tally.engagement - (b?.engagement ?? 0);
-  entry.helper += tally.helper - (b?.helper ?? 0);
-  for (const c of COUNTERS) entry[c] += tally[c] - (b?.[c] ?? 0);
-  entry.helpedPeople = Math.max(entry.helpedPeople, countDistinct(tally.helped, sketchSize));
+  if (entry) addDelta(entry, closePeriod(tally, sketchSize), base && base.key === tally.key ? closePeriod(base, sketchSize) : undefined);
   return closed;
 }
 
@@ -146,23 +140,23 @@ function addToClosed(theirs: readonly ClosedPeriod[], mine: readonly ClosedPerio
   const closed = theirs.map(cloneClosed);
   for (const entry of closed) {
     const my = mine.find((p) => p.key === entry.key);
-    if (!my) continue;
-    const b = baseFigures(base, name, entry.key, sketchSize);
-    entry.engagement += my.engagement - (b?.engagement ?? 0);
-    entry.helper += my.helper - (b?.helper ?? 0);
-    for (const c of COUNTERS) entry[c] += my[c] - (b?.[c] ?? 0);
-    entry.helpedPeople = Math.max(entry.helpedPeople, my.helpedPeople);
+    if (my) addDelta(entry, my, baseFigures(base, name, entry.key, sketchSize));
   }
   return closed;
 }
 
-function baseFigures(base: MemberScoreState | null, name: 'week' | 'month', key: number, sketchSize: number): Omit<ClosedPeriod, 'key'> | undefined {
+/** entry += mine − base, field by field (in place); people helped: the larger count (a lower bound). */
+function addDelta(entry: ClosedPeriod, mine: ClosedPeriod, base: ClosedPeriod | undefined): void {
+  entry.engagement += mine.engagement - (base?.engagement ?? 0);
+  entry.helper += mine.helper - (base?.helper ?? 0);
+  for (const c of COUNTERS) entry[c] += mine[c] - (base?.[c] ?? 0);
+  entry.helpedPeople = Math.max(entry.helpedPeople, mine.helpedPeople);
+}
+
+function baseFigures(base: MemberScoreState | null, name: 'week' | 'month', key: number, sketchSize: number): ClosedPeriod | undefined {
   if (!base) return undefined;
   const open = base[name];
-  if (open.key === key) {
-    const { helped, key: _key, ...rest } = open;
-    return { ...rest, helpedPeople: countDistinct(helped, sketchSize) };
-  }
+  if (open.key === key) return closePeriod(open, sketchSize);
   return (name === 'week' ? base.closedWeeks : base.closedMonths).find((p) => p.key === key);
 }
 

@@ -5,10 +5,11 @@
 import { systemClock, type Clock } from '../clock.ts';
 import type { Actor, MemberJoined, MessagePosted, ReactionChanged } from '../events.ts';
 import { BoundedMap } from './bounded-map.ts';
+import { countWords } from './count-words.ts';
 import { ConversationTracker, type ReplyTarget, type TrackedMessage } from './conversation-tracker.ts';
 import { mostImproved, rankStates, scoreOf, type ImprovedEntry, type LeaderboardEntry, type LeaderboardPeriod } from './leaderboard.ts';
 import { MemberDirectory, type KnownMember } from './member-directory.ts';
-import { applyCredit, createScoreState, rollTallies, type Counters, type Credit, type MemberScoreState, type PeriodFigures, type ScoreKind } from './member-score-state.ts';
+import { applyCredit, createScoreState, rollTallies, type Credit, type MemberScoreState, type PeriodFigures, type ScoreKind } from './member-score-state.ts';
 import { createPeriodCalendar, type PeriodIndex } from './period-calendar.ts';
 import { defaultQuestionDetector, questionScore, type QuestionDetector } from './question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
@@ -88,9 +89,7 @@ interface ReactionCredit {
   given: GivenCredit;
   receiver: KnownMember;
   scopes: string[];
-  counters: Partial<Counters>;
   at: number;
-  period: PeriodIndex;
 }
 
 export interface RecognitionEngineDeps {
@@ -192,11 +191,11 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
     const earned = reactionCredits.get(key);
     if (!earned) return [];
     reactionCredits.delete(key);
-    const { given, receiver, scopes, counters, at, period } = earned;
+    const { given, receiver, scopes, at } = earned;
     // An erased or opted-out member has no score to take from (and must not get one back).
     if (!(await mayScore(reaction.communityId, receiver.memberId)) || !(await store.get(scopes[0]!, receiver.memberId))) return [];
-    const negated = Object.fromEntries(Object.entries(counters).map(([k, v]) => [k, -(v ?? 0)])) as Partial<Counters>;
-    await credit(scopes, receiver, { engagement: -given.engagement, helper: -given.helper, counters: negated }, at, period);
+    const counters = given.reason === 'thanks-reaction' ? { thanks: -1 } : { reactions: -1 };
+    await credit(scopes, receiver, { engagement: -given.engagement, helper: -given.helper, counters }, at, calendar.index(at));
     return [{ memberId: given.memberId, reason: given.reason, engagement: -given.engagement, helper: -given.helper, ...(given.from ? { from: given.from } : {}) }];
   }
 
@@ -316,14 +315,14 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       const scopes = scopesOf(reaction.communityId, reaction.channelId);
       if (classifyReaction(reaction.emoji) === 'thanks') {
         const given = await helpCredit(scopes, receiver, giver.memberId, 'thanks-reaction', config.thanksReactionWeight, 1, at, period);
-        if (given) reactionCredits.set(reactionKey(reaction, giver.memberId), { given, receiver, scopes, counters: { thanks: 1 }, at, period });
+        if (given) reactionCredits.set(reactionKey(reaction, giver.memberId), { given, receiver, scopes, at });
         return given ? [given] : [];
       }
       const amount = config.reactionWeight * (await pairFactor('reaction', giver.memberId, receiver.memberId, period.day));
       if (amount <= 0) return [];
       await credit(scopes, receiver, { engagement: amount, counters: { reactions: 1 } }, at, period);
       const given: GivenCredit = { memberId: receiver.memberId, reason: 'reaction', engagement: amount, helper: 0, from: giver.memberId };
-      reactionCredits.set(reactionKey(reaction, giver.memberId), { given, receiver, scopes, counters: { reactions: 1 }, at, period });
+      reactionCredits.set(reactionKey(reaction, giver.memberId), { given, receiver, scopes, at });
       return [given];
     },
 
@@ -379,29 +378,6 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       return { period: query.period, key, topHelpers, mostImproved: improved.slice(0, limit) };
     },
   };
-}
-
-/** Words outside mentions, counted without building strings (this runs for every message). */
-function countWords(text: string): number {
-  let words = 0;
-  let inWord = false;
-  let inMention = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inMention) {
-      if (c === 62 /* > */) inMention = false;
-      continue;
-    }
-    if (c === 60 /* < */ && (text[i + 1] === '@' || text[i + 1] === '#' || text[i + 1] === '!')) {
-      inMention = true;
-      inWord = false;
-      continue;
-    }
-    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
-    if (!space && !inWord) words++;
-    inWord = !space;
-  }
-  return words;
 }
 
 /** In a channel scope the message engagement mirrors what the community scope just granted. */

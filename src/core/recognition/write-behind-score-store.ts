@@ -159,7 +159,7 @@ export function createWriteBehindScoreStore(
       let round = batch.slice(i, i + WRITE_CHUNK);
       for (let attempt = 0; round.length > 0; attempt++) {
         if (attempt >= MAX_ROUNDS) {
-          for (const e of round) markDirty(e);
+          requeue(round);
           break;
         }
         // One JSON array, and where each state sits in it: the per-state strings die young, and
@@ -180,8 +180,7 @@ export function createWriteBehindScoreStore(
           written = await inner.putManyVersioned!(states, round.map((e) => e.version));
         } catch (error) {
           // Nothing of this statement was written: these and the chunks after it go to the next flush.
-          for (const e of round) markDirty(e);
-          for (const e of batch.slice(i + WRITE_CHUNK)) markDirty(e);
+          requeue(round, batch.slice(i + WRITE_CHUNK));
           throw error;
         }
         const missed: Entry[] = [];
@@ -196,8 +195,7 @@ export function createWriteBehindScoreStore(
         try {
           theirs = await inner.getManyVersioned!(missed.map((e) => ({ scopeId: e.state.scopeId, memberId: e.state.memberId })));
         } catch (error) {
-          for (const e of missed) markDirty(e);
-          for (const e of batch.slice(i + WRITE_CHUNK)) markDirty(e);
+          requeue(missed, batch.slice(i + WRITE_CHUNK));
           throw error;
         }
         const stored = new Map(theirs.map((t) => [keyOf(t.state.scopeId, t.state.memberId), t]));
@@ -215,6 +213,11 @@ export function createWriteBehindScoreStore(
         }
       }
     }
+  }
+
+  /** What a failed write leaves for the next flush. */
+  function requeue(...groups: Entry[][]): void {
+    for (const group of groups) for (const e of group) markDirty(e);
   }
 
   function markDirty(entry: Entry): void {
