@@ -2,6 +2,7 @@
 // record the activity once per platform event id (a redelivered event stops here), then hand
 // the event to the features registered for it. Live adapters send one event at a time; history
 // imports and replays send batches through the same path, one database round trip per batch.
+import { LRUCache } from 'lru-cache';
 import type { CommandInvocation } from './adapter.ts';
 import { actorOf, type Actor, type ChatEvent } from './events.ts';
 import type { EventContext, HandlerTable } from './features.ts';
@@ -129,7 +130,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   // Members' own language preferences, loaded once per batch for members not seen in the last minute.
-  const languages = new Map<string, { language: Language | null; at: number }>();
+  const languages = new LRUCache<string, { language: Language | null; at: number }>({ max: 50_000 });
   async function loadLanguages(events: ChatEvent[]): Promise<void> {
     const now = Date.now();
     const missing = new Set<string>();
@@ -139,7 +140,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (id && (!cached || now - cached.at > LANGUAGE_TTL_MS)) missing.add(id);
     }
     if (missing.size === 0) return;
-    if (languages.size > 50_000) languages.clear();
     for (const [id, language] of await repos.members.languages([...missing])) languages.set(id, { language, at: now });
   }
 
@@ -232,17 +232,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 }
 
 function createKnownCache(limit: number) {
-  const bounded = <V>() => {
-    const map = new Map<string, V>();
-    return {
-      get: (key: string) => map.get(key),
-      clear: () => map.clear(),
-      set: (key: string, value: V) => {
-        if (map.size >= limit) map.clear();
-        map.set(key, value);
-      },
-      delete: (key: string) => map.delete(key),
-    };
-  };
+  // Least recently used entries go first when a cache is full (lru-cache).
+  const bounded = <V extends {}>() => new LRUCache<string, V>({ max: limit });
   return { communities: bounded<Promise<CommunityRecord>>(), members: bounded<Promise<void>>(), channels: bounded<Promise<void>>() };
 }

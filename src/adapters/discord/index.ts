@@ -2,6 +2,7 @@
 // over (translate.ts, facts.ts); replies go through the Replier (replier.ts) and the interaction
 // responder (interaction-responder.ts); SDK errors become PlatformError (errors.ts).
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Partials, type ChatInputCommandInteraction, type ClientOptions, type Interaction, type REST } from 'discord.js';
+import { LRUCache } from 'lru-cache';
 import type { AdapterHandlers, ChatAdapter, ReferenceResolver } from '../../core/adapter.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { ChatEvent } from '../../core/events.ts';
@@ -67,13 +68,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger.child({ adapter: 'discord' });
   const client = new Client(discordClientOptions(options));
-  const threadOfMessage = new RecentMap(10_000);
+  const threadOfMessage = new LRUCache<string, string>({ max: 10_000 });
   const replier = createDiscordReplier(client, { logger, clock }, {
     threadOfMessage: (messageId) => threadOfMessage.get(messageId),
     ...(options.dmClosedMemoryMs !== undefined ? { dmClosedMemoryMs: options.dmClosedMemoryMs } : {}),
   });
   // Interactions can be replayed by a gateway RESUME; answering twice fails (40060), so remember ids.
-  const seenInteractions = new RecentMap(5000);
+  const seenInteractions = new LRUCache<string, true>({ max: 5000 });
   let context: TranslateContext | null = null;
 
   const ctx = (): TranslateContext => {
@@ -122,7 +123,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
       }
     }));
     client.on(Events.InteractionCreate, (interaction) => {
-      if (seenInteractions.seen(interaction.id)) return;
+      if (seenInteractions.has(interaction.id)) return;
+      seenInteractions.set(interaction.id, true);
       onInteraction(interaction, handlers).catch((error: unknown) => logger.error({ err: error, interactionId: interaction.id }, 'a Discord interaction failed'));
     });
     client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
@@ -221,24 +223,5 @@ class KeyedQueue {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     });
     return current;
-  }
-}
-
-/** A bounded map of recent entries (oldest evicted first). */
-class RecentMap {
-  private readonly entries = new Map<string, string>();
-  constructor(private readonly capacity: number) {}
-  get(key: string): string | undefined {
-    return this.entries.get(key);
-  }
-  set(key: string, value: string): void {
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
-  /** Records the key and says whether it was already there. */
-  seen(key: string): boolean {
-    if (this.entries.has(key)) return true;
-    this.set(key, '');
-    return false;
   }
 }
