@@ -2,13 +2,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAQ_DIR } from '../../src/cli/bundled-datasets.ts';
 import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { SPAWN_TIMEOUT_MS, runRapport } from '../support/run-cli.ts';
 import { POSTGRES_URL, dropSchema, uniqueName } from '../support/services.ts';
 
-const FAQ = fileURLToPath(new URL('../../../shared/data/faq/', import.meta.url));
+const FAQ = FAQ_DIR;
 
 describe('answers on the command line', () => {
   const schema = uniqueName('faqcli');
