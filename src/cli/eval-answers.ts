@@ -1,7 +1,7 @@
 // `rapport eval answers [--kb FILE --queries FILE [--queries FILE ...]] [--json]`
 // With no --kb and no --queries it evaluates the bundled knowledge bases (eval/datasets/faq), one
-// after the other, each on its dev set (see bundled-datasets.ts); --json then prints one line per
-// knowledge base, each of the same fixed shape.
+// after the other, each on its dev set and the off-topic set (bundled-datasets.ts); --json then
+// prints one line per knowledge base, each of the same fixed shape.
 // Runs every query through the same retrieval and confidence path the bot uses (each query is
 // treated as an asked question) and reports top-1 accuracy and what the bot would have posted at
 // its default threshold. The shape of the command and of its JSON is fixed: scripts depend on it.
