@@ -1,4 +1,5 @@
-// `rapport bench replay --slack-export DIR [--json]`
+// `rapport bench replay [--slack-export DIR|ZIP] [--json]` (default: the bundled Ubuntu IRC train
+// export, eval/datasets/ubuntu-irc-train/export.zip)
 // Pushes every message of a Slack export through the full pipeline (activity storage, recognition
 // with its write-behind store, the funnel and feedback capture; answers when that feature is
 // wired) against the configured database and queue (a fresh schema in DATABASE_URL's PostgreSQL
@@ -15,6 +16,7 @@ import type { Feature } from '../core/features.ts';
 import { slackExportEvents } from '../import/slack-export-events.ts';
 import { openSlackExport } from '../import/slack-export-reader.ts';
 import { DEFAULT_BATCH, replayEvents } from '../import/replay-events.ts';
+import { COMMUNITY_EXPORTS } from './bundled-datasets.ts';
 import { openImportRuntime } from './import-runtime.ts';
 import type { CliCommand } from './io.ts';
 
@@ -27,7 +29,7 @@ export interface BenchReplayResult {
   peakRssMb: number;
 }
 
-const USAGE = 'usage: rapport bench replay --slack-export DIR|ZIP [--json]\n';
+const USAGE = 'usage: rapport bench replay [--slack-export DIR|ZIP] [--json]\n';
 const TEAM = 'bench';
 const mb = (bytes: number): number => Math.round((bytes / 1_048_576) * 10) / 10;
 
@@ -55,11 +57,7 @@ export const runBenchReplay: CliCommand = async (argv, io) => {
     io.stderr.write(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const dir = values['slack-export'];
-  if (!dir) {
-    io.stderr.write(`--slack-export is required\n${USAGE}`);
-    return 2;
-  }
+  const dir = values['slack-export'] ?? COMMUNITY_EXPORTS.train.export;
 
   // Count first (not timed), so the report can say where 25/50/100% of the run are. In a function
   // of its own so that export (its member table) is not kept alive through the run.

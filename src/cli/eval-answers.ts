@@ -1,4 +1,7 @@
-// `rapport eval answers --kb FILE --queries FILE [--queries FILE ...] [--json]`
+// `rapport eval answers [--kb FILE --queries FILE [--queries FILE ...]] [--json]`
+// With no --kb and no --queries it evaluates the bundled knowledge bases (eval/datasets/faq), one
+// after the other, each on its dev set and the off-topic set (bundled-datasets.ts); --json then
+// prints one line per knowledge base, each of the same fixed shape.
 // Runs every query through the same retrieval and confidence path the bot uses (each query is
 // treated as an asked question) and reports top-1 accuracy and what the bot would have posted at
 // its default threshold. The shape of the command and of its JSON is fixed: scripts depend on it.
@@ -11,6 +14,7 @@ import { runQueries, summarize, type SetResult } from '../core/answers/evaluate-
 import { kbFormatOf, parseKb } from '../core/answers/kb-parse.ts';
 import { parseQueryLines } from '../core/answers/query-file-parse.ts';
 import type { Language } from '../core/answers/kb-entry.ts';
+import { BUNDLED_ANSWER_SETS } from './bundled-datasets.ts';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -21,7 +25,7 @@ export interface CliIo {
 
 const TEXT = {
   en: {
-    usage: 'Usage: rapport eval answers --kb FILE --queries FILE [--queries FILE ...] [--json]',
+    usage: 'Usage: rapport eval answers [--kb FILE --queries FILE [--queries FILE ...]] [--json]',
     needKb: 'Missing --kb FILE (a knowledge base: .json, .md or .csv).',
     needQueries: 'Missing --queries FILE (JSON Lines: {"query": "...", "expected": "<id>" | null}).',
     badKb: (f: string) => `Cannot tell the format of ${f}: use a .json, .md or .csv file.`,
@@ -30,7 +34,7 @@ const TEXT = {
     cols: ['queries', 'in scope', 'top1', 'answered', 'right', 'wrong', 'precision', 'off-topic', 'off-topic answered'],
   },
   bg: {
-    usage: 'Употреба: rapport eval answers --kb ФАЙЛ --queries ФАЙЛ [--queries ФАЙЛ ...] [--json]',
+    usage: 'Употреба: rapport eval answers [--kb ФАЙЛ --queries ФАЙЛ [--queries ФАЙЛ ...]] [--json]',
     needKb: 'Липсва --kb ФАЙЛ (база знания: .json, .md или .csv).',
     needQueries: 'Липсва --queries ФАЙЛ (JSON Lines: {"query": "...", "expected": "<id>" | null}).',
     badKb: (f: string) => `Не мога да разбера формата на ${f}: използвайте файл .json, .md или .csv.`,
@@ -60,17 +64,30 @@ export async function runEvalAnswers(argv: string[], io: CliIo): Promise<number>
     io.stderr.write(`${(error as Error).message}\n${t.usage}\n`);
     return 2;
   }
+  if (!values.kb && !values.queries) {
+    for (const [i, set] of BUNDLED_ANSWER_SETS.entries()) {
+      if (i > 0 && !values.json) io.stdout.write('\n');
+      const code = await evaluateKb(set.kb, set.queries, values.json === true, io);
+      if (code !== 0) return code;
+    }
+    return 0;
+  }
   if (!values.kb) { io.stderr.write(`${t.needKb}\n${t.usage}\n`); return 2; }
   if (!values.queries || values.queries.length === 0) { io.stderr.write(`${t.needQueries}\n${t.usage}\n`); return 2; }
-  const format = kbFormatOf(values.kb);
-  if (!format) { io.stderr.write(`${t.badKb(values.kb)}\n`); return 2; }
+  return evaluateKb(values.kb, values.queries, values.json === true, io);
+}
+
+async function evaluateKb(kb: string, queryFiles: readonly string[], json: boolean, io: CliIo): Promise<number> {
+  const t = TEXT[io.language ?? 'en'];
+  const format = kbFormatOf(kb);
+  if (!format) { io.stderr.write(`${t.badKb(kb)}\n`); return 2; }
   const read = async (file: string) => readFile(file, 'utf8');
   let entries;
   const querySets: Array<{ file: string; queries: ReturnType<typeof parseQueryLines> }> = [];
-  let current = values.kb;
+  let current = kb;
   try {
-    entries = parseKb(await read(values.kb), format);
-    for (const file of values.queries) {
+    entries = parseKb(await read(kb), format);
+    for (const file of queryFiles) {
       current = file;
       querySets.push({ file, queries: parseQueryLines(await read(file), file) });
     }
@@ -84,12 +101,12 @@ export async function runEvalAnswers(argv: string[], io: CliIo): Promise<number>
   bar.start(total, 0);
   const results = querySets.map((s) => ({ file: s.file, result: summarize(runQueries(index, s.queries, () => bar.increment()), DEFAULT_ANSWER_THRESHOLD) }));
   bar.stop();
-  if (values.json) {
+  if (json) {
     const sets = results.map(({ file, result }) => ({ queries: file, ...result }));
-    io.stdout.write(`${JSON.stringify({ kb: values.kb, entries: entries.length, sets })}\n`);
+    io.stdout.write(`${JSON.stringify({ kb, entries: entries.length, sets })}\n`);
     return 0;
   }
-  io.stdout.write(`${t.header(values.kb, entries.length, DEFAULT_ANSWER_THRESHOLD)}\n`);
+  io.stdout.write(`${t.header(kb, entries.length, DEFAULT_ANSWER_THRESHOLD)}\n`);
   for (const { file, result } of results) printSet(io, file, result);
   return 0;
 }

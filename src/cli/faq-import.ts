@@ -1,5 +1,5 @@
 // `rapport faq import FILE [--community ID] [--replace]`
-// Imports a knowledge-base file (.json like ../shared/data/faq/*.kb.json, .md, .csv) into one
+// Imports a knowledge-base file (.json like eval/datasets/faq/*.kb.json, .md, .csv) into one
 // community. Slack and Discord do not hand files to slash commands, so this is how moderators of
 // those communities import. The whole file is parsed first (a bad file names its line or entry and
 // imports nothing), then written in one transaction. A running bot notices within seconds.

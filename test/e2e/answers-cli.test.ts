@@ -1,14 +1,14 @@
-// Proves the answers command line through the real `rapport` bin: `faq import` rejects a bad file naming its entry and imports nothing, imports a good file into the stored community in one go, and `eval answers --json` prints exactly one JSON object of the fixed shape on stdout.
+// Proves the answers command line through the real `rapport` bin: `faq import` rejects a bad file naming its entry and imports nothing, imports a good file into the stored community in one go, `eval answers --json` prints exactly one JSON object of the fixed shape on stdout, and with no arguments, run from any folder, evaluates the bundled knowledge bases.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAQ_DIR } from '../../src/cli/bundled-datasets.ts';
 import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { SPAWN_TIMEOUT_MS, runRapport } from '../support/run-cli.ts';
 import { POSTGRES_URL, dropSchema, uniqueName } from '../support/services.ts';
 
-const FAQ = fileURLToPath(new URL('../../../shared/data/faq/', import.meta.url));
+const FAQ = FAQ_DIR;
 
 describe('answers on the command line', () => {
   const schema = uniqueName('faqcli');
@@ -51,5 +51,13 @@ describe('answers on the command line', () => {
     const result = JSON.parse(lines[0]!);
     expect(result).toMatchObject({ entries: 125, sets: [{ total: 500, inScope: 500, outOfScope: 0 }, { total: 200, inScope: 0, outOfScope: 200 }] });
     expect(Object.keys(result.sets[0]).sort()).toEqual(['answered', 'answeredCorrect', 'answeredWrong', 'inScope', 'outOfScope', 'outOfScopeAnswered', 'queries', 'top1', 'total']);
+  }, SPAWN_TIMEOUT_MS);
+
+  it('GIVEN no arguments, run from a folder outside the repository THEN eval answers --json evaluates the three bundled knowledge bases on their dev sets', async () => {
+    const run = await runRapport(['eval', 'answers', '--json'], { env: {}, cwd: dir });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { kb: string; entries: number; sets: Array<{ queries: string; total: number }> });
+    expect(lines.map((l) => [l.kb, l.entries])).toEqual([[join(FAQ, 'stackfaq.kb.json'), 125], [join(FAQ, 'banking77.kb.json'), 77], [join(FAQ, 'shop-bg.kb.json'), 15]]);
+    expect(lines.map((l) => l.sets.map((s) => s.total))).toEqual([[500, 200], [1155, 200], [33, 200]]);
   }, SPAWN_TIMEOUT_MS);
 });

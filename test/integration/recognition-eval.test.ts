@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEvalAmbassadors } from '../../src/cli/eval-ambassadors.ts';
+import { COMMUNITY_EXPORTS } from '../../src/cli/bundled-datasets.ts';
 import { POSTGRES_URL } from '../support/services.ts';
 
-const DEV = new URL('../../../shared/data/community/ubuntu-irc-dev', import.meta.url).pathname;
+const DEV = COMMUNITY_EXPORTS.dev.export;
 
 describe('eval ambassadors through the pipeline', () => {
   it('GIVEN the dev export THEN --json prints the fixed shape with Rapport at 0.8 or better and message count at 0.7', async () => {
