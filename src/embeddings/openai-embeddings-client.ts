@@ -35,8 +35,17 @@ export function createOpenAiEmbeddingsClient(options: OpenAiEmbeddingsOptions): 
       const signal = AbortSignal.timeout(timeoutMs);
       let body: string;
       let status: number;
+      const request = { method: 'POST', headers, body: JSON.stringify({ model: options.model, input: texts }), signal };
       try {
-        const response = await send(endpoint, { method: 'POST', headers, body: JSON.stringify({ model: options.model, input: texts }), signal });
+        let response: Response;
+        try {
+          response = await send(endpoint, request);
+        } catch (error) {
+          // A kept-alive connection the server closed while idle fails at once (ECONNRESET): one
+          // more try on a fresh connection, inside the same timeout.
+          if (signal.aborted) throw error;
+          response = await send(endpoint, request);
+        }
         status = response.status;
         body = await response.text();
       } catch (error) {

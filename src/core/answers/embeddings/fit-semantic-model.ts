@@ -15,7 +15,7 @@ export const MIN_ROWS = 10;
 /** Entries asked about at most: a large knowledge base is sampled evenly (every n-th entry). */
 const MAX_ENTRIES = 200;
 /** Asks per entry at most (its question and first phrasings). */
-const MAX_ASKS = 4;
+const MAX_ASKS = 3;
 
 export interface SemanticFit extends SemanticConfidence {
   /** Self-queries asked, by label. */
