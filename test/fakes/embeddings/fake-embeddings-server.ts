@@ -13,6 +13,7 @@ export type FakeMode =
   | 'hang' // never answers
   | 'empty' // {data: []}
   | 'too-few' // one vector less than asked
+  | 'too-many' // one vector more than asked
   | 'mixed-dimension' // vectors of different lengths in one answer
   | 'other-dimension'; // consistent vectors, but 8 numbers longer than `dimension`
 
@@ -77,6 +78,8 @@ export async function startFakeEmbeddingsServer(options: { dimension?: number } 
         return json(200, { object: 'list', data: [] });
       case 'too-few':
         return json(200, { object: 'list', data: vectors(() => fake.dimension).slice(1) });
+      case 'too-many':
+        return json(200, { object: 'list', data: [...vectors(() => fake.dimension), { object: 'embedding', index: input.length, embedding: hashedBagOfWords('extra', fake.dimension) }] });
       case 'mixed-dimension':
         return json(200, { object: 'list', data: vectors((i) => (i === 0 ? fake.dimension + 1 : fake.dimension)) });
       case 'other-dimension':

@@ -45,6 +45,7 @@ describe('createOpenAiEmbeddingsClient', () => {
     ['not-embeddings', 'garbage'],
     ['empty', 'empty'],
     ['too-few', 'count'],
+    ['too-many', 'count'],
     ['mixed-dimension', 'dimension'],
     ['hang', 'timeout'],
   ];
