@@ -70,7 +70,8 @@ describe('rapport eval answers', () => {
     const code = await runEvalAnswers(['--kb', `${DATA}shop-bg.kb.json`, '--queries', `${DATA}shop-bg.dev.jsonl`, '--json'], c.io);
     expect(code).toBe(0);
     const result = JSON.parse(c.out());
-    expect(Object.keys(result)).toEqual(['kb', 'entries', 'sets']);
+    expect(Object.keys(result)).toEqual(['kb', 'entries', 'sets', 'embeddings']);
+    expect(result.embeddings).toEqual({ model: null, used: false });
     expect(result.entries).toBe(15);
     expect(Object.keys(result.sets[0])).toEqual(['queries', 'total', 'inScope', 'outOfScope', 'top1', 'answered', 'answeredCorrect', 'answeredWrong', 'outOfScopeAnswered']);
     expect(result.sets[0]).toMatchObject({ total: 33, inScope: 30, outOfScope: 3 });
