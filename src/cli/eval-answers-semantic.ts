@@ -29,7 +29,8 @@ export async function semanticEvalIndex(words: AnswerIndex, queries: readonly st
   try {
     const built = await buildSemanticSearch(words, { provider, cache, timeoutMs, onProgress: kbBar.onProgress });
     kbBar.stop();
-    const embedded = await embedTexts(provider, cache, queries, { timeoutMs, onProgress: queryBar.onProgress });
+    // OpenAI rejects a request with an empty input; an empty query finds nothing by words either.
+    const embedded = await embedTexts(provider, cache, queries.filter((q) => q.trim() !== ''), { timeoutMs, onProgress: queryBar.onProgress });
     queryBar.stop();
     if (embedded.vectors.size > 0 && embedded.dimension !== built.search.dimension) {
       throw new EmbeddingError('dimension', `query vectors have ${embedded.dimension} numbers, the knowledge base's ${built.search.dimension}`);
