@@ -64,8 +64,8 @@ export function createSemanticAnswering(deps: SemanticAnsweringDeps): SemanticAn
     const reason = failureOf(error);
     deps.metrics.embeddingsFailed?.(reason);
     if (downSince === null) {
-      const detail = error instanceof EmbeddingError ? error.message : String(error);
-      deps.logger.warn({ model: deps.provider.model, reason, during, communityId, detail }, 'embeddings server failed: answering with word matching until it answers again');
+      const detail = error instanceof EmbeddingError ? { detail: error.message } : { err: error };
+      deps.logger.warn({ model: deps.provider.model, reason, during, communityId, ...detail }, 'semantic search failed: answering with word matching until the embeddings server answers again');
     }
     downSince = deps.now();
   }

@@ -1,6 +1,6 @@
 // Proves the live answer path with semantic search on, through the real HTTP client and a fake embeddings server: vectors are built in the background and used once ready, a changed knowledge base re-embeds only what changed, and every server failure falls back to word matching with one warning per outage and a counted metric.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryVectorCache, SEMANTIC_FEATURE_NAMES } from '../../../src/core/answers/embeddings/index.ts';
+import { createMemoryVectorCache, SEMANTIC_FEATURE_NAMES, type VectorCache } from '../../../src/core/answers/embeddings/index.ts';
 import { createAnswering, type Answering } from '../../../src/core/answering/create-answering.ts';
 import { createInMemoryAnswerLog, createInMemoryKnowledgeBase } from '../../../src/core/answering/in-memory-stores.ts';
 import { createSemanticAnswering } from '../../../src/core/answering/semantic-answering.ts';
@@ -26,7 +26,7 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-async function setup(options: { retryAfterMs?: number; queryTimeoutMs?: number } = {}) {
+async function setup(options: { retryAfterMs?: number; queryTimeoutMs?: number; cache?: VectorCache } = {}) {
   const kb = createInMemoryKnowledgeBase();
   await kb.importAll(COMMUNITY, ENTRIES, { replace: false });
   const logger = recordingLogger();
@@ -45,7 +45,7 @@ async function setup(options: { retryAfterMs?: number; queryTimeoutMs?: number }
   const clock = { ms: 0 };
   const semantic = createSemanticAnswering({
     provider: createOpenAiEmbeddingsClient({ url: server.url, model: 'fake-bge', apiKey: 'k' }),
-    vectors,
+    vectors: options.cache ?? vectors,
     logger,
     metrics: { embeddingsFailed: (reason) => failures.push(reason) },
     now: () => clock.ms,
@@ -156,6 +156,17 @@ describe('semantic search in the answer path', () => {
     expect(s.semantic.state(COMMUNITY)).toBe('ready');
     expect(s.logger.entries.some((e) => e.level === 'info' && /semantic search is back on/.test(e.message))).toBe(true);
     expect(s.vectors.size()).toBeGreaterThan(0);
+  });
+
+  it('GIVEN a vector cache whose database fails THEN words answer, the build is marked failed and counted as "other" with the error logged once', async () => {
+    const broken: VectorCache = { get: async () => { throw new Error('connection refused'); }, put: async () => undefined };
+    const s = await setup({ cache: broken });
+    expect((await s.ask()).kind).toBe('answered');
+    await s.semantic.idle();
+    expect(s.semantic.state(COMMUNITY)).toBe('failed');
+    expect(s.failures).toEqual(['other']);
+    expect(s.warnings()).toHaveLength(1);
+    expect((s.warnings()[0]?.data.err as Error).message).toBe('connection refused');
   });
 
   it('GIVEN a failure WHEN more questions come within the rest period THEN they do not call the server at all', async () => {

@@ -27,7 +27,8 @@ export class EmbeddingError extends RapportError {
   }
 }
 
-/** The failure behind any error an embed call threw (a bug in our code counts as garbage). */
-export function failureOf(error: unknown): EmbeddingFailure {
-  return error instanceof EmbeddingError ? error.reason : 'garbage';
+/** The failure behind an error of an embed call or a build; 'other' for anything but the server
+ * (the vector cache's database, a provider that throws something else). */
+export function failureOf(error: unknown): EmbeddingFailure | 'other' {
+  return error instanceof EmbeddingError ? error.reason : 'other';
 }
