@@ -39,6 +39,9 @@ export interface SemanticAnswering {
   /** The index to search `text` with: words and vectors when both are ready, else the word index. */
   indexFor(communityId: string, knowledge: Pick<CommunityKnowledge, 'index' | 'kbVersion'>, text: string): Promise<AnswerIndex>;
   state(communityId: string): SemanticState;
+  /** Builds these communities' vectors in the background, one after the other (at start, so the
+   * first questions need not wait for a build to be started by a question). */
+  warm(communityIds: readonly string[], knowledgeOf: (communityId: string) => Promise<Pick<CommunityKnowledge, 'index' | 'kbVersion'>>): void;
   /** Resolves when no build is running (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -139,6 +142,18 @@ export function createSemanticAnswering(deps: SemanticAnsweringDeps): SemanticAn
     },
     state(communityId) {
       return layers.get(communityId)?.state ?? 'none';
+    },
+    warm(communityIds, knowledgeOf) {
+      const task = (async () => {
+        for (const id of communityIds) {
+          if (resting()) return;
+          searchFor(id, await knowledgeOf(id));
+          while (layers.get(id)?.state === 'building') await Promise.all([...builds].filter((b) => b !== task));
+        }
+      })()
+        .catch((error: unknown) => deps.logger.error({ err: error }, 'semantic search warm-up failed; communities build their vectors on their first question'))
+        .finally(() => builds.delete(task));
+      builds.add(task);
     },
     async idle() {
       while (builds.size > 0) await Promise.all([...builds]);

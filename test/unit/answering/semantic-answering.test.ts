@@ -102,6 +102,17 @@ describe('semantic search in the answer path', () => {
     expect(s.warnings()).toEqual([]);
   });
 
+  it('GIVEN communities to warm at start THEN their vectors are built before any question', async () => {
+    const s = await setup();
+    s.semantic.warm([COMMUNITY], (id) => s.answering.cache.get(id));
+    await s.semantic.idle();
+    expect(s.semantic.state(COMMUNITY)).toBe('ready');
+    expect(server.inputs()).toContain(ENTRIES[0]!.question);
+    server.requests.length = 0;
+    expect((await s.ask()).kind).toBe('answered');
+    expect(server.inputs()).toEqual([QUESTION]);
+  });
+
   it('GIVEN ready vectors WHEN a moderator adds an entry THEN words answer until the new version is built, and only the new entry\'s texts are sent', async () => {
     const s = await setup();
     await s.ready();
