@@ -12,7 +12,7 @@ export const registerAnswering: Feature = async (registry, services) => {
   services.onStop(async () => {
     await answering.flush();
     await answering.cache.idle();
-    await answering.semantic?.idle();
+    await answering.semantic?.close();
   });
   registry.on('message.posted', async (event, { language }) => {
     await answering.onMessage(event, language);

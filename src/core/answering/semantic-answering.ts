@@ -42,8 +42,10 @@ export interface SemanticAnswering {
   /** Builds these communities' vectors in the background, one after the other (at start, so the
    * first questions need not wait for a build to be started by a question). */
   warm(communityIds: readonly string[], knowledgeOf: (communityId: string) => Promise<Pick<CommunityKnowledge, 'index' | 'kbVersion'>>): void;
-  /** Resolves when no build is running (tests, shutdown). */
+  /** Resolves when no build is running (tests). */
   idle(): Promise<void>;
+  /** Stops building (a running build ends after its current request) and waits for it (shutdown). */
+  close(): Promise<void>;
 }
 
 interface Layer {
@@ -56,12 +58,19 @@ interface Layer {
 
 const MAX_QUERY_CHARS = 1000;
 
+class ClosedError extends Error {}
+
 export function createSemanticAnswering(deps: SemanticAnsweringDeps): SemanticAnswering {
   const retryAfterMs = deps.retryAfterMs ?? 30_000;
   const buildTimeoutMs = deps.buildTimeoutMs ?? Math.max(30_000, 10 * deps.queryTimeoutMs);
   const layers = new Map<string, Layer>();
   const builds = new Set<Promise<void>>();
   let downSince: number | null = null;
+  let closed = false;
+  /** Thrown inside a build to end it at shutdown; not a failure of the server. */
+  const stopIfClosed = () => {
+    if (closed) throw new ClosedError();
+  };
 
   function failed(error: unknown, during: 'question' | 'build', communityId: string): void {
     const reason = failureOf(error);
@@ -90,10 +99,14 @@ export function createSemanticAnswering(deps: SemanticAnsweringDeps): SemanticAn
       cache: deps.vectors,
       timeoutMs: buildTimeoutMs,
       onProgress: (done, total) => {
+        stopIfClosed();
         progress ??= deps.progress?.(communityId, total);
         progress?.update(done);
       },
-      pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      pause: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        stopIfClosed();
+      },
     })
       .then((built) => {
         Object.assign(layer, { state: 'ready', search: built.search });
@@ -102,7 +115,7 @@ export function createSemanticAnswering(deps: SemanticAnsweringDeps): SemanticAn
       })
       .catch((error: unknown) => {
         Object.assign(layer, { state: 'failed', failedAt: deps.now() });
-        failed(error, 'build', communityId);
+        if (!(error instanceof ClosedError)) failed(error, 'build', communityId);
       })
       .finally(() => {
         progress?.stop();
@@ -118,7 +131,7 @@ export function createSemanticAnswering(deps: SemanticAnsweringDeps): SemanticAn
     if (current && layer.state === 'ready') return layer.search;
     if (current && layer.state === 'building') return undefined;
     if (current && deps.now() - layer.failedAt < retryAfterMs) return undefined;
-    if (!resting() && !(layer?.state === 'building')) build(communityId, knowledge);
+    if (!closed && !resting() && !(layer?.state === 'building')) build(communityId, knowledge);
     return undefined;
   }
 
@@ -146,7 +159,7 @@ export function createSemanticAnswering(deps: SemanticAnsweringDeps): SemanticAn
     warm(communityIds, knowledgeOf) {
       const task = (async () => {
         for (const id of communityIds) {
-          if (resting()) return;
+          if (resting() || closed) return;
           searchFor(id, await knowledgeOf(id));
           while (layers.get(id)?.state === 'building') await Promise.all([...builds].filter((b) => b !== task));
         }
@@ -156,6 +169,10 @@ export function createSemanticAnswering(deps: SemanticAnsweringDeps): SemanticAn
       builds.add(task);
     },
     async idle() {
+      while (builds.size > 0) await Promise.all([...builds]);
+    },
+    async close() {
+      closed = true;
       while (builds.size > 0) await Promise.all([...builds]);
     },
   };

@@ -180,6 +180,18 @@ describe('semantic search in the answer path', () => {
     expect((s.warnings()[0]?.data.err as Error).message).toBe('connection refused');
   });
 
+  it('GIVEN a build running WHEN the bot stops THEN the build ends without a warning and no new one starts', async () => {
+    const s = await setup();
+    await s.ask();
+    expect(s.semantic.state(COMMUNITY)).toBe('building');
+    await s.semantic.close();
+    expect(s.semantic.state(COMMUNITY)).toBe('failed');
+    expect(s.warnings()).toEqual([]);
+    expect(s.failures).toEqual([]);
+    await s.ask();
+    expect(s.semantic.state(COMMUNITY)).toBe('failed');
+  });
+
   it('GIVEN a failure WHEN more questions come within the rest period THEN they do not call the server at all', async () => {
     const s = await setup({ retryAfterMs: 60_000 });
     await s.ready();
