@@ -21,6 +21,7 @@ import { createRecognition, type RecognitionDeps } from './core/recognition/crea
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
 import { createAnswering } from './core/answering/create-answering.ts';
+import { createSemanticAnswering, type SemanticAnsweringDeps } from './core/answering/semantic-answering.ts';
 import type { JobScheduler } from './core/scheduler.ts';
 import type { Services } from './core/services.ts';
 import type { Translator } from './core/translator.ts';
@@ -43,6 +44,8 @@ export interface RapportParts {
   ambassadors?: Partial<Pick<AmbassadorsDeps, 'signals' | 'limits' | 'rules'>>;
   /** Recognition model overrides and write-behind cache bounds (tests, replays). */
   recognition?: { config?: RecognitionConfigInput; cache?: RecognitionDeps['cache'] };
+  /** Semantic search through an embeddings server (EMBEDDINGS_URL); word matching only when absent. */
+  semantic?: Omit<SemanticAnsweringDeps, 'logger' | 'metrics' | 'now'>;
 }
 
 export interface Rapport {
@@ -100,6 +103,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     metrics,
     now: () => performance.now(),
     readFile: (path) => readFile(path, 'utf8'),
+    ...(parts.semantic ? { semantic: createSemanticAnswering({ ...parts.semantic, logger: parts.logger, metrics, now: () => performance.now() }) } : {}),
   });
   // An erased member's silent questions still waiting to be written are dropped with them.
   ambassadors.privacy.onErase(async (memberId) => answering.forgetMember(memberId));

@@ -15,12 +15,18 @@ import { kbFormatOf, parseKb } from '../core/answers/kb-parse.ts';
 import { parseQueryLines } from '../core/answers/query-file-parse.ts';
 import type { Language } from '../core/answers/kb-entry.ts';
 import { BUNDLED_ANSWER_SETS } from './bundled-datasets.ts';
+import type { AnswerIndex } from '../core/answers/answer-index.ts';
+import { ConfigError } from '../core/errors.ts';
+import { loadEmbeddingsConfig } from '../config.ts';
+import { semanticEvalIndex } from './eval-answers-semantic.ts';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   /** Language of the human-readable output (default English). */
   language?: Language;
+  /** EMBEDDINGS_* turn semantic search on (see src/config.ts); word matching only when absent. */
+  env?: Record<string, string | undefined>;
 }
 
 const TEXT = {
@@ -32,6 +38,9 @@ const TEXT = {
     unreadable: (f: string, why: string) => `Cannot read ${f}: ${why}`,
     header: (kb: string, n: number, t: number) => `Knowledge base ${kb}: ${n} entries, threshold ${t}`,
     cols: ['queries', 'in scope', 'top1', 'answered', 'right', 'wrong', 'precision', 'off-topic', 'off-topic answered'],
+    semantic: (model: string) => `Semantic search: ${model} (word and vector rankings fused, confidence refitted on this knowledge base)`,
+    wordsOnly: 'Word matching only (EMBEDDINGS_URL is not set)',
+    fellBack: (model: string, why: string) => `Word matching only: the embeddings server (${model}) failed: ${why}`,
   },
   bg: {
     usage: 'Употреба: rapport eval answers [--kb ФАЙЛ --queries ФАЙЛ [--queries ФАЙЛ ...]] [--json]',
@@ -41,6 +50,9 @@ const TEXT = {
     unreadable: (f: string, why: string) => `Не мога да прочета ${f}: ${why}`,
     header: (kb: string, n: number, t: number) => `База знания ${kb}: ${n} записа, праг ${t}`,
     cols: ['заявки', 'в обхвата', 'top1', 'отговорени', 'верни', 'грешни', 'точност', 'извън темата', 'отговорени извън темата'],
+    semantic: (model: string) => `Семантично търсене: ${model} (класиранията по думи и по вектори са обединени, увереността е напасната към тази база знания)`,
+    wordsOnly: 'Само съвпадение по думи (EMBEDDINGS_URL не е зададена)',
+    fellBack: (model: string, why: string) => `Само съвпадение по думи: сървърът за вектори (${model}) върна грешка: ${why}`,
   },
 };
 
@@ -95,7 +107,26 @@ async function evaluateKb(kb: string, queryFiles: readonly string[], json: boole
     io.stderr.write(`${t.unreadable(current, (error as Error).message)}\n`);
     return 2;
   }
-  const index = createAnswerIndex(entries);
+  let embeddings;
+  try {
+    embeddings = loadEmbeddingsConfig(io.env ?? {});
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  const words = createAnswerIndex(entries);
+  let index: AnswerIndex = words;
+  let used = false;
+  let why = '';
+  if (embeddings) {
+    const semantic = await semanticEvalIndex(words, querySets.flatMap((s) => s.queries.map((q) => q.query)), embeddings, io.stderr);
+    if (semantic.ok) ({ index, used } = { index: semantic.index, used: true });
+    else {
+      why = semantic.why;
+      io.stderr.write(`${t.fellBack(embeddings.model, why)}\n`);
+    }
+  }
   const total = querySets.reduce((n, s) => n + s.queries.length, 0);
   const bar = new cliProgress.SingleBar({ stream: io.stderr, clearOnComplete: true, hideCursor: false }, cliProgress.Presets.shades_classic);
   bar.start(total, 0);
@@ -103,10 +134,11 @@ async function evaluateKb(kb: string, queryFiles: readonly string[], json: boole
   bar.stop();
   if (json) {
     const sets = results.map(({ file, result }) => ({ queries: file, ...result }));
-    io.stdout.write(`${JSON.stringify({ kb, entries: entries.length, sets })}\n`);
+    io.stdout.write(`${JSON.stringify({ kb, entries: entries.length, sets, embeddings: { model: embeddings?.model ?? null, used } })}\n`);
     return 0;
   }
   io.stdout.write(`${t.header(kb, entries.length, DEFAULT_ANSWER_THRESHOLD)}\n`);
+  io.stdout.write(`${embeddings ? (used ? t.semantic(embeddings.model) : t.fellBack(embeddings.model, why)) : t.wordsOnly}\n`);
   for (const { file, result } of results) printSet(io, file, result);
   return 0;
 }

@@ -17,6 +17,9 @@ import { buildRapport } from '../main.ts';
 import { consoleDashboardLink } from '../web/console-login.ts';
 import { lateWebHandler, slackRoutes } from '../web/mount.ts';
 import { createPrometheusMetrics } from '../web/prometheus-metrics.ts';
+import { createEmbeddingVectorRepository } from '../db/embedding-vector-repository.ts';
+import { createEmbedProgress } from '../embeddings/embed-progress.ts';
+import { createOpenAiEmbeddingsClient } from '../embeddings/openai-embeddings-client.ts';
 import { createWebHandler } from '../web/web-handler.ts';
 import { serveWeb, type WebServer } from '../web/web-server.ts';
 import type { CliCommand } from './io.ts';
@@ -61,6 +64,16 @@ export const runStart: CliCommand = async (_argv, io) => {
     ...(config.scoring ? { recognition: { config: config.scoring } } : {}),
     metrics,
     publicUrl: config.publicUrl,
+    ...(config.embeddings
+      ? {
+          semantic: {
+            provider: createOpenAiEmbeddingsClient(config.embeddings),
+            vectors: createEmbeddingVectorRepository(db.prisma),
+            queryTimeoutMs: config.embeddings.timeoutMs,
+            progress: (communityId: string, total: number) => createEmbedProgress(io.stderr, `Embedding ${communityId}`, total),
+          },
+        }
+      : {}),
   });
   web.set(
     createWebHandler({
@@ -102,7 +115,7 @@ export const runStart: CliCommand = async (_argv, io) => {
   if (consoleLink && server) {
     io.stdout.write(`${t('dashboard.console.link', { url: consoleLink.url, minutes: Math.round(rapport.services.dashboard.tokenTtlMs / 60_000) })}\n`);
   }
-  logger.info({ database: db.kind, scheduler: scheduler.kind, adapters: adapters.map((a) => a.platform), ms: Math.round(performance.now() - startedAt) }, 'Rapport is ready');
+  logger.info({ database: db.kind, scheduler: scheduler.kind, adapters: adapters.map((a) => a.platform), semanticSearch: config.embeddings?.model ?? false, ms: Math.round(performance.now() - startedAt) }, 'Rapport is ready');
 
   const signals = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -16,6 +16,7 @@ import { createKnowledgeCache, type KnowledgeCache, type KnowledgeCacheDeps } fr
 import { penaltyFor } from './learning.ts';
 import type { AnswerLogRepository, KnowledgeBaseRepository } from './ports.ts';
 import { searchTextOf } from './question-text.ts';
+import type { SemanticAnswering } from './semantic-answering.ts';
 import { createUnansweredList, type UnansweredList } from './unanswered-list.ts';
 
 export interface AnsweringDeps {
@@ -35,6 +36,8 @@ export interface AnsweringDeps {
   /** How long a channel's watched flag is trusted (default 30 s). */
   watchedTtlMs?: number;
   createIndex?: KnowledgeCacheDeps['createIndex'];
+  /** Semantic search through an embeddings server (optional); word matching only when absent. */
+  semantic?: SemanticAnswering;
   /** Bounds of the write-behind for silent questions (tests). */
   logBuffer?: Pick<AnswerLogBufferOptions, 'maxPending' | 'flushAfterMs'>;
 }
@@ -51,6 +54,8 @@ export interface Answering {
   admin: KnowledgeAdmin;
   unanswered: UnansweredList;
   cache: KnowledgeCache;
+  /** Present when EMBEDDINGS_URL is set. */
+  semantic?: SemanticAnswering;
   /** Writes the silent questions still waiting in the write-behind buffer (stop, benchmarks). */
   flush(): Promise<void>;
   /** Drops an erased member's waiting rows (privacy). */
@@ -79,7 +84,9 @@ export function createAnswering(deps: AnsweringDeps): Answering {
     return value;
   }
 
-  const answerQuestion = createAnswerQuestion({ cache, answerLogs, repliers: deps.repliers, translator: deps.translator, metrics: deps.metrics, logger: deps.logger, isWatched });
+  const semantic = deps.semantic;
+  const indexFor = semantic ? { indexFor: semantic.indexFor } : {};
+  const answerQuestion = createAnswerQuestion({ cache, answerLogs, repliers: deps.repliers, translator: deps.translator, metrics: deps.metrics, logger: deps.logger, isWatched, ...indexFor });
   const feedback = createAnswerFeedback({ kb: deps.kb, answerLogs, cache, repliers: deps.repliers, translator: deps.translator, logger: deps.logger });
   const admin = createKnowledgeAdmin({ kb: deps.kb, cache, readFile: deps.readFile });
   const unanswered = createUnansweredList({ answerLogs, admin });
@@ -95,6 +102,7 @@ export function createAnswering(deps: AnsweringDeps): Answering {
     admin,
     unanswered,
     cache,
+    ...(semantic ? { semantic } : {}),
     async flush() {
       await buffer?.flush();
     },
@@ -104,7 +112,8 @@ export function createAnswering(deps: AnsweringDeps): Answering {
     async ask(communityId, text) {
       const knowledge = await cache.get(communityId);
       const query = searchTextOf(text, true);
-      const candidates = query === '' ? [] : knowledge.index.search(query, { limit: 3 });
+      const index = query === '' || !semantic ? knowledge.index : await semantic.indexFor(communityId, knowledge, query);
+      const candidates = query === '' ? [] : index.search(query, { limit: 3 });
       // The same confidence the live path uses, "Didn't help" penalties included.
       return {
         threshold: knowledge.threshold,

@@ -6,10 +6,13 @@ import type { Feature } from '../features.ts';
 export const registerAnswering: Feature = async (registry, services) => {
   const { answering } = services;
   // Build the communities' indexes now, in the background: a large knowledge base takes seconds.
-  answering.cache.warm((await services.repos.communities.list()).map((c) => c.id));
+  const communityIds = (await services.repos.communities.list()).map((c) => c.id);
+  answering.cache.warm(communityIds);
+  answering.semantic?.warm(communityIds, (id) => answering.cache.get(id));
   services.onStop(async () => {
     await answering.flush();
     await answering.cache.idle();
+    await answering.semantic?.close();
   });
   registry.on('message.posted', async (event, { language }) => {
     await answering.onMessage(event, language);

@@ -70,7 +70,8 @@ describe('rapport eval answers', () => {
     const code = await runEvalAnswers(['--kb', `${DATA}shop-bg.kb.json`, '--queries', `${DATA}shop-bg.dev.jsonl`, '--json'], c.io);
     expect(code).toBe(0);
     const result = JSON.parse(c.out());
-    expect(Object.keys(result)).toEqual(['kb', 'entries', 'sets']);
+    expect(Object.keys(result)).toEqual(['kb', 'entries', 'sets', 'embeddings']);
+    expect(result.embeddings).toEqual({ model: null, used: false });
     expect(result.entries).toBe(15);
     expect(Object.keys(result.sets[0])).toEqual(['queries', 'total', 'inScope', 'outOfScope', 'top1', 'answered', 'answeredCorrect', 'answeredWrong', 'outOfScopeAnswered']);
     expect(result.sets[0]).toMatchObject({ total: 33, inScope: 30, outOfScope: 3 });
@@ -89,7 +90,7 @@ describe('rapport eval answers', () => {
     const lines = c.out().trim().split('\n').map((line) => JSON.parse(line) as { kb: string; entries: number; sets: Array<Record<string, unknown>> });
     expect(lines.map((l) => l.kb)).toEqual(['stackfaq', 'banking77', 'shop-bg'].map((name) => `${DATA}${name}.kb.json`));
     expect(lines.map((l) => l.entries)).toEqual([125, 77, 15]);
-    for (const l of lines) expect(Object.keys(l)).toEqual(['kb', 'entries', 'sets']);
+    for (const l of lines) expect(Object.keys(l)).toEqual(['kb', 'entries', 'sets', 'embeddings']);
     expect(lines.map((l) => l.sets.map((s) => [s['queries'], s['total']]))).toEqual([
       [[`${DATA}stackfaq.dev.jsonl`, 500], [`${DATA}out-of-scope.dev.jsonl`, 200]],
       [[`${DATA}banking77.dev.jsonl`, 1155], [`${DATA}out-of-scope.dev.jsonl`, 200]],
