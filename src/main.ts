@@ -1,7 +1,9 @@
-// The only place that wires Rapport together: config -> database -> queue -> services ->
-// features -> pipeline -> adapters. Tests call buildRapport with their own parts.
+// The only place that wires Rapport together: config -> database -> queue -> ports -> features ->
+// pipeline -> adapters. buildRapport makes one value for each port (src/core/app-ports.ts) and hands
+// every command and feature only the ports it declared. Tests call buildRapport with their own parts.
 import { readFile } from 'node:fs/promises';
 import type { ChatAdapter } from './core/adapter.ts';
+import { pickPorts, type Ports } from './core/app-ports.ts';
 import { createAmbassadors, type AmbassadorsDeps } from './core/ambassadors/create-ambassadors.ts';
 import { signalsFromScoreStore } from './core/ambassadors/recognition-signals.ts';
 import type { Clock } from './core/clock.ts';
@@ -22,7 +24,6 @@ import type { RecognitionConfigInput } from './core/recognition/recognition-conf
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
 import { createAnswering } from './core/answering/create-answering.ts';
 import type { JobScheduler } from './core/scheduler.ts';
-import type { Services } from './core/services.ts';
 import type { Translator } from './core/translator.ts';
 
 export interface RapportParts {
@@ -46,7 +47,8 @@ export interface RapportParts {
 }
 
 export interface Rapport {
-  services: Services;
+  /** Every port, as built here (entry points wire the web server and reports from them). */
+  ports: Ports;
   pipeline: Pipeline;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -104,34 +106,42 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   // An erased member's silent questions still waiting to be written are dropped with them.
   ambassadors.privacy.onErase(async (memberId) => answering.forgetMember(memberId));
   const stopHooks: Array<() => Promise<void>> = [];
-  const services: Services = {
-    repos: parts.repos,
-    clock: parts.clock,
-    scheduler,
-    logger: parts.logger,
-    repliers: instrumentedRepliers,
-    commands: createCommandRegistry(parts.commands),
-    translator: parts.translator,
-    dashboard: createDashboardAccess({ store: parts.repos.dashboardAuth, members: parts.repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),
-    metrics,
+  const commands = createCommandRegistry(parts.commands);
+  const { repos } = parts;
+  const ports: Ports = {
+    recognition,
+    leaderboard: narrow(recognition, ['leaderboard', 'rank']),
+    answering,
     ambassadors,
     privacy: ambassadors.privacy,
-    recognition,
     shoutouts,
-    answering,
-    onStop: (hook) => void stopHooks.push(hook),
+    dashboard: createDashboardAccess({ store: repos.dashboardAuth, members: repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),
+    members: narrow(repos.members, ['get', 'findByName']),
+    channels: narrow(repos.channels, ['get', 'findByName']),
+    communities: narrow(repos.communities, ['get', 'list', 'update']),
+    funnelRecords: narrow(repos.ambassadors, ['listStages', 'getFunnel', 'history']),
+    offerRecords: narrow(repos.offers, ['recipients', 'counts']),
+    activity: narrow(repos.activity, ['rollUp']),
+    scheduler,
+    clock: parts.clock,
+    translator: parts.translator,
+    repliers: instrumentedRepliers,
+    commands,
+    logger: parts.logger,
+    metrics,
+    lifecycle: { onStop: (hook) => void stopHooks.push(hook) },
   };
   const registry = createFeatureRegistry();
-  for (const feature of parts.features) await feature(registry, services);
+  for (const feature of parts.features) await feature.register(registry, pickPorts(ports, feature.needs));
   // Silent questions' log rows are written once per batch (one multi-row INSERT in a replay), and
   // for a live event right after it: whoever reads the table next finds them.
-  const pipeline = createPipeline({ services, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush() });
+  const pipeline = createPipeline({ repos, logger: parts.logger, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush() });
   // A member deleted by /privacy delete is created afresh if they post again.
   ambassadors.privacy.onErase(async () => pipeline.forgetMembers());
-  const dispatch = createCommandDispatcher({ services, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
+  const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
 
   return {
-    services,
+    ports,
     pipeline,
     async start() {
       await parts.scheduler.start();
@@ -151,4 +161,14 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
       await parts.scheduler.close();
     },
   };
+}
+
+/** An object with only the named methods of `source` (bound to it): a port narrower than the repository behind it. */
+function narrow<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+  const view = {} as Pick<T, K>;
+  for (const key of keys) {
+    const value = source[key];
+    view[key] = (typeof value === 'function' ? value.bind(source) : value) as T[K];
+  }
+  return view;
 }

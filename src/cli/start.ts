@@ -64,8 +64,8 @@ export const runStart: CliCommand = async (_argv, io) => {
   });
   web.set(
     createWebHandler({
-      access: rapport.services.dashboard,
-      data: withRecognitionLeaderboards(createDashboardQueries(db.prisma), rapport.services.recognition, repos.communities),
+      access: rapport.ports.dashboard,
+      data: withRecognitionLeaderboards(createDashboardQueries(db.prisma), rapport.ports.recognition, repos.communities),
       communities: repos.communities,
       translator,
       clock: systemClock,
@@ -75,7 +75,7 @@ export const runStart: CliCommand = async (_argv, io) => {
       health: { database: () => db.withSql((sql) => sql.query('SELECT 1')), queue: async () => void (await queue.stats?.()) },
     }),
   );
-  await scheduleDailyRollup(rapport.services);
+  await scheduleDailyRollup(rapport.ports);
 
   let server: WebServer | undefined;
   let stopping: Promise<void> | undefined;
@@ -89,7 +89,7 @@ export const runStart: CliCommand = async (_argv, io) => {
   // member here never races the pipeline making the same member).
   const who = config.console.user;
   const consoleLink = consoleAdapter
-    ? await consoleDashboardLink(rapport.services, { communityId: CONSOLE_COMMUNITY, platform: 'console', memberId: memberIdFor(who), platformId: who.toLowerCase(), displayName: who, language: config.language, timeZone: config.timeZone })
+    ? await consoleDashboardLink({ dashboard: rapport.ports.dashboard, communities: repos.communities, members: repos.members }, { communityId: CONSOLE_COMMUNITY, platform: 'console', memberId: memberIdFor(who), platformId: who.toLowerCase(), displayName: who, language: config.language, timeZone: config.timeZone })
     : undefined;
   await rapport.start();
   // In the console a taken port only turns the dashboard off; a bot without its HTTP port stops.
@@ -100,7 +100,7 @@ export const runStart: CliCommand = async (_argv, io) => {
         throw error;
       });
   if (consoleLink && server) {
-    io.stdout.write(`${t('dashboard.console.link', { url: consoleLink.url, minutes: Math.round(rapport.services.dashboard.tokenTtlMs / 60_000) })}\n`);
+    io.stdout.write(`${t('dashboard.console.link', { url: consoleLink.url, minutes: Math.round(rapport.ports.dashboard.tokenTtlMs / 60_000) })}\n`);
   }
   logger.info({ database: db.kind, scheduler: scheduler.kind, adapters: adapters.map((a) => a.platform), ms: Math.round(performance.now() - startedAt) }, 'Rapport is ready');
 
