@@ -1,12 +1,17 @@
 // The only place that wires Rapport together: config -> database -> queue -> ports -> features ->
-// pipeline -> adapters. buildRapport makes one value for each port (src/core/app-ports.ts) and hands
-// every command and feature only the ports it declared. Tests call buildRapport with their own parts.
+// pipeline -> adapters. openRapport is the composition every entry point uses (start, history
+// imports, bench, eval): each chooses its database, scheduler and adapters. buildRapport makes one
+// value for each port (src/core/app-ports.ts) and hands every command and feature only the ports it
+// declared; tests call it with their own parts.
 import { readFile } from 'node:fs/promises';
+import { commands as declaredCommands } from '../commands/index.ts';
+import { openChosenDatabase, openChosenScheduler, type DatabaseChoice, type OpenedPart, type SchedulerChoice } from './cli/open-parts.ts';
+import type { Config } from './config.ts';
 import type { ChatAdapter } from './core/adapter.ts';
 import { pickPorts, type Ports } from './core/app-ports.ts';
 import { createAmbassadors, type AmbassadorsDeps } from './core/ambassadors/create-ambassadors.ts';
 import { signalsFromScoreStore } from './core/ambassadors/recognition-signals.ts';
-import type { Clock } from './core/clock.ts';
+import { systemClock, type Clock } from './core/clock.ts';
 import { createCommandDispatcher } from './core/commands/dispatch.ts';
 import type { CommandDefinition } from './core/commands/define.ts';
 import { createCommandRegistry } from './core/commands/registry.ts';
@@ -25,6 +30,10 @@ import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
 import { createAnswering } from './core/answering/create-answering.ts';
 import type { JobScheduler } from './core/scheduler.ts';
 import type { Translator } from './core/translator.ts';
+import { createRepositories } from './db/create-repositories.ts';
+import type { Database } from './db/open-database.ts';
+import { features as declaredFeatures } from './features.ts';
+import { createTranslator } from './i18n/create-translator.ts';
 
 export interface RapportParts {
   repos: Repositories;
@@ -161,6 +170,82 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
       await parts.scheduler.close();
     },
   };
+}
+
+export interface EntryChoices<M extends Metrics = Metrics> {
+  database: DatabaseChoice;
+  scheduler: SchedulerChoice;
+  logger: Logger;
+  /** The chat adapters this entry point runs (console, Slack and Discord, replay sinks). */
+  adapters(parts: { repos: Repositories; translator: Translator; metrics: Metrics }): ChatAdapter[] | Promise<ChatAdapter[]>;
+  /** Counters for /metrics (start); nothing is counted when absent. */
+  metrics?(scheduler: JobScheduler): M;
+  /** Lets a benchmark wrap Rapport's features (to time them). */
+  wrapFeatures?(features: Feature[]): Feature[];
+}
+
+export interface RunningApp<M extends Metrics = Metrics> {
+  rapport: Rapport;
+  db: Database;
+  repos: Repositories;
+  scheduler: JobScheduler;
+  translator: Translator;
+  adapters: ChatAdapter[];
+  /** What choices.metrics made (noopMetrics without it). */
+  metrics: M;
+  /** What was opened, for reports: "postgres (DATABASE_URL)", "bullmq (REDIS_URL, prefix x)", ... */
+  describe: { database: string; queue: string };
+  /** Stops Rapport, then closes (and removes what was made for this run of) the scheduler and database. */
+  close(): Promise<void>;
+}
+
+/** Builds Rapport for an entry point from configuration and its choices; on failure, closes what it opened. */
+export async function openRapport<M extends Metrics = Metrics>(config: Config, choices: EntryChoices<M>): Promise<RunningApp<M>> {
+  const database = await openChosenDatabase(config, choices.database);
+  let queue: OpenedPart<JobScheduler> | undefined;
+  try {
+    queue = await openChosenScheduler(config, choices.scheduler, choices.logger);
+    const scheduler = queue.value;
+    const db = database.value;
+    const translator = await createTranslator();
+    const repos = createRepositories(db.prisma);
+    const metrics = (choices.metrics?.(scheduler) ?? noopMetrics) as M;
+    const adapters = await choices.adapters({ repos, translator, metrics });
+    const rapport = await buildRapport({
+      repos,
+      scheduler,
+      logger: choices.logger,
+      clock: systemClock,
+      translator,
+      commands: declaredCommands,
+      features: choices.wrapFeatures ? choices.wrapFeatures(declaredFeatures) : declaredFeatures,
+      adapters,
+      defaults: { language: config.language, timeZone: config.timeZone },
+      ...(config.scoring ? { recognition: { config: config.scoring } } : {}),
+      metrics,
+      publicUrl: config.publicUrl,
+    });
+    const opened = queue;
+    return {
+      rapport,
+      db,
+      repos,
+      scheduler,
+      translator,
+      adapters,
+      metrics,
+      describe: { database: database.describe, queue: opened.describe },
+      async close() {
+        await rapport.stop();
+        await database.dispose();
+        await opened.dispose();
+      },
+    };
+  } catch (error) {
+    await queue?.value.close().catch((closeError: unknown) => choices.logger.error({ err: closeError }, 'closing the scheduler after a failed start failed'));
+    await database.dispose();
+    throw error;
+  }
 }
 
 /** An object with only the named methods of `source` (bound to it): a port narrower than the repository behind it. */

@@ -11,7 +11,7 @@ import { createTranslator } from '../../src/i18n/create-translator.ts';
 
 export interface CommandRun<S extends z.ZodObject, N extends PortName> {
   deps: Deps<N>;
-  options?: z.input<S>;
+  options?: Partial<z.input<S>>;
   actor?: Partial<Actor>;
   community?: Partial<CommunityRecord>;
   language?: Language;
