@@ -8,20 +8,21 @@ export default defineCommand({
   name: 'settings',
   description: { en: 'Show or change the community\'s language and time zone', bg: 'Покажи или промени езика и часовата зона на общността' },
   moderatorOnly: true,
+  needs: ['communities', 'shoutouts', 'ambassadors', 'translator'],
   options: z.object({
     language: option.choice(['en', 'bg'], { en: 'Language Rapport speaks here', bg: 'Езикът, на който Rapport говори тук' }),
     timezone: option.string({ en: 'IANA time zone, e.g. Europe/Sofia', bg: 'Часова зона по IANA, напр. Europe/Sofia' }, { max: 64 }),
   }),
-  async run({ options, services, community, reply, t }) {
+  async run({ options, deps: { communities, shoutouts, ambassadors, translator }, community, reply, t }) {
     if (options.timezone && !isTimeZone(options.timezone)) throw new UserError('settings.badTimeZone', { value: options.timezone });
     const patch = { ...(options.language ? { language: options.language } : {}), ...(options.timezone ? { timeZone: options.timezone } : {}) };
-    const updated = Object.keys(patch).length > 0 ? await services.repos.communities.update(community.id, patch) : community;
+    const updated = Object.keys(patch).length > 0 ? await communities.update(community.id, patch) : community;
     if (options.timezone && updated.timeZone !== community.timeZone) {
       // Schedules run in the community's time zone: move them with it.
-      await services.shoutouts.reschedule(updated);
-      await services.ambassadors.feedback.reschedule(updated.id);
+      await shoutouts.reschedule(updated);
+      await ambassadors.feedback.reschedule(updated.id);
     }
-    const say = (key: string) => services.translator.t(updated.language, key, { language: updated.language, timeZone: updated.timeZone });
+    const say = (key: string) => translator.t(updated.language, key, { language: updated.language, timeZone: updated.timeZone });
     await reply(Object.keys(patch).length > 0 ? say('settings.updated') : t('settings.current', { language: updated.language, timeZone: updated.timeZone }));
   },
 });

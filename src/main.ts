@@ -1,10 +1,17 @@
-// The only place that wires Rapport together: config -> database -> queue -> services ->
-// features -> pipeline -> adapters. Tests call buildRapport with their own parts.
+// The only place that wires Rapport together: config -> database -> queue -> ports -> features ->
+// pipeline -> adapters. openRapport is the composition every entry point uses (start, history
+// imports, bench, eval): each chooses its database, scheduler and adapters. buildRapport makes one
+// value for each port (src/core/app-ports.ts) and hands every command and feature only the ports it
+// declared; tests call it with their own parts.
 import { readFile } from 'node:fs/promises';
+import { commands as declaredCommands } from '../commands/index.ts';
+import { openChosenDatabase, openChosenScheduler, type DatabaseChoice, type OpenedPart, type SchedulerChoice } from './cli/open-parts.ts';
+import type { Config } from './config.ts';
 import type { ChatAdapter } from './core/adapter.ts';
+import { pickPorts, type Ports } from './core/app-ports.ts';
 import { createAmbassadors, type AmbassadorsDeps } from './core/ambassadors/create-ambassadors.ts';
 import { signalsFromScoreStore } from './core/ambassadors/recognition-signals.ts';
-import type { Clock } from './core/clock.ts';
+import { systemClock, type Clock } from './core/clock.ts';
 import { createCommandDispatcher } from './core/commands/dispatch.ts';
 import type { CommandDefinition } from './core/commands/define.ts';
 import { createCommandRegistry } from './core/commands/registry.ts';
@@ -23,8 +30,11 @@ import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
 import { createAnswering } from './core/answering/create-answering.ts';
 import { createSemanticAnswering, type SemanticAnsweringDeps } from './core/answering/semantic-answering.ts';
 import type { JobScheduler } from './core/scheduler.ts';
-import type { Services } from './core/services.ts';
 import type { Translator } from './core/translator.ts';
+import { createRepositories } from './db/create-repositories.ts';
+import type { Database } from './db/open-database.ts';
+import { features as declaredFeatures } from './features.ts';
+import { createTranslator } from './i18n/create-translator.ts';
 
 export interface RapportParts {
   repos: Repositories;
@@ -49,7 +59,8 @@ export interface RapportParts {
 }
 
 export interface Rapport {
-  services: Services;
+  /** Every port, as built here (entry points wire the web server and reports from them). */
+  ports: Ports;
   pipeline: Pipeline;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -108,34 +119,42 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   // An erased member's silent questions still waiting to be written are dropped with them.
   ambassadors.privacy.onErase(async (memberId) => answering.forgetMember(memberId));
   const stopHooks: Array<() => Promise<void>> = [];
-  const services: Services = {
-    repos: parts.repos,
-    clock: parts.clock,
-    scheduler,
-    logger: parts.logger,
-    repliers: instrumentedRepliers,
-    commands: createCommandRegistry(parts.commands),
-    translator: parts.translator,
-    dashboard: createDashboardAccess({ store: parts.repos.dashboardAuth, members: parts.repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),
-    metrics,
+  const commands = createCommandRegistry(parts.commands);
+  const { repos } = parts;
+  const ports: Ports = {
+    recognition,
+    leaderboard: narrow(recognition, ['leaderboard', 'rank']),
+    answering,
     ambassadors,
     privacy: ambassadors.privacy,
-    recognition,
     shoutouts,
-    answering,
-    onStop: (hook) => void stopHooks.push(hook),
+    dashboard: createDashboardAccess({ store: repos.dashboardAuth, members: repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),
+    members: narrow(repos.members, ['get', 'findByName']),
+    channels: narrow(repos.channels, ['get', 'findByName']),
+    communities: narrow(repos.communities, ['get', 'list', 'update']),
+    funnelRecords: narrow(repos.ambassadors, ['listStages', 'getFunnel', 'history']),
+    offerRecords: narrow(repos.offers, ['recipients', 'counts']),
+    activity: narrow(repos.activity, ['rollUp']),
+    scheduler,
+    clock: parts.clock,
+    translator: parts.translator,
+    repliers: instrumentedRepliers,
+    commands,
+    logger: parts.logger,
+    metrics,
+    lifecycle: { onStop: (hook) => void stopHooks.push(hook) },
   };
   const registry = createFeatureRegistry();
-  for (const feature of parts.features) await feature(registry, services);
+  for (const feature of parts.features) await feature.register(registry, pickPorts(ports, feature.needs));
   // Silent questions' log rows are written once per batch (one multi-row INSERT in a replay), and
   // for a live event right after it: whoever reads the table next finds them.
-  const pipeline = createPipeline({ services, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush() });
+  const pipeline = createPipeline({ repos, logger: parts.logger, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush() });
   // A member deleted by /privacy delete is created afresh if they post again.
   ambassadors.privacy.onErase(async () => pipeline.forgetMembers());
-  const dispatch = createCommandDispatcher({ services, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
+  const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
 
   return {
-    services,
+    ports,
     pipeline,
     async start() {
       await parts.scheduler.start();
@@ -155,4 +174,94 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
       await parts.scheduler.close();
     },
   };
+}
+
+export interface EntryChoices<M extends Metrics = Metrics> {
+  database: DatabaseChoice;
+  scheduler: SchedulerChoice;
+  logger: Logger;
+  /** The chat adapters this entry point runs (console, Slack and Discord, replay sinks). */
+  adapters(parts: { repos: Repositories; translator: Translator; metrics: Metrics }): ChatAdapter[] | Promise<ChatAdapter[]>;
+  /** Counters for /metrics (start); nothing is counted when absent. */
+  metrics?(scheduler: JobScheduler): M;
+  /** Lets a benchmark wrap Rapport's features (to time them). */
+  wrapFeatures?(features: Feature[]): Feature[];
+  /** Semantic search through an embeddings server (start, when EMBEDDINGS_URL is set). */
+  semantic?(parts: { db: Database }): RapportParts['semantic'];
+}
+
+export interface RunningApp<M extends Metrics = Metrics> {
+  rapport: Rapport;
+  db: Database;
+  repos: Repositories;
+  scheduler: JobScheduler;
+  translator: Translator;
+  adapters: ChatAdapter[];
+  /** What choices.metrics made (noopMetrics without it). */
+  metrics: M;
+  /** What was opened, for reports: "postgres (DATABASE_URL)", "bullmq (REDIS_URL, prefix x)", ... */
+  describe: { database: string; queue: string };
+  /** Stops Rapport, then closes (and removes what was made for this run of) the scheduler and database. */
+  close(): Promise<void>;
+}
+
+/** Builds Rapport for an entry point from configuration and its choices; on failure, closes what it opened. */
+export async function openRapport<M extends Metrics = Metrics>(config: Config, choices: EntryChoices<M>): Promise<RunningApp<M>> {
+  const database = await openChosenDatabase(config, choices.database);
+  let queue: OpenedPart<JobScheduler> | undefined;
+  try {
+    queue = await openChosenScheduler(config, choices.scheduler, choices.logger);
+    const scheduler = queue.value;
+    const db = database.value;
+    const translator = await createTranslator();
+    const repos = createRepositories(db.prisma);
+    const metrics = (choices.metrics?.(scheduler) ?? noopMetrics) as M;
+    const adapters = await choices.adapters({ repos, translator, metrics });
+    const semantic = choices.semantic?.({ db });
+    const rapport = await buildRapport({
+      repos,
+      scheduler,
+      logger: choices.logger,
+      clock: systemClock,
+      translator,
+      commands: declaredCommands,
+      features: choices.wrapFeatures ? choices.wrapFeatures(declaredFeatures) : declaredFeatures,
+      adapters,
+      defaults: { language: config.language, timeZone: config.timeZone },
+      ...(config.scoring ? { recognition: { config: config.scoring } } : {}),
+      metrics,
+      publicUrl: config.publicUrl,
+      ...(semantic ? { semantic } : {}),
+    });
+    const opened = queue;
+    return {
+      rapport,
+      db,
+      repos,
+      scheduler,
+      translator,
+      adapters,
+      metrics,
+      describe: { database: database.describe, queue: opened.describe },
+      async close() {
+        await rapport.stop();
+        await database.dispose();
+        await opened.dispose();
+      },
+    };
+  } catch (error) {
+    await queue?.value.close().catch((closeError: unknown) => choices.logger.error({ err: closeError }, 'closing the scheduler after a failed start failed'));
+    await database.dispose();
+    throw error;
+  }
+}
+
+/** An object with only the named methods of `source` (bound to it): a port narrower than the repository behind it. */
+function narrow<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+  const view = {} as Pick<T, K>;
+  for (const key of keys) {
+    const value = source[key];
+    view[key] = (typeof value === 'function' ? value.bind(source) : value) as T[K];
+  }
+  return view;
 }

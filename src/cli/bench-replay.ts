@@ -12,7 +12,7 @@
 // which should stay flat as messages grow.
 import { parseArgs } from 'node:util';
 import type { ChatEvent } from '../core/events.ts';
-import type { Feature } from '../core/features.ts';
+import { defineFeature, type Feature } from '../core/features.ts';
 import { slackExportEvents } from '../import/slack-export-events.ts';
 import { openSlackExport } from '../import/slack-export-reader.ts';
 import { DEFAULT_BATCH, replayEvents } from '../import/replay-events.ts';
@@ -69,34 +69,40 @@ export const runBenchReplay: CliCommand = async (argv, io) => {
   let done = 0;
   // Time spent in each feature on message.posted, for the breakdown in the human output.
   const byFeature = new Map<string, number>();
-  const timed = (feature: Feature, name: string): Feature => (registry, services) =>
-    feature(
-      {
-        on(type, handler) {
-          registry.on(type, async (event, context) => {
-            const t0 = performance.now();
-            try {
-              await handler(event, context);
-            } finally {
-              if (type === 'message.posted') byFeature.set(name, (byFeature.get(name) ?? 0) + performance.now() - t0);
-            }
-          });
+  const timed = (feature: Feature): Feature => ({
+    ...feature,
+    register: (registry, deps) =>
+      feature.register(
+        {
+          on(type, handler) {
+            registry.on(type, async (event, context) => {
+              const t0 = performance.now();
+              try {
+                await handler(event, context);
+              } finally {
+                if (type === 'message.posted') byFeature.set(feature.name, (byFeature.get(feature.name) ?? 0) + performance.now() - t0);
+              }
+            });
+          },
         },
-      },
-      services,
-    );
-  const first: Feature = (registry) => registry.on('message.posted', async () => void (routeStart = performance.now()));
-  const last: Feature = (registry) =>
-    registry.on('message.posted', async () => {
-      const ms = performance.now() - routeStart;
-      if (done < latencies.length) latencies[done] = ms;
-      done++;
-      routedMs += ms;
-    });
+        deps,
+      ),
+  });
+  const first = defineFeature({ name: 'bench-start', register: (registry) => registry.on('message.posted', async () => void (routeStart = performance.now())) });
+  const last = defineFeature({
+    name: 'bench-end',
+    register: (registry) =>
+      registry.on('message.posted', async () => {
+        const ms = performance.now() - routeStart;
+        if (done < latencies.length) latencies[done] = ms;
+        done++;
+        routedMs += ms;
+      }),
+  });
   const runtime = await openImportRuntime(io, {
     fresh: true,
     queue: true,
-    wrapFeatures: (features) => [first, ...features.map((f, i) => timed(f, f.name.replace(/^register/, '') || `feature ${i + 1}`)), last],
+    wrapFeatures: (features) => [first, ...features.map(timed), last],
   });
   // What the process holds before the first message (runtime, Prisma, BullMQ): growth is the rest.
   const baseline = process.memoryUsage.rss();
@@ -125,8 +131,8 @@ export const runBenchReplay: CliCommand = async (argv, io) => {
         },
       });
       // What the features still hold in memory is written inside the timed run.
-      await runtime.rapport.services.recognition.flush();
-      await runtime.rapport.services.answering.flush();
+      await runtime.rapport.ports.recognition.flush();
+      await runtime.rapport.ports.answering.flush();
       seconds = (performance.now() - started) / 1000;
       messages = summary.messages;
     } finally {

@@ -171,11 +171,11 @@ export async function replayThroughPipeline(dir: string, io: CliIo): Promise<Rep
     } finally {
       await exp.close();
     }
-    const { recognition, repos } = runtime.rapport.services;
+    const { recognition, communities } = runtime.rapport.ports;
     await recognition.flush();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const communityId = makeCommunityId('slack', TEAM);
-    const community = (await repos.communities.get(communityId)) ?? { id: communityId, timeZone: 'UTC' };
+    const community = (await communities.get(communityId)) ?? { id: communityId, timeZone: 'UTC' };
     const board = await recognition.leaderboard(community, { period: 'all', kind: 'helpers', limit: Number.MAX_SAFE_INTEGER - 100 });
     const prefix = `${scopedId('slack', TEAM, 'x').slice(0, -1)}`;
     const byHelperScore = board.map((e) => decodeURIComponent(e.memberId.slice(prefix.length)));

@@ -7,8 +7,8 @@ import type { CommandInvocation } from './adapter.ts';
 import { actorOf, type Actor, type ChatEvent } from './events.ts';
 import type { EventContext, HandlerTable } from './features.ts';
 import { communityOf, parseId, type Platform } from './ids.ts';
-import type { ActivityInput, CommunityRecord, Language } from './ports.ts';
-import type { Services } from './services.ts';
+import type { Logger } from './logger.ts';
+import type { ActivityInput, CommunityRecord, Language, Repositories } from './ports.ts';
 
 export interface PipelineDefaults {
   language: Language;
@@ -48,7 +48,9 @@ export function activityOf(event: ChatEvent, actor: Actor): ActivityInput {
 }
 
 export interface PipelineDeps {
-  services: Services;
+  /** Where communities, members, channels and activity are stored. */
+  repos: Pick<Repositories, 'communities' | 'members' | 'channels' | 'activity'>;
+  logger: Logger;
   handlers: HandlerTable;
   defaults: PipelineDefaults;
   /**
@@ -60,8 +62,7 @@ export interface PipelineDeps {
 }
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
-  const { services, handlers, defaults } = deps;
-  const { repos, logger } = services;
+  const { repos, logger, handlers, defaults } = deps;
   const known = createKnownCache(50_000);
 
   // Known communities, members and channels map to the promise of their write: an event arriving
@@ -148,7 +149,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     if (list.length === 0) return;
     const actorId = actorOf(event)?.memberId;
     const language = (actorId ? languages.get(actorId)?.language : null) ?? community.language;
-    const context: EventContext = { community, language, services };
+    const context: EventContext = { community, language };
     for (const handler of list) {
       try {
         await handler(event as never, context);

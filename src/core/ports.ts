@@ -2,6 +2,7 @@
 // the same implementations on PGlite. Nothing here knows about Prisma.
 import type { DashboardAuthStore } from './dashboard/ports.ts';
 import type { Platform } from './ids.ts';
+import type { Language } from './language.ts';
 import type { AmbassadorRepository, OfferRepository } from './ambassadors/ports.ts';
 import type { FeedbackRepository } from './feedback/ports.ts';
 import type { PrivacyRepository } from './privacy/ports.ts';
@@ -9,8 +10,7 @@ import type { BatchingScoreStore } from './recognition/write-behind-score-store.
 import type { ShoutoutRepository } from './shoutouts/ports.ts';
 import type { AnswerLogRepository, KnowledgeBaseRepository } from './answering/ports.ts';
 
-export type Language = 'en' | 'bg';
-export const LANGUAGES: readonly Language[] = ['en', 'bg'];
+export { LANGUAGES, type Language } from './language.ts';
 
 export interface CommunityRecord {
   id: string;

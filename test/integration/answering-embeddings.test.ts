@@ -61,7 +61,7 @@ describe('semantic search through buildRapport', () => {
     });
     await app.repos.communities.ensure({ id: COMMUNITY, platform: 'console', name: 'console' });
     await app.repos.knowledgeBase.importAll(COMMUNITY, ENTRIES, { replace: false });
-    const semantic = app.rapport.services.answering.semantic;
+    const semantic = app.rapport.ports.answering.semantic;
     expect(semantic?.model).toBe('fake-bge');
 
     await app.rapport.pipeline.handle(ask(QUESTION));

@@ -1,5 +1,5 @@
 // The one place that answers "may Rapport profile / DM this member?", for the funnel, the offers
-// and (through services.privacy.mayProfile) the recognition engine. Opted-out members still get
+// and (through mayProfile, wired in main.ts) the recognition engine. Opted-out members still get
 // answers; they are never scored, ranked, placed in the funnel or offered anything.
 // Answers come from a per-community cache (refreshed every `cacheMs`, and at once in this process
 // when a member changes their choices); the DM job asks the database directly before sending.

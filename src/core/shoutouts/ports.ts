@@ -1,5 +1,5 @@
 // Storage of scheduled shout-outs, the ticks already posted and the community's own templates.
-import type { Language } from '../ports.ts';
+import type { Language } from '../language.ts';
 
 export type ShoutoutPeriod = 'week' | 'month';
 
