@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { SPAWN_TIMEOUT_MS, runRapport } from '../support/run-cli.ts';
 import { POSTGRES_URL, dropSchema, uniqueName } from '../support/services.ts';
 
-const FAQ = fileURLToPath(new URL('../../../shared/data/faq/', import.meta.url));
+const FAQ = fileURLToPath(new URL('../../eval/datasets/faq/', import.meta.url));
 
 describe('answers on the command line', () => {
   const schema = uniqueName('faqcli');

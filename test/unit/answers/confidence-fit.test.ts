@@ -6,7 +6,7 @@ import { CONFIDENCE_MODEL } from '../../../src/core/answers/confidence-model.ts'
 import { fitConfidenceModel } from '../../../src/core/answers/fit-confidence-model.ts';
 import { parseKbJson } from '../../../src/core/answers/kb-parse-json.ts';
 
-const DATA = fileURLToPath(new URL('../../../../shared/data/faq/', import.meta.url));
+const DATA = fileURLToPath(new URL('../../../eval/datasets/faq/', import.meta.url));
 const read = (file: string) => readFileSync(DATA + file, 'utf8');
 
 describe('fitConfidenceModel', () => {
