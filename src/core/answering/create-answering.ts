@@ -17,9 +17,14 @@ import { penaltyFor } from './learning.ts';
 import type { AnswerLogRepository, KnowledgeBaseRepository } from './ports.ts';
 import { searchTextOf } from './question-text.ts';
 import { createUnansweredList, type UnansweredList } from './unanswered-list.ts';
+import { createInMemorySynonyms } from './in-memory-synonyms.ts';
+import { createSynonymAdmin, type SynonymAdmin } from './synonym-admin.ts';
+import type { SynonymRepository } from './synonym-ports.ts';
 
 export interface AnsweringDeps {
   kb: KnowledgeBaseRepository;
+  /** The community's synonym groups (/faq synonyms); kept in memory when omitted (tests, benchmarks). */
+  synonyms?: SynonymRepository;
   answerLogs: AnswerLogRepository;
   channels: Pick<ChannelRepository, 'get'>;
   repliers: ReplierDirectory;
@@ -49,6 +54,8 @@ export interface Answering {
   onMessage(event: MessagePosted, language: Language): Promise<QuestionOutcome>;
   feedback: AnswerFeedback;
   admin: KnowledgeAdmin;
+  /** /faq synonyms: the community's synonym groups. */
+  synonyms: SynonymAdmin;
   unanswered: UnansweredList;
   cache: KnowledgeCache;
   /** Writes the silent questions still waiting in the write-behind buffer (stop, benchmarks). */
@@ -65,7 +72,8 @@ export function createAnswering(deps: AnsweringDeps): Answering {
   const inner = deps.answerLogs;
   const buffer = inner.recordMany ? createAnswerLogBuffer({ ...inner, recordMany: inner.recordMany }, { logger: deps.logger, ...deps.logBuffer }) : undefined;
   const answerLogs: AnswerLogRepository = buffer ?? inner;
-  const cache = createKnowledgeCache({ kb: deps.kb, answerLogs, logger: deps.logger, now: deps.now, ...(deps.checkEveryMs !== undefined ? { checkEveryMs: deps.checkEveryMs } : {}), ...(deps.createIndex ? { createIndex: deps.createIndex } : {}) });
+  const synonymStore = deps.synonyms ?? createInMemorySynonyms();
+  const cache = createKnowledgeCache({ kb: deps.kb, synonyms: synonymStore, answerLogs, logger: deps.logger, now: deps.now, ...(deps.checkEveryMs !== undefined ? { checkEveryMs: deps.checkEveryMs } : {}), ...(deps.createIndex ? { createIndex: deps.createIndex } : {}) });
   const watchedTtlMs = deps.watchedTtlMs ?? 30_000;
   const watched = new Map<string, { watched: boolean; at: number }>();
 
@@ -83,6 +91,7 @@ export function createAnswering(deps: AnsweringDeps): Answering {
   const feedback = createAnswerFeedback({ kb: deps.kb, answerLogs, cache, repliers: deps.repliers, translator: deps.translator, logger: deps.logger });
   const admin = createKnowledgeAdmin({ kb: deps.kb, cache, readFile: deps.readFile });
   const unanswered = createUnansweredList({ answerLogs, admin });
+  const synonyms = createSynonymAdmin({ synonyms: synonymStore, cache, readFile: deps.readFile });
 
   return {
     async onMessage(event, language) {
@@ -93,6 +102,7 @@ export function createAnswering(deps: AnsweringDeps): Answering {
     },
     feedback,
     admin,
+    synonyms,
     unanswered,
     cache,
     async flush() {
