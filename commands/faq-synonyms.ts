@@ -48,7 +48,7 @@ export const synonymsSubcommand = defineSubcommand({
       case 'import': {
         if (options.path === undefined) throw new UserError('synonyms.needPath');
         // Reading a path on the server is only for the person at its console.
-        if (community.platform !== 'console') throw new UserError('synonyms.file.consoleOnly');
+        if (community.platform !== 'console') throw new UserError('synonyms.file.consoleOnly', { community: community.id });
         const result = await synonyms.importFile(community.id, options.path, { replace: options.replace ?? false });
         await reply(t('synonyms.imported', { file: options.path, ...result }));
         return;

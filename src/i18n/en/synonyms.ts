@@ -34,7 +34,7 @@ export default {
       tooMany: 'The file has {{count}} groups; at most {{max}} are allowed. Nothing was imported.',
       tooBig: '{{file}} is larger than {{max}}: a synonym file is a short word list. Nothing was imported.',
       unreadable: 'Cannot read {{file}} ({{reason}}). Check the path.',
-      consoleOnly: 'Chat platforms do not give commands your files. Add the groups one by one with /faq synonyms add, or import the file from the console.',
+      consoleOnly: 'Chat platforms do not give commands your files. Add the groups one by one with /faq synonyms add, or on the server run: npx rapport faq import --synonyms FILE --community {{community}}',
     },
   },
 };
