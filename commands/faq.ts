@@ -150,8 +150,8 @@ export default defineCommand({
         // Reading a path on the server is only for the person at its console.
         if (community.platform !== 'console') throw new UserError('answers.import.consoleOnly', { community: community.id });
         try {
-          const result = await services.answering.admin.importFile(community.id, options.path, { replace: options.replace ?? false });
-          await reply(t('answers.import.done', { file: options.path, ...result }));
+          const { selfCheck, ...result } = await services.answering.admin.importFile(community.id, options.path, { replace: options.replace ?? false });
+          await reply([t('answers.import.done', { file: options.path, ...result }), ...(selfCheck ? [t('selfCheck.summary', { ...selfCheck })] : [])].join('\n'));
         } catch (error) {
           if (error instanceof KbImportError) throw new UserError('answers.import.failed', { message: error.describe(language) }, { cause: error });
           throw error;

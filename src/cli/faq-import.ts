@@ -5,7 +5,7 @@
 // imports nothing), then written in one transaction. A running bot notices within seconds.
 import { readFile } from 'node:fs/promises';
 import { CONSOLE_COMMUNITY } from '../adapters/console/translate.ts';
-import { KbImportError, kbFormatOf, parseKb, parseSynonymFile, type SynonymGroup } from '../core/answers/index.ts';
+import { DEFAULT_ANSWER_THRESHOLD, KbImportError, kbFormatOf, parseKb, parseSynonymFile, selfCheck, type SynonymGroup } from '../core/answers/index.ts';
 import { UserError } from '../core/errors.ts';
 import { loadConfig } from '../config.ts';
 import { createRepositories } from '../db/create-repositories.ts';
@@ -79,6 +79,10 @@ export const runFaqImport: CliCommand = async (argv, io) => {
     }
     const result = await repos.knowledgeBase.importAll(communityId, entries, { replace: flags.has('replace') });
     io.stdout.write(`${t('answers.import.done', { file, count: entries.length, added: result.added, updated: result.updated, removed: result.removed })} (${communityId})\n`);
+    // The self-calibration a new community's knowledge base gets: its own questions, no labelled ones.
+    const [all, settings, groups] = await Promise.all([repos.knowledgeBase.list(communityId), repos.knowledgeBase.settings(communityId), repos.synonyms.list(communityId)]);
+    const check = selfCheck(all, { threshold: settings.threshold ?? DEFAULT_ANSWER_THRESHOLD, synonyms: groups.map((g) => g.words) });
+    if (check) io.stdout.write(`${t('selfCheck.summary', { ...check })}\n`);
     return 0;
   } finally {
     await db.close();

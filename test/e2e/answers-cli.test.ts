@@ -39,6 +39,8 @@ describe('answers on the command line', () => {
     expect(good.stderr).toBe('');
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('Imported 125 entries');
+    // The self-check: StackFAQ's 125 questions asked with each left out, and with each entry taken out.
+    expect(good.stdout).toMatch(/Self-check on your own entries .*asked 125 of their questions .*asked 125 questions whose entry was taken out/);
     expect(await db.prisma.knowledgeEntry.count({ where: { communityId: 'slack:T1' } })).toBe(125);
     expect((await db.prisma.answerSettings.findUnique({ where: { communityId: 'slack:T1' } }))?.kbVersion).toBe(1);
   }, SPAWN_TIMEOUT_MS);

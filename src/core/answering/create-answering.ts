@@ -89,7 +89,7 @@ export function createAnswering(deps: AnsweringDeps): Answering {
 
   const answerQuestion = createAnswerQuestion({ cache, answerLogs, repliers: deps.repliers, translator: deps.translator, metrics: deps.metrics, logger: deps.logger, isWatched });
   const feedback = createAnswerFeedback({ kb: deps.kb, answerLogs, cache, repliers: deps.repliers, translator: deps.translator, logger: deps.logger });
-  const admin = createKnowledgeAdmin({ kb: deps.kb, cache, readFile: deps.readFile });
+  const admin = createKnowledgeAdmin({ kb: deps.kb, cache, synonyms: synonymStore, readFile: deps.readFile });
   const unanswered = createUnansweredList({ answerLogs, admin });
   const synonyms = createSynonymAdmin({ synonyms: synonymStore, cache, readFile: deps.readFile });
 

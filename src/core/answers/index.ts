@@ -17,3 +17,4 @@ export { CONFIDENCE_MODEL } from './confidence-model.ts';
 export { syntheticKb } from './synthetic-kb.ts';
 export { createSynonymTable, type SynonymGroup, type SynonymTable } from './synonyms.ts';
 export { parseSynonymGroup, parseSynonymFile, synonymGroupKey, SYNONYM_LIMITS } from './synonym-parse.ts';
+export { selfCheck, type SelfCheck } from './self-check.ts';
