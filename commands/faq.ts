@@ -5,6 +5,7 @@ import { KbImportError, DEFAULT_ANSWER_THRESHOLD, type KbEntry } from '../src/co
 import { splitList } from '../src/core/answering/knowledge-admin.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { OutgoingMessage } from '../src/core/outgoing.ts';
+import { synonymsSubcommand } from './faq-synonyms.ts';
 
 const PAGE = 20;
 const KEY = { en: 'The entry id (see /faq list)', bg: 'Идентификаторът на записа (вижте /faq list)' };
@@ -42,6 +43,7 @@ export default defineCommand({
   description: { en: 'The knowledge base Rapport answers questions from', bg: 'Базата знания, от която Rapport отговаря на въпроси' },
   moderatorOnly: false,
   subcommands: {
+    synonyms: synonymsSubcommand,
     list: defineSubcommand({
       description: { en: 'List the entries', bg: 'Покажи записите' },
       needs: ['answering'],
@@ -155,8 +157,8 @@ export default defineCommand({
         // Reading a path on the server is only for the person at its console.
         if (community.platform !== 'console') throw new UserError('answers.import.consoleOnly', { community: community.id });
         try {
-          const result = await answering.admin.importFile(community.id, options.path, { replace: options.replace ?? false });
-          await reply(t('answers.import.done', { file: options.path, ...result }));
+          const { selfCheck, ...result } = await answering.admin.importFile(community.id, options.path, { replace: options.replace ?? false });
+          await reply([t('answers.import.done', { file: options.path, ...result }), ...(selfCheck ? [t('selfCheck.summary', { ...selfCheck })] : [])].join('\n'));
         } catch (error) {
           if (error instanceof KbImportError) throw new UserError('answers.import.failed', { message: error.describe(language) }, { cause: error });
           throw error;

@@ -106,6 +106,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const shoutouts = createShoutouts({ repo: parts.repos.shoutouts, communities: parts.repos.communities, recognition, scheduler, repliers: instrumentedRepliers, translator: parts.translator, clock: parts.clock, logger: parts.logger });
   const answering = createAnswering({
     kb: parts.repos.knowledgeBase,
+    synonyms: parts.repos.synonyms,
     answerLogs: parts.repos.answerLogs,
     channels: parts.repos.channels,
     repliers: instrumentedRepliers,

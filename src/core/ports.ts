@@ -9,6 +9,7 @@ import type { PrivacyRepository } from './privacy/ports.ts';
 import type { BatchingScoreStore } from './recognition/write-behind-score-store.ts';
 import type { ShoutoutRepository } from './shoutouts/ports.ts';
 import type { AnswerLogRepository, KnowledgeBaseRepository } from './answering/ports.ts';
+import type { SynonymRepository } from './answering/synonym-ports.ts';
 
 export { LANGUAGES, type Language } from './language.ts';
 
@@ -112,6 +113,8 @@ export interface Repositories {
   shoutouts: ShoutoutRepository;
   /** Each community's knowledge base and answer settings (/faq). */
   knowledgeBase: KnowledgeBaseRepository;
+  /** Each community's synonym groups (/faq synonyms). */
+  synonyms: SynonymRepository;
   /** Questions considered, votes on answers, member replies (the unanswered list). */
   answerLogs: AnswerLogRepository;
 }

@@ -10,6 +10,7 @@ import { createPrismaScoreStore } from './score-store.ts';
 import { createShoutoutRepository } from './shoutout-repository.ts';
 import { createKnowledgeBaseRepository } from './knowledge-base-repository.ts';
 import { createAnswerLogRepository } from './answer-log-repository.ts';
+import { createSynonymRepository } from './synonym-repository.ts';
 import { createChannelRepository, createCommunityRepository, createMemberRepository } from './community-repository.ts';
 
 export function createRepositories(prisma: PrismaClient): Repositories {
@@ -26,6 +27,7 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     scores: createPrismaScoreStore(prisma),
     shoutouts: createShoutoutRepository(prisma),
     knowledgeBase: createKnowledgeBaseRepository(prisma),
+    synonyms: createSynonymRepository(prisma),
     answerLogs: createAnswerLogRepository(prisma),
   };
 }

@@ -13,10 +13,14 @@ import enRecognition from './en/recognition.ts';
 import bgRecognition from './bg/recognition.ts';
 import enAnswers from './en/answers.ts';
 import bgAnswers from './bg/answers.ts';
+import enSynonyms from './en/synonyms.ts';
+import bgSynonyms from './bg/synonyms.ts';
+import enSelfCheck from './en/self-check.ts';
+import bgSelfCheck from './bg/self-check.ts';
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
 export const catalogues: { en: Catalogue; bg: Catalogue } = {
-  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers },
-  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers },
+  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enSynonyms, ...enSelfCheck },
+  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgSynonyms, ...bgSelfCheck },
 };

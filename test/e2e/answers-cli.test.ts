@@ -1,4 +1,4 @@
-// Proves the answers command line through the real `rapport` bin: `faq import` rejects a bad file naming its entry and imports nothing, imports a good file into the stored community in one go, `eval answers --json` prints exactly one JSON object of the fixed shape on stdout, and with no arguments, run from any folder, evaluates the bundled knowledge bases.
+// Proves the answers command line through the real `rapport` bin: `faq import` rejects a bad file naming its entry and imports nothing, imports a good file into the stored community in one go, `faq import --synonyms` does the same for synonym groups, `eval answers --json` prints exactly one JSON object of the fixed shape on stdout, and with no arguments, run from any folder, evaluates the bundled knowledge bases.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,8 +39,24 @@ describe('answers on the command line', () => {
     expect(good.stderr).toBe('');
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('Imported 125 entries');
+    // The self-check: StackFAQ's 125 questions asked with each left out, and with each entry taken out.
+    expect(good.stdout).toMatch(/Self-check on your own entries .*asked 125 of their questions .*asked 125 questions whose entry was taken out/);
     expect(await db.prisma.knowledgeEntry.count({ where: { communityId: 'slack:T1' } })).toBe(125);
     expect((await db.prisma.answerSettings.findUnique({ where: { communityId: 'slack:T1' } }))?.kbVersion).toBe(1);
+  }, SPAWN_TIMEOUT_MS);
+
+  it('GIVEN a synonym file with a bad line THEN faq import --synonyms names the line, exits 1 and stores nothing; a good file is stored whole', async () => {
+    await writeFile(join(dir, 'bad-synonyms.txt'), 'refund, money back\nwarranty\n');
+    await writeFile(join(dir, 'synonyms.txt'), '# our words\nrefund, money back\nдоставка, пратка, куриер\n');
+    const bad = await runRapport(['faq', 'import', '--synonyms', join(dir, 'bad-synonyms.txt'), '--community', 'slack:T1'], { env });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Line 2');
+    expect(await db.prisma.synonymGroup.count()).toBe(0);
+    const good = await runRapport(['faq', 'import', '--synonyms', join(dir, 'synonyms.txt'), '--community', 'slack:T1'], { env });
+    expect(good.stderr).toBe('');
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('2 groups (2 new');
+    expect((await db.prisma.synonymGroup.findMany({ orderBy: { id: 'asc' } })).map((g) => g.words)).toEqual([['refund', 'money back'], ['доставка', 'пратка', 'куриер']]);
   }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN the StackFAQ knowledge base and two query files THEN eval answers --json prints one JSON object and nothing else', async () => {

@@ -18,9 +18,14 @@ import type { AnswerLogRepository, KnowledgeBaseRepository } from './ports.ts';
 import { searchTextOf } from './question-text.ts';
 import type { SemanticAnswering } from './semantic-answering.ts';
 import { createUnansweredList, type UnansweredList } from './unanswered-list.ts';
+import { createInMemorySynonyms } from './in-memory-synonyms.ts';
+import { createSynonymAdmin, type SynonymAdmin } from './synonym-admin.ts';
+import type { SynonymRepository } from './synonym-ports.ts';
 
 export interface AnsweringDeps {
   kb: KnowledgeBaseRepository;
+  /** The community's synonym groups (/faq synonyms); kept in memory when omitted (tests, benchmarks). */
+  synonyms?: SynonymRepository;
   answerLogs: AnswerLogRepository;
   channels: Pick<ChannelRepository, 'get'>;
   repliers: ReplierDirectory;
@@ -52,6 +57,8 @@ export interface Answering {
   onMessage(event: MessagePosted, language: Language): Promise<QuestionOutcome>;
   feedback: AnswerFeedback;
   admin: KnowledgeAdmin;
+  /** /faq synonyms: the community's synonym groups. */
+  synonyms: SynonymAdmin;
   unanswered: UnansweredList;
   cache: KnowledgeCache;
   /** Present when EMBEDDINGS_URL is set. */
@@ -70,7 +77,8 @@ export function createAnswering(deps: AnsweringDeps): Answering {
   const inner = deps.answerLogs;
   const buffer = inner.recordMany ? createAnswerLogBuffer({ ...inner, recordMany: inner.recordMany }, { logger: deps.logger, ...deps.logBuffer }) : undefined;
   const answerLogs: AnswerLogRepository = buffer ?? inner;
-  const cache = createKnowledgeCache({ kb: deps.kb, answerLogs, logger: deps.logger, now: deps.now, ...(deps.checkEveryMs !== undefined ? { checkEveryMs: deps.checkEveryMs } : {}), ...(deps.createIndex ? { createIndex: deps.createIndex } : {}) });
+  const synonymStore = deps.synonyms ?? createInMemorySynonyms();
+  const cache = createKnowledgeCache({ kb: deps.kb, synonyms: synonymStore, answerLogs, logger: deps.logger, now: deps.now, ...(deps.checkEveryMs !== undefined ? { checkEveryMs: deps.checkEveryMs } : {}), ...(deps.createIndex ? { createIndex: deps.createIndex } : {}) });
   const watchedTtlMs = deps.watchedTtlMs ?? 30_000;
   const watched = new Map<string, { watched: boolean; at: number }>();
 
@@ -88,8 +96,9 @@ export function createAnswering(deps: AnsweringDeps): Answering {
   const indexFor = semantic ? { indexFor: semantic.indexFor } : {};
   const answerQuestion = createAnswerQuestion({ cache, answerLogs, repliers: deps.repliers, translator: deps.translator, metrics: deps.metrics, logger: deps.logger, isWatched, ...indexFor });
   const feedback = createAnswerFeedback({ kb: deps.kb, answerLogs, cache, repliers: deps.repliers, translator: deps.translator, logger: deps.logger });
-  const admin = createKnowledgeAdmin({ kb: deps.kb, cache, readFile: deps.readFile });
+  const admin = createKnowledgeAdmin({ kb: deps.kb, cache, synonyms: synonymStore, readFile: deps.readFile });
   const unanswered = createUnansweredList({ answerLogs, admin });
+  const synonyms = createSynonymAdmin({ synonyms: synonymStore, cache, readFile: deps.readFile });
 
   return {
     async onMessage(event, language) {
@@ -100,6 +109,7 @@ export function createAnswering(deps: AnsweringDeps): Answering {
     },
     feedback,
     admin,
+    synonyms,
     unanswered,
     cache,
     ...(semantic ? { semantic } : {}),
