@@ -3,6 +3,7 @@
 // responder (interaction-responder.ts); SDK errors become PlatformError (errors.ts).
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Partials, type ChatInputCommandInteraction, type ClientOptions, type Interaction, type REST } from 'discord.js';
 import type { AdapterHandlers, ChatAdapter, ReferenceResolver } from '../../core/adapter.ts';
+import { cleanHandlers } from '../../core/clean-input.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { ChatEvent } from '../../core/events.ts';
 import { parseId, scopedId } from '../../core/ids.ts';
@@ -165,7 +166,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
     rest: client.rest,
     replier,
     async start(handlers) {
-      listen(handlers);
+      listen(cleanHandlers(handlers));
       const ready = new Promise<void>((resolve, reject) => {
         client.once(Events.ClientReady, (readyClient) => {
           context = { botUserId: readyClient.user.id };

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, webApi } from '@slack/bolt';
 import type { AdapterHandlers, ChatAdapter } from '../../core/adapter.ts';
+import { cleanHandlers } from '../../core/clean-input.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -176,7 +177,7 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
           : { signingSecret: options.signingSecret, processBeforeResponse: false }),
       });
       const ctx: TranslateContext = { teamId: auth.team_id, botUserId: auth.user_id, ...(auth.bot_id ? { botId: auth.bot_id } : {}), directory };
-      register(bolt, handlers, ctx);
+      register(bolt, cleanHandlers(handlers), ctx);
       if (mode === 'socket') {
         // apps.connections.open with the app token; a revoked token fails here, not later.
         await callSlack('apps.connections.open', () => bolt.start());
