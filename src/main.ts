@@ -136,7 +136,10 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     async start() {
       await parts.scheduler.start();
       for (const adapter of parts.adapters) {
-        await adapter.start({ onEvent: async (event) => metrics.eventProcessed(event.type, (await pipeline.handle(event)).stored), onCommand: dispatch });
+        await adapter.start({
+          onEvent: async (event, delivery) => metrics.eventProcessed(event.type, (await pipeline.handle(event, delivery?.durable ? { onStored: delivery.durable } : {})).stored),
+          onCommand: dispatch,
+        });
       }
     },
     async stop() {

@@ -14,10 +14,15 @@ export interface PipelineDefaults {
   timeZone: string;
 }
 
+export interface HandleOptions {
+  /** Called once the batch's activity is stored (before the features run). */
+  onStored?(): void;
+}
+
 export interface Pipeline {
-  handle(event: ChatEvent): Promise<{ stored: boolean }>;
+  handle(event: ChatEvent, options?: HandleOptions): Promise<{ stored: boolean }>;
   /** Handles events in order; returns, per event, whether it was new (stored and routed). */
-  handleBatch(events: ChatEvent[]): Promise<boolean[]>;
+  handleBatch(events: ChatEvent[], options?: HandleOptions): Promise<boolean[]>;
   /** Stores the invoker of a command; returns whether the invocation id is new. */
   admitCommand(invocation: CommandInvocation): Promise<{ community: CommunityRecord; language: Language; isNew: boolean }>;
   /** Forgets which members exist (after a privacy deletion their rows are gone and must be recreated). */
@@ -158,7 +163,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
   }
 
-  async function handleBatch(events: ChatEvent[]): Promise<boolean[]> {
+  async function handleBatch(events: ChatEvent[], options: HandleOptions = {}): Promise<boolean[]> {
     const communities = new Map<string, CommunityRecord>();
     for (const event of events) {
       if (!communities.has(event.communityId)) communities.set(event.communityId, await ensureCommunity(event.communityId, event.platform, event.communityName));
@@ -172,6 +177,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     // The members' languages are read while the activity is written (one round trip instead of
     // two); for a redelivered event that read was not needed, and costs nothing but the read.
     const [fresh] = await Promise.all([repos.activity.recordMany(inputs), loadLanguages(events)]);
+    options.onStored?.();
 
     const results: boolean[] = [];
     let routed = false;
@@ -196,8 +202,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   return {
-    async handle(event) {
-      const [stored = false] = await handleBatch([event]);
+    async handle(event, options) {
+      const [stored = false] = await handleBatch([event], options);
       return { stored };
     },
     handleBatch,
