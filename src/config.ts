@@ -62,6 +62,16 @@ export const configSchema = z.object({
   DISCORD_APPLICATION_ID: emptyToUndefined.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: 'must be the numeric application id from the Discord developer portal' }),
   DISCORD_API_URL: optionalUrl(['http:', 'https:'], 'https://discord.com/api'),
   DISCORD_MODERATOR_ROLE: emptyToUndefined,
+  /** Bearer token /metrics requires (Prometheus `authorization` credentials); open when unset. */
+  METRICS_TOKEN: emptyToUndefined.refine((v) => v === undefined || /^[\x21-\x7e]{16,}$/.test(v), {
+    message: 'must be at least 16 printable characters without spaces (for example the output of `openssl rand -hex 24`)',
+  }),
+  /** Serve /metrics on this port instead of PORT (then PORT answers 404 for it). */
+  METRICS_PORT: emptyToUndefined
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), { message: 'must be a port between 1 and 65535' })
+    .transform((v) => (v === undefined ? undefined : Number(v))),
+  /** Interface for METRICS_PORT (default 127.0.0.1: reachable from this machine only). */
+  METRICS_HOST: emptyToUndefined,
 });
 
 export type RawConfig = z.output<typeof configSchema>;
@@ -83,6 +93,8 @@ export interface Config {
   /** SLACK_COMMAND_PREFIX, also used when printing the manifest without tokens. */
   slackCommandPrefix: string;
   discord: { token: string; applicationId: string; apiUrl?: string; moderatorRole?: string } | null;
+  /** /metrics: an optional bearer token, and an optional address of its own. */
+  metrics: { token?: string; listen?: { port: number; host: string } };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -106,6 +118,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const scoring = raw.RAPPORT_SCORING_FILE ? readScoringFile(raw.RAPPORT_SCORING_FILE) : null;
   if (scoring && !scoring.ok) problems.push(...scoring.problems);
+  if (raw.METRICS_HOST && raw.METRICS_PORT === undefined) problems.push('METRICS_HOST is set but METRICS_PORT is not: set METRICS_PORT too, or remove METRICS_HOST');
+  if (raw.METRICS_PORT !== undefined && raw.METRICS_PORT === raw.PORT) problems.push(`METRICS_PORT is the same as PORT (${raw.PORT}): choose another port, or unset METRICS_PORT to serve /metrics on PORT`);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -140,6 +154,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             ...(raw.DISCORD_MODERATOR_ROLE ? { moderatorRole: raw.DISCORD_MODERATOR_ROLE } : {}),
           }
         : null,
+    metrics: {
+      ...(raw.METRICS_TOKEN ? { token: raw.METRICS_TOKEN } : {}),
+      ...(raw.METRICS_PORT !== undefined ? { listen: { port: raw.METRICS_PORT, host: raw.METRICS_HOST ?? '127.0.0.1' } } : {}),
+    },
   };
 }
 

@@ -17,8 +17,9 @@ import { buildRapport } from '../main.ts';
 import { consoleDashboardLink } from '../web/console-login.ts';
 import { lateWebHandler, slackRoutes } from '../web/mount.ts';
 import { createPrometheusMetrics } from '../web/prometheus-metrics.ts';
+import { metricsOnlyHandler } from '../web/metrics-route.ts';
 import { createWebHandler } from '../web/web-handler.ts';
-import { serveWeb, type WebServer } from '../web/web-server.ts';
+import { serveWeb, startWebServer, type WebServer } from '../web/web-server.ts';
 import type { CliCommand } from './io.ts';
 import { openConfiguredDatabase, openScheduler } from './open-parts.ts';
 import { createPlatformAdapters } from './platform-adapters.ts';
@@ -72,15 +73,21 @@ export const runStart: CliCommand = async (_argv, io) => {
       logger,
       secureCookies: config.publicUrl.startsWith('https:'),
       metrics,
+      metricsAccess: { ...config.metrics, elsewhere: config.metrics.listen !== undefined },
       health: { database: () => db.withSql((sql) => sql.query('SELECT 1')), queue: async () => void (await queue.stats?.()) },
     }),
   );
   await scheduleDailyRollup(rapport.services);
 
   let server: WebServer | undefined;
+  // METRICS_PORT: /metrics on an address of its own (an internal interface), not on PORT.
+  const metricsServer = config.metrics.listen
+    ? await startWebServer({ ...config.metrics.listen, handler: metricsOnlyHandler(metrics, config.metrics, (err) => logger.error({ err }, 'metrics request failed')) })
+    : undefined;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      await metricsServer?.close();
       await server?.close();
       await rapport.stop();
       await db.close();
