@@ -37,6 +37,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'postgresql://user:password@host:5432/rapport'),
   RAPPORT_DATA_DIR: z.string().min(1).default('./data'),
+  /** Where live events wait while the database is away (default RAPPORT_DATA_DIR/event-spool.jsonl). */
+  RAPPORT_SPOOL_FILE: emptyToUndefined,
   REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
   RAPPORT_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('rapport'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -81,6 +83,8 @@ export interface Config {
   logLevel: RawConfig['LOG_LEVEL'];
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   redis: { url: string; prefix: string } | null;
+  /** The event spool file (src/db/file-event-spool.ts). */
+  spoolFile: string;
   port: number;
   /** Base URL of the dashboard links, without a trailing slash. */
   publicUrl: string;
@@ -127,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: raw.LOG_LEVEL,
     database: raw.DATABASE_URL ? { kind: 'postgres', url: raw.DATABASE_URL } : { kind: 'pglite', dataDir: raw.RAPPORT_DATA_DIR },
     redis: raw.REDIS_URL ? { url: raw.REDIS_URL, prefix: raw.RAPPORT_QUEUE_PREFIX } : null,
+    spoolFile: raw.RAPPORT_SPOOL_FILE ?? `${raw.RAPPORT_DATA_DIR.replace(/\/+$/, '')}/event-spool.jsonl`,
     port: raw.PORT,
     publicUrl: (raw.RAPPORT_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     language: raw.RAPPORT_LANGUAGE,

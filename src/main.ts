@@ -14,6 +14,8 @@ import { parseId, type Platform } from './core/ids.ts';
 import type { Logger } from './core/logger.ts';
 import { instrumentRepliers, instrumentScheduler, noopMetrics, type Metrics } from './core/metrics.ts';
 import type { Replier, ReplierDirectory } from './core/outgoing.ts';
+import { createEventIntake } from './core/event-intake.ts';
+import type { EventSpool } from './core/event-spool.ts';
 import { createPipeline, type Pipeline, type PipelineDefaults } from './core/pipeline.ts';
 import type { Repositories } from './core/ports.ts';
 import type { PrivacyGuard } from './core/privacy/privacy-guard.ts';
@@ -41,6 +43,8 @@ export interface RapportParts {
   publicUrl?: string;
   /** Funnel and offer settings (tests); `signals` is where the funnel reads recognition scores. */
   ambassadors?: Partial<Pick<AmbassadorsDeps, 'signals' | 'limits' | 'rules'>>;
+  /** Where live events wait while the database is away (event-intake.ts); without it a failed write fails the event. */
+  spool?: EventSpool;
   /** Recognition model overrides and write-behind cache bounds (tests, replays). */
   recognition?: { config?: RecognitionConfigInput; cache?: RecognitionDeps['cache'] };
 }
@@ -128,6 +132,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const pipeline = createPipeline({ services, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush() });
   // A member deleted by /privacy delete is created afresh if they post again.
   ambassadors.privacy.onErase(async () => pipeline.forgetMembers());
+  const intake = parts.spool
+    ? createEventIntake({ pipeline, spool: parts.spool, logger: parts.logger, onHandled: (event, stored) => metrics.eventProcessed(event.type, stored) })
+    : undefined;
   const dispatch = createCommandDispatcher({ services, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
 
   return {
@@ -135,15 +142,19 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     pipeline,
     async start() {
       await parts.scheduler.start();
+      intake?.start();
       for (const adapter of parts.adapters) {
         await adapter.start({
-          onEvent: async (event, delivery) => metrics.eventProcessed(event.type, (await pipeline.handle(event, delivery?.durable ? { onStored: delivery.durable } : {})).stored),
+          onEvent: intake
+            ? (event, delivery) => intake.accept(event, delivery)
+            : async (event, delivery) => metrics.eventProcessed(event.type, (await pipeline.handle(event, delivery?.durable ? { onStored: delivery.durable } : {})).stored),
           onCommand: dispatch,
         });
       }
     },
     async stop() {
       for (const adapter of parts.adapters) await adapter.stop();
+      await intake?.stop();
       for (const hook of stopHooks) {
         try {
           await hook();

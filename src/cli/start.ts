@@ -8,6 +8,7 @@ import type { ChatAdapter } from '../core/adapter.ts';
 import { systemClock } from '../core/clock.ts';
 import { scheduleDailyRollup } from '../core/engagement/daily-rollup.ts';
 import { createRepositories } from '../db/create-repositories.ts';
+import { openFileEventSpool } from '../db/file-event-spool.ts';
 import { createDashboardQueries } from '../db/dashboard-queries.ts';
 import { withRecognitionLeaderboards } from '../core/dashboard/recognition-leaderboards.ts';
 import { features } from '../features.ts';
@@ -62,6 +63,7 @@ export const runStart: CliCommand = async (_argv, io) => {
     ...(config.scoring ? { recognition: { config: config.scoring } } : {}),
     metrics,
     publicUrl: config.publicUrl,
+    spool: await openFileEventSpool(config.spoolFile),
   });
   web.set(
     createWebHandler({
