@@ -20,6 +20,8 @@ import { createPipeline, type Pipeline, type PipelineDefaults } from './core/pip
 import type { Repositories } from './core/ports.ts';
 import type { PrivacyGuard } from './core/privacy/privacy-guard.ts';
 import { createRecognition, type RecognitionDeps } from './core/recognition/create-recognition.ts';
+import { rebuildCommunityScores, rebuildLaggingScores, type RebuildDeps, type RebuildResult, type ScoreRebuildStore } from './core/recognition/rebuild-scores.ts';
+import { createScoreProgress } from './core/recognition/score-progress.ts';
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
 import { createAnswering } from './core/answering/create-answering.ts';
@@ -45,6 +47,8 @@ export interface RapportParts {
   ambassadors?: Partial<Pick<AmbassadorsDeps, 'signals' | 'limits' | 'rules'>>;
   /** Where live events wait while the database is away (event-intake.ts); without it a failed write fails the event. */
   spool?: EventSpool;
+  /** Score watermarks and rebuilds from stored events (rebuild-scores.ts); start-up rebuilds lagging communities. */
+  scoreRebuild?: ScoreRebuildStore;
   /** Recognition model overrides and write-behind cache bounds (tests, replays). */
   recognition?: { config?: RecognitionConfigInput; cache?: RecognitionDeps['cache'] };
 }
@@ -52,6 +56,8 @@ export interface RapportParts {
 export interface Rapport {
   services: Services;
   pipeline: Pipeline;
+  /** Recomputes scores from stored events: one community, or every one (needs parts.scoreRebuild). */
+  rebuildScores(communityId?: string): Promise<RebuildResult[]>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -70,7 +76,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const instrumentedRepliers = instrumentRepliers(repliers, metrics);
   // Recognition asks privacy (built by the ambassadors) before scoring anyone; the funnel reads its scores.
   let privacy: PrivacyGuard | undefined;
+  const progress = parts.scoreRebuild ? createScoreProgress() : undefined;
   const recognition = createRecognition({
+    ...(progress && parts.scoreRebuild ? { watermarks: { progress, save: (marks: Map<string, number>) => parts.scoreRebuild!.saveWatermarks(marks) } } : {}),
     store: parts.repos.scores,
     clock: parts.clock,
     // The engine's own detector, not the answers' one (detectQuestion in src/core/answers): that one
@@ -129,7 +137,16 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   for (const feature of parts.features) await feature(registry, services);
   // Silent questions' log rows are written once per batch (one multi-row INSERT in a replay), and
   // for a live event right after it: whoever reads the table next finds them.
-  const pipeline = createPipeline({ services, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush() });
+  const pipeline = createPipeline({ services, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush(), ...(progress ? { progress } : {}) });
+  const rebuildDeps = (rebuild: ScoreRebuildStore): RebuildDeps => ({
+    rebuild,
+    store: parts.repos.scores,
+    logger: parts.logger,
+    mayProfile: (communityId, memberId) => ambassadors.privacy.mayProfile(communityId, memberId),
+    findMember: (memberId) => parts.repos.members.get(memberId),
+    timeZoneOf: async (communityId) => (await parts.repos.communities.get(communityId))?.timeZone ?? parts.defaults.timeZone,
+    ...(parts.recognition?.config ? { config: parts.recognition.config } : {}),
+  });
   // A member deleted by /privacy delete is created afresh if they post again.
   ambassadors.privacy.onErase(async () => pipeline.forgetMembers());
   const intake = parts.spool
@@ -140,7 +157,17 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   return {
     services,
     pipeline,
+    async rebuildScores(communityId) {
+      if (!parts.scoreRebuild) throw new Error('rebuildScores needs parts.scoreRebuild');
+      const deps = rebuildDeps(parts.scoreRebuild);
+      const results: RebuildResult[] = [];
+      for (const id of communityId ? [communityId] : await parts.scoreRebuild.communities()) results.push(await rebuildCommunityScores(id, deps));
+      return results;
+    },
     async start() {
+      // What a crash kept out of the scores (the write-behind cache's last seconds) comes back
+      // before new events arrive.
+      if (parts.scoreRebuild) await rebuildLaggingScores(rebuildDeps(parts.scoreRebuild));
       await parts.scheduler.start();
       intake?.start();
       for (const adapter of parts.adapters) {

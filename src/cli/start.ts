@@ -9,6 +9,7 @@ import { systemClock } from '../core/clock.ts';
 import { scheduleDailyRollup } from '../core/engagement/daily-rollup.ts';
 import { createRepositories } from '../db/create-repositories.ts';
 import { openFileEventSpool } from '../db/file-event-spool.ts';
+import { createScoreRebuildRepository } from '../db/score-rebuild-repository.ts';
 import { createDashboardQueries } from '../db/dashboard-queries.ts';
 import { withRecognitionLeaderboards } from '../core/dashboard/recognition-leaderboards.ts';
 import { features } from '../features.ts';
@@ -64,6 +65,7 @@ export const runStart: CliCommand = async (_argv, io) => {
     metrics,
     publicUrl: config.publicUrl,
     spool: await openFileEventSpool(config.spoolFile),
+    scoreRebuild: createScoreRebuildRepository(db.prisma),
   });
   web.set(
     createWebHandler({

@@ -7,6 +7,7 @@ import { actorOf, type Actor, type ChatEvent } from './events.ts';
 import type { EventContext, HandlerTable } from './features.ts';
 import { communityOf, parseId, type Platform } from './ids.ts';
 import type { ActivityInput, CommunityRecord, Language } from './ports.ts';
+import type { ScoreProgress } from './recognition/score-progress.ts';
 import type { Services } from './services.ts';
 
 export interface PipelineDefaults {
@@ -43,7 +44,8 @@ const ACTIVITY_KIND: Record<ChatEvent['type'], string> = {
 
 export function activityOf(event: ChatEvent, actor: Actor): ActivityInput {
   const kind = event.type === 'message.posted' && (event.threadId || event.replyTo) ? 'reply' : ACTIVITY_KIND[event.type];
-  const input: ActivityInput = { platformEventId: event.eventId, communityId: event.communityId, memberId: actor.memberId, kind, occurredAt: event.occurredAt };
+  const { raw: _raw, ...payload } = event;
+  const input: ActivityInput = { platformEventId: event.eventId, communityId: event.communityId, memberId: actor.memberId, kind, occurredAt: event.occurredAt, payload };
   if (event.channelId) input.channelId = event.channelId;
   if ('messageId' in event && event.messageId) input.messageId = event.messageId;
   if (event.type === 'message.posted' && event.replyTo?.memberId) input.targetMemberId = event.replyTo.memberId;
@@ -61,6 +63,8 @@ export interface PipelineDeps {
    * One write per batch in a replay; for a live event, right after that event.
    */
   afterBatch?: () => Promise<void>;
+  /** Told which stored events the features have seen (score watermarks, score-progress.ts). */
+  progress?: ScoreProgress;
 }
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
@@ -178,15 +182,21 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     // two); for a redelivered event that read was not needed, and costs nothing but the read.
     const [fresh] = await Promise.all([repos.activity.recordMany(inputs), loadLanguages(events)]);
     options.onStored?.();
+    if (deps.progress) for (const event of events) {
+      const id = fresh.get(event.eventId);
+      if (id !== undefined) deps.progress.stored(event.communityId, id);
+    }
 
     const results: boolean[] = [];
     let routed = false;
     for (const event of events) {
       // A batch may carry the same event twice: only its first copy is new.
+      const id = fresh.get(event.eventId);
       const isNew = fresh.delete(event.eventId);
       results.push(isNew);
       if (isNew) {
         await route(event, communities.get(event.communityId)!);
+        if (id !== undefined) deps.progress?.routed(event.communityId, id);
         routed = true;
       } else logger.debug({ eventId: event.eventId }, 'duplicate event ignored');
     }
