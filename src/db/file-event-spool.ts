@@ -3,7 +3,7 @@
 // reads it, and deletes it once every event in it is stored; a `.draining` file left by a crash is
 // replayed first at the next start. One spool per process: give each process on a machine its own
 // RAPPORT_SPOOL_FILE.
-import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { appendFile as appendFileText, mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { parseSpoolLine, spoolLine, type EventSpool } from '../core/event-spool.ts';
 import type { ChatEvent } from '../core/events.ts';
@@ -13,7 +13,11 @@ export async function openFileEventSpool(file: string): Promise<EventSpool> {
   const draining = `${file}.draining`;
   let handle: FileHandle | undefined;
   let chain: Promise<unknown> = Promise.resolve();
-  let pending = (await countLines(draining)) + (await countLines(file));
+  let pending = (await countEvents(draining)) + (await countEvents(file));
+  // A crash in the middle of an append leaves a torn last line: end it, so the next append starts
+  // a line of its own (the torn one is skipped when read).
+  const text = await readFile(file, 'utf8').catch(() => '');
+  if (text !== '' && !text.endsWith('\n')) await appendFileText(file, '\n');
 
   /** Appends and renames one at a time. */
   function serial<T>(work: () => Promise<T>): Promise<T> {
@@ -72,7 +76,7 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function countLines(file: string): Promise<number> {
+async function countEvents(file: string): Promise<number> {
   const text = await readFile(file, 'utf8').catch(() => '');
-  return text.split('\n').filter((line) => line.trim() !== '').length;
+  return text.split('\n').filter((line) => line.trim() !== '' && parseSpoolLine(line) !== undefined).length;
 }
