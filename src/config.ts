@@ -37,6 +37,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'postgresql://user:password@host:5432/rapport'),
   RAPPORT_DATA_DIR: z.string().min(1).default('./data'),
+  /** Where live events wait while the database is away (default RAPPORT_DATA_DIR/event-spool.jsonl). */
+  RAPPORT_SPOOL_FILE: emptyToUndefined,
   REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
   RAPPORT_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('rapport'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -68,6 +70,16 @@ export const configSchema = z.object({
   EMBEDDINGS_API_KEY: emptyToUndefined,
   /** How long a question waits for its vector before word matching answers alone. */
   EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100 (milliseconds)').max(60_000, 'must be at most 60000 (milliseconds)').default(2000),
+  /** Bearer token /metrics requires (Prometheus `authorization` credentials); open when unset. */
+  METRICS_TOKEN: emptyToUndefined.refine((v) => v === undefined || /^[\x21-\x7e]{16,}$/.test(v), {
+    message: 'must be at least 16 printable characters without spaces (for example the output of `openssl rand -hex 24`)',
+  }),
+  /** Serve /metrics on this port instead of PORT (then PORT answers 404 for it). */
+  METRICS_PORT: emptyToUndefined
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), { message: 'must be a port between 1 and 65535' })
+    .transform((v) => (v === undefined ? undefined : Number(v))),
+  /** Interface for METRICS_PORT (default 127.0.0.1: reachable from this machine only). */
+  METRICS_HOST: emptyToUndefined,
 });
 
 export type RawConfig = z.output<typeof configSchema>;
@@ -77,6 +89,8 @@ export interface Config {
   logLevel: RawConfig['LOG_LEVEL'];
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   redis: { url: string; prefix: string } | null;
+  /** The event spool file (src/db/file-event-spool.ts). */
+  spoolFile: string;
   port: number;
   /** Base URL of the dashboard links, without a trailing slash. */
   publicUrl: string;
@@ -89,6 +103,8 @@ export interface Config {
   /** SLACK_COMMAND_PREFIX, also used when printing the manifest without tokens. */
   slackCommandPrefix: string;
   discord: { token: string; applicationId: string; apiUrl?: string; moderatorRole?: string } | null;
+  /** /metrics: an optional bearer token, and an optional address of its own. */
+  metrics: { token?: string; listen?: { port: number; host: string } };
   /** Semantic search through an OpenAI-compatible embeddings server; null = word matching only. */
   embeddings: EmbeddingsConfig | null;
 }
@@ -149,6 +165,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   problems.push(...embeddingsProblems(raw));
   const scoring = raw.RAPPORT_SCORING_FILE ? readScoringFile(raw.RAPPORT_SCORING_FILE) : null;
   if (scoring && !scoring.ok) problems.push(...scoring.problems);
+  if (raw.METRICS_HOST && raw.METRICS_PORT === undefined) problems.push('METRICS_HOST is set but METRICS_PORT is not: set METRICS_PORT too, or remove METRICS_HOST');
+  if (raw.METRICS_PORT !== undefined && raw.METRICS_PORT === raw.PORT) problems.push(`METRICS_PORT is the same as PORT (${raw.PORT}): choose another port, or unset METRICS_PORT to serve /metrics on PORT`);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -156,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: raw.LOG_LEVEL,
     database: raw.DATABASE_URL ? { kind: 'postgres', url: raw.DATABASE_URL } : { kind: 'pglite', dataDir: raw.RAPPORT_DATA_DIR },
     redis: raw.REDIS_URL ? { url: raw.REDIS_URL, prefix: raw.RAPPORT_QUEUE_PREFIX } : null,
+    spoolFile: raw.RAPPORT_SPOOL_FILE ?? `${raw.RAPPORT_DATA_DIR.replace(/\/+$/, '')}/event-spool.jsonl`,
     port: raw.PORT,
     publicUrl: (raw.RAPPORT_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     language: raw.RAPPORT_LANGUAGE,
@@ -184,6 +203,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : null,
     embeddings: embeddingsOf(raw),
+    metrics: {
+      ...(raw.METRICS_TOKEN ? { token: raw.METRICS_TOKEN } : {}),
+      ...(raw.METRICS_PORT !== undefined ? { listen: { port: raw.METRICS_PORT, host: raw.METRICS_HOST ?? '127.0.0.1' } } : {}),
+    },
   };
 }
 

@@ -21,10 +21,14 @@ import { parseId, type Platform } from './core/ids.ts';
 import type { Logger } from './core/logger.ts';
 import { instrumentRepliers, instrumentScheduler, noopMetrics, type Metrics } from './core/metrics.ts';
 import type { Replier, ReplierDirectory } from './core/outgoing.ts';
+import { createEventIntake } from './core/event-intake.ts';
+import type { EventSpool } from './core/event-spool.ts';
 import { createPipeline, type Pipeline, type PipelineDefaults } from './core/pipeline.ts';
 import type { Repositories } from './core/ports.ts';
 import type { PrivacyGuard } from './core/privacy/privacy-guard.ts';
 import { createRecognition, type RecognitionDeps } from './core/recognition/create-recognition.ts';
+import { rebuildCommunityScores, rebuildLaggingScores, type RebuildDeps, type RebuildResult, type ScoreRebuildStore } from './core/recognition/rebuild-scores.ts';
+import { createScoreProgress } from './core/recognition/score-progress.ts';
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
 import { createAnswering } from './core/answering/create-answering.ts';
@@ -52,6 +56,10 @@ export interface RapportParts {
   publicUrl?: string;
   /** Funnel and offer settings (tests); `signals` is where the funnel reads recognition scores. */
   ambassadors?: Partial<Pick<AmbassadorsDeps, 'signals' | 'limits' | 'rules'>>;
+  /** Where live events wait while the database is away (event-intake.ts); without it a failed write fails the event. */
+  spool?: EventSpool;
+  /** Score watermarks and rebuilds from stored events (rebuild-scores.ts); start-up rebuilds lagging communities. */
+  scoreRebuild?: ScoreRebuildStore;
   /** Recognition model overrides and write-behind cache bounds (tests, replays). */
   recognition?: { config?: RecognitionConfigInput; cache?: RecognitionDeps['cache'] };
   /** Semantic search through an embeddings server (EMBEDDINGS_URL); word matching only when absent. */
@@ -62,6 +70,8 @@ export interface Rapport {
   /** Every port, as built here (entry points wire the web server and reports from them). */
   ports: Ports;
   pipeline: Pipeline;
+  /** Recomputes scores from stored events: one community, or every one (needs parts.scoreRebuild). */
+  rebuildScores(communityId?: string): Promise<RebuildResult[]>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -80,7 +90,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const instrumentedRepliers = instrumentRepliers(repliers, metrics);
   // Recognition asks privacy (built by the ambassadors) before scoring anyone; the funnel reads its scores.
   let privacy: PrivacyGuard | undefined;
+  const progress = parts.scoreRebuild ? createScoreProgress() : undefined;
   const recognition = createRecognition({
+    ...(progress && parts.scoreRebuild ? { watermarks: { progress, save: (marks: Map<string, number>) => parts.scoreRebuild!.saveWatermarks(marks) } } : {}),
     store: parts.repos.scores,
     clock: parts.clock,
     // The engine's own detector, not the answers' one (detectQuestion in src/core/answers): that one
@@ -149,22 +161,51 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   for (const feature of parts.features) await feature.register(registry, pickPorts(ports, feature.needs));
   // Silent questions' log rows are written once per batch (one multi-row INSERT in a replay), and
   // for a live event right after it: whoever reads the table next finds them.
-  const pipeline = createPipeline({ repos, logger: parts.logger, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush() });
+  const pipeline = createPipeline({ repos, logger: parts.logger, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush(), ...(progress ? { progress } : {}) });
+  const rebuildDeps = (rebuild: ScoreRebuildStore): RebuildDeps => ({
+    rebuild,
+    store: parts.repos.scores,
+    logger: parts.logger,
+    mayProfile: (communityId, memberId) => ambassadors.privacy.mayProfile(communityId, memberId),
+    findMember: (memberId) => parts.repos.members.get(memberId),
+    timeZoneOf: async (communityId) => (await parts.repos.communities.get(communityId))?.timeZone ?? parts.defaults.timeZone,
+    ...(parts.recognition?.config ? { config: parts.recognition.config } : {}),
+  });
   // A member deleted by /privacy delete is created afresh if they post again.
   ambassadors.privacy.onErase(async () => pipeline.forgetMembers());
+  const intake = parts.spool
+    ? createEventIntake({ pipeline, spool: parts.spool, logger: parts.logger, onHandled: (event, stored) => metrics.eventProcessed(event.type, stored) })
+    : undefined;
   const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
 
   return {
     ports,
     pipeline,
+    async rebuildScores(communityId) {
+      if (!parts.scoreRebuild) throw new Error('rebuildScores needs parts.scoreRebuild');
+      const deps = rebuildDeps(parts.scoreRebuild);
+      const results: RebuildResult[] = [];
+      for (const id of communityId ? [communityId] : await parts.scoreRebuild.communities()) results.push(await rebuildCommunityScores(id, deps));
+      return results;
+    },
     async start() {
+      // What a crash kept out of the scores (the write-behind cache's last seconds) comes back
+      // before new events arrive.
+      if (parts.scoreRebuild) await rebuildLaggingScores(rebuildDeps(parts.scoreRebuild));
       await parts.scheduler.start();
+      intake?.start();
       for (const adapter of parts.adapters) {
-        await adapter.start({ onEvent: async (event) => metrics.eventProcessed(event.type, (await pipeline.handle(event)).stored), onCommand: dispatch });
+        await adapter.start({
+          onEvent: intake
+            ? (event, delivery) => intake.accept(event, delivery)
+            : async (event, delivery) => metrics.eventProcessed(event.type, (await pipeline.handle(event, delivery?.durable ? { onStored: delivery.durable } : {})).stored),
+          onCommand: dispatch,
+        });
       }
     },
     async stop() {
       for (const adapter of parts.adapters) await adapter.stop();
+      await intake?.stop();
       for (const hook of stopHooks) {
         try {
           await hook();
@@ -189,6 +230,10 @@ export interface EntryChoices<M extends Metrics = Metrics> {
   wrapFeatures?(features: Feature[]): Feature[];
   /** Semantic search through an embeddings server (start, when EMBEDDINGS_URL is set). */
   semantic?(parts: { db: Database }): RapportParts['semantic'];
+  /** Where live events wait while the database is away (start). */
+  spool?(): Promise<NonNullable<RapportParts['spool']>>;
+  /** Scores rebuilt from stored events (start: the ones lagging after a crash; `rapport scores rebuild`). */
+  scoreRebuild?(parts: { db: Database }): NonNullable<RapportParts['scoreRebuild']>;
 }
 
 export interface RunningApp<M extends Metrics = Metrics> {
@@ -219,6 +264,8 @@ export async function openRapport<M extends Metrics = Metrics>(config: Config, c
     const metrics = (choices.metrics?.(scheduler) ?? noopMetrics) as M;
     const adapters = await choices.adapters({ repos, translator, metrics });
     const semantic = choices.semantic?.({ db });
+    const spool = await choices.spool?.();
+    const scoreRebuild = choices.scoreRebuild?.({ db });
     const rapport = await buildRapport({
       repos,
       scheduler,
@@ -233,6 +280,8 @@ export async function openRapport<M extends Metrics = Metrics>(config: Config, c
       metrics,
       publicUrl: config.publicUrl,
       ...(semantic ? { semantic } : {}),
+      ...(spool ? { spool } : {}),
+      ...(scoreRebuild ? { scoreRebuild } : {}),
     });
     const opened = queue;
     return {

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: Loader }> = {
   'bench answers': { summary: 'p50/p99 from question event to reply call on a 10,000-entry knowledge base [--entries N] [--json]', load: async () => (await import('./bench-answers.ts')).runBenchAnswers },
   'bench answer-path': { summary: 'p50/p99 from a message event to the reply call through the answering feature (in-memory stores) [--entries N] [--json]', load: async () => (await import('./bench-answer-path.ts')).runBenchAnswerPath },
   'faq import': { summary: 'import a knowledge-base file (.json, .md, .csv) into a community FILE [--community ID] [--replace]', load: async () => (await import('./faq-import.ts')).runFaqImport },
+  'scores rebuild': { summary: 'recompute recognition scores from the stored events (run with the bot stopped) [--community ID]', load: async () => (await import('./scores-rebuild.ts')).runScoresRebuild },
   'import slack-export': { summary: 'import a Slack workspace export (folder or ZIP) into the database [--team ID]', load: async () => (await import('./import-slack-export.ts')).runImportSlackExport },
   'import discord-export': { summary: 'import DiscordChatExporter JSON files into the database', load: async () => (await import('./import-discord-export.ts')).runImportDiscordExport },
   'eval ambassadors': { summary: 'P@5/10/20 of the helper ranking on an export (no arguments: the bundled dev export) [--split dev|train | --slack-export DIR|ZIP --truth FILE] [--json]', load: async () => (await import('./eval-ambassadors.ts')).runEvalAmbassadors },

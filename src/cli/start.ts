@@ -5,6 +5,8 @@ import { createConsoleAdapter } from '../adapters/console/index.ts';
 import { CONSOLE_COMMUNITY, memberIdFor } from '../adapters/console/translate.ts';
 import { systemClock } from '../core/clock.ts';
 import { scheduleDailyRollup } from '../core/engagement/daily-rollup.ts';
+import { openFileEventSpool } from '../db/file-event-spool.ts';
+import { createScoreRebuildRepository } from '../db/score-rebuild-repository.ts';
 import { createDashboardQueries } from '../db/dashboard-queries.ts';
 import { withRecognitionLeaderboards } from '../core/dashboard/recognition-leaderboards.ts';
 import { createLogger } from '../logger.ts';
@@ -15,8 +17,9 @@ import { createPrometheusMetrics } from '../web/prometheus-metrics.ts';
 import { createEmbeddingVectorRepository } from '../db/embedding-vector-repository.ts';
 import { createEmbedProgress } from '../embeddings/embed-progress.ts';
 import { createOpenAiEmbeddingsClient } from '../embeddings/openai-embeddings-client.ts';
+import { metricsOnlyHandler } from '../web/metrics-route.ts';
 import { createWebHandler } from '../web/web-handler.ts';
-import { serveWeb, type WebServer } from '../web/web-server.ts';
+import { serveWeb, startWebServer, type WebServer } from '../web/web-server.ts';
 import type { CliCommand } from './io.ts';
 import { createPlatformAdapters } from './platform-adapters.ts';
 
@@ -49,6 +52,8 @@ export const runStart: CliCommand = async (_argv, io) => {
             progress: (communityId: string, total: number) => createEmbedProgress(io.stderr, `Embedding ${communityId}`, total),
           }
         : undefined,
+    spool: () => openFileEventSpool(config.spoolFile),
+    scoreRebuild: ({ db }) => createScoreRebuildRepository(db.prisma),
   });
   const { rapport, db, repos, scheduler: queue, translator, metrics, adapters } = app;
   const t = (key: string, vars?: Record<string, string | number>) => translator.t(config.language, key, vars);
@@ -62,15 +67,21 @@ export const runStart: CliCommand = async (_argv, io) => {
       logger,
       secureCookies: config.publicUrl.startsWith('https:'),
       metrics,
+      metricsAccess: { ...config.metrics, elsewhere: config.metrics.listen !== undefined },
       health: { database: () => db.withSql((sql) => sql.query('SELECT 1')), queue: async () => void (await queue.stats?.()) },
     }),
   );
   await scheduleDailyRollup(rapport.ports);
 
   let server: WebServer | undefined;
+  // METRICS_PORT: /metrics on an address of its own (an internal interface), not on PORT.
+  const metricsServer = config.metrics.listen
+    ? await startWebServer({ ...config.metrics.listen, handler: metricsOnlyHandler(metrics, config.metrics, (err) => logger.error({ err }, 'metrics request failed')) })
+    : undefined;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      await metricsServer?.close();
       await server?.close();
       await app.close();
     })());

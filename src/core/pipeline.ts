@@ -9,16 +9,22 @@ import type { EventContext, HandlerTable } from './features.ts';
 import { communityOf, parseId, type Platform } from './ids.ts';
 import type { Logger } from './logger.ts';
 import type { ActivityInput, CommunityRecord, Language, Repositories } from './ports.ts';
+import type { ScoreProgress } from './recognition/score-progress.ts';
 
 export interface PipelineDefaults {
   language: Language;
   timeZone: string;
 }
 
+export interface HandleOptions {
+  /** Called once the batch's activity is stored (before the features run). */
+  onStored?(): void;
+}
+
 export interface Pipeline {
-  handle(event: ChatEvent): Promise<{ stored: boolean }>;
+  handle(event: ChatEvent, options?: HandleOptions): Promise<{ stored: boolean }>;
   /** Handles events in order; returns, per event, whether it was new (stored and routed). */
-  handleBatch(events: ChatEvent[]): Promise<boolean[]>;
+  handleBatch(events: ChatEvent[], options?: HandleOptions): Promise<boolean[]>;
   /** Stores the invoker of a command; returns whether the invocation id is new. */
   admitCommand(invocation: CommandInvocation): Promise<{ community: CommunityRecord; language: Language; isNew: boolean }>;
   /** Forgets which members exist (after a privacy deletion their rows are gone and must be recreated). */
@@ -39,7 +45,8 @@ const ACTIVITY_KIND: Record<ChatEvent['type'], string> = {
 
 export function activityOf(event: ChatEvent, actor: Actor): ActivityInput {
   const kind = event.type === 'message.posted' && (event.threadId || event.replyTo) ? 'reply' : ACTIVITY_KIND[event.type];
-  const input: ActivityInput = { platformEventId: event.eventId, communityId: event.communityId, memberId: actor.memberId, kind, occurredAt: event.occurredAt };
+  const { raw: _raw, ...payload } = event;
+  const input: ActivityInput = { platformEventId: event.eventId, communityId: event.communityId, memberId: actor.memberId, kind, occurredAt: event.occurredAt, payload };
   if (event.channelId) input.channelId = event.channelId;
   if ('messageId' in event && event.messageId) input.messageId = event.messageId;
   if (event.type === 'message.posted' && event.replyTo?.memberId) input.targetMemberId = event.replyTo.memberId;
@@ -59,6 +66,8 @@ export interface PipelineDeps {
    * One write per batch in a replay; for a live event, right after that event.
    */
   afterBatch?: () => Promise<void>;
+  /** Told which stored events the features have seen (score watermarks, score-progress.ts). */
+  progress?: ScoreProgress;
 }
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
@@ -159,7 +168,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
   }
 
-  async function handleBatch(events: ChatEvent[]): Promise<boolean[]> {
+  async function handleBatch(events: ChatEvent[], options: HandleOptions = {}): Promise<boolean[]> {
     const communities = new Map<string, CommunityRecord>();
     for (const event of events) {
       if (!communities.has(event.communityId)) communities.set(event.communityId, await ensureCommunity(event.communityId, event.platform, event.communityName));
@@ -173,15 +182,22 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     // The members' languages are read while the activity is written (one round trip instead of
     // two); for a redelivered event that read was not needed, and costs nothing but the read.
     const [fresh] = await Promise.all([repos.activity.recordMany(inputs), loadLanguages(events)]);
+    options.onStored?.();
+    if (deps.progress) for (const event of events) {
+      const id = fresh.get(event.eventId);
+      if (id !== undefined) deps.progress.stored(event.communityId, id);
+    }
 
     const results: boolean[] = [];
     let routed = false;
     for (const event of events) {
       // A batch may carry the same event twice: only its first copy is new.
+      const id = fresh.get(event.eventId);
       const isNew = fresh.delete(event.eventId);
       results.push(isNew);
       if (isNew) {
         await route(event, communities.get(event.communityId)!);
+        if (id !== undefined) deps.progress?.routed(event.communityId, id);
         routed = true;
       } else logger.debug({ eventId: event.eventId }, 'duplicate event ignored');
     }
@@ -197,8 +213,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   return {
-    async handle(event) {
-      const [stored = false] = await handleBatch([event]);
+    async handle(event, options) {
+      const [stored = false] = await handleBatch([event], options);
       return { stored };
     },
     handleBatch,

@@ -78,6 +78,8 @@ export interface ActivityInput {
   weight?: number;
   messageId?: string;
   targetMemberId?: string;
+  /** The chat event itself (JSON, without `raw`), kept so scores can be rebuilt from stored events. */
+  payload?: unknown;
 }
 
 export interface ActivityTotal {
@@ -90,8 +92,8 @@ export interface ActivityTotal {
 export interface ActivityRepository {
   /** Stores the event unless its platformEventId is already stored. Returns whether it was new. */
   record(input: ActivityInput): Promise<boolean>;
-  /** Stores many events in one statement; returns the platformEventIds that were new. */
-  recordMany(inputs: ActivityInput[]): Promise<Set<string>>;
+  /** Stores many events in one statement; returns the platformEventIds that were new, with their row ids (in storing order). */
+  recordMany(inputs: ActivityInput[]): Promise<Map<string, number>>;
   /** Totals per member since `since` (all time when undefined), highest weight first. */
   totals(communityId: string, options: { since?: Date; channelId?: string; limit: number; excludeBots?: boolean }): Promise<ActivityTotal[]>;
   /** Recomputes the per-day roll-up for [from, to) in the community's time zone. Idempotent. */

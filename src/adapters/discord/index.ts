@@ -1,9 +1,10 @@
 // The Discord adapter: a real discord.js Client wired to the core. Listeners only translate and hand
 // over (translate.ts, facts.ts); replies go through the Replier (replier.ts) and the interaction
 // responder (interaction-responder.ts); SDK errors become PlatformError (errors.ts).
-import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Partials, type ChatInputCommandInteraction, type ClientOptions, type Interaction, type REST } from 'discord.js';
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, Partials, type ChatInputCommandInteraction, type ClientOptions, type Interaction, type REST } from 'discord.js';
 import { LRUCache } from 'lru-cache';
 import type { AdapterHandlers, ChatAdapter, ReferenceResolver } from '../../core/adapter.ts';
+import { cleanHandlers } from '../../core/clean-input.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { ChatEvent } from '../../core/events.ts';
 import { parseId, scopedId } from '../../core/ids.ts';
@@ -139,7 +140,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
       await interaction.deferUpdate();
       if (event) await handOver(handlers, event);
       else logger.warn({ customId: interaction.customId }, 'button press with an unknown custom_id');
+      return;
     }
+    // Anything else Rapport never offered (a modal, a select menu, a context-menu command, an old
+    // component) is still answered within Discord's 3 seconds, or the member sees "This
+    // interaction failed": an empty list for autocomplete, a short private note otherwise.
+    // https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction
+    logger.warn({ type: interaction.type, interactionId: interaction.id }, 'discord: an interaction Rapport does not know');
+    if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isRepliable()) await interaction.reply({ content: adapterText('unknownInteraction', interaction.locale), flags: MessageFlags.Ephemeral });
   }
 
   async function onCommand(interaction: ChatInputCommandInteraction, handlers: AdapterHandlers): Promise<void> {
@@ -167,7 +176,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
     rest: client.rest,
     replier,
     async start(handlers) {
-      listen(handlers);
+      listen(cleanHandlers(handlers));
       const ready = new Promise<void>((resolve, reject) => {
         client.once(Events.ClientReady, (readyClient) => {
           context = { botUserId: readyClient.user.id };

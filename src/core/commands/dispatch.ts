@@ -85,7 +85,8 @@ function selectTarget(definition: CommandDefinition, invocation: CommandInvocati
     name = first.toLowerCase();
     rest = others.join(' ');
   }
-  const sub: SubcommandDefinition | undefined = definition.subcommands[name];
+  // Own keys only: the name is typed by a member ("constructor" is not a subcommand).
+  const sub: SubcommandDefinition | undefined = Object.hasOwn(definition.subcommands, name) ? definition.subcommands[name] : undefined;
   if (!sub) {
     const choices = Object.keys(definition.subcommands);
     throw new UserError('errors.unknownSubcommand', { command: definition.name, choices: choices.join(', '), example: choices[0] ?? '' });
