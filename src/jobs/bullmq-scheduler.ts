@@ -19,6 +19,9 @@ export interface BullmqSchedulerOptions {
   work?: boolean;
 }
 
+/** How long stats() (and so /healthz) waits for Redis to answer. */
+const STATS_TIMEOUT_MS = 2_000;
+
 /** The longest wait between two attempts to reach Redis again. */
 export const MAX_RECONNECT_DELAY_MS = 5_000;
 
@@ -111,6 +114,19 @@ export async function createBullmqScheduler(options: BullmqSchedulerOptions): Pr
     };
   }
 
+  async function countJobs() {
+    await connection.ping();
+    const total = { waiting: 0, active: 0, delayed: 0, failed: 0 };
+    for (const name of definitions.keys()) {
+      const counts = await queueFor(name).getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
+      total.waiting += (counts.waiting ?? 0) + (counts.prioritized ?? 0);
+      total.active += counts.active ?? 0;
+      total.delayed += counts.delayed ?? 0;
+      total.failed += counts.failed ?? 0;
+    }
+    return total;
+  }
+
   async function upsert(key: string, name: string, data: unknown, rule: RepeatRule): Promise<void> {
     const definition = definitions.get(name);
     if (!definition) throw new Error(`No job named "${name}" is defined`);
@@ -148,18 +164,18 @@ export async function createBullmqScheduler(options: BullmqSchedulerOptions): Pr
       return keys;
     },
     async stats() {
-      // While Redis is away commands wait for it (maxRetriesPerRequest: null): say so at once instead.
+      // While Redis is away commands wait for it (maxRetriesPerRequest: null): say so at once, and
+      // give up on an answer that does not come (the connection may drop mid-command).
       if (connection.status !== 'ready') throw new Error(`Redis is not connected (${connection.status})`);
-      await connection.ping();
-      const total = { waiting: 0, active: 0, delayed: 0, failed: 0 };
-      for (const name of definitions.keys()) {
-        const counts = await queueFor(name).getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
-        total.waiting += (counts.waiting ?? 0) + (counts.prioritized ?? 0);
-        total.active += counts.active ?? 0;
-        total.delayed += counts.delayed ?? 0;
-        total.failed += counts.failed ?? 0;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Redis did not answer within ${STATS_TIMEOUT_MS} ms`)), STATS_TIMEOUT_MS);
+      });
+      try {
+        return await Promise.race([countJobs(), late]);
+      } finally {
+        clearTimeout(timer);
       }
-      return total;
     },
     async start() {
       if (options.work === false) return;
