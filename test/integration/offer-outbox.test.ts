@@ -59,13 +59,14 @@ async function instance(schema: string, scheduler: JobScheduler, adapter: ChatAd
     ambassadors: { limits: { perPlatform: { slack: { max: 5, durationMs: 1_000 }, discord: { max: 5, durationMs: 1_000 }, console: { max: 5, durationMs: 1_000 } }, perCommunitySpacingMs: 0 } },
   });
   if (options.start !== false) await rapport.start();
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    await rapport.stop();
-    await db.close();
-  };
+  // The process's own stop (Rapport, then its pool), once, however often it is called.
+  const stopRapport = rapport.stop.bind(rapport);
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await stopRapport();
+      await db.close();
+    })());
   cleanups.push(stop);
   return Object.assign(rapport, { stop });
 }

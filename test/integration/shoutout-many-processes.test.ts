@@ -31,13 +31,14 @@ async function instance(schema: string, scheduler: JobScheduler): Promise<{ rapp
     repos: createRepositories(db.prisma), scheduler, logger, clock: systemClock, translator: await createTranslator(), commands, features, adapters: [adapter],
     defaults: { language: 'en', timeZone: 'UTC' },
   });
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    await rapport.stop();
-    await db.close();
-  };
+  // The process's own stop (Rapport, then its pool), once, however often it is called.
+  const stopRapport = rapport.stop.bind(rapport);
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await stopRapport();
+      await db.close();
+    })());
   cleanups.push(stop);
   return { rapport: Object.assign(rapport, { stop }), adapter, db };
 }
