@@ -230,6 +230,8 @@ export interface EntryChoices<M extends Metrics = Metrics> {
   wrapFeatures?(features: Feature[]): Feature[];
   /** Semantic search through an embeddings server (start, when EMBEDDINGS_URL is set). */
   semantic?(parts: { db: Database }): RapportParts['semantic'];
+  /** Aborted when the process is asked to stop: start-up goes no further than the part it is opening. */
+  signal?: AbortSignal;
   /** Where live events wait while the database is away (start). */
   spool?(): Promise<NonNullable<RapportParts['spool']>>;
   /** Scores rebuilt from stored events (start: the ones lagging after a crash; `rapport scores rebuild`). */
@@ -252,11 +254,24 @@ export interface RunningApp<M extends Metrics = Metrics> {
 }
 
 /** Builds Rapport for an entry point from configuration and its choices; on failure, closes what it opened. */
+/** Thrown by openRapport when its `signal` aborts during start-up; what it had opened is closed. */
+export class StartAborted extends Error {
+  constructor() {
+    super('start-up stopped: the process was asked to stop');
+    this.name = 'StartAborted';
+  }
+}
+
 export async function openRapport<M extends Metrics = Metrics>(config: Config, choices: EntryChoices<M>): Promise<RunningApp<M>> {
   const database = await openChosenDatabase(config, choices.database);
   let queue: OpenedPart<JobScheduler> | undefined;
+  const checkStop = () => {
+    if (choices.signal?.aborted) throw new StartAborted();
+  };
   try {
+    checkStop();
     queue = await openChosenScheduler(config, choices.scheduler, choices.logger);
+    checkStop();
     const scheduler = queue.value;
     const db = database.value;
     const translator = await createTranslator();
@@ -266,6 +281,7 @@ export async function openRapport<M extends Metrics = Metrics>(config: Config, c
     const semantic = choices.semantic?.({ db });
     const spool = await choices.spool?.();
     const scoreRebuild = choices.scoreRebuild?.({ db });
+    checkStop();
     const rapport = await buildRapport({
       repos,
       scheduler,

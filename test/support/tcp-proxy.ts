@@ -5,6 +5,8 @@ import net from 'node:net';
 
 export interface TcpProxy {
   port: number;
+  /** `scheme://127.0.0.1:port/path`, for clients that take a URL (redis://, postgresql://). */
+  url(scheme: string, path?: string): string;
   cut(): Promise<void>;
   restore(): Promise<void>;
   close(): Promise<void>;
@@ -52,6 +54,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     get port() {
       return port;
     },
+    url: (scheme, path = '') => `${scheme}://127.0.0.1:${port}${path}`,
     cut,
     restore: () => (server ? Promise.resolve() : listen()),
     close: cut,

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineFeature } from '../features.ts';
 import { createAmbassadorButtons } from './button-actions.ts';
-import { REVIEW_CRON, REVIEW_JOB, REVIEW_KEY } from './job-settings.ts';
+import { OUTBOX_JOB, OUTBOX_KEY, OUTBOX_POLL_MS, REVIEW_CRON, REVIEW_JOB, REVIEW_KEY } from './job-settings.ts';
 
 export const ambassadorsFeature = defineFeature({
   name: 'ambassadors',
@@ -25,6 +25,8 @@ export const ambassadorsFeature = defineFeature({
     });
     await scheduler.repeat(REVIEW_KEY, REVIEW_JOB, {}, { cron: REVIEW_CRON, timeZone: 'UTC' });
     await feedback.restoreSchedules();
+    // The offer outbox relay: DMs owed by approvals whose first job was lost get queued again.
+    await scheduler.repeat(OUTBOX_KEY, OUTBOX_JOB, {}, { everyMs: OUTBOX_POLL_MS });
 
     // Two handlers, so a failure in one (logged by the pipeline) does not skip the other.
     // After recognition (src/features.ts): the funnel reads the scores this message just changed.

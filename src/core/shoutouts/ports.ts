@@ -26,6 +26,8 @@ export interface ShoutoutRepository {
   remove(communityId: string, id: string): Promise<boolean>;
   /** Records that `tick` of the schedule is being posted; false when someone already did. */
   claimTick(scheduleId: string, tick: string): Promise<boolean>;
+  /** Whether `tick` of the schedule was claimed (posted or being posted). */
+  tickClaimed(scheduleId: string, tick: string): Promise<boolean>;
   /** Undoes a claim whose post failed, so the retry can post. */
   releaseTick(scheduleId: string, tick: string): Promise<void>;
   template(communityId: string, language: Language): Promise<string | null>;
