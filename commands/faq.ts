@@ -5,6 +5,7 @@ import { KbImportError, DEFAULT_ANSWER_THRESHOLD, type KbEntry } from '../src/co
 import { splitList } from '../src/core/answering/knowledge-admin.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { OutgoingMessage } from '../src/core/outgoing.ts';
+import { faqSuggestions } from './faq-suggestions.ts';
 
 const PAGE = 20;
 const KEY = { en: 'The entry id (see /faq list)', bg: 'Идентификаторът на записа (вижте /faq list)' };
@@ -42,6 +43,7 @@ export default defineCommand({
   description: { en: 'The knowledge base Rapport answers questions from', bg: 'Базата знания, от която Rapport отговаря на въпроси' },
   moderatorOnly: false,
   subcommands: {
+    suggestions: faqSuggestions,
     list: defineSubcommand({
       description: { en: 'List the entries', bg: 'Покажи записите' },
       options: z.object({

@@ -6,6 +6,7 @@ import { registerAmbassadors } from './core/ambassadors/register-ambassadors.ts'
 import { registerRecognition } from './core/recognition/register-recognition.ts';
 import { registerShoutouts } from './core/shoutouts/register-shoutouts.ts';
 import { registerAnswering } from './core/answering/register-answering.ts';
+import { registerLearning } from './core/learning/register-learning.ts';
 
 export const features: Feature[] = [
   (_registry, services) => registerDailyRollup(services),
@@ -15,4 +16,5 @@ export const features: Feature[] = [
   registerRecognition,
   registerShoutouts,
   registerAmbassadors,
+  registerLearning,
 ];

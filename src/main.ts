@@ -21,6 +21,7 @@ import { createRecognition, type RecognitionDeps } from './core/recognition/crea
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
 import { createAnswering } from './core/answering/create-answering.ts';
+import { createLearning } from './core/learning/suggestion-queue.ts';
 import type { JobScheduler } from './core/scheduler.ts';
 import type { Services } from './core/services.ts';
 import type { Translator } from './core/translator.ts';
@@ -43,6 +44,8 @@ export interface RapportParts {
   ambassadors?: Partial<Pick<AmbassadorsDeps, 'signals' | 'limits' | 'rules'>>;
   /** Recognition model overrides and write-behind cache bounds (tests, replays). */
   recognition?: { config?: RecognitionConfigInput; cache?: RecognitionDeps['cache'] };
+  /** A history import: what the learning feature suggests is flagged as imported. */
+  history?: boolean;
 }
 
 export interface Rapport {
@@ -103,6 +106,20 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   });
   // An erased member's silent questions still waiting to be written are dropped with them.
   ambassadors.privacy.onErase(async (memberId) => answering.forgetMember(memberId));
+  const learning = createLearning({
+    repo: parts.repos.learning,
+    ask: (communityId, text) => answering.ask(communityId, text),
+    kb: { get: (c, key) => answering.admin.get(c, key), add: (c, input) => answering.admin.add(c, input), edit: (c, key, patch) => answering.admin.edit(c, key, patch) },
+    credit: async (input) => void (await recognition.onAnswerAccepted((await parts.repos.communities.get(input.communityId)) ?? { id: input.communityId, timeZone: parts.defaults.timeZone }, input)),
+    privacy: ambassadors.privacy,
+    memberLanguage: async (memberId) => (await parts.repos.members.get(memberId))?.language ?? null,
+    repliers: instrumentedRepliers,
+    translator: parts.translator,
+    logger: parts.logger,
+    clock: parts.clock,
+    imported: parts.history ?? false,
+  });
+  ambassadors.privacy.onErase(async (memberId) => void (await learning.forgetMember(memberId)));
   const stopHooks: Array<() => Promise<void>> = [];
   const services: Services = {
     repos: parts.repos,
@@ -119,6 +136,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     recognition,
     shoutouts,
     answering,
+    learning,
     onStop: (hook) => void stopHooks.push(hook),
   };
   const registry = createFeatureRegistry();

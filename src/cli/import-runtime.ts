@@ -81,6 +81,7 @@ export async function openImportRuntime(io: CliIo, options: ImportRuntimeOptions
     features: options.wrapFeatures ? options.wrapFeatures(features) : features,
     adapters,
     defaults: { language: config.language, timeZone: config.timeZone },
+    history: true,
     ...(config.scoring ? { recognition: { config: config.scoring } } : {}),
   });
   // Jobs run only where a queue was asked for (bench); an import just stores and scores.

@@ -114,4 +114,6 @@ export interface Repositories {
   knowledgeBase: KnowledgeBaseRepository;
   /** Questions considered, votes on answers, member replies (the unanswered list). */
   answerLogs: AnswerLogRepository;
+  /** Knowledge-base suggestions waiting for moderators (learning). */
+  learning: import('./learning/ports.ts').LearningRepository;
 }

@@ -137,6 +137,8 @@ export interface ThreadMiner {
   /** An edited message's new text (an answer waiting in a suggestion changes with it). */
   onEdit(channelId: string, messageId: string, text: string): void;
   onDelete(channelId: string, messageId: string): void;
+  /** The answer these messages make now (after edits); null when the channel is forgotten. */
+  answerText(channelId: string, messageIds: readonly string[]): string | null;
 }
 
 export function createThreadMiner(options: Partial<MinerOptions> = {}): ThreadMiner {
@@ -319,6 +321,11 @@ export function createThreadMiner(options: Partial<MinerOptions> = {}): ThreadMi
       const replies = found.question.helpers.get(tracked.authorId) ?? [];
       const ids = replies.includes(messageId) ? replies : [...replies, messageId];
       return suggestion(communityOfChannel.get(channelId) ?? '', channelId, state, found.askerId, found.question, tracked.authorId, ids, 'saved', messageId, at) ?? { unknown: 'message' };
+    },
+
+    answerText(channelId, messageIds) {
+      const state = channels.get(channelId);
+      return state ? answerOf(state, messageIds).text : null;
     },
 
     onEdit(channelId, messageId, text) {
