@@ -57,7 +57,8 @@ export async function mineExport(dir: string, options: Partial<MinerOptions> = {
         let found: MinedSuggestion | null = null;
         if (event.type === 'message.posted') found = miner.onMessage(minerMessageOf(event));
         else if (event.type === 'reaction.added') found = miner.onReaction({ channelId: event.channelId, messageId: event.messageId, actorId: event.actor.memberId, actorIsModerator: event.actor.isModerator, emoji: event.emoji, at: event.occurredAt.getTime() });
-        if (found) suggestions.push(found);
+        // The queue refuses empty answers (suggestion-queue.ts): the evaluation does the same.
+        if (found && found.answerText.trim() !== '') suggestions.push(found);
       }
     }
   } finally {

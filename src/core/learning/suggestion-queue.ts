@@ -69,7 +69,7 @@ export function createLearning(deps: LearningDeps) {
     const question = cut(found.questionText.replace(/<[@#!][^>]*>/g, ' ').replace(/\s+/g, ' ').trim(), MAX_QUESTION_CHARS);
     const answer = cut(found.answerText.trim(), MAX_ANSWER_CHARS);
     if (question === '' || answer === '') {
-      logger.warn({ communityId: found.communityId, question: found.questionMessageId }, 'learning: empty question or answer; no suggestion stored');
+      logger.warn({ communityId: found.communityId, question: found.questionMessageId, answerMessages: found.answerMessageIds }, 'learning: empty question or answer (deleted, or only mentions); no suggestion stored');
       return null;
     }
     const { threshold, candidates } = await deps.ask(found.communityId, question);

@@ -196,7 +196,14 @@ export function createThreadMiner(options: Partial<MinerOptions> = {}): ThreadMi
     for (const id of ids) {
       const text = state.messages.get(id)?.text.replace(MENTION_RE, ' ').replace(NAME_PREFIX_RE, '').replace(/\s+/g, ' ').trim();
       if (!text) continue;
-      if (length + text.length > opts.maxAnswerChars) break;
+      if (length + text.length > opts.maxAnswerChars) {
+        // One huge reply (a log paste) still gives its opening; later replies stop at the limit.
+        if (parts.length === 0) {
+          parts.push(text.slice(0, opts.maxAnswerChars));
+          kept.push(id);
+        }
+        break;
+      }
       parts.push(text);
       kept.push(id);
       length += text.length + 1;
@@ -205,8 +212,9 @@ export function createThreadMiner(options: Partial<MinerOptions> = {}): ThreadMi
   }
 
   function suggestion(communityId: string, channelId: string, state: ChannelState, askerId: string, question: OpenQuestion, creditedId: string, replyIds: readonly string[], signal: SuggestionSignal, signalMessageId: string, at: number): MinedSuggestion | null {
+    // An empty answer (a deleted reply, a reply of mentions only) is still returned: the caller
+    // refuses it with a log line rather than it vanishing here.
     const answer = answerOf(state, replyIds);
-    if (answer.text === '') return null;
     question.done = true;
     return {
       communityId,
