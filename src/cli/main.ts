@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; load: Loader }> = {
   'import slack-export': { summary: 'import a Slack workspace export (folder or ZIP) into the database [--team ID]', load: async () => (await import('./import-slack-export.ts')).runImportSlackExport },
   'import discord-export': { summary: 'import DiscordChatExporter JSON files into the database', load: async () => (await import('./import-discord-export.ts')).runImportDiscordExport },
   'eval learning': { summary: 'precision/coverage of suggestions mined from solved threads [--slack-export DIR|ZIP] [--truth FILE] [--json]', load: async () => (await import('./eval-learning.ts')).runEvalLearning },
+  'export gaps': { summary: 'questions Rapport could not answer and answers that did not help, grouped by topic [--format csv|json] [--community ID] [--days N]', load: async () => (await import('./export-gaps.ts')).runExportGaps },
   'eval ambassadors': { summary: 'P@5/10/20 of the helper ranking on an export --slack-export DIR --truth FILE [--json]', load: async () => (await import('./eval-ambassadors.ts')).runEvalAmbassadors },
   'bench replay': { summary: 'push an export through the full pipeline: msg/s, p50/p99, peak RSS --slack-export DIR [--json]', load: async () => (await import('./bench-replay.ts')).runBenchReplay },
   'bench all': { summary: 'run every benchmark (replay on the shared train export, answers)', load: async () => (await import('./bench-all.ts')).runBenchAll },

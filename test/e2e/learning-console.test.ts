@@ -52,6 +52,17 @@ describe('learning in the console (English)', () => {
     expect(await say('mod mod', `/press ${button(listed, 'Approve')}`)).toContain('already decided');
   });
 
+  it('GIVEN unanswered questions on one topic THEN /faq gaps groups them for moderators with their numbers', async () => {
+    await say('gus', 'Why does the export to PDF fail?');
+    await say('hal', 'PDF export gives me an error, why?');
+    expect(await say('gus', '/faq gaps')).toContain('for moderators only');
+    const out = await say('mod mod', '/faq gaps');
+    expect(out).toContain('Knowledge gaps: the last 7 days');
+    expect(out).toMatch(/(export|pdf): 2 \(2 unanswered, 0 "didn't help"\)/);
+    const row = await app.db.prisma.answerLog.findFirst({ where: { question: 'PDF export gives me an error, why?' } });
+    expect(out).toContain(`#${row!.id} PDF export gives me an error, why?`);
+  });
+
   it('GIVEN a pending suggestion WHEN its question is deleted THEN the suggestion is gone', async () => {
     const question = 'Where do I find the invoice history?';
     await say('dan', question);

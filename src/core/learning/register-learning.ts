@@ -5,7 +5,15 @@ import type { ButtonPressed } from '../events.ts';
 import type { EventContext, Feature } from '../features.ts';
 import { UserError } from '../errors.ts';
 import type { OutgoingMessage } from '../outgoing.ts';
+import { z } from 'zod';
+import { gapsMessage } from './gaps-digest.ts';
+import { createKnowledgeGaps } from './knowledge-gaps.ts';
 import { approvedText } from './suggestion-messages.ts';
+
+export const GAPS_DIGEST_JOB = 'learning.gaps-digest';
+const GAPS_DIGEST_KEY = 'learning-gaps-digest';
+/** Weekly, Monday 09:05 UTC, next to the feedback digest, in the same moderators' channel. */
+const GAPS_DIGEST_CRON = '5 9 * * 1';
 
 export const LEARNING_ACTIONS = { approve: 'learning.approve', edit: 'learning.edit', reject: 'learning.reject' } as const;
 
@@ -49,8 +57,24 @@ export async function handleLearningButton(event: ButtonPressed, context: EventC
   }
 }
 
-export const registerLearning: Feature = (registry, services) => {
-  const { learning } = services;
+export const registerLearning: Feature = async (registry, services) => {
+  const { learning, scheduler, repos, translator } = services;
+  const gaps = createKnowledgeGaps({ answerLogs: repos.answerLogs, now: () => services.clock.now() });
+  // Every community with a feedback digest channel gets its knowledge gaps there too.
+  scheduler.define<Record<string, never>>({
+    name: GAPS_DIGEST_JOB,
+    schema: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+    async process() {
+      for (const { communityId, channelId } of await repos.ambassadors.digestSchedules()) {
+        const community = await repos.communities.get(communityId);
+        if (!community) continue;
+        const t = (key: string, vars?: Record<string, string | number>) => translator.t(community.language, key, vars);
+        const message = gapsMessage(t, await gaps.report(communityId), await learning.countPending(communityId));
+        await services.repliers.forId(channelId).post({ channelId }, message);
+      }
+    },
+  });
+  await scheduler.repeat(GAPS_DIGEST_KEY, GAPS_DIGEST_JOB, {}, { cron: GAPS_DIGEST_CRON, timeZone: 'UTC' });
   registry.on('message.posted', async (event) => {
     await learning.onMessage(event);
   });

@@ -39,6 +39,17 @@ export default {
       empty: 'The question and the answer cannot be empty.',
       tooLong: 'Too long: a question may have up to {{question}} characters and an answer up to {{answer}}.',
     },
+    gaps: {
+      title: 'Knowledge gaps: the last {{days}} days',
+      empty: 'Every question was answered, and nobody said an answer did not help.',
+      summary: '{{count}} questions Rapport could not answer well, in {{groups}} topics:',
+      group: '{{topic}}: {{count}} ({{unanswered}} unanswered, {{unhelpful}} "didn\'t help")',
+      other: 'other questions',
+      example: '  #{{id}} {{question}}',
+      more: '{{count}} more topics: rapport export gaps --format csv lists them all.',
+      howTo: 'Add a question as another way to ask an entry with /faq adopt id:N entry:KEY, or start a new entry from its best reply with /faq adopt id:N.',
+      suggestions: '{{count}} suggestions from solved threads are waiting: /faq suggestions.',
+    },
     save: {
       unknownMessage: 'Rapport has not seen that message (it only knows messages posted since it started), so it cannot save it as an answer.',
       noQuestion: 'That message does not reply to a question Rapport saw, so there is no question to save it for.',
