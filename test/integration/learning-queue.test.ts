@@ -113,3 +113,39 @@ describe('learning queue on PostgreSQL', () => {
     expect(await a.repos.learning.countPending(COMMUNITY)).toBe(0);
   });
 });
+
+describe('knowledge-gaps digest on PostgreSQL', () => {
+  it('GIVEN a community with a digest channel and unanswered questions WHEN the weekly job runs THEN the gaps are posted there, grouped by topic, with the suggestions waiting', async () => {
+    const posts: Array<{ channelId: string; message: OutgoingMessage }> = [];
+    const adapter: ChatAdapter = {
+      platform: 'console',
+      replier: {
+        async post(target, message) {
+          posts.push({ channelId: target.channelId, message });
+          return { messageId: `p${posts.length}`, channelId: target.channelId };
+        },
+        async dm(memberId) {
+          return { messageId: 'd', channelId: memberId };
+        },
+      },
+      async start() {},
+      async stop() {},
+    };
+    app = await createTestApp({ adapters: [adapter] });
+    const a = app;
+    await a.repos.communities.ensure({ id: COMMUNITY, platform: 'console', name: 'console' });
+    await a.repos.ambassadors.setDigestChannel(COMMUNITY, 'console:local:mods');
+    await solved(a, 'ann', 'bob', 'How do I archive a project?', 'Project > Settings > Archive.');
+    await a.rapport.pipeline.handle(post('cy', 'Why does the invoice export fail?'));
+    await a.rapport.pipeline.handle(post('dan', 'Invoice export gives an error, why?'));
+    await a.rapport.services.answering.flush();
+    await a.scheduler.enqueue('learning.gaps-digest', {});
+    const deadline = Date.now() + 30_000;
+    while (!posts.some((p) => p.channelId === 'console:local:mods') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const digest = posts.find((p) => p.channelId === 'console:local:mods')!.message;
+    expect(digest.title).toMatch(/^Knowledge gaps: the last 7 days/);
+    expect(digest.text).toMatch(/(invoic|export)\w*: 2 \(2 unanswered/);
+    expect(digest.text).toContain('Invoice export gives an error, why?');
+    expect(digest.text).toContain('Suggestions from solved threads waiting: 1');
+  });
+});

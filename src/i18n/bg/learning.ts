@@ -48,7 +48,7 @@ export default {
       example: '  №{{id}} {{question}}',
       more: 'Още {{count}} теми: rapport export gaps --format csv ги показва всички.',
       howTo: 'Добавете въпрос като друг начин да се попита запис с /faq adopt id:N entry:KEY или започнете нов запис от най-добрия отговор с /faq adopt id:N.',
-      suggestions: 'Чакат {{count}} предложения от решени разговори: /faq suggestions.',
+      suggestions: 'Чакащи предложения от решени разговори: {{count}} (/faq suggestions).',
     },
     save: {
       unknownMessage: 'Rapport не е виждал това съобщение (познава само съобщения след стартирането си), затова не може да го запази като отговор.',

@@ -48,7 +48,7 @@ export default {
       example: '  #{{id}} {{question}}',
       more: '{{count}} more topics: rapport export gaps --format csv lists them all.',
       howTo: 'Add a question as another way to ask an entry with /faq adopt id:N entry:KEY, or start a new entry from its best reply with /faq adopt id:N.',
-      suggestions: '{{count}} suggestions from solved threads are waiting: /faq suggestions.',
+      suggestions: 'Suggestions from solved threads waiting: {{count}} (/faq suggestions).',
     },
     save: {
       unknownMessage: 'Rapport has not seen that message (it only knows messages posted since it started), so it cannot save it as an answer.',

@@ -43,7 +43,7 @@ describe('knowledge gaps', () => {
     expect(message.title).toBe('Пропуски в знанията: последните 7 дни');
     expect(message.text).toContain('Как да сменя паролата си?');
     expect(message.text).toContain('/faq adopt id:N entry:KEY');
-    expect(message.text).toContain('Чакат 3 предложения');
+    expect(message.text).toContain('Чакащи предложения от решени разговори: 3');
   });
 
   it('GIVEN --format xml THEN `rapport export gaps` exits 2 and says what formats exist', async () => {
