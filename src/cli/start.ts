@@ -10,6 +10,8 @@ import { scheduleDailyRollup } from '../core/engagement/daily-rollup.ts';
 import { createRepositories } from '../db/create-repositories.ts';
 import { createDashboardQueries } from '../db/dashboard-queries.ts';
 import { withRecognitionLeaderboards } from '../core/dashboard/recognition-leaderboards.ts';
+import { withLearning } from '../core/learning/dashboard-learning.ts';
+import { createKnowledgeGaps } from '../core/learning/knowledge-gaps.ts';
 import { features } from '../features.ts';
 import { createTranslator } from '../i18n/create-translator.ts';
 import { createLogger } from '../logger.ts';
@@ -65,7 +67,11 @@ export const runStart: CliCommand = async (_argv, io) => {
   web.set(
     createWebHandler({
       access: rapport.services.dashboard,
-      data: withRecognitionLeaderboards(createDashboardQueries(db.prisma), rapport.services.recognition, repos.communities),
+      data: withLearning(withRecognitionLeaderboards(createDashboardQueries(db.prisma), rapport.services.recognition, repos.communities), {
+        gaps: createKnowledgeGaps({ answerLogs: repos.answerLogs, now: () => new Date() }),
+        pending: (communityId, limit) => repos.learning.pending(communityId, limit),
+        name: async (memberId) => (await repos.members.get(memberId))?.displayName ?? memberId,
+      }),
       communities: repos.communities,
       translator,
       clock: systemClock,
