@@ -59,7 +59,7 @@ export interface MinerOptions {
   windowMinutes: number;
   /** Question score (question-detector.ts) an opening message needs. */
   questionThreshold: number;
-  /** Messages remembered per channel. */
+  /** Messages remembered per channel (with `channels`, what bounds memory: at most 500,000 short texts). */
   messagesPerChannel: number;
   channels: number;
   /** Longest answer kept (characters); longer answers are cut at a line or word end. */
@@ -71,8 +71,8 @@ export interface MinerOptions {
 export const DEFAULT_MINER_OPTIONS: MinerOptions = {
   windowMinutes: 60,
   questionThreshold: 0.5,
-  messagesPerChannel: 2_000,
-  channels: 5_000,
+  messagesPerChannel: 500,
+  channels: 1_000,
   maxAnswerChars: 3_000,
   unaddressedSeconds: 60,
 };
