@@ -1,8 +1,10 @@
-// `rapport eval learning [--slack-export DIR|ZIP] [--truth FILE] [--json]`
+// `rapport eval learning [--slack-export DIR|ZIP] [--truth FILE] [--json] [--miner-only]`
 //
-// Replays a Slack export, oldest message first, through the thread miner the learning feature
-// runs (src/core/learning/thread-miner.ts: the same events the pipeline hands it) and scores the
-// suggestions it makes against a ground-truth file's `questions`:
+// Replays a Slack export, oldest message first, through the full pipeline of a fresh Rapport (as
+// `eval ambassadors` does; the learning feature stores its suggestions in the queue), or with
+// --miner-only straight through the thread miner (src/core/learning/thread-miner.ts, no database:
+// seconds instead of minutes, the same suggestions), and scores the suggestions against a
+// ground-truth file's `questions`:
 // - a suggestion matches the truth question whose ts is its opening message's ts; those matching
 //   none are `unmatched` and not scored;
 // - precision = matched suggestions whose credited member is among the question's `answered_by`
@@ -17,7 +19,10 @@ import { createThreadMiner, minerMessageOf, type MinedSuggestion, type MinerOpti
 import { parseId } from '../core/ids.ts';
 import { slackExportMessageToEvents } from '../import/slack-export-events.ts';
 import { openSlackExport, parseJsonFile } from '../import/slack-export-reader.ts';
+import { replayEvents } from '../import/replay-events.ts';
+import { communityId as makeCommunityId } from '../core/ids.ts';
 import type { CliIo } from './io.ts';
+import { openImportRuntime } from './import-runtime.ts';
 
 const DEV = fileURLToPath(new URL('../../eval/datasets/ubuntu-irc-dev', import.meta.url));
 const TEAM = 'export';
@@ -68,6 +73,30 @@ export async function mineExport(dir: string, options: Partial<MinerOptions> = {
   return { items, suggestions };
 }
 
+/**
+ * The same export through the full pipeline of a fresh Rapport (activity, recognition, answering,
+ * the learning feature and its queue, in a database of its own, see import-runtime.ts): the
+ * suggestions the live queue stores, oldest first.
+ */
+export async function mineThroughPipeline(dir: string, io: CliIo): Promise<{ items: LearningItem[] }> {
+  const runtime = await openImportRuntime(io, { fresh: true, queue: false });
+  try {
+    const exp = await openSlackExport(dir);
+    try {
+      async function* events() {
+        for await (const message of exp.messages()) yield* slackExportMessageToEvents(exp, message, { teamId: TEAM });
+      }
+      await replayEvents(runtime.rapport.pipeline, events());
+    } finally {
+      await exp.close();
+    }
+    const stored = await runtime.rapport.services.repos.learning.pending(makeCommunityId('slack', TEAM), Number.MAX_SAFE_INTEGER);
+    return { items: stored.map((s) => ({ questionTs: local(s.questionMessageId).split('/').pop() ?? '', asker: local(s.askerMemberId), credited: local(s.creditedMemberId) })) };
+  } finally {
+    await runtime.close();
+  }
+}
+
 export async function readLearningTruth(file: string): Promise<TruthQuestion[]> {
   const text = await readFile(file, 'utf8').catch((error: unknown) => {
     throw new UserError('eval.truth_unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
@@ -103,12 +132,12 @@ export function scoreLearning(items: readonly LearningItem[], truth: readonly Tr
   };
 }
 
-const USAGE = 'usage: rapport eval learning [--slack-export DIR|ZIP] [--truth FILE] [--json]\n(defaults: eval/datasets/ubuntu-irc-dev and its ground-truth.json)\n';
+const USAGE = 'usage: rapport eval learning [--slack-export DIR|ZIP] [--truth FILE] [--json] [--miner-only]\n(defaults: eval/datasets/ubuntu-irc-dev and its ground-truth.json; --miner-only skips the database and feeds the miner directly)\n';
 
 export async function runEvalLearning(argv: string[], io: CliIo): Promise<number> {
-  let values: { 'slack-export'?: string; truth?: string; json?: boolean; help?: boolean };
+  let values: { 'slack-export'?: string; truth?: string; json?: boolean; help?: boolean; 'miner-only'?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { 'slack-export': { type: 'string' }, truth: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+    ({ values } = parseArgs({ args: argv, options: { 'slack-export': { type: 'string' }, truth: { type: 'string' }, json: { type: 'boolean' }, 'miner-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
   } catch (error) {
     io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
@@ -124,7 +153,7 @@ export async function runEvalLearning(argv: string[], io: CliIo): Promise<number
     return 2;
   }
   try {
-    const { items } = await mineExport(dir);
+    const { items } = values['miner-only'] ? await mineExport(dir) : await mineThroughPipeline(dir, io);
     const result = scoreLearning(items, await readLearningTruth(truthFile));
     if (values.json) {
       const { questions, suggestions, answererCorrect, precision, coverage, unmatched } = result;
