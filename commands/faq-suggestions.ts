@@ -12,13 +12,14 @@ export const faqSuggestions = defineSubcommand({
   description: { en: 'Knowledge-base suggestions from solved threads: list, approve, edit, reject', bg: 'Предложения за базата знания от решени разговори: списък, одобряване, редакция, отхвърляне' },
   moderatorOnly: true,
   options: z.object({
-    action: option.choice(['list', 'approve', 'edit', 'reject'], { en: 'What to do (list when omitted)', bg: 'Какво да се направи (list, ако липсва)' }),
+    action: option.choice(['list', 'approve', 'edit', 'reject', 'save'], { en: 'What to do (list when omitted)', bg: 'Какво да се направи (list, ако липсва)' }),
     id: option.integer({ en: 'The suggestion number', bg: 'Номерът на предложението' }, { min: 1 }),
     entry: option.string({ en: 'Approve as another way to ask this entry', bg: 'Одобри като друг начин да се попита този запис' }, { max: 100 }),
     question: option.string({ en: 'New question (edit)', bg: 'Нов въпрос (edit)' }, { max: 500 }),
+    message: option.string({ en: 'Save this reply (its message id) as the answer to its question (save)', bg: 'Запази този отговор (id на съобщението) като отговор на въпроса му (save)' }, { max: 300 }),
     answer: option.string({ en: 'New answer (edit)', bg: 'Нов отговор (edit)' }, { max: 4000, rest: true }),
   }),
-  async run({ options, services, community, actor, reply, t }) {
+  async run({ options, services, community, channelId, actor, reply, t }) {
     const action = options.action ?? 'list';
     const { learning, repos } = services;
     const name = async (memberId: string) => (await repos.members.get(memberId))?.displayName ?? memberId;
@@ -32,6 +33,15 @@ export const faqSuggestions = defineSubcommand({
       await reply(t('learning.list.title', { count }), { ephemeral: true });
       for (const s of waiting) await reply(suggestionMessage(t, s, { asker: await name(s.askerMemberId), credited: await name(s.creditedMemberId) }), { ephemeral: true });
       if (count > waiting.length) await reply(t('learning.list.more', { count: count - waiting.length }), { ephemeral: true });
+      return;
+    }
+    if (action === 'save') {
+      // "Save as answer" by command, in the reply's channel (the console shows message ids; Slack's
+      // message shortcut and Discord's context menu are not wired yet).
+      if (!options.message) throw new UserError('learning.save.needsMessage');
+      const saved = await learning.saveAsAnswer({ communityId: community.id, channelId, messageId: options.message, at: services.clock.now() });
+      await reply(t('learning.save.done', { id: saved.id }));
+      await reply(suggestionMessage(t, saved, { asker: await name(saved.askerMemberId), credited: await name(saved.creditedMemberId) }), { ephemeral: true });
       return;
     }
     if (options.id === undefined) throw new UserError('learning.needsId', { action });

@@ -52,6 +52,19 @@ describe('learning in the console (English)', () => {
     expect(await say('mod mod', `/press ${button(listed, 'Approve')}`)).toContain('already decided');
   });
 
+  it('GIVEN a reply nobody thanked WHEN a moderator saves it as the answer THEN it is a suggestion crediting its author; an unknown message is refused', async () => {
+    const question = 'How do I mute a channel?';
+    await say('ivy', question);
+    const id = await questionId(app, question);
+    await say('joe', `/reply ${id} Right-click it and choose Mute.`);
+    const reply = await app.db.prisma.activityEvent.findFirst({ where: { memberId: 'console:local:joe', kind: 'reply' }, orderBy: { occurredAt: 'desc' } });
+    const saved = await say('mod mod', `/faq suggestions save message:${reply!.messageId}`);
+    expect(saved).toMatch(/Saved as suggestion #\d+/);
+    expect(saved).toContain('a moderator saved it as the answer');
+    expect(saved).toContain('Right-click it and choose Mute.');
+    expect(await say('mod mod', '/faq suggestions save message:nope')).toContain('Rapport has not seen that message');
+  });
+
   it('GIVEN unanswered questions on one topic THEN /faq gaps groups them for moderators with their numbers', async () => {
     await say('gus', 'Why does the export to PDF fail?');
     await say('hal', 'PDF export gives me an error, why?');

@@ -65,6 +65,8 @@ export default {
       suggestions: 'Suggestions from solved threads waiting: {{count}} (/faq suggestions).',
     },
     save: {
+      needsMessage: 'Say which reply: /faq suggestions save message:ID, in the channel of the reply.',
+      done: 'Saved as suggestion #{{id}}.',
       unknownMessage: 'Rapport has not seen that message (it only knows messages posted since it started), so it cannot save it as an answer.',
       noQuestion: 'That message does not reply to a question Rapport saw, so there is no question to save it for.',
       notStored: 'Nothing was saved: the question already has a suggestion, the knowledge base answers it already, or a member of the conversation opted out.',
