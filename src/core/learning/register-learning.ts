@@ -12,8 +12,12 @@ import { approvedText } from './suggestion-messages.ts';
 
 export const GAPS_DIGEST_JOB = 'learning.gaps-digest';
 const GAPS_DIGEST_KEY = 'learning-gaps-digest';
-/** Weekly, Monday 09:05 UTC, next to the feedback digest, in the same moderators' channel. */
-const GAPS_DIGEST_CRON = '5 9 * * 1';
+/**
+ * Every 7 days, in the moderators' feedback digest channel. An interval, not a Monday cron: cron
+ * schedules follow each community's time zone (/settings re-registers them), and this one job
+ * serves every community. With the in-process scheduler the interval restarts with the process.
+ */
+const GAPS_DIGEST_EVERY_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const LEARNING_ACTIONS = { approve: 'learning.approve', edit: 'learning.edit', reject: 'learning.reject' } as const;
 
@@ -74,7 +78,7 @@ export const registerLearning: Feature = async (registry, services) => {
       }
     },
   });
-  await scheduler.repeat(GAPS_DIGEST_KEY, GAPS_DIGEST_JOB, {}, { cron: GAPS_DIGEST_CRON, timeZone: 'UTC' });
+  await scheduler.repeat(GAPS_DIGEST_KEY, GAPS_DIGEST_JOB, {}, { everyMs: GAPS_DIGEST_EVERY_MS });
   registry.on('message.posted', async (event) => {
     await learning.onMessage(event);
   });
