@@ -6,6 +6,8 @@ import { splitList } from '../src/core/answering/knowledge-admin.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { OutgoingMessage } from '../src/core/outgoing.ts';
 import { synonymsSubcommand } from './faq-synonyms.ts';
+import { faqSuggestions } from './faq-suggestions.ts';
+import { faqGaps } from './faq-gaps.ts';
 
 const PAGE = 20;
 const KEY = { en: 'The entry id (see /faq list)', bg: 'Идентификаторът на записа (вижте /faq list)' };
@@ -44,6 +46,8 @@ export default defineCommand({
   moderatorOnly: false,
   subcommands: {
     synonyms: synonymsSubcommand,
+    suggestions: faqSuggestions,
+    gaps: faqGaps,
     list: defineSubcommand({
       description: { en: 'List the entries', bg: 'Покажи записите' },
       needs: ['answering'],

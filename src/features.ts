@@ -6,6 +6,7 @@ import { ambassadorsFeature } from './core/ambassadors/register-ambassadors.ts';
 import { recognitionFeature } from './core/recognition/register-recognition.ts';
 import { shoutoutsFeature } from './core/shoutouts/register-shoutouts.ts';
 import { answeringFeature } from './core/answering/register-answering.ts';
+import { learningFeature } from './core/learning/register-learning.ts';
 
 export const features: Feature[] = [
   dailyRollupFeature,
@@ -15,4 +16,5 @@ export const features: Feature[] = [
   recognitionFeature,
   shoutoutsFeature,
   ambassadorsFeature,
+  learningFeature,
 ];

@@ -33,6 +33,7 @@ import type { RecognitionConfigInput } from './core/recognition/recognition-conf
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
 import { createAnswering } from './core/answering/create-answering.ts';
 import { createSemanticAnswering, type SemanticAnsweringDeps } from './core/answering/semantic-answering.ts';
+import { createLearning } from './core/learning/suggestion-queue.ts';
 import type { JobScheduler } from './core/scheduler.ts';
 import type { Translator } from './core/translator.ts';
 import { createRepositories } from './db/create-repositories.ts';
@@ -64,6 +65,8 @@ export interface RapportParts {
   recognition?: { config?: RecognitionConfigInput; cache?: RecognitionDeps['cache'] };
   /** Semantic search through an embeddings server (EMBEDDINGS_URL); word matching only when absent. */
   semantic?: Omit<SemanticAnsweringDeps, 'logger' | 'metrics' | 'now'>;
+  /** A history import: what the learning feature suggests is flagged as imported. */
+  history?: boolean;
 }
 
 export interface Rapport {
@@ -131,6 +134,20 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   });
   // An erased member's silent questions still waiting to be written are dropped with them.
   ambassadors.privacy.onErase(async (memberId) => answering.forgetMember(memberId));
+  const learning = createLearning({
+    repo: parts.repos.learning,
+    ask: (communityId, text) => answering.ask(communityId, text),
+    kb: { get: (c, key) => answering.admin.get(c, key), add: (c, input) => answering.admin.add(c, input), edit: (c, key, patch) => answering.admin.edit(c, key, patch) },
+    credit: async (input) => void (await recognition.onAnswerAccepted((await parts.repos.communities.get(input.communityId)) ?? { id: input.communityId, timeZone: parts.defaults.timeZone }, input)),
+    privacy: ambassadors.privacy,
+    memberLanguage: async (memberId) => (await parts.repos.members.get(memberId))?.language ?? null,
+    repliers: instrumentedRepliers,
+    translator: parts.translator,
+    logger: parts.logger,
+    clock: parts.clock,
+    imported: parts.history ?? false,
+  });
+  ambassadors.privacy.onErase(async (memberId) => void (await learning.forgetMember(memberId)));
   const stopHooks: Array<() => Promise<void>> = [];
   const commands = createCommandRegistry(parts.commands);
   const { repos } = parts;
@@ -148,6 +165,8 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     funnelRecords: narrow(repos.ambassadors, ['listStages', 'getFunnel', 'history']),
     offerRecords: narrow(repos.offers, ['recipients', 'counts']),
     activity: narrow(repos.activity, ['rollUp']),
+    openQuestions: narrow(repos.answerLogs, ['openQuestions']),
+    digestChannels: narrow(repos.ambassadors, ['digestSchedules']),
     scheduler,
     clock: parts.clock,
     translator: parts.translator,
@@ -156,6 +175,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     logger: parts.logger,
     metrics,
     lifecycle: { onStop: (hook) => void stopHooks.push(hook) },
+    learning,
   };
   const registry = createFeatureRegistry();
   for (const feature of parts.features) await feature.register(registry, pickPorts(ports, feature.needs));
@@ -230,6 +250,8 @@ export interface EntryChoices<M extends Metrics = Metrics> {
   wrapFeatures?(features: Feature[]): Feature[];
   /** Semantic search through an embeddings server (start, when EMBEDDINGS_URL is set). */
   semantic?(parts: { db: Database }): RapportParts['semantic'];
+  /** A history import: what the learning feature suggests is flagged as imported. */
+  history?: boolean;
   /** Aborted when the process is asked to stop: start-up goes no further than the part it is opening. */
   signal?: AbortSignal;
   /** Where live events wait while the database is away (start). */
@@ -296,6 +318,7 @@ export async function openRapport<M extends Metrics = Metrics>(config: Config, c
       metrics,
       publicUrl: config.publicUrl,
       ...(semantic ? { semantic } : {}),
+      ...(choices.history ? { history: true } : {}),
       ...(spool ? { spool } : {}),
       ...(scoreRebuild ? { scoreRebuild } : {}),
     });

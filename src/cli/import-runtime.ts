@@ -42,6 +42,7 @@ export async function openImportRuntime(io: CliIo, options: ImportRuntimeOptions
     logger,
     adapters: () => adapters,
     ...(options.wrapFeatures ? { wrapFeatures: options.wrapFeatures } : {}),
+    history: true,
   });
   // Jobs run only where a queue was asked for (bench); an import just stores and scores.
   if (options.queue) await app.rapport.start();

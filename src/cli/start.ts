@@ -10,6 +10,8 @@ import { openFileEventSpool } from '../db/file-event-spool.ts';
 import { createScoreRebuildRepository } from '../db/score-rebuild-repository.ts';
 import { createDashboardQueries } from '../db/dashboard-queries.ts';
 import { withRecognitionLeaderboards } from '../core/dashboard/recognition-leaderboards.ts';
+import { withLearning } from '../core/learning/dashboard-learning.ts';
+import { createKnowledgeGaps } from '../core/learning/knowledge-gaps.ts';
 import { createLogger } from '../logger.ts';
 import { openRapport, StartAborted } from '../main.ts';
 import { consoleDashboardLink } from '../web/console-login.ts';
@@ -90,7 +92,11 @@ export const runStart: CliCommand = async (_argv, io) => {
     web.set(
       createWebHandler({
         access: rapport.ports.dashboard,
-        data: withRecognitionLeaderboards(createDashboardQueries(db.prisma), rapport.ports.recognition, repos.communities),
+        data: withLearning(withRecognitionLeaderboards(createDashboardQueries(db.prisma), rapport.ports.recognition, repos.communities), {
+          gaps: createKnowledgeGaps({ answerLogs: repos.answerLogs, now: () => new Date() }),
+          pending: (communityId, limit) => repos.learning.pending(communityId, limit),
+          name: async (memberId) => (await repos.members.get(memberId))?.displayName ?? memberId,
+        }),
         communities: repos.communities,
         translator,
         clock: systemClock,

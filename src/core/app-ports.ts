@@ -3,9 +3,11 @@
 // a feature does the same with defineFeature. src/main.ts builds one value for each port.
 // Repositories are not ports: where a command reads stored rows, a narrow view below names the
 // few methods it may call.
+import type { Learning } from './learning/suggestion-queue.ts';
 import type { Ambassadors } from './ambassadors/create-ambassadors.ts';
 import type { AmbassadorRepository, OfferRepository } from './ambassadors/ports.ts';
 import type { Answering } from './answering/create-answering.ts';
+import type { AnswerLogRepository } from './answering/ports.ts';
 import type { Clock } from './clock.ts';
 import type { CommandCatalog } from './commands/catalog.ts';
 import type { DashboardAccess } from './dashboard/dashboard-access.ts';
@@ -51,6 +53,8 @@ export interface Ports {
   privacy: PrivacyGuard;
   /** Scheduled shout-outs (/shoutout). */
   shoutouts: Shoutouts;
+  /** Knowledge-base suggestions mined from solved threads, and the knowledge gaps (/faq suggestions, /faq gaps). */
+  learning: Learning;
   /** One-time dashboard links and sessions (/dashboard). */
   dashboard: DashboardAccess;
   members: MemberLookup;
@@ -59,6 +63,10 @@ export interface Ports {
   funnelRecords: FunnelRecords;
   offerRecords: OfferRecords;
   activity: ActivityRollup;
+  /** Unanswered and "didn't help" questions, for the knowledge gaps. */
+  openQuestions: Pick<AnswerLogRepository, 'openQuestions'>;
+  /** Where each community's moderator digests go. */
+  digestChannels: Pick<AmbassadorRepository, 'digestSchedules'>;
   scheduler: JobScheduler;
   clock: Clock;
   translator: Translator;

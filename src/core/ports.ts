@@ -119,4 +119,6 @@ export interface Repositories {
   synonyms: SynonymRepository;
   /** Questions considered, votes on answers, member replies (the unanswered list). */
   answerLogs: AnswerLogRepository;
+  /** Knowledge-base suggestions waiting for moderators (learning). */
+  learning: import('./learning/ports.ts').LearningRepository;
 }

@@ -11,6 +11,7 @@ import { createShoutoutRepository } from './shoutout-repository.ts';
 import { createKnowledgeBaseRepository } from './knowledge-base-repository.ts';
 import { createAnswerLogRepository } from './answer-log-repository.ts';
 import { createSynonymRepository } from './synonym-repository.ts';
+import { createLearningRepository } from './learning-repository.ts';
 import { createChannelRepository, createCommunityRepository, createMemberRepository } from './community-repository.ts';
 
 export function createRepositories(prisma: PrismaClient): Repositories {
@@ -29,5 +30,6 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     knowledgeBase: createKnowledgeBaseRepository(prisma),
     synonyms: createSynonymRepository(prisma),
     answerLogs: createAnswerLogRepository(prisma),
+    learning: createLearningRepository(prisma),
   };
 }

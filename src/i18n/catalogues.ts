@@ -17,10 +17,12 @@ import enSynonyms from './en/synonyms.ts';
 import bgSynonyms from './bg/synonyms.ts';
 import enSelfCheck from './en/self-check.ts';
 import bgSelfCheck from './bg/self-check.ts';
+import enLearning from './en/learning.ts';
+import bgLearning from './bg/learning.ts';
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
 export const catalogues: { en: Catalogue; bg: Catalogue } = {
-  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enSynonyms, ...enSelfCheck },
-  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgSynonyms, ...bgSelfCheck },
+  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enSynonyms, ...enSelfCheck, ...enLearning },
+  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgSynonyms, ...bgSelfCheck, ...bgLearning },
 };

@@ -5,7 +5,6 @@
 // https://prometheus.io/docs/prometheus/latest/configuration/configuration/#scrape_config (authorization)
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { WebHandler } from './web-handler.ts';
 
 export interface MetricsSource {
   contentType: string;
@@ -30,7 +29,7 @@ export async function serveMetrics(req: IncomingMessage, res: ServerResponse, me
 }
 
 /** A handler that serves /metrics alone (for the separate METRICS_PORT server). */
-export function metricsOnlyHandler(metrics: MetricsSource, access: MetricsAccess, onError: (error: unknown) => void): WebHandler {
+export function metricsOnlyHandler(metrics: MetricsSource, access: MetricsAccess, onError: (error: unknown) => void): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     if (new URL(req.url ?? '/', 'http://rapport.invalid').pathname !== '/metrics') return false;
     serveMetrics(req, res, metrics, access).catch((error: unknown) => {

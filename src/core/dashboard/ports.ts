@@ -99,6 +99,10 @@ export interface KnowledgeBaseData {
   unanswered: Array<{ question: string; count: number; lastAskedAt: Date }>;
   /** Entries with the most "Didn't help" presses. */
   unhelpful: Array<{ entryId: string; question: string; notHelpful: number; helped: number }>;
+  /** Knowledge gaps by topic over the period (learning, when it is wired in). */
+  gaps?: Array<{ topic: string | null; count: number; unanswered: number; unhelpful: number; examples: string[] }>;
+  /** Suggestions from solved threads waiting for a moderator (learning). */
+  suggestions?: Array<{ id: number; question: string; answer: string; credited: string; imported: boolean }>;
 }
 
 export interface FeedbackTheme {

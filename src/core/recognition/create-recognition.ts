@@ -37,6 +37,8 @@ export interface Recognition {
   onMessage(community: RecognitionCommunity, message: MessagePosted): Promise<MessageOutcome>;
   onReaction(community: RecognitionCommunity, reaction: ReactionChanged): Promise<GivenCredit[]>;
   onMemberJoined(community: RecognitionCommunity, event: MemberJoined): Promise<void>;
+  /** The member's answer was accepted into the knowledge base (see RecognitionEngine.onAnswerAccepted). */
+  onAnswerAccepted(community: RecognitionCommunity, input: Parameters<RecognitionEngine['onAnswerAccepted']>[0]): Promise<GivenCredit | null>;
   leaderboard(community: RecognitionCommunity, query: Omit<LeaderboardQuery, 'communityId'>): Promise<LeaderboardEntry[]>;
   rank(community: RecognitionCommunity, memberId: string, options?: { channelId?: string }): Promise<RankResult | null>;
   shoutout(community: RecognitionCommunity, query: Omit<ShoutoutQuery, 'communityId'>): Promise<ShoutoutData>;
@@ -120,6 +122,7 @@ export function createRecognition(deps: RecognitionDeps): Recognition {
     onMessage: (community, message) => engineFor(community).onMessage(message),
     onReaction: (community, reaction) => engineFor(community).onReaction(reaction),
     onMemberJoined: (community, event) => engineFor(community).onMemberJoined(event),
+    onAnswerAccepted: (community, input) => engineFor(community).onAnswerAccepted(input),
     async leaderboard(community, query) {
       const limit = query.limit ?? 10;
       // Ask for a few more than shown, in case some of them opted out since.

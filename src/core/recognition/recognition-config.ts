@@ -52,6 +52,8 @@ export const recognitionConfigSchema = z.object({
   newPersonWeight: z.number().min(0).default(2),
   /** Helper points for a thank-you message received. */
   thanksWeight: z.number().min(0).default(0.5),
+  /** Helper points for an answer a moderator accepted into the knowledge base (learning). */
+  acceptedAnswerWeight: z.number().min(0).default(3),
   /** Helper points for a thank-you reaction (🙏, ❤️) received. */
   thanksReactionWeight: z.number().min(0).default(0.5),
   /** Engagement for any other reaction received (👍, 🎉). */

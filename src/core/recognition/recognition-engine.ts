@@ -17,7 +17,7 @@ import type { ScoreStore } from './score-store.ts';
 import { wouldBeNewDistinct } from './distinct-sketch.ts';
 import { classifyReaction, detectThanks, type ThanksMatch } from './thanks-detector.ts';
 
-export type CreditReason = 'message' | 'reply' | 'answer' | 'thanks' | 'thanks-reaction' | 'reaction';
+export type CreditReason = 'message' | 'reply' | 'answer' | 'thanks' | 'thanks-reaction' | 'reaction' | 'accepted-answer';
 
 export interface GivenCredit {
   memberId: string;
@@ -79,6 +79,12 @@ export interface RecognitionEngine {
   onMessage(message: MessagePosted): Promise<MessageOutcome>;
   onReaction(reaction: ReactionChanged): Promise<GivenCredit[]>;
   onMemberJoined(event: MemberJoined): Promise<void>;
+  /**
+   * A moderator accepted the member's answer into the knowledge base (learning): helper points
+   * (`acceptedAnswerWeight`) and one more answer, for helping `helpedId`. Once per suggestion: the
+   * caller passes `creditId` (the suggestion), a repeat is ignored.
+   */
+  onAnswerAccepted(input: { communityId: string; channelId?: string; memberId: string; helpedId: string; creditId: string; at: Date }): Promise<GivenCredit | null>;
   leaderboard(query: LeaderboardQuery): Promise<LeaderboardEntry[]>;
   rank(communityId: string, memberId: string, options?: { channelId?: string }): Promise<RankResult | null>;
   shoutout(query: ShoutoutQuery): Promise<ShoutoutData>;
@@ -324,6 +330,21 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       const given: GivenCredit = { memberId: receiver.memberId, reason: 'reaction', engagement: amount, helper: 0, from: giver.memberId };
       reactionCredits.set(reactionKey(reaction, giver.memberId), { given, receiver, scopes, at });
       return [given];
+    },
+
+    async onAnswerAccepted(input) {
+      if (seenEvents.has(`accepted:${input.creditId}`)) return null;
+      seenEvents.set(`accepted:${input.creditId}`, true);
+      const helper = await known(input.communityId, input.memberId);
+      if (!helper || !eligible(helper) || helper.memberId === input.helpedId || !(await mayScore(input.communityId, helper.memberId))) return null;
+      const at = input.at.getTime();
+      const period = calendar.index(at);
+      const scopes = scopesOf(input.communityId, input.channelId);
+      const amount = config.acceptedAnswerWeight;
+      if (amount <= 0) return null;
+      const c: Credit = { helper: amount, engagement: amount * config.engagementFromHelp, counters: { answers: 1 }, helped: input.helpedId };
+      await credit(scopes, helper, c, at, period);
+      return { memberId: helper.memberId, reason: 'accepted-answer', engagement: c.engagement ?? 0, helper: amount, from: input.helpedId };
     },
 
     async onMemberJoined(event) {

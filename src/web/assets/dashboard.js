@@ -208,6 +208,23 @@
         { key: 'notHelpful', label: T['knowledge.notHelpful'], numeric: true },
         { key: 'helped', label: T['knowledge.helped'], numeric: true },
       ], d.unhelpful);
+      if (d.gaps) {
+        table('table-gaps', [
+          { key: 'topic', label: T['learning.topic'] },
+          { key: 'count', label: T['learning.count'], numeric: true },
+          { key: 'unanswered', label: T['learning.unanswered'], numeric: true },
+          { key: 'unhelpful', label: T['learning.unhelpful'], numeric: true },
+          { key: 'examples', label: T['learning.examples'] },
+        ], d.gaps.map(function (g) { return { topic: g.topic === null ? T['learning.other'] : g.topic, count: g.count, unanswered: g.unanswered, unhelpful: g.unhelpful, examples: g.examples.join(' · ') }; }));
+      }
+      if (d.suggestions) {
+        table('table-suggestions', [
+          { key: 'id', label: T['learning.id'], numeric: true },
+          { key: 'question', label: T['learning.question'] },
+          { key: 'answer', label: T['learning.answer'] },
+          { key: 'credited', label: T['learning.credited'] },
+        ], d.suggestions);
+      }
     },
     feedback: function (d) {
       if (!d.available || !d.themes.length) {

@@ -51,7 +51,7 @@ function body(page: PageName, t: T): string {
     case 'offers':
       return chart('chart-offers', t('dashboard.offers.chart')) + table('table-offers', t('dashboard.nav.offers'));
     case 'knowledge':
-      return table('table-unanswered', t('dashboard.knowledge.unanswered')) + table('table-unhelpful', t('dashboard.knowledge.unhelpful'));
+      return table('table-unanswered', t('dashboard.knowledge.unanswered')) + table('table-unhelpful', t('dashboard.knowledge.unhelpful')) + table('table-gaps', t('learning.dashboard.gaps')) + table('table-suggestions', t('learning.dashboard.suggestions'));
     case 'feedback':
       return chart('chart-feedback', t('dashboard.feedback.chart')) + table('table-feedback', t('dashboard.nav.feedback'));
   }
@@ -69,11 +69,15 @@ const SCRIPT_TEXTS = [
   'feedback.theme', 'feedback.count', 'feedback.requests', 'feedback.complaints', 'feedback.praise', 'feedback.examples', 'feedback.other',
 ];
 
+const LEARNING_TEXTS = ['topic', 'count', 'unanswered', 'unhelpful', 'examples', 'other', 'id', 'question', 'answer', 'credited'];
+
 const NEEDS: Record<PageName, string> = { overview: 'questions', leaderboards: 'questions', funnel: 'funnel', offers: 'offers', knowledge: 'knowledge', feedback: 'feedback' };
 
 export function renderDashboardPage(shell: PageShell): string {
   const { t, base, page, period } = shell;
   const texts: Record<string, string> = Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, t(`dashboard.${k}`)]));
+  // The learning rows of the knowledge page (src/i18n/*/learning.ts).
+  for (const k of LEARNING_TEXTS) texts[`learning.${k}`] = t(`learning.dashboard.${k}`);
   texts.noDataFeature = t('dashboard.noDataFeature', { what: t(`dashboard.needs.${NEEDS[page]}`) });
   const config = { page, api: `${base}/api/${page}?period=${period}`, language: shell.language, texts };
   const nav = PAGES.map((p) => `<a href="${escapeHtml(pagePath(base, p, period))}"${p === page ? ' aria-current="page"' : ''}>${escapeHtml(t(`dashboard.nav.${p}`))}</a>`).join('');

@@ -1,0 +1,68 @@
+// The learning suggestion queue (LearningSuggestion). Decisions are conditional updates on
+// status = 'pending', so two moderators pressing Approve at once write the entry once.
+import { Prisma, type PrismaClient } from '../../prisma/generated/client.ts';
+import type { LearningRepository, SuggestionRecord } from '../core/learning/ports.ts';
+import type { SuggestionSignal } from '../core/learning/thread-miner.ts';
+
+type Row = Awaited<ReturnType<PrismaClient['learningSuggestion']['findUniqueOrThrow']>>;
+
+const SIGNALS: readonly SuggestionSignal[] = ['thanks', 'check-mark', 'saved'];
+
+const toRecord = (row: Row): SuggestionRecord => ({
+  ...row,
+  signal: SIGNALS.find((s) => s === row.signal) ?? 'thanks',
+  language: row.language === 'bg' ? 'bg' : 'en',
+  status: row.status === 'approved' || row.status === 'rejected' ? row.status : 'pending',
+});
+
+export function createLearningRepository(prisma: PrismaClient): LearningRepository {
+  const table = prisma.learningSuggestion;
+  return {
+    async add(input) {
+      try {
+        return toRecord(await table.create({ data: input }));
+      } catch (error) {
+        // The unique (communityId, questionMessageId): this question has its suggestion already.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
+        throw error;
+      }
+    },
+    async get(id) {
+      const row = await table.findUnique({ where: { id } });
+      return row ? toRecord(row) : null;
+    },
+    async pending(communityId, limit) {
+      return (await table.findMany({ where: { communityId, status: 'pending' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit })).map(toRecord);
+    },
+    countPending: (communityId) => table.count({ where: { communityId, status: 'pending' } }),
+    async pendingWithMessage(communityId, messageId) {
+      const rows = await table.findMany({
+        where: { communityId, status: 'pending', OR: [{ questionMessageId: messageId }, { signalMessageId: messageId }, { answerMessageIds: { has: messageId } }] },
+      });
+      return rows.map(toRecord);
+    },
+    async updateTexts(id, texts) {
+      const data = Object.fromEntries(Object.entries(texts).filter(([, v]) => v !== undefined));
+      return (await table.updateMany({ where: { id, status: 'pending' }, data })).count === 1;
+    },
+    async decide(id, decision) {
+      const { count } = await table.updateMany({
+        where: { id, status: 'pending' },
+        data: { status: decision.status, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt, resultKey: decision.resultKey ?? null },
+      });
+      return count === 1;
+    },
+    async setResult(id, resultKey) {
+      await table.update({ where: { id }, data: { resultKey } });
+    },
+    async reopen(id) {
+      await table.updateMany({ where: { id }, data: { status: 'pending', decidedBy: null, decidedAt: null, resultKey: null } });
+    },
+    async removePending(id) {
+      return (await table.deleteMany({ where: { id, status: 'pending' } })).count === 1;
+    },
+    async eraseMember(memberId) {
+      return (await table.deleteMany({ where: { OR: [{ askerMemberId: memberId }, { creditedMemberId: memberId }] } })).count;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// Proves learning on Discord end to end (the real discord.js Client against the fake Discord): a reply to a question thanked by the asker makes a suggestion, /faq suggestions shows a moderator its Approve / Edit / Reject buttons, pressing Approve writes the entry and thanks the answerer by DM, and a ✅ on a message Rapport never saw stores nothing.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/index.ts';
+import { communityId, scopedId } from '../../src/core/ids.ts';
+import { learningFeature } from '../../src/core/learning/register-learning.ts';
+import { recognitionFeature } from '../../src/core/recognition/register-recognition.ts';
+import { createTestApp, type TestApp } from '../support/harness.ts';
+import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/fake-discord.ts';
+import { recordingLogger } from '../fakes/discord/recording-logger.ts';
+
+const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 30_000, interval: 20 });
+
+let fake: FakeDiscord;
+let app: TestApp;
+let adapter: DiscordAdapter;
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  app = await createTestApp({
+    features: [recognitionFeature, learningFeature],
+    adapters: () => {
+      adapter = createDiscordAdapter({ token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, moderatorRoleId: fake.guild.moderatorRoleId }, { logger: recordingLogger() });
+      return [adapter];
+    },
+  });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await fake?.close();
+});
+
+const community = () => communityId('discord', fake.guild.id);
+const member = (id: string) => scopedId('discord', fake.guild.id, id);
+const callbackOf = (interaction: { id: string }) => fake.rest.find('POST', /^\/interactions\/\d+\/[^/]+\/callback$/).find((c) => c.path.startsWith(`/interactions/${interaction.id}/`));
+
+describe('learning on Discord', () => {
+  it('GIVEN a reply thanked by the asker THEN a moderator approves the suggestion with its button and the answerer gets a thank-you DM', async () => {
+    const { alice, bob, mod } = fake.guild.users;
+    const question = fake.postMessage({ author: alice, channel: fake.guild.channels.general, content: 'How do I enable two-factor login?' });
+    fake.postMessage({ author: bob, channel: fake.guild.channels.general, content: 'User Settings > Security > Enable 2FA.', replyTo: question });
+    fake.postMessage({ author: alice, channel: fake.guild.channels.general, content: 'thanks Bob, that worked!' });
+    await eventually(async () => expect(await app.repos.learning.countPending(community())).toBe(1));
+    const [suggestion] = await app.repos.learning.pending(community(), 5);
+    expect(suggestion).toMatchObject({ creditedMemberId: member(bob.id), askerMemberId: member(alice.id), signal: 'thanks' });
+
+    const refused = fake.slashCommand({ user: alice, name: 'faq', subcommand: 'suggestions' });
+    await eventually(() => expect(callbackOf(refused)).toBeDefined());
+    expect(JSON.stringify(callbackOf(refused)!.body)).not.toContain('learning.approve');
+
+    const listed = fake.slashCommand({ user: mod, name: 'faq', subcommand: 'suggestions' });
+    let card: Record<string, any> | undefined;
+    await eventually(() => {
+      card = [...fake.rest.messages.values(), ...fake.rest.find('POST', /webhooks|callback/).map((c) => c.body.data ?? c.body)].find((m) => JSON.stringify(m ?? {}).includes('learning.approve'));
+      expect(card).toBeDefined();
+    });
+    expect(listed.id).toBeDefined();
+    const approve = (card!.components as Array<{ components: Array<{ custom_id: string }> }>).flatMap((row) => row.components).find((c) => c.custom_id.startsWith('learning.approve'))!;
+    const message = card!.id ? card! : { ...card!, id: '1', channel_id: fake.guild.channels.general.id };
+    fake.pressButton({ user: mod, customId: approve.custom_id, message, channel: fake.guild.channels.general });
+    // The status is claimed first and the entry written after: wait for the entry's key.
+    await eventually(async () => expect((await app.repos.learning.get(suggestion!.id))?.resultKey).toBeTruthy());
+    expect((await app.repos.learning.get(suggestion!.id))?.status).toBe('approved');
+    expect((await app.rapport.ports.answering.admin.list(community())).map((e) => e.answer)).toContain('User Settings > Security > Enable 2FA.');
+    await eventually(() => expect(fake.rest.dmChannels.get(bob.id)).toBeDefined());
+    const dm = fake.rest.dmChannels.get(bob.id)!;
+    await eventually(() => expect(JSON.stringify(fake.rest.find('POST', new RegExp(`^/channels/${dm.id}/messages$`))[0]?.body)).toContain('The moderators added your answer'));
+  });
+
+  it('GIVEN a ✅ on a message Rapport never saw THEN nothing is stored', async () => {
+    const { alice } = fake.guild.users;
+    const before = await app.repos.learning.countPending(community());
+    fake.addReaction({ user: alice, message: { id: '999999999999', channel_id: fake.guild.channels.general.id, author: fake.guild.users.bob }, emoji: '✅' });
+    const count = async () => (await app.repos.activity.totals(community(), { limit: 100 })).find((row) => row.memberId === member(alice.id))?.count ?? 0;
+    const messages = await count();
+    fake.postMessage({ author: alice, channel: fake.guild.channels.general, content: 'marker after the reaction' });
+    await eventually(async () => expect(await count()).toBe(messages + 1));
+    expect(await app.repos.learning.countPending(community())).toBe(before);
+  });
+});

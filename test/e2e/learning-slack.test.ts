@@ -1,0 +1,92 @@
+// Proves learning on Slack end to end (the real Bolt App against the fake Slack, HTTP Events API): the asker's ✅ on a thread reply makes a suggestion, /faq suggestions shows it to a moderator with Approve / Edit / Reject buttons, pressing Approve writes the entry and thanks the answerer by DM, and a deleted reply removes a pending suggestion.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackAdapter, namesFromRepositories, type SlackAdapter } from '../../src/adapters/slack/index.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { learningFeature } from '../../src/core/learning/register-learning.ts';
+import { recognitionFeature } from '../../src/core/recognition/register-recognition.ts';
+import { createTestApp, type TestApp } from '../support/harness.ts';
+import { FAKE_BOT, startFakeSlack, type FakeSlack } from '../fakes/slack/fake-slack.ts';
+import { observeAdapter, type ObservedAdapter } from '../fakes/slack/observed-adapter.ts';
+import { blockActions, messageDeletedEvent, messageEvent, reactionEvent, slashCommand } from '../fakes/slack/payloads.ts';
+import { memoryLogger } from '../fakes/slack/recording-handlers.ts';
+import { createSlackSender, type SlackSender } from '../fakes/slack/slack-sender.ts';
+
+const SECRET = 'learning-signing-secret';
+const COMMUNITY = 'slack:T1';
+const nowTs = (offset: number) => `${Math.floor(Date.now() / 1000) - 600 + offset}.000100`;
+
+describe('learning on Slack', () => {
+  let slack: FakeSlack;
+  let app: TestApp;
+  let adapter: ObservedAdapter;
+  let sender: SlackSender;
+
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    slack.addUser({ id: 'U1', name: 'ann', displayName: 'Ann' });
+    slack.addUser({ id: 'U2', name: 'bob', displayName: 'Bob' });
+    slack.addUser({ id: 'UADMIN', name: 'ada', displayName: 'Ada', isAdmin: true });
+    let slackAdapter: SlackAdapter | undefined;
+    app = await createTestApp({
+      clock: fixedClock(new Date()),
+      features: [recognitionFeature, learningFeature],
+      adapters: ({ repos }) => {
+        slackAdapter = createSlackAdapter({ botToken: FAKE_BOT.token, signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1' }, { logger: memoryLogger(), names: namesFromRepositories(repos) });
+        adapter = observeAdapter(slackAdapter);
+        return [adapter];
+      },
+    });
+    sender = createSlackSender(`http://127.0.0.1:${slackAdapter!.address()!.port}/slack/events`, SECRET);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await slack?.close();
+  });
+
+  const event = async (envelope: Record<string, unknown>) => expect((await sender.event(envelope)).status).toBe(200);
+
+  it('GIVEN the asker ticks a thread reply THEN a moderator approves it from /faq suggestions and the answerer is thanked by DM', async () => {
+    const q = nowTs(1);
+    const a = nowTs(2);
+    const before = adapter.handled.events;
+    await event(messageEvent({ user: 'U1', text: 'How do I rotate my API key?', ts: q }));
+    await event(messageEvent({ user: 'U2', text: 'Settings > API > Rotate, then update your clients.', ts: a, thread_ts: q, parent_user_id: 'U1' }));
+    await event(reactionEvent('reaction_added', { user: 'U1', reaction: 'white_check_mark', ts: a, item_user: 'U2' }));
+    await adapter.eventsHandled(before + 3);
+    const [suggestion] = await app.repos.learning.pending(COMMUNITY, 5);
+    expect(suggestion).toMatchObject({ signal: 'check-mark', creditedMemberId: 'slack:T1:U2', questionText: 'How do I rotate my API key?' });
+
+    expect((await sender.command(slashCommand({ command: '/faq', text: 'suggestions', user: 'UADMIN', responseUrl: slack.responseUrl('sugg') }))).status).toBe(200);
+    await slack.waitForResponse('sugg');
+    const deadline = Date.now() + 30_000;
+    let card: Record<string, unknown> | undefined;
+    while (!card && Date.now() < deadline) {
+      card = slack.responses.find((r) => r.id === 'sugg' && JSON.stringify(r.body).includes('learning.approve'))?.body;
+      if (!card) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(JSON.stringify(card)).toContain('How do I rotate my API key?');
+    expect(JSON.stringify(card)).toContain('learning.reject');
+
+    expect((await sender.action(blockActions({ user: 'UADMIN', actionId: 'learning.approve', value: String(suggestion!.id) }))).status).toBe(200);
+    const confirmed = await slack.waitForCall('chat.postMessage', (c) => String(c.args.text).includes(`Suggestion #${suggestion!.id} approved`), 30_000);
+    expect(String(confirmed.args.text)).toContain('Bob is credited');
+    await slack.waitForCall('chat.postMessage', (c) => String(c.args.text).includes('The moderators added your answer'), 30_000);
+    expect(slack.callsTo('conversations.open').some((c) => c.args.users === 'U2')).toBe(true);
+    expect((await app.rapport.ports.answering.admin.list(COMMUNITY)).map((e) => e.answer)).toContain('Settings > API > Rotate, then update your clients.');
+  });
+
+  it('GIVEN a pending suggestion WHEN Slack reports its reply deleted THEN the suggestion is removed', async () => {
+    const q = nowTs(10);
+    const a = nowTs(11);
+    const before = adapter.handled.events;
+    await event(messageEvent({ user: 'U1', text: 'Where are the audit logs?', ts: q }));
+    await event(messageEvent({ user: 'U2', text: 'Admin > Audit.', ts: a, thread_ts: q, parent_user_id: 'U1' }));
+    await event(messageEvent({ user: 'U1', text: 'thanks Bob!', ts: nowTs(12), thread_ts: q, parent_user_id: 'U1' }));
+    await adapter.eventsHandled(before + 3);
+    expect(await app.repos.learning.countPending(COMMUNITY)).toBe(1);
+    await event(messageDeletedEvent({ user: 'U2', ts: a }));
+    await adapter.eventsHandled(before + 4);
+    expect(await app.repos.learning.countPending(COMMUNITY)).toBe(0);
+  });
+});
