@@ -3,7 +3,10 @@
 import { commands } from '../../commands/index.ts';
 import { loadConfig } from '../config.ts';
 import { createConsoleAdapter } from '../adapters/console/index.ts';
-import { CONSOLE_COMMUNITY, memberIdFor } from '../adapters/console/translate.ts';
+import { parseArgs } from 'node:util';
+import { CONSOLE_SCOPE, memberIdFor } from '../adapters/console/translate.ts';
+import { communityId, parseId } from '../core/ids.ts';
+import { isCommunityName } from '../import/into-community.ts';
 import type { ChatAdapter } from '../core/adapter.ts';
 import { systemClock } from '../core/clock.ts';
 import { scheduleDailyRollup } from '../core/engagement/daily-rollup.ts';
@@ -23,10 +26,21 @@ import type { CliCommand } from './io.ts';
 import { openConfiguredDatabase, openScheduler } from './open-parts.ts';
 import { createPlatformAdapters } from './platform-adapters.ts';
 
-export const runStart: CliCommand = async (_argv, io) => {
+export const runStart: CliCommand = async (argv, io) => {
   const startedAt = performance.now();
   const config = loadConfig(io.env);
   const consoleMode = !config.slack && !config.discord;
+  const { values } = parseArgs({ args: argv, options: { community: { type: 'string' } }, strict: true });
+  const community = values.community;
+  if (community !== undefined) {
+    const translator = await createTranslator();
+    const problem = !isCommunityName(community) ? 'consoleRun.badCommunity' : !consoleMode ? 'consoleRun.notConsole' : undefined;
+    if (problem) {
+      io.stderr.write(`${translator.t(config.language, problem, { name: community })}\n`);
+      return 2;
+    }
+  }
+  const consoleCommunity = communityId('console', community ?? CONSOLE_SCOPE);
   const logger = createLogger({ level: config.logLevel, pretty: consoleMode || (io.stderr as { isTTY?: boolean }).isTTY === true, destination: io.stderr });
   const translator = await createTranslator();
   const db = await openConfiguredDatabase(config);
@@ -45,7 +59,7 @@ export const runStart: CliCommand = async (_argv, io) => {
   const web = lateWebHandler();
   const t = (key: string, vars?: Record<string, string | number>) => translator.t(config.language, key, vars);
   const consoleAdapter = consoleMode
-    ? createConsoleAdapter({ input: io.stdin, output: io.stdout, user: config.console.user, clock: systemClock, t, onError: (err) => logger.error({ err }, 'console line failed') })
+    ? createConsoleAdapter({ input: io.stdin, output: io.stdout, user: config.console.user, ...(community ? { community } : {}), clock: systemClock, t, onError: (err) => logger.error({ err }, 'console line failed') })
     : undefined;
   const adapters: ChatAdapter[] = consoleAdapter ? [consoleAdapter] : await createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler), metrics });
   const rapport = await buildRapport({
@@ -88,8 +102,12 @@ export const runStart: CliCommand = async (_argv, io) => {
   // The console moderator's link, made before the console reads its first line (so making the
   // member here never races the pipeline making the same member).
   const who = config.console.user;
+  if (consoleAdapter && community) {
+    const stored = (await repos.communities.list()).filter((c) => c.platform === 'console').map((c) => parseId(c.id).scope);
+    io.stdout.write(`${t(stored.includes(community) ? 'consoleRun.community' : 'consoleRun.newCommunity', { name: community, stored: stored.filter((s) => s !== CONSOLE_SCOPE).join(', ') || t('consoleRun.none') })}\n`);
+  }
   const consoleLink = consoleAdapter
-    ? await consoleDashboardLink(rapport.services, { communityId: CONSOLE_COMMUNITY, platform: 'console', memberId: memberIdFor(who), platformId: who.toLowerCase(), displayName: who, language: config.language, timeZone: config.timeZone })
+    ? await consoleDashboardLink(rapport.services, { communityId: consoleCommunity, platform: 'console', memberId: memberIdFor(who, community ?? CONSOLE_SCOPE), platformId: who.toLowerCase(), displayName: who, language: config.language, timeZone: config.timeZone })
     : undefined;
   await rapport.start();
   // In the console a taken port only turns the dashboard off; a bot without its HTTP port stops.

@@ -13,10 +13,12 @@ import enRecognition from './en/recognition.ts';
 import bgRecognition from './bg/recognition.ts';
 import enAnswers from './en/answers.ts';
 import bgAnswers from './bg/answers.ts';
+import enConsoleRun from './en/console-run.ts';
+import bgConsoleRun from './bg/console-run.ts';
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
 export const catalogues: { en: Catalogue; bg: Catalogue } = {
-  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers },
-  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers },
+  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enConsoleRun },
+  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgConsoleRun },
 };

@@ -6,15 +6,17 @@ import type { AdapterHandlers, ChatAdapter } from '../../core/adapter.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Vars } from '../../core/errors.ts';
 import type { OutgoingMessage, Replier } from '../../core/outgoing.ts';
-import { parseId } from '../../core/ids.ts';
+import { communityId, parseId } from '../../core/ids.ts';
 import { renderMessage, type NumberedButton } from './render.ts';
-import { CONSOLE_COMMUNITY, actorFor, channelIdFor, nextId, translateLine, type ConsoleState } from './translate.ts';
+import { CONSOLE_SCOPE, actorFor, channelIdFor, nextId, translateLine, type ConsoleState } from './translate.ts';
 
 export interface ConsoleAdapterOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   user: string;
   channel?: string;
+  /** The community to chat in (`rapport start --community NAME`); "local" by default. */
+  community?: string;
   clock: Clock;
   t(key: string, vars?: Vars): string;
   /** A line could not be handled (database down, a bug); the console keeps going. */
@@ -27,7 +29,7 @@ export interface ConsoleAdapter extends ChatAdapter {
 }
 
 export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAdapter {
-  const state: ConsoleState = { speaker: options.user, moderator: true, channel: options.channel ?? 'general', session: randomBytes(4).toString('hex'), sequence: 0 };
+  const state: ConsoleState = { scope: options.community ?? CONSOLE_SCOPE, speaker: options.user, moderator: true, channel: options.channel ?? 'general', session: randomBytes(4).toString('hex'), sequence: 0 };
   const buttons = new Map<number, NumberedButton>();
   let buttonCount = 0;
   let rl: readline.Interface | undefined;
@@ -89,7 +91,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
           type: 'button.pressed',
           platform: 'console',
           eventId: `console:${pressId}`,
-          communityId: CONSOLE_COMMUNITY,
+          communityId: communityId('console', state.scope),
           occurredAt: options.clock.now(),
           ...(button.channelId ? { channelId: button.channelId } : {}),
           messageId: button.messageId,
