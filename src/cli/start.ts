@@ -3,6 +3,8 @@
 import { commands } from '../../commands/index.ts';
 import { loadConfig } from '../config.ts';
 import { createConsoleAdapter } from '../adapters/console/index.ts';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONSOLE_SCOPE, memberIdFor } from '../adapters/console/translate.ts';
 import { communityId, parseId } from '../core/ids.ts';
@@ -41,8 +43,12 @@ export const runStart: CliCommand = async (argv, io) => {
     }
   }
   const consoleCommunity = communityId('console', community ?? CONSOLE_SCOPE);
-  const logger = createLogger({ level: config.logLevel, pretty: consoleMode || (io.stderr as { isTTY?: boolean }).isTTY === true, destination: io.stderr });
   const translator = await createTranslator();
+  // In the console, log lines would land in the middle of the chat: they go to a file instead.
+  const logFile = consoleMode ? path.resolve(config.console.dataDir, 'rapport.log') : undefined;
+  if (logFile) mkdirSync(path.dirname(logFile), { recursive: true });
+  const logStream = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
+  const logger = createLogger({ level: config.logLevel, pretty: consoleMode || (io.stderr as { isTTY?: boolean }).isTTY === true, destination: logStream ?? io.stderr });
   const db = await openConfiguredDatabase(config);
   let scheduler;
   try {
@@ -59,7 +65,7 @@ export const runStart: CliCommand = async (argv, io) => {
   const web = lateWebHandler();
   const t = (key: string, vars?: Record<string, string | number>) => translator.t(config.language, key, vars);
   const consoleAdapter = consoleMode
-    ? createConsoleAdapter({ input: io.stdin, output: io.stdout, user: config.console.user, ...(community ? { community } : {}), clock: systemClock, t, onError: (err) => logger.error({ err }, 'console line failed') })
+    ? createConsoleAdapter({ input: io.stdin, output: io.stdout, user: config.console.user, ...(community ? { community } : {}), historyFile: path.join(config.console.dataDir, 'console-history'), filesDir: path.join(config.console.dataDir, 'files'), clock: systemClock, t, onError: (err) => logger.error({ err }, 'console line failed') })
     : undefined;
   const adapters: ChatAdapter[] = consoleAdapter ? [consoleAdapter] : await createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler), metrics });
   const rapport = await buildRapport({
@@ -98,10 +104,12 @@ export const runStart: CliCommand = async (argv, io) => {
       await server?.close();
       await rapport.stop();
       await db.close();
+      if (logStream) await new Promise<void>((resolve) => logStream.end(resolve));
     })());
   // The console moderator's link, made before the console reads its first line (so making the
   // member here never races the pipeline making the same member).
   const who = config.console.user;
+  if (logFile) io.stdout.write(`${t('consoleRun.logFile', { path: logFile })}\n`);
   if (consoleAdapter && community) {
     const stored = (await repos.communities.list()).filter((c) => c.platform === 'console').map((c) => parseId(c.id).scope);
     io.stdout.write(`${t(stored.includes(community) ? 'consoleRun.community' : 'consoleRun.newCommunity', { name: community, stored: stored.filter((s) => s !== CONSOLE_SCOPE).join(', ') || t('consoleRun.none') })}\n`);

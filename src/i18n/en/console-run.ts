@@ -6,6 +6,7 @@ export default {
     none: 'none',
     badCommunity: '"{{name}}" cannot be a community name: use 1 to 64 letters, digits, "_", "-" or ".".',
     notConsole: '--community chooses the console\'s community; with Slack or Discord configured, the community is the workspace or server.',
+    fileSaved: 'Saved the file to {{path}}.',
     logFile: 'Logs go to {{path}}.',
   },
 };
