@@ -31,6 +31,11 @@ export const COMMANDS: Readonly<Record<string, CliCommandEntry>> = {
     flags: { community: { type: 'string', value: 'NAME', help: 'console: chat in this stored community (e.g. one filled by an import) instead of "local"' } },
     load: async () => (await import('./start.ts')).runStart,
   },
+  demo: {
+    summary: 'the console on a sample community with six weeks of activity (its own data folder, RAPPORT_DATA_DIR/demo)',
+    flags: {},
+    load: async () => (await import('./demo.ts')).runDemo,
+  },
   'db migrate': { summary: 'apply database migrations to DATABASE_URL', flags: {}, load: async () => (await import('./db-migrate.ts')).runDbMigrate },
   'slack manifest': {
     summary: 'print the Slack app manifest',
