@@ -4,7 +4,8 @@
 // import does; running it again stores nothing new and opens the same community.
 import path from 'node:path';
 import { systemClock } from '../core/clock.ts';
-import { DEMO_COMMUNITY, demoEvents } from '../demo/demo-events.ts';
+import { communityId } from '../core/ids.ts';
+import { DEMO_COMMUNITY, demoEvents, demoKnowledgeBase } from '../demo/demo-events.ts';
 import { replayEvents } from '../import/replay-events.ts';
 import { openImportRuntime } from './import-runtime.ts';
 import type { CliCommand, CliIo } from './io.ts';
@@ -20,7 +21,15 @@ export function demoEnv(env: CliIo['env']): CliIo['env'] {
 export async function buildDemo(io: CliIo): Promise<{ events: number; fresh: number }> {
   const runtime = await openImportRuntime(io, { fresh: false, queue: false });
   try {
-    const summary = await replayEvents(runtime.rapport.pipeline, demoEvents(systemClock.now()));
+    const now = systemClock.now();
+    const summary = await replayEvents(runtime.rapport.pipeline, demoEvents(now));
+    const services = runtime.rapport.services;
+    const community = communityId('console', DEMO_COMMUNITY);
+    await services.repos.knowledgeBase.importAll(community, demoKnowledgeBase(), { replace: false });
+    // One offer for advocates, its proposals waiting for a moderator (/offer queue); made once.
+    if ((await services.repos.offers.list(community)).length === 0) {
+      await services.ambassadors.offers.create({ communityId: community, title: 'Beta access', content: 'https://example.org/beta', eligibleStage: 'advocate', places: 5, expiresAt: new Date(now.getTime() + 14 * 86_400_000) });
+    }
     return { events: summary.events, fresh: summary.fresh };
   } finally {
     await runtime.close();

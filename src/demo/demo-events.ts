@@ -2,6 +2,7 @@
 // from a seed so every run makes the same events (same ids, so a second run stores nothing new),
 // dated back from `now`. Questions get answers in their thread and thanks that mention the helper,
 // so scores, the funnel and the helper leaderboard derive from events as with real history.
+import type { KbEntry } from '../core/answers/kb-entry.ts';
 import { seededRandom } from '../core/answers/synthetic-kb.ts';
 import type { Actor, ChatEvent, MessagePosted } from '../core/events.ts';
 import { communityId, scopedId } from '../core/ids.ts';
@@ -32,6 +33,11 @@ const FEEDBACK = [
   'Love the new dashboard, great work team!',
   'Би било чудесно да има тъмна тема и в мобилното приложение.',
 ];
+
+/** The demo's small knowledge base: the questions its members keep asking. */
+export function demoKnowledgeBase(): KbEntry[] {
+  return QA.map((qa, i) => ({ id: `demo-${i + 1}`, question: qa.q, answer: qa.a, phrasings: [], tags: [], language: qa.bg ? 'bg' : 'en' }));
+}
 
 export function demoEvents(now: Date, seed = 19): ChatEvent[] {
   const random = seededRandom(seed);

@@ -1,4 +1,4 @@
-// Proves `rapport demo` opens the console on a sample community whose seeded weeks of activity give non-empty, sensible /leaderboard and /ambassadors results, in its own data folder, and that a second run adds nothing.
+// Proves `rapport demo` opens the console on a sample community whose seeded weeks of activity give non-empty, sensible /leaderboard and /ambassadors and /offer queue results and a knowledge base, in its own data folder, and that a second run adds nothing.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,15 +32,18 @@ describe('demo events', () => {
 });
 
 describe('rapport demo', () => {
-  it('GIVEN a fresh folder WHEN the demo runs THEN /leaderboard ranks helpers, /ambassadors lists members past newcomer, data stays in data/demo, and a second run stores nothing new', async () => {
+  it('GIVEN a fresh folder WHEN the demo runs THEN /leaderboard ranks helpers, /ambassadors shows an advocate, /offer queue has maria waiting on an offer, /faq list has the knowledge base, data stays in data/demo, and a second run stores nothing new', async () => {
     const env = { RAPPORT_DATA_DIR: path.join(dir, 'data'), PORT: '0' };
-    const first = await runRapport(['demo'], { env, input: ['/leaderboard period:all kind:helpers', '/ambassadors', '/quit', ''].join('\n') });
+    const first = await runRapport(['demo'], { env, input: ['/leaderboard period:all kind:helpers', '/ambassadors', '/offer queue', '/faq list', '/quit', ''].join('\n') });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Console community: demo.');
     const board = first.stdout.slice(first.stdout.indexOf('Leaderboard'));
     expect(board).toMatch(/1\. (maria|georgi|alex|ivana): /);
     expect(board).toMatch(/2\. \w+: /);
-    const ambassadors = first.stdout.slice(first.stdout.lastIndexOf('Rapport'));
+    const ambassadors = first.stdout.slice(first.stdout.indexOf('Ambassadors'));
+    const queue = first.stdout.slice(first.stdout.indexOf('Beta access'));
+    expect(queue).toMatch(/maria/);
+    expect(first.stdout).toContain('How do I reset my password?');
     expect(ambassadors).toMatch(/maria \[advocate\]/);
     expect(ambassadors).toMatch(/georgi \[(like|love|advocate)\]/);
     expect(existsSync(path.join(dir, 'data', 'demo'))).toBe(true);
