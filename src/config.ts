@@ -96,7 +96,8 @@ export interface Config {
   publicUrl: string;
   language: 'en' | 'bg';
   timeZone: string;
-  console: { user: string };
+  /** dataDir: the console's log, line history and saved files (RAPPORT_DATA_DIR, whatever the database). */
+  console: { user: string; dataDir: string };
   /** Recognition model overrides from RAPPORT_SCORING_FILE; null = Rapport's defaults. */
   scoring: RecognitionConfigInput | null;
   slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string; moderators: string[]; moderatorGroup?: string; commandPrefix: string } | null;
@@ -179,7 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (raw.RAPPORT_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     language: raw.RAPPORT_LANGUAGE,
     timeZone: raw.RAPPORT_TIME_ZONE,
-    console: { user: raw.RAPPORT_CONSOLE_USER },
+    console: { user: raw.RAPPORT_CONSOLE_USER, dataDir: raw.RAPPORT_DATA_DIR },
     scoring: scoring?.ok ? scoring.overrides : null,
     slack: raw.SLACK_BOT_TOKEN
       ? {

@@ -1,21 +1,25 @@
-// `rapport import discord-export FILE.json...`
+// `rapport import discord-export FILE.json... [--community NAME]` (--community: into-community.ts)
 // Imports DiscordChatExporter JSON files (one channel each) into the configured database through
 // the pipeline the live bot uses. Every file is read and checked first; a broken one stops the
 // import with its name and position before anything is written. Event ids are the live adapter's,
 // so importing the same files twice (or history the bot already saw) stores nothing new.
 import { loadConfig } from '../config.ts';
 import type { ChatEvent } from '../core/events.ts';
+import { communityId } from '../core/ids.ts';
+import { eventsIntoCommunity } from '../import/into-community.ts';
 import { DiscordExportError, discordExportEvents, readDiscordExport } from '../import/discord-export-reader.ts';
 import { replayEvents } from '../import/replay-events.ts';
 import { createImportProgress } from './import-progress.ts';
 import { openImportRuntime } from './import-runtime.ts';
-import { IMPORT_TEXT } from './import-slack-export.ts';
+import { IMPORT_TEXT, communityFlag } from './import-slack-export.ts';
 import { parseFlags, type CliCommand } from './io.ts';
 
 export const runImportDiscordExport: CliCommand = async (argv, io) => {
   const language = loadConfig(io.env).language;
   const text = IMPORT_TEXT[language];
-  const { rest: files, errors } = parseFlags(argv, {});
+  const { values, rest: files, errors } = parseFlags(argv, { strings: ['community'] });
+  const community = communityFlag(values.community, text);
+  if (community.error) errors.push(community.error);
   if (errors.length > 0 || files.length === 0) {
     io.stderr.write(`${errors.join('\n')}${errors.length ? '\n' : ''}${text.usageDiscord}\n`);
     return 2;
@@ -47,10 +51,18 @@ export const runImportDiscordExport: CliCommand = async (argv, io) => {
     async function* events(): AsyncGenerator<ChatEvent> {
       for (const file of files) yield* discordExportEvents(await readDiscordExport(file));
     }
-    const summary = await replayEvents(runtime.rapport.pipeline, events(), { onBatch: (r) => progress.update(r.messages) });
+    const guilds = new Set<string>();
+    async function* seen(): AsyncGenerator<ChatEvent> {
+      for await (const event of events()) {
+        guilds.add(event.communityId);
+        yield event;
+      }
+    }
+    const summary = await replayEvents(runtime.rapport.pipeline, eventsIntoCommunity(seen(), community.name), { onBatch: (r) => progress.update(r.messages) });
     progress.update(total);
     progress.stop();
-    io.stdout.write(`${text.done({ ...summary, seconds: (performance.now() - started) / 1000, database: runtime.describe.database })}\n`);
+    const where = community.name ? communityId('console', community.name) : [...guilds].join(', ');
+    io.stdout.write(`${text.done({ ...summary, seconds: (performance.now() - started) / 1000, database: runtime.describe.database, community: where, ...(community.name ? { name: community.name } : {}) })}\n`);
   } finally {
     progress.stop();
     await runtime.close();

@@ -3,7 +3,13 @@
 // SIGTERM or SIGINT at any moment, start-up included, stops it after flushing what it holds.
 import { loadConfig } from '../config.ts';
 import { createConsoleAdapter } from '../adapters/console/index.ts';
-import { CONSOLE_COMMUNITY, memberIdFor } from '../adapters/console/translate.ts';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CONSOLE_SCOPE, memberIdFor } from '../adapters/console/translate.ts';
+import { communityId, parseId } from '../core/ids.ts';
+import { isCommunityName } from '../import/into-community.ts';
+import { createTranslator } from '../i18n/create-translator.ts';
 import { systemClock } from '../core/clock.ts';
 import { scheduleDailyRollup } from '../core/engagement/daily-rollup.ts';
 import { openFileEventSpool } from '../db/file-event-spool.ts';
@@ -27,11 +33,26 @@ import type { CliCommand } from './io.ts';
 import { createPlatformAdapters } from './platform-adapters.ts';
 import { guardProcess } from './process-guard.ts';
 
-export const runStart: CliCommand = async (_argv, io) => {
+export const runStart: CliCommand = async (argv, io) => {
   const startedAt = performance.now();
   const config = loadConfig(io.env);
   const consoleMode = !config.slack && !config.discord;
-  const logger = createLogger({ level: config.logLevel, pretty: consoleMode || (io.stderr as { isTTY?: boolean }).isTTY === true, destination: io.stderr });
+  const { values } = parseArgs({ args: argv, options: { community: { type: 'string' } }, strict: true });
+  const community = values.community;
+  if (community !== undefined) {
+    const translator = await createTranslator();
+    const problem = !isCommunityName(community) ? 'consoleRun.badCommunity' : !consoleMode ? 'consoleRun.notConsole' : undefined;
+    if (problem) {
+      io.stderr.write(`${translator.t(config.language, problem, { name: community })}\n`);
+      return 2;
+    }
+  }
+  const consoleCommunity = communityId('console', community ?? CONSOLE_SCOPE);
+  // In the console, log lines would land in the middle of the chat: they go to a file instead.
+  const logFile = consoleMode ? path.resolve(config.console.dataDir, 'rapport.log') : undefined;
+  if (logFile) mkdirSync(path.dirname(logFile), { recursive: true });
+  const logStream = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
+  const logger = createLogger({ level: config.logLevel, pretty: consoleMode || (io.stderr as { isTTY?: boolean }).isTTY === true, destination: logStream ?? io.stderr });
   // What is open so far, closed in reverse order when Rapport stops, whenever that is: a stop
   // (SIGTERM, SIGINT, a fatal error) during start-up closes what start-up opened and goes no further.
   const parts: Array<{ name: string; close: () => Promise<void> }> = [];
@@ -52,6 +73,7 @@ export const runStart: CliCommand = async (_argv, io) => {
       }
     }
     guard?.uninstall();
+    if (logStream) await new Promise<void>((resolve) => logStream.end(resolve));
   }
   return guard?.fatal ? 1 : 0;
 
@@ -69,7 +91,7 @@ export const runStart: CliCommand = async (_argv, io) => {
       adapters: async ({ repos, translator, metrics }) => {
         if (!consoleMode) return createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler), metrics });
         const t = (key: string, vars?: Record<string, string | number>) => translator.t(config.language, key, vars);
-        consoleAdapter = createConsoleAdapter({ input: io.stdin, output: io.stdout, user: config.console.user, clock: systemClock, t, onError: (err) => logger.error({ err }, 'console line failed') });
+        consoleAdapter = createConsoleAdapter({ input: io.stdin, output: io.stdout, user: config.console.user, ...(community ? { community } : {}), historyFile: path.join(config.console.dataDir, 'console-history'), filesDir: path.join(config.console.dataDir, 'files'), clock: systemClock, t, onError: (err) => logger.error({ err }, 'console line failed') });
         return [consoleAdapter];
       },
       semantic: ({ db }) =>
@@ -117,8 +139,13 @@ export const runStart: CliCommand = async (_argv, io) => {
     // The console moderator's link, made before the console reads its first line (so making the
     // member here never races the pipeline making the same member).
     const who = config.console.user;
+    if (logFile) io.stdout.write(`${t('consoleRun.logFile', { path: logFile })}\n`);
+    if (consoleAdapter && community) {
+      const stored = (await repos.communities.list()).filter((c) => c.platform === 'console').map((c) => parseId(c.id).scope);
+      io.stdout.write(`${t(stored.includes(community) ? 'consoleRun.community' : 'consoleRun.newCommunity', { name: community, stored: stored.filter((s) => s !== CONSOLE_SCOPE).join(', ') || t('consoleRun.none') })}\n`);
+    }
     const consoleLink = consoleAdapter
-      ? await consoleDashboardLink({ dashboard: rapport.ports.dashboard, communities: repos.communities, members: repos.members }, { communityId: CONSOLE_COMMUNITY, platform: 'console', memberId: memberIdFor(who), platformId: who.toLowerCase(), displayName: who, language: config.language, timeZone: config.timeZone })
+      ? await consoleDashboardLink({ dashboard: rapport.ports.dashboard, communities: repos.communities, members: repos.members }, { communityId: consoleCommunity, platform: 'console', memberId: memberIdFor(who, community ?? CONSOLE_SCOPE), platformId: who.toLowerCase(), displayName: who, language: config.language, timeZone: config.timeZone })
       : undefined;
     if (stopRequested()) return;
     await rapport.start();

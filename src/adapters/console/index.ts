@@ -7,19 +7,28 @@ import { cleanHandlers } from '../../core/clean-input.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Vars } from '../../core/errors.ts';
 import type { OutgoingMessage, Replier } from '../../core/outgoing.ts';
-import { parseId } from '../../core/ids.ts';
+import { communityId, parseId } from '../../core/ids.ts';
+import { HISTORY_SIZE, appendHistory, readHistory, saveSentFile } from './console-files.ts';
 import { renderMessage, type NumberedButton } from './render.ts';
-import { CONSOLE_COMMUNITY, actorFor, channelIdFor, nextId, translateLine, type ConsoleState } from './translate.ts';
+import { CONSOLE_SCOPE, actorFor, channelIdFor, nextId, translateLine, type ConsoleState } from './translate.ts';
 
 export interface ConsoleAdapterOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   user: string;
   channel?: string;
+  /** The community to chat in (`rapport start --community NAME`); "local" by default. */
+  community?: string;
   clock: Clock;
   t(key: string, vars?: Vars): string;
   /** A line could not be handled (database down, a bug); the console keeps going. */
   onError(error: unknown): void;
+  /** Line editing and Up/Down history (default: when the input is a terminal). */
+  terminal?: boolean;
+  /** Where typed lines are kept across runs; none without it. */
+  historyFile?: string;
+  /** Where files sent by DM are written (/privacy export); without it they are only named. */
+  filesDir?: string;
 }
 
 export interface ConsoleAdapter extends ChatAdapter {
@@ -28,7 +37,7 @@ export interface ConsoleAdapter extends ChatAdapter {
 }
 
 export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAdapter {
-  const state: ConsoleState = { speaker: options.user, moderator: true, channel: options.channel ?? 'general', session: randomBytes(4).toString('hex'), sequence: 0 };
+  const state: ConsoleState = { scope: options.community ?? CONSOLE_SCOPE, speaker: options.user, moderator: true, channel: options.channel ?? 'general', session: randomBytes(4).toString('hex'), sequence: 0 };
   const buttons = new Map<number, NumberedButton>();
   let buttonCount = 0;
   let rl: readline.Interface | undefined;
@@ -59,6 +68,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       const messageId = nextId(state, 'd');
       const name = parseId(memberId).local ?? memberId;
       print(renderMessage(`Rapport [DM to ${name}] (${messageId}):`, message, numbered(message, messageId)));
+      if (message.file && options.filesDir) print(`  ${options.t('consoleRun.fileSaved', { path: saveSentFile(options.filesDir, message.file) })}`);
       return { messageId, channelId: `dm:${memberId}` };
     },
   };
@@ -90,7 +100,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
           type: 'button.pressed',
           platform: 'console',
           eventId: `console:${pressId}`,
-          communityId: CONSOLE_COMMUNITY,
+          communityId: communityId('console', state.scope),
           occurredAt: options.clock.now(),
           ...(button.channelId ? { channelId: button.channelId } : {}),
           messageId: button.messageId,
@@ -120,11 +130,16 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     finished,
     async start(handlers) {
       print(options.t('common.console.welcome', { name: state.speaker, channel: state.channel }));
-      rl = readline.createInterface({ input: options.input, terminal: false });
+      const terminal = options.terminal ?? (options.input as { isTTY?: boolean }).isTTY === true;
+      rl = readline.createInterface({
+        input: options.input,
+        ...(terminal ? { output: options.output, terminal: true, historySize: HISTORY_SIZE, removeHistoryDuplicates: true, history: options.historyFile ? readHistory(options.historyFile) : [], prompt: '' } : { terminal: false }),
+      });
       const cleaned = cleanHandlers(handlers);
       // Lines are handled strictly in order: piped input must behave like typed input.
       let chain = Promise.resolve(true);
       rl.on('line', (line) => {
+        if (options.historyFile) appendHistory(options.historyFile, line);
         chain = chain.then(async (go) => {
           if (!go) return false;
           let keepGoing = true;

@@ -9,6 +9,8 @@ export const CONSOLE_COMMUNITY = communityId('console', CONSOLE_SCOPE);
 export const BOT_NAMES = ['rapport', 'bot'];
 
 export interface ConsoleState {
+  /** The console community's name ("local" unless `rapport start --community NAME`). */
+  scope: string;
   speaker: string;
   moderator: boolean;
   channel: string;
@@ -26,16 +28,16 @@ export type ConsoleInput =
   | { kind: 'quit' }
   | { kind: 'empty' };
 
-export function memberIdFor(name: string): string {
-  return scopedId('console', CONSOLE_SCOPE, name.toLowerCase());
+export function memberIdFor(name: string, scope = CONSOLE_SCOPE): string {
+  return scopedId('console', scope, name.toLowerCase());
 }
 
-export function channelIdFor(name: string): string {
-  return scopedId('console', CONSOLE_SCOPE, name.replace(/^#/, '').toLowerCase());
+export function channelIdFor(name: string, scope = CONSOLE_SCOPE): string {
+  return scopedId('console', scope, name.replace(/^#/, '').toLowerCase());
 }
 
 export function actorFor(state: ConsoleState): Actor {
-  return { memberId: memberIdFor(state.speaker), displayName: state.speaker, isBot: false, isModerator: state.moderator };
+  return { memberId: memberIdFor(state.speaker, state.scope), displayName: state.speaker, isBot: false, isModerator: state.moderator };
 }
 
 export function nextId(state: ConsoleState, prefix: string): string {
@@ -64,14 +66,14 @@ export function translateLine(line: string, state: ConsoleState, now: Date): Con
   }
   if (text.startsWith('/')) {
     const [name = '', ...rest] = text.slice(1).split(/\s+/);
-    const channelId = channelIdFor(state.channel);
+    const channelId = channelIdFor(state.channel, state.scope);
     return {
       kind: 'command',
       invocation: {
         platform: 'console',
         invocationId: `console:${nextId(state, 'c')}`,
-        communityId: CONSOLE_COMMUNITY,
-        communityName: 'console',
+        communityId: communityId('console', state.scope),
+        communityName: state.scope === CONSOLE_SCOPE ? 'console' : state.scope,
         channelId,
         channelName: state.channel,
         actor: actorFor(state),
@@ -91,15 +93,15 @@ function messageEvent(text: string, state: ConsoleState, now: Date, threadId?: s
     type: 'message.posted',
     platform: 'console',
     eventId: `console:${messageId}`,
-    communityId: CONSOLE_COMMUNITY,
+    communityId: communityId('console', state.scope),
     occurredAt: now,
-    channelId: channelIdFor(state.channel),
+    channelId: channelIdFor(state.channel, state.scope),
     channelName: state.channel,
     messageId,
     ...(threadId ? { threadId, replyTo: { messageId: threadId } } : {}),
     author: actorFor(state),
     text,
-    mentions: mentioned.filter((name) => !BOT_NAMES.includes(name)).map(memberIdFor),
+    mentions: mentioned.filter((name) => !BOT_NAMES.includes(name)).map((name) => memberIdFor(name, state.scope)),
     mentionsBot: mentioned.some((name) => BOT_NAMES.includes(name)),
   };
 }
