@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; load: Loader }> = {
   'import slack-export': { summary: 'import a Slack workspace export (folder or ZIP) into the database [--team ID]', load: async () => (await import('./import-slack-export.ts')).runImportSlackExport },
   'import discord-export': { summary: 'import DiscordChatExporter JSON files into the database', load: async () => (await import('./import-discord-export.ts')).runImportDiscordExport },
   'eval ambassadors': { summary: 'P@5/10/20 of the helper ranking on an export --slack-export DIR --truth FILE [--json]', load: async () => (await import('./eval-ambassadors.ts')).runEvalAmbassadors },
+  'eval routing': { summary: 'hit@1/3 of routing questions to helpers on an export [--slack-export DIR] [--truth FILE] [--json]', load: async () => (await import('./eval-routing.ts')).runEvalRouting },
   'bench replay': { summary: 'push an export through the full pipeline: msg/s, p50/p99, peak RSS --slack-export DIR [--json]', load: async () => (await import('./bench-replay.ts')).runBenchReplay },
   'bench all': { summary: 'run every benchmark (replay on the shared train export, answers)', load: async () => (await import('./bench-all.ts')).runBenchAll },
 };
