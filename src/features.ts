@@ -6,6 +6,7 @@ import { registerAmbassadors } from './core/ambassadors/register-ambassadors.ts'
 import { registerRecognition } from './core/recognition/register-recognition.ts';
 import { registerShoutouts } from './core/shoutouts/register-shoutouts.ts';
 import { registerAnswering } from './core/answering/register-answering.ts';
+import { registerRouting } from './core/routing/register-routing.ts';
 
 export const features: Feature[] = [
   (_registry, services) => registerDailyRollup(services),
@@ -15,4 +16,6 @@ export const features: Feature[] = [
   registerRecognition,
   registerShoutouts,
   registerAmbassadors,
+  // Last: a question's delayed check is queued once the other features have seen the message.
+  registerRouting,
 ];

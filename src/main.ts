@@ -21,6 +21,7 @@ import { createRecognition, type RecognitionDeps } from './core/recognition/crea
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
 import { createAnswering } from './core/answering/create-answering.ts';
+import { createRouting } from './core/routing/create-routing.ts';
 import type { JobScheduler } from './core/scheduler.ts';
 import type { Services } from './core/services.ts';
 import type { Translator } from './core/translator.ts';
@@ -90,6 +91,20 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   privacy = ambassadors.privacy;
   ambassadors.privacy.onErase((memberId) => recognition.forget(memberId));
   const shoutouts = createShoutouts({ repo: parts.repos.shoutouts, communities: parts.repos.communities, recognition, scheduler, repliers: instrumentedRepliers, translator: parts.translator, clock: parts.clock, logger: parts.logger });
+  const routing = createRouting({
+    repo: parts.repos.routing,
+    clock: parts.clock,
+    scheduler,
+    repliers: instrumentedRepliers,
+    translator: parts.translator,
+    logger: parts.logger,
+    communities: parts.repos.communities,
+    members: parts.repos.members,
+    channels: parts.repos.channels,
+    privacy: ambassadors.privacy,
+    botAnswered: async (communityId, messageId) => (await parts.repos.answerLogs.findByMessage(communityId, messageId))?.answered ?? false,
+  });
+  ambassadors.privacy.onErase(async (memberId) => routing.forget(memberId));
   const answering = createAnswering({
     kb: parts.repos.knowledgeBase,
     answerLogs: parts.repos.answerLogs,
@@ -100,6 +115,8 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     metrics,
     now: () => performance.now(),
     readFile: (path) => readFile(path, 'utf8'),
+    // A thread handed to the moderators (routing's "Ask a human") gets no bot answers.
+    isPaused: (event) => routing.isPaused(event),
   });
   // An erased member's silent questions still waiting to be written are dropped with them.
   ambassadors.privacy.onErase(async (memberId) => answering.forgetMember(memberId));
@@ -119,6 +136,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     recognition,
     shoutouts,
     answering,
+    routing,
     onStop: (hook) => void stopHooks.push(hook),
   };
   const registry = createFeatureRegistry();

@@ -8,6 +8,7 @@ import type { PrivacyRepository } from './privacy/ports.ts';
 import type { BatchingScoreStore } from './recognition/write-behind-score-store.ts';
 import type { ShoutoutRepository } from './shoutouts/ports.ts';
 import type { AnswerLogRepository, KnowledgeBaseRepository } from './answering/ports.ts';
+import type { RoutingRepository } from './routing/ports.ts';
 
 export type Language = 'en' | 'bg';
 export const LANGUAGES: readonly Language[] = ['en', 'bg'];
@@ -114,4 +115,6 @@ export interface Repositories {
   knowledgeBase: KnowledgeBaseRepository;
   /** Questions considered, votes on answers, member replies (the unanswered list). */
   answerLogs: AnswerLogRepository;
+  /** Routing settings, waiting questions, helpers asked, hand-offs (issue 16). */
+  routing: RoutingRepository;
 }

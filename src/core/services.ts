@@ -14,6 +14,7 @@ import type { Metrics } from './metrics.ts';
 import type { Recognition } from './recognition/create-recognition.ts';
 import type { Shoutouts } from './shoutouts/create-shoutouts.ts';
 import type { Answering } from './answering/create-answering.ts';
+import type { Routing } from './routing/create-routing.ts';
 
 export interface Services {
   repos: Repositories;
@@ -38,6 +39,8 @@ export interface Services {
   shoutouts: Shoutouts;
   /** Answers from the knowledge base, votes and the unanswered list (/faq). */
   answering: Answering;
+  /** Questions brought to likely helpers, and hand-offs to moderators (/ask-human, /faq handoffs). */
+  routing: Routing;
   /** Runs `hook` when Rapport stops, after the adapters and before the scheduler (flush caches). */
   onStop(hook: () => Promise<void>): void;
 }

@@ -10,6 +10,7 @@ import { createPrismaScoreStore } from './score-store.ts';
 import { createShoutoutRepository } from './shoutout-repository.ts';
 import { createKnowledgeBaseRepository } from './knowledge-base-repository.ts';
 import { createAnswerLogRepository } from './answer-log-repository.ts';
+import { createRoutingRepository } from './routing-repository.ts';
 import { createChannelRepository, createCommunityRepository, createMemberRepository } from './community-repository.ts';
 
 export function createRepositories(prisma: PrismaClient): Repositories {
@@ -27,5 +28,6 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     shoutouts: createShoutoutRepository(prisma),
     knowledgeBase: createKnowledgeBaseRepository(prisma),
     answerLogs: createAnswerLogRepository(prisma),
+    routing: createRoutingRepository(prisma),
   };
 }

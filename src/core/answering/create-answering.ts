@@ -35,6 +35,8 @@ export interface AnsweringDeps {
   /** How long a channel's watched flag is trusted (default 30 s). */
   watchedTtlMs?: number;
   createIndex?: KnowledgeCacheDeps['createIndex'];
+  /** True in a thread handed to the moderators (routing's "Ask a human"). */
+  isPaused?(event: MessagePosted): Promise<boolean>;
   /** Bounds of the write-behind for silent questions (tests). */
   logBuffer?: Pick<AnswerLogBufferOptions, 'maxPending' | 'flushAfterMs'>;
 }
@@ -79,7 +81,7 @@ export function createAnswering(deps: AnsweringDeps): Answering {
     return value;
   }
 
-  const answerQuestion = createAnswerQuestion({ cache, answerLogs, repliers: deps.repliers, translator: deps.translator, metrics: deps.metrics, logger: deps.logger, isWatched });
+  const answerQuestion = createAnswerQuestion({ cache, answerLogs, repliers: deps.repliers, translator: deps.translator, metrics: deps.metrics, logger: deps.logger, isWatched, ...(deps.isPaused ? { isPaused: deps.isPaused } : {}) });
   const feedback = createAnswerFeedback({ kb: deps.kb, answerLogs, cache, repliers: deps.repliers, translator: deps.translator, logger: deps.logger });
   const admin = createKnowledgeAdmin({ kb: deps.kb, cache, readFile: deps.readFile });
   const unanswered = createUnansweredList({ answerLogs, admin });
