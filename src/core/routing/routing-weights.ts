@@ -39,6 +39,6 @@ export const ROUTING_WEIGHTS: RoutingWeights = {
   answeredAsker: 0.5,
   seeking: -0.3,
   askerShare: -0.2,
-  mentioned: 3,
+  mentioned: 6,
   recentMessages: 0.2,
 };
