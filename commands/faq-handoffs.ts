@@ -6,7 +6,7 @@ import { option } from '../src/core/commands/options.ts';
 import { UserError } from '../src/core/errors.ts';
 import { parseId } from '../src/core/ids.ts';
 import type { OutgoingButton } from '../src/core/outgoing.ts';
-import { HANDOFF_CLOSE_ACTION, HANDOFF_RESUME_ACTION, mentionOf } from '../src/core/routing/create-routing.ts';
+import { HANDOFF_CLOSE_ACTION, HANDOFF_RESUME_ACTION } from '../src/core/routing/create-routing.ts';
 
 const short = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/\s+/g, ' ');
 
@@ -40,7 +40,12 @@ export default defineSubcommand({
       return;
     }
     const now = services.clock.now().getTime();
-    const lines = open.map((h) => t('routing.handoffs.line', { id: h.id, channel: `<#${parseId(h.channelId).local ?? h.channelId}>`, asker: mentionOf(h.askerMemberId), waited: waited(now - h.openedAt.getTime(), t), question: short(h.question || '-') }));
+    const lines: string[] = [];
+    for (const h of open) {
+      const channel = `#${(await services.repos.channels.get(h.channelId))?.name ?? parseId(h.channelId).local ?? h.channelId}`;
+      const asker = (await services.repos.members.get(h.askerMemberId))?.displayName ?? parseId(h.askerMemberId).local ?? h.askerMemberId;
+      lines.push(t('routing.handoffs.line', { id: h.id, channel, asker, waited: waited(now - h.openedAt.getTime(), t), question: short(h.question || '-') }));
+    }
     const buttons: OutgoingButton[] = open.slice(0, 2).flatMap((h) => [
       { actionId: HANDOFF_RESUME_ACTION, value: String(h.id), label: t('routing.handoffs.resume', { id: h.id }), style: 'primary' as const },
       { actionId: HANDOFF_CLOSE_ACTION, value: String(h.id), label: t('routing.handoffs.close', { id: h.id }) },

@@ -74,11 +74,6 @@ export interface Routing {
   forget(memberId: string): void;
 }
 
-/** A member mention both Slack and Discord render as a ping ("<@U123>"); the console shows it as is. */
-export function mentionOf(memberId: string): string {
-  return `<@${parseId(memberId).local ?? memberId}>`;
-}
-
 export function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -101,6 +96,14 @@ export function createRouting(deps: RoutingDeps): Routing {
 
   async function languageOf(communityId: string): Promise<Language> {
     return (await deps.communities.get(communityId))?.language ?? 'en';
+  }
+
+  async function nameOf(memberId: string): Promise<string> {
+    return (await deps.members.get(memberId))?.displayName ?? parseId(memberId).local ?? memberId;
+  }
+
+  async function channelName(channelId: string): Promise<string> {
+    return `#${(await deps.channels.get(channelId))?.name ?? parseId(channelId).local ?? channelId}`;
   }
 
   async function inScope(event: MessagePosted, channels: readonly string[]): Promise<boolean> {
@@ -163,20 +166,22 @@ export function createRouting(deps: RoutingDeps): Routing {
     const replier = deps.repliers.forId(q.channelId);
     if (settings.mode === 'mention') {
       try {
-        await replier.post({ channelId: q.channelId, threadOf: q.messageId }, { text: t('routing.ping.mention', { helpers: helpers.map(mentionOf).join(' '), asker: mentionOf(q.askerMemberId) }) });
+        await replier.post({ channelId: q.channelId, threadOf: q.messageId }, { mentions: helpers, text: t('routing.ping.mention', { asker: await nameOf(q.askerMemberId) }) });
         return { kind: 'routed', helpers, mode: 'mention' };
       } catch (error) {
         logger.warn({ err: error, questionId: q.id, channelId: q.channelId }, 'routing: could not post in the channel');
         await repo.moveQuestion(q.id, 'routed', 'failed', now);
-        await tellModerators(q.communityId, { text: t('routing.problem.cannotPost', { channel: channelRef(q.channelId), reason: reasonOf(error) }) });
+        await tellModerators(q.communityId, { text: t('routing.problem.cannotPost', { channel: await channelName(q.channelId), reason: reasonOf(error) }) });
         return { kind: 'failed', reason: 'cannot-post' };
       }
     }
+    const asker = await nameOf(q.askerMemberId);
+    const channel = await channelName(q.channelId);
     const reached: string[] = [];
     const unreachable: string[] = [];
     for (const helper of helpers) {
       try {
-        await deps.repliers.forId(helper).dm(helper, { text: t('routing.ping.dm', { asker: mentionOf(q.askerMemberId), channel: channelRef(q.channelId), question: q.question.slice(0, 500) }) });
+        await deps.repliers.forId(helper).dm(helper, { text: t('routing.ping.dm', { asker, channel, question: q.question.slice(0, 500) }) });
         reached.push(helper);
       } catch (error) {
         logger.warn({ err: error, helper, questionId: q.id }, 'routing: could not DM a helper');
@@ -184,7 +189,7 @@ export function createRouting(deps: RoutingDeps): Routing {
       }
     }
     if (unreachable.length > 0) {
-      await tellModerators(q.communityId, { text: t('routing.problem.cannotDm', { helpers: unreachable.map(mentionOf).join(' '), channel: channelRef(q.channelId) }) });
+      await tellModerators(q.communityId, { text: t('routing.problem.cannotDm', { helpers: (await Promise.all(unreachable.map(nameOf))).join(', '), channel }) });
     }
     if (reached.length === 0) {
       await repo.moveQuestion(q.id, 'routed', 'failed', now);
@@ -253,8 +258,10 @@ export function createRouting(deps: RoutingDeps): Routing {
         // The question itself waits for the moderators now, not for helpers.
         await repo.markAnswered(input.communityId, { messageId: input.threadOf });
         const t = (key: string, vars?: Record<string, string | number>) => deps.translator.t(language, key, vars);
-        const text = moderators.length > 0 ? t('routing.handoff.ping', { moderators: moderators.map(mentionOf).join(' '), asker: mentionOf(input.askerMemberId) }) : t('routing.handoff.noModerators');
-        await deps.repliers.forId(input.channelId).post({ channelId: input.channelId, threadOf: input.threadOf }, { text });
+        const message = moderators.length > 0 ? { mentions: moderators, text: t('routing.handoff.ping', { asker: await nameOf(input.askerMemberId) }) } : { text: t('routing.handoff.noModerators') };
+        // Without a thread (the channel itself was handed off), the message goes to the channel.
+        const target = input.threadOf === input.channelId ? { channelId: input.channelId } : { channelId: input.channelId, threadOf: input.threadOf };
+        await deps.repliers.forId(input.channelId).post(target, message);
       }
       return { ...opened, moderators: moderators.length };
     },
@@ -278,10 +285,6 @@ export function createRouting(deps: RoutingDeps): Routing {
       model.forget(memberId);
     },
   };
-}
-
-function channelRef(channelId: string): string {
-  return `<#${parseId(channelId).local ?? channelId}>`;
 }
 
 function reasonOf(error: unknown): string {

@@ -1,7 +1,7 @@
 export default {
   routing: {
     ping: {
-      mention: '{{helpers}}: {{asker}} asked this a while ago and nobody has answered yet. You have helped with similar questions; could you take a look?',
+      mention: '{{asker}} asked this a while ago and nobody has answered yet. You have helped with similar questions; could you take a look?',
       dm: '{{asker}} asked in {{channel}} and nobody has answered yet. You have helped with similar questions:\n> {{question}}\n(/privacy dms off stops these messages.)',
     },
     problem: {
@@ -15,7 +15,7 @@ export default {
       noMessage: 'Use /ask-human in the thread of your question, or press "Ask a human" under Rapport\'s answer.',
     },
     handoff: {
-      ping: '{{moderators}}: {{asker}} asked for a human. Rapport stays quiet in this thread until a moderator replies or resumes it.',
+      ping: '{{asker}} asked for a human. Rapport stays quiet in this thread until a moderator replies or resumes it.',
       noModerators: 'Rapport knows no moderators in this community yet, so nobody could be pinged. The question stays on /faq handoffs for the moderators.',
       resumedInThread: 'A moderator resumed Rapport in this thread.',
     },
