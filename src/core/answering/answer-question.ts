@@ -67,7 +67,7 @@ export function createAnswerQuestion(deps: AnswerQuestionDeps) {
   return async function answerQuestion(event: MessagePosted, language: Language): Promise<QuestionOutcome> {
     if (event.author.isBot) return { kind: 'ignored', reason: 'bot' };
     if (!(await deps.isWatched(event.channelId))) return { kind: 'ignored', reason: 'unwatched' };
-    if (event.threadId && deps.isPaused && (await deps.isPaused(event))) return { kind: 'ignored', reason: 'handed-off' };
+    if ((event.threadId || event.replyTo) && deps.isPaused && (await deps.isPaused(event))) return { kind: 'ignored', reason: 'handed-off' };
     const verdict = detectQuestion(event.text, questionContextOf(event));
     if (!verdict.isQuestion) return { kind: 'ignored', reason: 'not-a-question', verdict };
 

@@ -66,7 +66,7 @@ export interface Routing {
   /** Runs the delayed check of one question (the job's body; safe to run twice). */
   check(questionId: number): Promise<CheckOutcome>;
   /** True when the message is in a thread handed to the moderators (the bot stays quiet). */
-  isPaused(event: Pick<MessagePosted, 'communityId' | 'channelId' | 'threadId'>): Promise<boolean>;
+  isPaused(event: Pick<MessagePosted, 'communityId' | 'channelId' | 'threadId' | 'replyTo'>): Promise<boolean>;
   askHuman(input: AskHumanInput, language: Language): Promise<{ handoff: HandoffRecord; created: boolean; moderators: number }>;
   endHandoff(communityId: string, id: number, status: 'resumed' | 'closed', byMemberId: string, language: Language): Promise<boolean>;
   settings(communityId: string): Promise<RoutingSettingsRecord>;
@@ -248,8 +248,10 @@ export function createRouting(deps: RoutingDeps): Routing {
     },
     check,
     async isPaused(event) {
-      if (!event.threadId) return false;
-      return (await repo.openHandoffFor(event.communityId, event.channelId, event.threadId)) !== null;
+      // A Slack thread, or (Discord) a reply to the handed-off question.
+      const thread = event.threadId ?? event.replyTo?.messageId;
+      if (!thread) return false;
+      return (await repo.openHandoffFor(event.communityId, event.channelId, thread)) !== null;
     },
     async askHuman(input, language) {
       const opened = await repo.openHandoff({ ...input, question: input.question.slice(0, 2000), openedAt: clock.now() });

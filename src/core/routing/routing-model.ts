@@ -64,6 +64,10 @@ export interface CandidateFeatures {
   mentioned: boolean;
   /** Messages the member posted in the last 30 minutes. */
   recentMessages: number;
+  /** Share of the member's messages that answered someone's question. */
+  answerShare: number;
+  /** Minutes since the member last addressed someone (Infinity when never): busy in an exchange. */
+  minutesSinceAddressed: number;
 }
 
 export interface Suggestion {
@@ -84,6 +88,7 @@ interface MemberStats {
   termTotal: number;
   askedAt: number | undefined;
   lastAnsweredAt: number;
+  lastAddressedAt: number;
   answered: Set<string>;
 }
 
@@ -131,6 +136,7 @@ export class RoutingModel {
     author.messages++;
     author.recentTimes.unshift(msg.at);
     if (author.recentTimes.length > RECENT_MESSAGES) author.recentTimes.length = RECENT_MESSAGES;
+    if (targets.some((t) => t.confidence >= this.#config.minConfidence)) author.lastAddressedAt = msg.at;
     for (const target of targets) {
       if (!target.toQuestion || target.followUp || target.confidence < this.#config.minConfidence) continue;
       const question = state.lastQuestion.get(target.memberId);
@@ -183,6 +189,8 @@ export class RoutingModel {
         askerShare: m.messages > 0 ? m.questions / m.messages : 0,
         mentioned: question.mentions?.includes(memberId) ?? false,
         recentMessages: m.recentTimes.filter((t) => question.at - t <= RECENT_MS).length,
+        answerShare: m.messages > 0 ? m.answers / m.messages : 0,
+        minutesSinceAddressed: Number.isFinite(m.lastAddressedAt) ? Math.max(0, question.at - m.lastAddressedAt) / MINUTE : Infinity,
       });
     }
     return out;
@@ -232,7 +240,7 @@ export class RoutingModel {
   #member(state: CommunityState, id: string, at: number): MemberStats {
     let m = state.members.get(id);
     if (!m) {
-      m = { lastAt: at, recentTimes: [], channels: new Map(), messages: 0, questions: 0, answers: 0, answerTimes: [], terms: new Map(), termTotal: 0, askedAt: undefined, lastAnsweredAt: -Infinity, answered: new Set() };
+      m = { lastAt: at, recentTimes: [], channels: new Map(), messages: 0, questions: 0, answers: 0, answerTimes: [], terms: new Map(), termTotal: 0, askedAt: undefined, lastAnsweredAt: -Infinity, lastAddressedAt: -Infinity, answered: new Set() };
       state.members.set(id, m);
     }
     return m;
@@ -259,7 +267,9 @@ export function scoreCandidate(c: CandidateFeatures, w: RoutingWeights): number 
     w.seeking * (c.seeking ? 1 : 0) +
     w.askerShare * c.askerShare +
     w.mentioned * (c.mentioned ? 1 : 0) +
-    w.recentMessages * Math.log1p(c.recentMessages)
+    w.recentMessages * Math.log1p(c.recentMessages) +
+    w.answerShare * c.answerShare +
+    w.busy * (Number.isFinite(c.minutesSinceAddressed) ? Math.exp(-c.minutesSinceAddressed / 3) : 0)
   );
 }
 

@@ -26,6 +26,10 @@ export interface RoutingWeights {
   mentioned: number;
   /** log(1 + messages in the last 30 minutes). */
   recentMessages: number;
+  /** Share of the member's messages that answered a question. */
+  answerShare: number;
+  /** Addressed someone in the last few minutes (in an exchange now), exp(-minutes / 3). */
+  busy: number;
 }
 
 export const ROUTING_WEIGHTS: RoutingWeights = {
@@ -41,4 +45,6 @@ export const ROUTING_WEIGHTS: RoutingWeights = {
   askerShare: -0.2,
   mentioned: 6,
   recentMessages: 0.2,
+  answerShare: 0,
+  busy: 0,
 };
