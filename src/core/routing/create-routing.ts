@@ -241,6 +241,8 @@ export function createRouting(deps: RoutingDeps): Routing {
       }
       if (event.threadId || event.replyTo) return;
       if (!detectQuestion(event.text, { mentionsBot: event.mentionsBot, addressesOther: event.mentions.length > 0 }).isQuestion) return;
+      // History (an import, a replay) waited long ago: only a question younger than the delay is routed.
+      if (clock.now().getTime() - event.occurredAt.getTime() > settings.delayMinutes * MINUTE) return;
       if (!(await inScope(event, settings.channels))) return;
       const q = await repo.recordQuestion({ communityId: event.communityId, channelId: event.channelId, messageId: event.messageId, askerMemberId: event.author.memberId, question: event.text.slice(0, 2000), askedAt: event.occurredAt });
       if (!q) return;

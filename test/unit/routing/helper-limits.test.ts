@@ -104,3 +104,13 @@ describe('routing limits and opt-outs', () => {
     expect(s.dms[0]!.message.text).toMatch(/could not post in #help .*\(not_in_channel\)/);
   });
 });
+
+describe('routing history', () => {
+  it('GIVEN a question older than the delay (an import of history) WHEN it passes through routing THEN no check is queued', async () => {
+    const s = await setup();
+    await s.say('a1', 'how do I mount a usb drive?', { occurredAt: new Date(s.clock.now().getTime() - 11 * 60_000) });
+    expect(s.jobs).toHaveLength(0);
+    await s.say('a2', 'how do I format a usb drive?');
+    expect(s.jobs).toHaveLength(1);
+  });
+});
