@@ -45,6 +45,6 @@ export const ROUTING_WEIGHTS: RoutingWeights = {
   askerShare: -0.2,
   mentioned: 6,
   recentMessages: 0.2,
-  answerShare: 0,
-  busy: 0,
+  answerShare: 0.1,
+  busy: 0.1,
 };
