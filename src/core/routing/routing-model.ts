@@ -21,6 +21,9 @@ const MAX_TERMS = 400;
 const MAX_CHANNELS = 8;
 const SEEKING_MS = 30 * MINUTE;
 const RECENT_MESSAGES = 16;
+/** Members remembered per community (the least recently active are forgotten first) and question terms counted. */
+const MAX_MEMBERS = 50_000;
+const MAX_DF_TERMS = 200_000;
 const RECENT_MS = 30 * MINUTE;
 
 export interface RoutedMessage {
@@ -129,6 +132,14 @@ export class RoutingModel {
     this.#tracker.record(tracked, targets);
     const state = this.#community(msg.communityId);
     const author = this.#member(state, msg.authorId, msg.at);
+    // Most recently active last: the first entries are the ones to forget when the map is full.
+    state.members.delete(msg.authorId);
+    state.members.set(msg.authorId, author);
+    if (state.members.size > MAX_MEMBERS) {
+      const oldest = state.members.keys().next().value as string;
+      state.members.delete(oldest);
+      state.lastQuestion.delete(oldest);
+    }
     author.lastAt = msg.at;
     author.channels.delete(msg.channelId);
     author.channels.set(msg.channelId, msg.at);
@@ -151,7 +162,7 @@ export class RoutingModel {
         state.lastQuestion.set(msg.authorId, { at: msg.at, terms });
         author.askedAt = msg.at;
         state.questionDocs++;
-        for (const term of terms) state.df.set(term, (state.df.get(term) ?? 0) + 1);
+        for (const term of terms) if (state.df.has(term) || state.df.size < MAX_DF_TERMS) state.df.set(term, (state.df.get(term) ?? 0) + 1);
       }
     }
     return isQuestion;
