@@ -16,6 +16,29 @@ v8.setFlagsFromString('--heap-growing-percent=50');
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
+// `rapport start` stops on SIGTERM or SIGINT at any moment, start-up included: before the command
+// runs there is nothing to flush and it exits at once; once it runs it is asked to stop (it closes
+// what it opened, flushing what it holds) and gets STOP_DEADLINE_MS to do so before the process
+// exits anyway, so a stop never takes more than 10 s. A clean stop exits with code 0 (what process
+// managers expect of a graceful shutdown); one cut short by the deadline with code 1.
+const STOP_DEADLINE_MS = 9_000;
+const stopping = new AbortController();
+let commandRunning = false;
+function requestStop(reason) {
+  if (!commandRunning) process.exit(0);
+  if (stopping.signal.aborted) return;
+  stopping.abort(reason);
+  setTimeout(() => {
+    process.stderr.write(`rapport: still stopping ${STOP_DEADLINE_MS / 1000} s after ${reason}; exiting now\n`);
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
+}
+const longRunning = process.argv[2] === 'start';
+if (longRunning) {
+  process.on('SIGTERM', () => requestStop('SIGTERM'));
+  process.on('SIGINT', () => requestStop('SIGINT'));
+}
+
 async function loadCli() {
   if (process.env.RAPPORT_TSX !== '1') {
     try {
@@ -31,5 +54,9 @@ async function loadCli() {
 }
 
 const { runCli } = await loadCli();
-const code = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+commandRunning = true;
+const shutdown = longRunning ? { signal: stopping.signal, request: requestStop } : undefined;
+const code = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, ...(shutdown ? { shutdown } : {}) });
 process.exitCode = code;
+// After a stop, leave even if a library keeps a handle open (a socket, a timer).
+if (stopping.signal.aborted) process.exit(code);

@@ -12,12 +12,13 @@ export default defineCommand({
   name: 'ambassadors',
   description: { en: 'List members by funnel stage with reasons and trend, or set the brand names', bg: 'Членовете по етап с причини и тенденция, или имената на марката' },
   moderatorOnly: true,
+  needs: ['ambassadors', 'funnelRecords'],
   options: z.object({
     stage: option.choice(STAGES, { en: 'Only this stage', bg: 'Само този етап' }),
     brand: option.string({ en: 'Brand names and aliases, comma-separated: "Acme, acme.io"', bg: 'Имена и псевдоними на марката, със запетаи: "Acme, acme.io"' }, { max: 600 }),
   }),
-  async run({ options, services, community, reply, t }) {
-    const { funnel, privacy } = services.ambassadors;
+  async run({ options, deps: { ambassadors, funnelRecords }, community, reply, t }) {
+    const { funnel, privacy } = ambassadors;
     if (options.brand) {
       const names = parseBrandNames(options.brand);
       if (names.length === 0) throw new UserError('ambassadors.brand.empty');
@@ -25,7 +26,7 @@ export default defineCommand({
       await reply(t('ambassadors.brand.saved', { names: names.join(', ') }));
       return;
     }
-    const records = await services.repos.ambassadors.listStages(community.id, options.stage ? [options.stage] : undefined);
+    const records = await funnelRecords.listStages(community.id, options.stage ? [options.stage] : undefined);
     const visible = [];
     for (const record of records) if (await privacy.mayProfile(community.id, record.memberId)) visible.push(record);
     const brand = await funnel.brand(community.id);

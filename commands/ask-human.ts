@@ -7,12 +7,13 @@ export default defineCommand({
   name: 'ask-human',
   description: { en: 'Ask the moderators to answer your latest question here; Rapport stays quiet in its thread', bg: 'Помолете модераторите да отговорят на последния ви въпрос тук; Rapport мълчи в нишката му' },
   moderatorOnly: false,
+  needs: ['routing', 'routingRecords', 'clock'],
   options: z.object({}),
-  async run({ services, actor, community, channelId, language, reply, t }) {
-    const since = new Date(services.clock.now().getTime() - DAY_MS);
-    const latest = await services.repos.routing.latestQuestion(community.id, channelId, actor.memberId, since);
+  async run({ deps: { routing, routingRecords, clock }, actor, community, channelId, language, reply, t }) {
+    const since = new Date(clock.now().getTime() - DAY_MS);
+    const latest = await routingRecords.latestQuestion(community.id, channelId, actor.memberId, since);
     // Without a question of theirs here (Slack slash commands carry no thread), the channel itself is handed off.
-    const result = await services.routing.askHuman({ communityId: community.id, channelId, threadOf: latest?.messageId ?? channelId, askerMemberId: actor.memberId, question: latest?.question ?? '' }, language);
+    const result = await routing.askHuman({ communityId: community.id, channelId, threadOf: latest?.messageId ?? channelId, askerMemberId: actor.memberId, question: latest?.question ?? '' }, language);
     await reply(t(result.created ? 'routing.askHuman.opened' : 'routing.askHuman.already'), { ephemeral: true });
   },
 });

@@ -8,17 +8,18 @@ export default defineCommand({
   name: 'dashboard',
   description: { en: 'Get a private one-time link to the moderators\' dashboard', bg: 'Лична еднократна връзка към таблото за модератори' },
   moderatorOnly: true,
+  needs: ['dashboard'],
   options: z.object({
     action: option.choice(['link', 'revoke'], { en: 'link (default) or revoke: end every dashboard session', bg: 'link (по подразбиране) или revoke: край на всички сесии' }),
   }),
-  async run({ options, services, community, actor, language, t, reply }) {
+  async run({ options, deps: { dashboard }, community, actor, language, t, reply }) {
     if (options.action === 'revoke') {
-      const count = await services.dashboard.revoke(community.id);
+      const count = await dashboard.revoke(community.id);
       await reply(t('dashboard.command.revoked', { count }), { ephemeral: true });
       return;
     }
-    const { url } = await services.dashboard.issueLink({ communityId: community.id, memberId: actor.memberId, language });
-    const minutes = Math.round(services.dashboard.tokenTtlMs / 60_000);
+    const { url } = await dashboard.issueLink({ communityId: community.id, memberId: actor.memberId, language });
+    const minutes = Math.round(dashboard.tokenTtlMs / 60_000);
     await reply({ title: t('dashboard.command.linkTitle'), text: t('dashboard.command.link', { url, minutes }) }, { ephemeral: true });
   },
 });

@@ -22,28 +22,29 @@ export function waited(ms: number, t: (key: string, vars?: Record<string, string
 export default defineSubcommand({
   description: { en: 'Questions handed to a human, with how long each has waited', bg: 'Въпроси, предадени на човек, и колко време чака всеки' },
   moderatorOnly: true,
+  needs: ['routing', 'routingRecords', 'members', 'channels', 'clock'],
   options: z.object({
     resume: option.integer({ en: 'Let Rapport answer in this hand-off\'s thread again', bg: 'Нека Rapport отново отговаря в нишката на това предаване' }, { min: 1 }),
     close: option.integer({ en: 'Close this hand-off', bg: 'Затвори това предаване' }, { min: 1 }),
   }),
-  async run({ options, services, actor, community, language, reply, t }) {
+  async run({ options, deps: { routing, routingRecords, members, channels, clock }, actor, community, language, reply, t }) {
     const end = options.resume ?? options.close;
     if (end !== undefined) {
       const status = options.resume !== undefined ? 'resumed' : 'closed';
-      if (!(await services.routing.endHandoff(community.id, end, status, actor.memberId, language))) throw new UserError('routing.handoffs.notFound', { id: end });
+      if (!(await routing.endHandoff(community.id, end, status, actor.memberId, language))) throw new UserError('routing.handoffs.notFound', { id: end });
       await reply(t(status === 'resumed' ? 'routing.handoffs.resumed' : 'routing.handoffs.closed', { id: end }), { ephemeral: true });
       return;
     }
-    const open = await services.repos.routing.openHandoffs(community.id);
+    const open = await routingRecords.openHandoffs(community.id);
     if (open.length === 0) {
       await reply(t('routing.handoffs.empty'), { ephemeral: true });
       return;
     }
-    const now = services.clock.now().getTime();
+    const now = clock.now().getTime();
     const lines: string[] = [];
     for (const h of open) {
-      const channel = `#${(await services.repos.channels.get(h.channelId))?.name ?? parseId(h.channelId).local ?? h.channelId}`;
-      const asker = (await services.repos.members.get(h.askerMemberId))?.displayName ?? parseId(h.askerMemberId).local ?? h.askerMemberId;
+      const channel = `#${(await channels.get(h.channelId))?.name ?? parseId(h.channelId).local ?? h.channelId}`;
+      const asker = (await members.get(h.askerMemberId))?.displayName ?? parseId(h.askerMemberId).local ?? h.askerMemberId;
       lines.push(t('routing.handoffs.line', { id: h.id, channel, asker, waited: waited(now - h.openedAt.getTime(), t), question: short(h.question || '-') }));
     }
     const buttons: OutgoingButton[] = open.slice(0, 2).flatMap((h) => [

@@ -6,6 +6,7 @@ import { splitList } from '../src/core/answering/knowledge-admin.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { OutgoingMessage } from '../src/core/outgoing.ts';
 import handoffs from './faq-handoffs.ts';
+import { synonymsSubcommand } from './faq-synonyms.ts';
 
 const PAGE = 20;
 const KEY = { en: 'The entry id (see /faq list)', bg: 'Идентификаторът на записа (вижте /faq list)' };
@@ -43,14 +44,16 @@ export default defineCommand({
   description: { en: 'The knowledge base Rapport answers questions from', bg: 'Базата знания, от която Rapport отговаря на въпроси' },
   moderatorOnly: false,
   subcommands: {
+    synonyms: synonymsSubcommand,
     list: defineSubcommand({
       description: { en: 'List the entries', bg: 'Покажи записите' },
+      needs: ['answering'],
       options: z.object({
         tag: option.string({ en: 'Only entries with this tag', bg: 'Само записи с този етикет' }, { max: 100 }),
         page: option.integer({ en: 'Page number', bg: 'Номер на страница' }, { min: 1, max: 10_000 }),
       }),
-      async run({ options, services, community, reply, t }) {
-        const all = await services.answering.admin.list(community.id);
+      async run({ options, deps: { answering }, community, reply, t }) {
+        const all = await answering.admin.list(community.id);
         const entries = options.tag ? all.filter((e) => e.tags.some((tag) => tag.toLowerCase() === options.tag!.toLowerCase())) : all;
         if (entries.length === 0) {
           await reply(t('answers.list.empty'));
@@ -65,18 +68,20 @@ export default defineCommand({
     }),
     show: defineSubcommand({
       description: { en: 'Show one entry', bg: 'Покажи един запис' },
+      needs: ['answering'],
       options: z.object({ id: option.requiredString(KEY, { max: 100 }) }),
-      async run({ options, services, community, reply, t }) {
-        const entry = await services.answering.admin.get(community.id, options.id);
+      async run({ options, deps: { answering }, community, reply, t }) {
+        const entry = await answering.admin.get(community.id, options.id);
         if (!entry) throw new UserError('answers.notFound', { key: options.id });
         await reply(entryMessage(entry, t));
       },
     }),
     ask: defineSubcommand({
       description: { en: 'Show what Rapport would answer, without posting', bg: 'Покажи какво би отговорил Rapport, без да публикува' },
+      needs: ['answering'],
       options: z.object({ question: option.requiredString({ en: 'The question', bg: 'Въпросът' }, { max: 2000, rest: true }) }),
-      async run({ options, services, community, reply, t }) {
-        const { threshold, candidates } = await services.answering.ask(community.id, options.question);
+      async run({ options, deps: { answering }, community, reply, t }) {
+        const { threshold, candidates } = await answering.ask(community.id, options.question);
         const lines = candidates.map((c) => t('answers.ask.line', { key: c.key, confidence: c.confidence.toFixed(2), question: short(c.question, 100) }));
         const best = candidates[0];
         const action = best && best.confidence >= threshold ? t('answers.ask.answer', { key: best.key }) : t('answers.ask.silent');
@@ -87,6 +92,7 @@ export default defineCommand({
     add: defineSubcommand({
       description: { en: 'Add an entry', bg: 'Добави запис' },
       moderatorOnly: true,
+      needs: ['answering'],
       options: z.object({
         question: option.requiredString({ en: 'The question, as people ask it', bg: 'Въпросът, както го задават хората' }, { max: 500 }),
         answer: option.requiredString({ en: 'The answer', bg: 'Отговорът' }, { max: 4000, rest: true }),
@@ -95,8 +101,8 @@ export default defineCommand({
         language: option.choice(['en', 'bg'], LANGUAGE),
         id: option.string({ en: 'Its id (made from the question when omitted)', bg: 'Идентификатор (създава се от въпроса, ако липсва)' }, { max: 100 }),
       }),
-      async run({ options, services, community, reply, t }) {
-        const entry = await services.answering.admin.add(community.id, {
+      async run({ options, deps: { answering }, community, reply, t }) {
+        const entry = await answering.admin.add(community.id, {
           question: options.question,
           answer: options.answer,
           ...(options.phrasings !== undefined ? { phrasings: phrasingsOf(options.phrasings)! } : {}),
@@ -110,6 +116,7 @@ export default defineCommand({
     edit: defineSubcommand({
       description: { en: 'Change an entry (only the options you give)', bg: 'Промени запис (само дадените опции)' },
       moderatorOnly: true,
+      needs: ['answering'],
       options: z.object({
         id: option.requiredString(KEY, { max: 100 }),
         question: option.string({ en: 'New question', bg: 'Нов въпрос' }, { max: 500 }),
@@ -118,8 +125,8 @@ export default defineCommand({
         tags: option.string({ en: 'All tags, separated by commas ("-" for none)', bg: 'Всички етикети, разделени със запетаи („-“ за никакви)' }, { max: 500 }),
         language: option.choice(['en', 'bg'], LANGUAGE),
       }),
-      async run({ options, services, community, reply, t }) {
-        const entry = await services.answering.admin.edit(community.id, options.id, {
+      async run({ options, deps: { answering }, community, reply, t }) {
+        const entry = await answering.admin.edit(community.id, options.id, {
           ...(options.question !== undefined ? { question: options.question } : {}),
           ...(options.answer !== undefined ? { answer: options.answer } : {}),
           ...(options.phrasings !== undefined ? { phrasings: options.phrasings === '-' ? [] : phrasingsOf(options.phrasings)! } : {}),
@@ -132,25 +139,27 @@ export default defineCommand({
     remove: defineSubcommand({
       description: { en: 'Remove an entry', bg: 'Премахни запис' },
       moderatorOnly: true,
+      needs: ['answering'],
       options: z.object({ id: option.requiredString(KEY, { max: 100 }) }),
-      async run({ options, services, community, reply, t }) {
-        if (!(await services.answering.admin.remove(community.id, options.id))) throw new UserError('answers.notFound', { key: options.id });
+      async run({ options, deps: { answering }, community, reply, t }) {
+        if (!(await answering.admin.remove(community.id, options.id))) throw new UserError('answers.notFound', { key: options.id });
         await reply(t('answers.removed', { key: options.id }));
       },
     }),
     import: defineSubcommand({
       description: { en: 'Import a .json, .md or .csv file (console; on Slack and Discord use the CLI)', bg: 'Внеси файл .json, .md или .csv (конзола; за Slack и Discord — командния ред)' },
       moderatorOnly: true,
+      needs: ['answering'],
       options: z.object({
         path: option.requiredString({ en: 'Path of the file on this computer', bg: 'Път до файла на този компютър' }, { max: 1000 }),
         replace: option.boolean({ en: 'Remove the entries the file does not have', bg: 'Премахни записите, които ги няма във файла' }),
       }),
-      async run({ options, services, community, reply, t, language }) {
+      async run({ options, deps: { answering }, community, reply, t, language }) {
         // Reading a path on the server is only for the person at its console.
         if (community.platform !== 'console') throw new UserError('answers.import.consoleOnly', { community: community.id });
         try {
-          const result = await services.answering.admin.importFile(community.id, options.path, { replace: options.replace ?? false });
-          await reply(t('answers.import.done', { file: options.path, ...result }));
+          const { selfCheck, ...result } = await answering.admin.importFile(community.id, options.path, { replace: options.replace ?? false });
+          await reply([t('answers.import.done', { file: options.path, ...result }), ...(selfCheck ? [t('selfCheck.summary', { ...selfCheck })] : [])].join('\n'));
         } catch (error) {
           if (error instanceof KbImportError) throw new UserError('answers.import.failed', { message: error.describe(language) }, { cause: error });
           throw error;
@@ -160,23 +169,24 @@ export default defineCommand({
     unanswered: defineSubcommand({
       description: { en: "Questions Rapport could not answer and answers that didn't help", bg: 'Въпроси без отговор и отговори, които не помогнаха' },
       moderatorOnly: true,
+      needs: ['members', 'answering'],
       options: z.object({
         limit: option.integer({ en: 'How many (default 10)', bg: 'Колко (по подразбиране 10)' }, { min: 1, max: 50 }),
         id: option.integer({ en: 'Show every reply to this question', bg: 'Покажи всички отговори на този въпрос' }, { min: 1 }),
       }),
-      async run({ options, services, community, reply, t }) {
+      async run({ options, deps: { members, answering }, community, reply, t }) {
         if (options.id !== undefined) {
-          const { question, replies } = await services.answering.unanswered.repliesOf(community.id, options.id);
+          const { question, replies } = await answering.unanswered.repliesOf(community.id, options.id);
           const lines: string[] = [];
           for (const r of replies) {
-            const author = await services.repos.members.get(r.authorId);
+            const author = await members.get(r.authorId);
             lines.push(t('answers.unanswered.replyLine', { reply: r.id, name: author?.displayName ?? r.authorId, reactions: r.reactions, text: short(r.text, 300) }));
           }
           lines.push(replies.length === 0 ? t('answers.unanswered.noReplies') : t('answers.unanswered.adoptHint', { id: options.id }));
           await reply({ title: t('answers.unanswered.repliesTitle', { id: options.id, question: short(question, 100) }), text: lines.join('\n') }, { ephemeral: true });
           return;
         }
-        const groups = await services.answering.unanswered.list(community.id, options.limit ?? 10);
+        const groups = await answering.unanswered.list(community.id, options.limit ?? 10);
         if (groups.length === 0) {
           await reply(t('answers.unanswered.empty'), { ephemeral: true });
           return;
@@ -184,7 +194,7 @@ export default defineCommand({
         const lines: string[] = [];
         for (const g of groups) {
           lines.push(t('answers.unanswered.line', { id: g.id, asked: g.asked, question: short(g.question), unhelpful: g.unhelpful > 0 ? t('answers.unanswered.unhelpful', { count: g.unhelpful }) : '' }));
-          const author = g.bestReply ? await services.repos.members.get(g.bestReply.authorId) : null;
+          const author = g.bestReply ? await members.get(g.bestReply.authorId) : null;
           lines.push(g.bestReply ? t('answers.unanswered.reply', { name: author?.displayName ?? g.bestReply.authorId, text: short(g.bestReply.text, 100) }) : t('answers.unanswered.noReply'));
           if (g.replyCount > 1) lines.push(t('answers.unanswered.more', { count: g.replyCount, id: g.id }));
         }
@@ -196,15 +206,16 @@ export default defineCommand({
     adopt: defineSubcommand({
       description: { en: 'Turn a question into a new entry from the best reply, or into a phrasing of an entry', bg: 'Превърни въпрос в нов запис от най-добрия отговор или във формулировка на запис' },
       moderatorOnly: true,
+      needs: ['members', 'answering'],
       options: z.object({
         id: option.integer(QUESTION_ID, { min: 1, required: true }) as z.ZodType<number>,
         entry: option.string({ en: 'Add the question to this entry instead', bg: 'Вместо това добави въпроса към този запис' }, { max: 100 }),
         reply: option.string({ en: 'Use this reply (id or message id) instead of the best one', bg: 'Използвай този отговор (номер или id на съобщение) вместо най-добрия' }, { max: 200 }),
       }),
-      async run({ options, services, community, reply, t }) {
-        const outcome = await services.answering.unanswered.adopt(community.id, options.id, { ...(options.entry ? { entry: options.entry } : {}), ...(options.reply ? { reply: options.reply } : {}) });
+      async run({ options, deps: { members, answering }, community, reply, t }) {
+        const outcome = await answering.unanswered.adopt(community.id, options.id, { ...(options.entry ? { entry: options.entry } : {}), ...(options.reply ? { reply: options.reply } : {}) });
         if (outcome.kind === 'created') {
-          const author = await services.repos.members.get(outcome.reply.authorId);
+          const author = await members.get(outcome.reply.authorId);
           await reply(t('answers.adopt.created', { key: outcome.entry.id, id: options.id, name: author?.displayName ?? outcome.reply.authorId, resolved: outcome.resolved }));
         } else {
           await reply(t(outcome.kind === 'phrasing' ? 'answers.adopt.phrasing' : 'answers.adopt.already', { key: outcome.entry.id, id: options.id, resolved: outcome.resolved }));
@@ -214,24 +225,26 @@ export default defineCommand({
     dismiss: defineSubcommand({
       description: { en: 'Drop a question from the unanswered list', bg: 'Махни въпрос от списъка без отговор' },
       moderatorOnly: true,
+      needs: ['answering'],
       options: z.object({ id: option.integer(QUESTION_ID, { min: 1, required: true }) as z.ZodType<number> }),
-      async run({ options, services, community, reply, t }) {
-        const count = await services.answering.unanswered.dismiss(community.id, options.id);
+      async run({ options, deps: { answering }, community, reply, t }) {
+        const count = await answering.unanswered.dismiss(community.id, options.id);
         await reply(t('answers.dismissed', { id: options.id, count }));
       },
     }),
     threshold: defineSubcommand({
       description: { en: 'Show or set how sure Rapport must be to answer (0 to 1)', bg: 'Покажи или задай колко сигурен трябва да е Rapport, за да отговори (0 до 1)' },
       moderatorOnly: true,
+      needs: ['answering'],
       options: z.object({ value: option.string({ en: 'A number from 0 to 1, or "default"', bg: 'Число от 0 до 1 или „default“' }, { max: 20 }) }),
-      async run({ options, services, community, reply, t }) {
+      async run({ options, deps: { answering }, community, reply, t }) {
         if (options.value === undefined) {
-          const value = await services.answering.admin.threshold(community.id);
+          const value = await answering.admin.threshold(community.id);
           await reply(t('answers.threshold.show', { value: value.toFixed(2), default: DEFAULT_ANSWER_THRESHOLD.toFixed(2) }));
           return;
         }
         const value = parseThreshold(options.value);
-        await services.answering.admin.setThreshold(community.id, value);
+        await answering.admin.setThreshold(community.id, value);
         await reply(t('answers.threshold.saved', { value: (value ?? DEFAULT_ANSWER_THRESHOLD).toFixed(2) }));
       },
     }),

@@ -7,19 +7,15 @@ export default defineCommand({
   name: 'help',
   description: { en: 'List Rapport\'s commands', bg: 'Списък с командите на Rapport' },
   moderatorOnly: false,
+  needs: ['commands'],
   options: z.object({}),
-  async run({ t, reply, services, language, actor }) {
+  async run({ t, reply, deps: { commands }, language, actor }) {
     const lines: string[] = [];
-    for (const command of services.commands.all()) {
-      const entries = command.subcommands
-        ? Object.entries(command.subcommands).map(([name, sub]) => ({ path: `${command.name} ${name}`, options: sub.options, description: sub.description, moderatorOnly: sub.moderatorOnly ?? command.moderatorOnly }))
-        : [{ path: command.name, options: command.options, description: command.description, moderatorOnly: command.moderatorOnly }];
-      for (const entry of entries) {
-        if (entry.moderatorOnly && !actor.isModerator) continue;
-        const usage = usageOf(entry.path, describeOptions(entry.options));
-        const suffix = entry.moderatorOnly ? ` ${t('common.help.moderator')}` : '';
-        lines.push(t('common.help.line', { usage, description: entry.description[language] }) + suffix);
-      }
+    for (const entry of commands.entries()) {
+      if (entry.moderatorOnly && !actor.isModerator) continue;
+      const usage = usageOf(entry.path, describeOptions(entry.options));
+      const suffix = entry.moderatorOnly ? ` ${t('common.help.moderator')}` : '';
+      lines.push(t('common.help.line', { usage, description: entry.description[language] }) + suffix);
     }
     await reply({ title: t('common.help.title'), text: lines.join('\n'), footer: t('common.help.footer') }, { ephemeral: true });
   },

@@ -8,19 +8,20 @@ export default defineCommand({
   name: 'member',
   description: { en: 'Show a member\'s funnel stage and its history', bg: 'Етапът на член във фунията и историята му' },
   moderatorOnly: false,
+  needs: ['members', 'privacy', 'funnelRecords'],
   options: z.object({
     who: option.member({ en: 'Which member (you by default; others for moderators)', bg: 'Кой член (вие по подразбиране; други за модератори)' }),
   }),
-  async run({ options, actor, services, community, reply, t }) {
+  async run({ options, actor, deps: { members, privacy, funnelRecords }, community, reply, t }) {
     const memberId = options.who ?? actor.memberId;
     if (memberId !== actor.memberId && !actor.isModerator) throw new UserError('errors.moderatorOnly', { command: 'member <who>' });
-    const member = await services.repos.members.get(memberId);
+    const member = await members.get(memberId);
     const name = member?.displayName ?? actor.displayName;
-    if (!(await services.privacy.mayProfile(community.id, memberId))) {
+    if (!(await privacy.mayProfile(community.id, memberId))) {
       await reply(t('ambassadors.member.optedOut', { name }), { ephemeral: true });
       return;
     }
-    const [record, history] = await Promise.all([services.repos.ambassadors.getFunnel(memberId), services.repos.ambassadors.history(memberId)]);
+    const [record, history] = await Promise.all([funnelRecords.getFunnel(memberId), funnelRecords.history(memberId)]);
     const stage = record?.stage ?? 'newcomer';
     const lines = [t('ambassadors.member.current', { stage: t(`ambassadors.stage.${stage}`), since: (record?.stageSince ?? new Date()).toISOString().slice(0, 10) })];
     if (history.length === 0) lines.push(t('ambassadors.member.noHistory'));

@@ -17,6 +17,7 @@ export default defineCommand({
   subcommands: {
     create: defineSubcommand({
       description: { en: 'Create an offer and propose eligible members', bg: 'Създай оферта и предложи подходящи членове' },
+      needs: ['offerRecords', 'clock', 'ambassadors'],
       options: z.object({
         title: option.requiredString({ en: 'Title members see', bg: 'Заглавие, което членовете виждат' }, { max: 100 }),
         content: option.requiredString({ en: 'What an accepting member gets: text, code or link', bg: 'Какво получава приелият: текст, код или връзка' }, { max: 1000 }),
@@ -24,25 +25,26 @@ export default defineCommand({
         places: option.integer({ en: 'How many members can have it (5 by default)', bg: 'Колко членове могат да я получат (5 по подразбиране)' }, { min: 1, max: 1000 }),
         expires: option.string({ en: 'Expiry: 14d, 2w or 2026-12-31 (14d by default)', bg: 'Валидност: 14d, 2w или 2026-12-31 (14d по подразбиране)' }, { max: 20 }),
       }),
-      async run({ options, services, community, reply, t }) {
-        const now = services.clock.now();
+      async run({ options, deps: { offerRecords, clock, ambassadors }, community, reply, t }) {
+        const now = clock.now();
         const expiresAt = parseExpiry(options.expires ?? '14d', now);
-        const offer = await services.ambassadors.offers.create({ communityId: community.id, title: options.title, content: options.content, eligibleStage: options.stage ?? 'advocate', places: options.places ?? 5, expiresAt });
-        const proposed = (await services.repos.offers.recipients(offer.id, ['proposed'])).length;
+        const offer = await ambassadors.offers.create({ communityId: community.id, title: options.title, content: options.content, eligibleStage: options.stage ?? 'advocate', places: options.places ?? 5, expiresAt });
+        const proposed = (await offerRecords.recipients(offer.id, ['proposed'])).length;
         await reply(t('offers.created', { id: offer.id, title: offer.title, stage: t(`ambassadors.stage.${offer.eligibleStage}`), places: offer.places, date: expiresAt.toISOString().slice(0, 10), proposed }));
       },
     }),
     queue: defineSubcommand({
       description: { en: 'Members proposed for offers, with Approve and Skip buttons', bg: 'Предложени членове с бутони Одобри и Пропусни' },
+      needs: ['offerRecords', 'ambassadors'],
       options: z.object({ offer: offerOption() }),
-      async run({ options, services, community, reply, t }) {
-        const queues = await services.ambassadors.offers.queue(community.id, options.offer);
+      async run({ options, deps: { offerRecords, ambassadors }, community, reply, t }) {
+        const queues = await ambassadors.offers.queue(community.id, options.offer);
         if (queues.length === 0) {
           await reply(t('offers.queue.noOffers'), { ephemeral: true });
           return;
         }
         for (const { offer, proposals } of queues) {
-          const counts = await services.repos.offers.counts(offer.id);
+          const counts = await offerRecords.counts(offer.id);
           const left = Math.max(0, offer.places - HOLDS_PLACE.reduce((n, s) => n + counts[s], 0));
           const title = t('offers.queue.title', { title: offer.title, id: offer.id, left, places: offer.places });
           if (proposals.length === 0) {
@@ -62,14 +64,15 @@ export default defineCommand({
     }),
     stats: defineSubcommand({
       description: { en: 'What happened to each offer', bg: 'Какво стана с всяка оферта' },
+      needs: ['ambassadors', 'clock'],
       options: z.object({ offer: offerOption() }),
-      async run({ options, services, community, reply, t }) {
-        const stats = await services.ambassadors.offers.stats(community.id, options.offer);
+      async run({ options, deps: { ambassadors, clock }, community, reply, t }) {
+        const stats = await ambassadors.offers.stats(community.id, options.offer);
         if (stats.length === 0) {
           await reply(t('offers.queue.noOffers'), { ephemeral: true });
           return;
         }
-        const now = services.clock.now();
+        const now = clock.now();
         for (const { offer, counts } of stats) {
           const status = offer.expiresAt <= now ? t('offers.stats.expired') : t('offers.stats.open');
           await reply({

@@ -6,9 +6,10 @@ import { option } from '../src/core/commands/options.ts';
 
 export default defineSubcommand({
   description: { en: 'Allow or stop being mentioned as someone likely to know an answer', bg: 'Разреши или спри споменаването ви като човек, който вероятно знае отговора' },
+  needs: ['routingRecords'],
   options: z.object({ value: option.choice(['on', 'off'], { en: 'on allows it, off opts you out', bg: 'on го разрешава, off ви изключва' }, { required: true }) as z.ZodType<'on' | 'off'> }),
-  async run({ options, services, actor, community, reply, t }) {
-    await services.repos.routing.setMentionOptOut(actor.memberId, community.id, options.value === 'off');
+  async run({ options, deps: { routingRecords }, actor, community, reply, t }) {
+    await routingRecords.setMentionOptOut(actor.memberId, community.id, options.value === 'off');
     await reply(t(options.value === 'off' ? 'routing.privacy.off' : 'routing.privacy.on'), { ephemeral: true });
   },
 });

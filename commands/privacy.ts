@@ -14,9 +14,10 @@ export default defineCommand({
   subcommands: {
     show: defineSubcommand({
       description: { en: 'What you allow Rapport to do', bg: 'Какво позволявате на Rapport' },
+      needs: ['privacy'],
       options: z.object({}),
-      async run({ services, actor, reply, t }) {
-        const choices = await services.privacy.choices(actor.memberId);
+      async run({ deps: { privacy }, actor, reply, t }) {
+        const choices = await privacy.choices(actor.memberId);
         await reply(
           {
             title: t('privacy.show.title'),
@@ -32,30 +33,33 @@ export default defineCommand({
     }),
     profiling: defineSubcommand({
       description: { en: 'Allow or stop scores, rankings, funnel stage and offers', bg: 'Разреши или спри точки, класации, етап и оферти' },
+      needs: ['privacy'],
       options: z.object({ value: onOff() }),
-      async run({ options, services, actor, community, reply, t }) {
-        await services.privacy.set(actor.memberId, community.id, { noProfiling: options.value === 'off' });
+      async run({ options, deps: { privacy }, actor, community, reply, t }) {
+        await privacy.set(actor.memberId, community.id, { noProfiling: options.value === 'off' });
         await reply(t(options.value === 'off' ? 'privacy.profiling.off' : 'privacy.profiling.on'), { ephemeral: true });
       },
     }),
     dms: defineSubcommand({
       description: { en: 'Allow or stop direct messages from Rapport', bg: 'Разреши или спри личните съобщения от Rapport' },
+      needs: ['privacy'],
       options: z.object({ value: onOff() }),
-      async run({ options, services, actor, community, reply, t }) {
-        await services.privacy.set(actor.memberId, community.id, { noDms: options.value === 'off' });
+      async run({ options, deps: { privacy }, actor, community, reply, t }) {
+        await privacy.set(actor.memberId, community.id, { noDms: options.value === 'off' });
         await reply(t(options.value === 'off' ? 'privacy.dms.off' : 'privacy.dms.on'), { ephemeral: true });
       },
     }),
     mentions,
     export: defineSubcommand({
       description: { en: 'Get everything Rapport holds about you, as a file by DM', bg: 'Получете всичко, което Rapport пази за вас, като файл в лично съобщение' },
+      needs: ['privacy', 'clock', 'repliers'],
       options: z.object({}),
-      async run({ services, actor, reply, t }) {
-        const data = await services.privacy.exportMember(actor.memberId);
+      async run({ deps: { privacy, clock, repliers }, actor, reply, t }) {
+        const data = await privacy.exportMember(actor.memberId);
         const rows = Object.values(data).reduce((n, list) => n + list.length, 0);
         const name = `rapport-data-${(parseId(actor.memberId).local ?? 'member').replace(/[^\w.-]/g, '_')}.json`;
-        const content = JSON.stringify({ memberId: actor.memberId, exportedAt: services.clock.now().toISOString(), tables: data }, null, 2);
-        await services.repliers.forId(actor.memberId).dm(actor.memberId, { text: t('privacy.export.dm', { rows }), file: { name, content } });
+        const content = JSON.stringify({ memberId: actor.memberId, exportedAt: clock.now().toISOString(), tables: data }, null, 2);
+        await repliers.forId(actor.memberId).dm(actor.memberId, { text: t('privacy.export.dm', { rows }), file: { name, content } });
         await reply(t('privacy.export.sent'), { ephemeral: true });
       },
     }),

@@ -7,13 +7,14 @@ export default defineCommand({
   name: 'rank',
   description: { en: 'Show a member\'s rank and the reasons behind it', bg: 'Покажи класирането на член и причините за него' },
   moderatorOnly: false,
+  needs: ['leaderboard', 'members'],
   options: z.object({
     member: option.member({ en: 'Whose rank (you by default)', bg: 'Чие класиране (вашето по подразбиране)' }),
   }),
-  async run({ options, actor, t, reply, services, community, language }) {
+  async run({ options, actor, t, reply, deps: { leaderboard, members }, community, language }) {
     const memberId = options.member ?? actor.memberId;
-    const result = await services.recognition.rank(community, memberId);
-    const name = result?.displayName ?? (await services.repos.members.get(memberId))?.displayName ?? actor.displayName;
+    const result = await leaderboard.rank(community, memberId);
+    const name = result?.displayName ?? (await members.get(memberId))?.displayName ?? actor.displayName;
     if (!result) {
       await reply(t('recognition.rank.none', { name }));
       return;

@@ -23,8 +23,8 @@ function inRange(value: number, limits: { min: number; max: number }): boolean {
 }
 
 /** Checks the routing options and saves them; returns the settings when any was given. */
-export async function applyRoutingOptions(context: Pick<CommandContext<RoutingOptionValues>, 'options' | 'services' | 'community'>): Promise<RoutingSettingsRecord | null> {
-  const { options, services, community } = context;
+export async function applyRoutingOptions(context: Pick<CommandContext<RoutingOptionValues, 'routing' | 'channels'>, 'options' | 'deps' | 'community'>): Promise<RoutingSettingsRecord | null> {
+  const { options, deps, community } = context;
   const patch: Partial<RoutingSettingsRecord> = {};
   if (options.routing_delay !== undefined) {
     if (!inRange(options.routing_delay, ROUTING_LIMITS.delay)) throw new UserError('routing.settings.badDelay', { ...ROUTING_LIMITS.delay, value: options.routing_delay });
@@ -34,11 +34,11 @@ export async function applyRoutingOptions(context: Pick<CommandContext<RoutingOp
     if (!inRange(options.routing_limit, ROUTING_LIMITS.dailyLimit)) throw new UserError('routing.settings.badLimit', { ...ROUTING_LIMITS.dailyLimit, value: options.routing_limit });
     patch.dailyLimit = options.routing_limit;
   }
-  if (options.routing_channels !== undefined) patch.channels = await resolveChannels(options.routing_channels, community.id, services.repos.channels);
+  if (options.routing_channels !== undefined) patch.channels = await resolveChannels(options.routing_channels, community.id, deps.channels);
   if (options.routing) patch.enabled = options.routing === 'on';
   if (options.routing_mode) patch.mode = options.routing_mode;
   if (Object.keys(patch).length === 0) return null;
-  return services.routing.saveSettings(community.id, patch);
+  return deps.routing.saveSettings(community.id, patch);
 }
 
 async function resolveChannels(value: string, communityId: string, channels: { findByName(communityId: string, name: string): Promise<{ id: string } | null>; get(id: string): Promise<{ id: string; communityId: string } | null> }): Promise<string[]> {

@@ -10,24 +10,25 @@ export default defineCommand({
   name: 'settings',
   description: { en: 'Show or change the community\'s language, time zone and question routing', bg: 'Покажи или промени езика, часовата зона и насочването на въпроси' },
   moderatorOnly: true,
+  needs: ['communities', 'shoutouts', 'ambassadors', 'translator', 'routing', 'channels'],
   options: z.object({
     language: option.choice(['en', 'bg'], { en: 'Language Rapport speaks here', bg: 'Езикът, на който Rapport говори тук' }),
     timezone: option.string({ en: 'IANA time zone, e.g. Europe/Sofia', bg: 'Часова зона по IANA, напр. Europe/Sofia' }, { max: 64 }),
     ...routingOptions,
   }),
-  async run({ options, services, community, reply, t }) {
+  async run({ options, deps: { communities, shoutouts, ambassadors, translator, routing, channels }, community, reply, t }) {
     if (options.timezone && !isTimeZone(options.timezone)) throw new UserError('settings.badTimeZone', { value: options.timezone });
-    const routing = await applyRoutingOptions({ options, services, community });
+    const routingSettings = await applyRoutingOptions({ options, deps: { routing, channels }, community });
     const patch = { ...(options.language ? { language: options.language } : {}), ...(options.timezone ? { timeZone: options.timezone } : {}) };
-    const updated = Object.keys(patch).length > 0 ? await services.repos.communities.update(community.id, patch) : community;
+    const updated = Object.keys(patch).length > 0 ? await communities.update(community.id, patch) : community;
     if (options.timezone && updated.timeZone !== community.timeZone) {
       // Schedules run in the community's time zone: move them with it.
-      await services.shoutouts.reschedule(updated);
-      await services.ambassadors.feedback.reschedule(updated.id);
+      await shoutouts.reschedule(updated);
+      await ambassadors.feedback.reschedule(updated.id);
     }
-    const say = (key: string) => services.translator.t(updated.language, key, { language: updated.language, timeZone: updated.timeZone });
-    const general = Object.keys(patch).length > 0 ? say('settings.updated') : routing ? '' : t('settings.current', { language: updated.language, timeZone: updated.timeZone });
-    const routingLine = describeRouting(routing ?? (await services.routing.settings(community.id)), (key, vars) => services.translator.t(updated.language, key, vars), (id) => `<#${parseId(id).local ?? id}>`);
+    const say = (key: string) => translator.t(updated.language, key, { language: updated.language, timeZone: updated.timeZone });
+    const general = Object.keys(patch).length > 0 ? say('settings.updated') : routingSettings ? '' : t('settings.current', { language: updated.language, timeZone: updated.timeZone });
+    const routingLine = describeRouting(routingSettings ?? (await routing.settings(community.id)), (key, vars) => translator.t(updated.language, key, vars), (id) => `<#${parseId(id).local ?? id}>`);
     await reply([general, routingLine].filter(Boolean).join('\n'));
   },
 });

@@ -37,6 +37,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'postgresql://user:password@host:5432/rapport'),
   RAPPORT_DATA_DIR: z.string().min(1).default('./data'),
+  /** Where live events wait while the database is away (default RAPPORT_DATA_DIR/event-spool.jsonl). */
+  RAPPORT_SPOOL_FILE: emptyToUndefined,
   REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
   RAPPORT_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('rapport'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -62,6 +64,22 @@ export const configSchema = z.object({
   DISCORD_APPLICATION_ID: emptyToUndefined.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: 'must be the numeric application id from the Discord developer portal' }),
   DISCORD_API_URL: optionalUrl(['http:', 'https:'], 'https://discord.com/api'),
   DISCORD_MODERATOR_ROLE: emptyToUndefined,
+  /** Semantic search (optional): base URL of an OpenAI-compatible embeddings API; Rapport POSTs to <URL>/embeddings. */
+  EMBEDDINGS_URL: optionalUrl(['http:', 'https:'], 'http://localhost:11434/v1'),
+  EMBEDDINGS_MODEL: emptyToUndefined,
+  EMBEDDINGS_API_KEY: emptyToUndefined,
+  /** How long a question waits for its vector before word matching answers alone. */
+  EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100 (milliseconds)').max(60_000, 'must be at most 60000 (milliseconds)').default(2000),
+  /** Bearer token /metrics requires (Prometheus `authorization` credentials); open when unset. */
+  METRICS_TOKEN: emptyToUndefined.refine((v) => v === undefined || /^[\x21-\x7e]{16,}$/.test(v), {
+    message: 'must be at least 16 printable characters without spaces (for example the output of `openssl rand -hex 24`)',
+  }),
+  /** Serve /metrics on this port instead of PORT (then PORT answers 404 for it). */
+  METRICS_PORT: emptyToUndefined
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), { message: 'must be a port between 1 and 65535' })
+    .transform((v) => (v === undefined ? undefined : Number(v))),
+  /** Interface for METRICS_PORT (default 127.0.0.1: reachable from this machine only). */
+  METRICS_HOST: emptyToUndefined,
 });
 
 export type RawConfig = z.output<typeof configSchema>;
@@ -71,6 +89,8 @@ export interface Config {
   logLevel: RawConfig['LOG_LEVEL'];
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   redis: { url: string; prefix: string } | null;
+  /** The event spool file (src/db/file-event-spool.ts). */
+  spoolFile: string;
   port: number;
   /** Base URL of the dashboard links, without a trailing slash. */
   publicUrl: string;
@@ -83,16 +103,54 @@ export interface Config {
   /** SLACK_COMMAND_PREFIX, also used when printing the manifest without tokens. */
   slackCommandPrefix: string;
   discord: { token: string; applicationId: string; apiUrl?: string; moderatorRole?: string } | null;
+  /** /metrics: an optional bearer token, and an optional address of its own. */
+  metrics: { token?: string; listen?: { port: number; host: string } };
+  /** Semantic search through an OpenAI-compatible embeddings server; null = word matching only. */
+  embeddings: EmbeddingsConfig | null;
+}
+
+export interface EmbeddingsConfig {
+  /** Base URL without a trailing slash, e.g. http://localhost:11434/v1. */
+  url: string;
+  model: string;
+  apiKey?: string;
+  /** Per question; index builds allow more (see src/embeddings/openai-embeddings-client.ts). */
+  timeoutMs: number;
+}
+
+/** Only the EMBEDDINGS_* variables (`rapport eval answers` reads these and nothing else). */
+export function loadEmbeddingsConfig(env: Record<string, string | undefined> = process.env): EmbeddingsConfig | null {
+  const keys = { EMBEDDINGS_URL: true, EMBEDDINGS_MODEL: true, EMBEDDINGS_API_KEY: true, EMBEDDINGS_TIMEOUT_MS: true } as const;
+  const parsed = configSchema.pick(keys).safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => describeProblem(issue, env)));
+  const problems = embeddingsProblems(parsed.data);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return embeddingsOf(parsed.data);
+}
+
+type EmbeddingsRaw = Pick<RawConfig, 'EMBEDDINGS_URL' | 'EMBEDDINGS_MODEL' | 'EMBEDDINGS_API_KEY' | 'EMBEDDINGS_TIMEOUT_MS'>;
+
+function embeddingsProblems(raw: EmbeddingsRaw): string[] {
+  if (raw.EMBEDDINGS_URL && !raw.EMBEDDINGS_MODEL) return ['EMBEDDINGS_MODEL is missing: name the embeddings model the server at EMBEDDINGS_URL runs (bge-m3 for Ollama, text-embedding-3-small for OpenAI), or remove EMBEDDINGS_URL for word matching only'];
+  if (!raw.EMBEDDINGS_URL && (raw.EMBEDDINGS_MODEL || raw.EMBEDDINGS_API_KEY)) return ['EMBEDDINGS_URL is missing: set the base URL of the embeddings API (http://localhost:11434/v1 for Ollama, https://api.openai.com/v1), or remove EMBEDDINGS_MODEL and EMBEDDINGS_API_KEY'];
+  return [];
+}
+
+function embeddingsOf(raw: EmbeddingsRaw): EmbeddingsConfig | null {
+  if (!raw.EMBEDDINGS_URL || !raw.EMBEDDINGS_MODEL) return null;
+  return { url: raw.EMBEDDINGS_URL.replace(/\/+$/, ''), model: raw.EMBEDDINGS_MODEL, ...(raw.EMBEDDINGS_API_KEY ? { apiKey: raw.EMBEDDINGS_API_KEY } : {}), timeoutMs: raw.EMBEDDINGS_TIMEOUT_MS };
+}
+
+function describeProblem(issue: { path: PropertyKey[]; message: string }, env: Record<string, string | undefined>): string {
+  const name = String(issue.path[0] ?? 'environment');
+  return `${name} ${describeIssue(issue.message)} (got ${JSON.stringify(env[name] ?? '')}); fix it in .env or the environment, see .env.example`;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = configSchema.safeParse(env);
   const problems: string[] = [];
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const name = String(issue.path[0] ?? 'environment');
-      problems.push(`${name} ${describeIssue(issue.message)} (got ${JSON.stringify(env[name] ?? '')}); fix it in .env or the environment, see .env.example`);
-    }
+    for (const issue of parsed.error.issues) problems.push(describeProblem(issue, env));
     throw new ConfigError(problems);
   }
   const raw = parsed.data;
@@ -104,8 +162,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((raw.DISCORD_TOKEN || raw.DISCORD_APPLICATION_ID) && !(raw.DISCORD_TOKEN && raw.DISCORD_APPLICATION_ID)) {
     problems.push(`${raw.DISCORD_TOKEN ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN'} is missing: Discord needs both DISCORD_TOKEN and DISCORD_APPLICATION_ID (developer portal, your application)`);
   }
+  problems.push(...embeddingsProblems(raw));
   const scoring = raw.RAPPORT_SCORING_FILE ? readScoringFile(raw.RAPPORT_SCORING_FILE) : null;
   if (scoring && !scoring.ok) problems.push(...scoring.problems);
+  if (raw.METRICS_HOST && raw.METRICS_PORT === undefined) problems.push('METRICS_HOST is set but METRICS_PORT is not: set METRICS_PORT too, or remove METRICS_HOST');
+  if (raw.METRICS_PORT !== undefined && raw.METRICS_PORT === raw.PORT) problems.push(`METRICS_PORT is the same as PORT (${raw.PORT}): choose another port, or unset METRICS_PORT to serve /metrics on PORT`);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -113,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: raw.LOG_LEVEL,
     database: raw.DATABASE_URL ? { kind: 'postgres', url: raw.DATABASE_URL } : { kind: 'pglite', dataDir: raw.RAPPORT_DATA_DIR },
     redis: raw.REDIS_URL ? { url: raw.REDIS_URL, prefix: raw.RAPPORT_QUEUE_PREFIX } : null,
+    spoolFile: raw.RAPPORT_SPOOL_FILE ?? `${raw.RAPPORT_DATA_DIR.replace(/\/+$/, '')}/event-spool.jsonl`,
     port: raw.PORT,
     publicUrl: (raw.RAPPORT_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     language: raw.RAPPORT_LANGUAGE,
@@ -140,6 +202,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             ...(raw.DISCORD_MODERATOR_ROLE ? { moderatorRole: raw.DISCORD_MODERATOR_ROLE } : {}),
           }
         : null,
+    embeddings: embeddingsOf(raw),
+    metrics: {
+      ...(raw.METRICS_TOKEN ? { token: raw.METRICS_TOKEN } : {}),
+      ...(raw.METRICS_PORT !== undefined ? { listen: { port: raw.METRICS_PORT, host: raw.METRICS_HOST ?? '127.0.0.1' } } : {}),
+    },
   };
 }
 

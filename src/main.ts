@@ -1,10 +1,17 @@
-// The only place that wires Rapport together: config -> database -> queue -> services ->
-// features -> pipeline -> adapters. Tests call buildRapport with their own parts.
+// The only place that wires Rapport together: config -> database -> queue -> ports -> features ->
+// pipeline -> adapters. openRapport is the composition every entry point uses (start, history
+// imports, bench, eval): each chooses its database, scheduler and adapters. buildRapport makes one
+// value for each port (src/core/app-ports.ts) and hands every command and feature only the ports it
+// declared; tests call it with their own parts.
 import { readFile } from 'node:fs/promises';
+import { commands as declaredCommands } from '../commands/index.ts';
+import { openChosenDatabase, openChosenScheduler, type DatabaseChoice, type OpenedPart, type SchedulerChoice } from './cli/open-parts.ts';
+import type { Config } from './config.ts';
 import type { ChatAdapter } from './core/adapter.ts';
+import { pickPorts, type Ports } from './core/app-ports.ts';
 import { createAmbassadors, type AmbassadorsDeps } from './core/ambassadors/create-ambassadors.ts';
 import { signalsFromScoreStore } from './core/ambassadors/recognition-signals.ts';
-import type { Clock } from './core/clock.ts';
+import { systemClock, type Clock } from './core/clock.ts';
 import { createCommandDispatcher } from './core/commands/dispatch.ts';
 import type { CommandDefinition } from './core/commands/define.ts';
 import { createCommandRegistry } from './core/commands/registry.ts';
@@ -14,17 +21,25 @@ import { parseId, type Platform } from './core/ids.ts';
 import type { Logger } from './core/logger.ts';
 import { instrumentRepliers, instrumentScheduler, noopMetrics, type Metrics } from './core/metrics.ts';
 import type { Replier, ReplierDirectory } from './core/outgoing.ts';
+import { createEventIntake } from './core/event-intake.ts';
+import type { EventSpool } from './core/event-spool.ts';
 import { createPipeline, type Pipeline, type PipelineDefaults } from './core/pipeline.ts';
 import type { Repositories } from './core/ports.ts';
 import type { PrivacyGuard } from './core/privacy/privacy-guard.ts';
 import { createRecognition, type RecognitionDeps } from './core/recognition/create-recognition.ts';
+import { rebuildCommunityScores, rebuildLaggingScores, type RebuildDeps, type RebuildResult, type ScoreRebuildStore } from './core/recognition/rebuild-scores.ts';
+import { createScoreProgress } from './core/recognition/score-progress.ts';
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
 import { createAnswering } from './core/answering/create-answering.ts';
 import { createRouting } from './core/routing/create-routing.ts';
+import { createSemanticAnswering, type SemanticAnsweringDeps } from './core/answering/semantic-answering.ts';
 import type { JobScheduler } from './core/scheduler.ts';
-import type { Services } from './core/services.ts';
 import type { Translator } from './core/translator.ts';
+import { createRepositories } from './db/create-repositories.ts';
+import type { Database } from './db/open-database.ts';
+import { features as declaredFeatures } from './features.ts';
+import { createTranslator } from './i18n/create-translator.ts';
 
 export interface RapportParts {
   repos: Repositories;
@@ -42,13 +57,22 @@ export interface RapportParts {
   publicUrl?: string;
   /** Funnel and offer settings (tests); `signals` is where the funnel reads recognition scores. */
   ambassadors?: Partial<Pick<AmbassadorsDeps, 'signals' | 'limits' | 'rules'>>;
+  /** Where live events wait while the database is away (event-intake.ts); without it a failed write fails the event. */
+  spool?: EventSpool;
+  /** Score watermarks and rebuilds from stored events (rebuild-scores.ts); start-up rebuilds lagging communities. */
+  scoreRebuild?: ScoreRebuildStore;
   /** Recognition model overrides and write-behind cache bounds (tests, replays). */
   recognition?: { config?: RecognitionConfigInput; cache?: RecognitionDeps['cache'] };
+  /** Semantic search through an embeddings server (EMBEDDINGS_URL); word matching only when absent. */
+  semantic?: Omit<SemanticAnsweringDeps, 'logger' | 'metrics' | 'now'>;
 }
 
 export interface Rapport {
-  services: Services;
+  /** Every port, as built here (entry points wire the web server and reports from them). */
+  ports: Ports;
   pipeline: Pipeline;
+  /** Recomputes scores from stored events: one community, or every one (needs parts.scoreRebuild). */
+  rebuildScores(communityId?: string): Promise<RebuildResult[]>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -67,7 +91,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const instrumentedRepliers = instrumentRepliers(repliers, metrics);
   // Recognition asks privacy (built by the ambassadors) before scoring anyone; the funnel reads its scores.
   let privacy: PrivacyGuard | undefined;
+  const progress = parts.scoreRebuild ? createScoreProgress() : undefined;
   const recognition = createRecognition({
+    ...(progress && parts.scoreRebuild ? { watermarks: { progress, save: (marks: Map<string, number>) => parts.scoreRebuild!.saveWatermarks(marks) } } : {}),
     store: parts.repos.scores,
     clock: parts.clock,
     // The engine's own detector, not the answers' one (detectQuestion in src/core/answers): that one
@@ -107,6 +133,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   ambassadors.privacy.onErase(async (memberId) => routing.forget(memberId));
   const answering = createAnswering({
     kb: parts.repos.knowledgeBase,
+    synonyms: parts.repos.synonyms,
     answerLogs: parts.repos.answerLogs,
     channels: parts.repos.channels,
     repliers: instrumentedRepliers,
@@ -117,48 +144,88 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     readFile: (path) => readFile(path, 'utf8'),
     // A thread handed to the moderators (routing's "Ask a human") gets no bot answers.
     isPaused: (event) => routing.isPaused(event),
+    ...(parts.semantic ? { semantic: createSemanticAnswering({ ...parts.semantic, logger: parts.logger, metrics, now: () => performance.now() }) } : {}),
   });
   // An erased member's silent questions still waiting to be written are dropped with them.
   ambassadors.privacy.onErase(async (memberId) => answering.forgetMember(memberId));
   const stopHooks: Array<() => Promise<void>> = [];
-  const services: Services = {
-    repos: parts.repos,
-    clock: parts.clock,
-    scheduler,
-    logger: parts.logger,
-    repliers: instrumentedRepliers,
-    commands: createCommandRegistry(parts.commands),
-    translator: parts.translator,
-    dashboard: createDashboardAccess({ store: parts.repos.dashboardAuth, members: parts.repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),
-    metrics,
+  const commands = createCommandRegistry(parts.commands);
+  const { repos } = parts;
+  const ports: Ports = {
+    recognition,
+    leaderboard: narrow(recognition, ['leaderboard', 'rank']),
+    answering,
     ambassadors,
     privacy: ambassadors.privacy,
-    recognition,
     shoutouts,
-    answering,
     routing,
-    onStop: (hook) => void stopHooks.push(hook),
+    routingRecords: narrow(repos.routing, ['latestQuestion', 'openHandoffs', 'setMentionOptOut']),
+    answerRecords: narrow(repos.answerLogs, ['get']),
+    dashboard: createDashboardAccess({ store: repos.dashboardAuth, members: repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),
+    members: narrow(repos.members, ['get', 'findByName']),
+    channels: narrow(repos.channels, ['get', 'findByName']),
+    communities: narrow(repos.communities, ['get', 'list', 'update']),
+    funnelRecords: narrow(repos.ambassadors, ['listStages', 'getFunnel', 'history']),
+    offerRecords: narrow(repos.offers, ['recipients', 'counts']),
+    activity: narrow(repos.activity, ['rollUp']),
+    scheduler,
+    clock: parts.clock,
+    translator: parts.translator,
+    repliers: instrumentedRepliers,
+    commands,
+    logger: parts.logger,
+    metrics,
+    lifecycle: { onStop: (hook) => void stopHooks.push(hook) },
   };
   const registry = createFeatureRegistry();
-  for (const feature of parts.features) await feature(registry, services);
+  for (const feature of parts.features) await feature.register(registry, pickPorts(ports, feature.needs));
   // Silent questions' log rows are written once per batch (one multi-row INSERT in a replay), and
   // for a live event right after it: whoever reads the table next finds them.
-  const pipeline = createPipeline({ services, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush() });
+  const pipeline = createPipeline({ repos, logger: parts.logger, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush(), ...(progress ? { progress } : {}) });
+  const rebuildDeps = (rebuild: ScoreRebuildStore): RebuildDeps => ({
+    rebuild,
+    store: parts.repos.scores,
+    logger: parts.logger,
+    mayProfile: (communityId, memberId) => ambassadors.privacy.mayProfile(communityId, memberId),
+    findMember: (memberId) => parts.repos.members.get(memberId),
+    timeZoneOf: async (communityId) => (await parts.repos.communities.get(communityId))?.timeZone ?? parts.defaults.timeZone,
+    ...(parts.recognition?.config ? { config: parts.recognition.config } : {}),
+  });
   // A member deleted by /privacy delete is created afresh if they post again.
   ambassadors.privacy.onErase(async () => pipeline.forgetMembers());
-  const dispatch = createCommandDispatcher({ services, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
+  const intake = parts.spool
+    ? createEventIntake({ pipeline, spool: parts.spool, logger: parts.logger, onHandled: (event, stored) => metrics.eventProcessed(event.type, stored) })
+    : undefined;
+  const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
 
   return {
-    services,
+    ports,
     pipeline,
+    async rebuildScores(communityId) {
+      if (!parts.scoreRebuild) throw new Error('rebuildScores needs parts.scoreRebuild');
+      const deps = rebuildDeps(parts.scoreRebuild);
+      const results: RebuildResult[] = [];
+      for (const id of communityId ? [communityId] : await parts.scoreRebuild.communities()) results.push(await rebuildCommunityScores(id, deps));
+      return results;
+    },
     async start() {
+      // What a crash kept out of the scores (the write-behind cache's last seconds) comes back
+      // before new events arrive.
+      if (parts.scoreRebuild) await rebuildLaggingScores(rebuildDeps(parts.scoreRebuild));
       await parts.scheduler.start();
+      intake?.start();
       for (const adapter of parts.adapters) {
-        await adapter.start({ onEvent: async (event) => metrics.eventProcessed(event.type, (await pipeline.handle(event)).stored), onCommand: dispatch });
+        await adapter.start({
+          onEvent: intake
+            ? (event, delivery) => intake.accept(event, delivery)
+            : async (event, delivery) => metrics.eventProcessed(event.type, (await pipeline.handle(event, delivery?.durable ? { onStored: delivery.durable } : {})).stored),
+          onCommand: dispatch,
+        });
       }
     },
     async stop() {
       for (const adapter of parts.adapters) await adapter.stop();
+      await intake?.stop();
       for (const hook of stopHooks) {
         try {
           await hook();
@@ -169,4 +236,118 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
       await parts.scheduler.close();
     },
   };
+}
+
+export interface EntryChoices<M extends Metrics = Metrics> {
+  database: DatabaseChoice;
+  scheduler: SchedulerChoice;
+  logger: Logger;
+  /** The chat adapters this entry point runs (console, Slack and Discord, replay sinks). */
+  adapters(parts: { repos: Repositories; translator: Translator; metrics: Metrics }): ChatAdapter[] | Promise<ChatAdapter[]>;
+  /** Counters for /metrics (start); nothing is counted when absent. */
+  metrics?(scheduler: JobScheduler): M;
+  /** Lets a benchmark wrap Rapport's features (to time them). */
+  wrapFeatures?(features: Feature[]): Feature[];
+  /** Semantic search through an embeddings server (start, when EMBEDDINGS_URL is set). */
+  semantic?(parts: { db: Database }): RapportParts['semantic'];
+  /** Aborted when the process is asked to stop: start-up goes no further than the part it is opening. */
+  signal?: AbortSignal;
+  /** Where live events wait while the database is away (start). */
+  spool?(): Promise<NonNullable<RapportParts['spool']>>;
+  /** Scores rebuilt from stored events (start: the ones lagging after a crash; `rapport scores rebuild`). */
+  scoreRebuild?(parts: { db: Database }): NonNullable<RapportParts['scoreRebuild']>;
+}
+
+export interface RunningApp<M extends Metrics = Metrics> {
+  rapport: Rapport;
+  db: Database;
+  repos: Repositories;
+  scheduler: JobScheduler;
+  translator: Translator;
+  adapters: ChatAdapter[];
+  /** What choices.metrics made (noopMetrics without it). */
+  metrics: M;
+  /** What was opened, for reports: "postgres (DATABASE_URL)", "bullmq (REDIS_URL, prefix x)", ... */
+  describe: { database: string; queue: string };
+  /** Stops Rapport, then closes (and removes what was made for this run of) the scheduler and database. */
+  close(): Promise<void>;
+}
+
+/** Builds Rapport for an entry point from configuration and its choices; on failure, closes what it opened. */
+/** Thrown by openRapport when its `signal` aborts during start-up; what it had opened is closed. */
+export class StartAborted extends Error {
+  constructor() {
+    super('start-up stopped: the process was asked to stop');
+    this.name = 'StartAborted';
+  }
+}
+
+export async function openRapport<M extends Metrics = Metrics>(config: Config, choices: EntryChoices<M>): Promise<RunningApp<M>> {
+  const database = await openChosenDatabase(config, choices.database);
+  let queue: OpenedPart<JobScheduler> | undefined;
+  const checkStop = () => {
+    if (choices.signal?.aborted) throw new StartAborted();
+  };
+  try {
+    checkStop();
+    queue = await openChosenScheduler(config, choices.scheduler, choices.logger);
+    checkStop();
+    const scheduler = queue.value;
+    const db = database.value;
+    const translator = await createTranslator();
+    const repos = createRepositories(db.prisma);
+    const metrics = (choices.metrics?.(scheduler) ?? noopMetrics) as M;
+    const adapters = await choices.adapters({ repos, translator, metrics });
+    const semantic = choices.semantic?.({ db });
+    const spool = await choices.spool?.();
+    const scoreRebuild = choices.scoreRebuild?.({ db });
+    checkStop();
+    const rapport = await buildRapport({
+      repos,
+      scheduler,
+      logger: choices.logger,
+      clock: systemClock,
+      translator,
+      commands: declaredCommands,
+      features: choices.wrapFeatures ? choices.wrapFeatures(declaredFeatures) : declaredFeatures,
+      adapters,
+      defaults: { language: config.language, timeZone: config.timeZone },
+      ...(config.scoring ? { recognition: { config: config.scoring } } : {}),
+      metrics,
+      publicUrl: config.publicUrl,
+      ...(semantic ? { semantic } : {}),
+      ...(spool ? { spool } : {}),
+      ...(scoreRebuild ? { scoreRebuild } : {}),
+    });
+    const opened = queue;
+    return {
+      rapport,
+      db,
+      repos,
+      scheduler,
+      translator,
+      adapters,
+      metrics,
+      describe: { database: database.describe, queue: opened.describe },
+      async close() {
+        await rapport.stop();
+        await database.dispose();
+        await opened.dispose();
+      },
+    };
+  } catch (error) {
+    await queue?.value.close().catch((closeError: unknown) => choices.logger.error({ err: closeError }, 'closing the scheduler after a failed start failed'));
+    await database.dispose();
+    throw error;
+  }
+}
+
+/** An object with only the named methods of `source` (bound to it): a port narrower than the repository behind it. */
+function narrow<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+  const view = {} as Pick<T, K>;
+  for (const key of keys) {
+    const value = source[key];
+    view[key] = (typeof value === 'function' ? value.bind(source) : value) as T[K];
+  }
+  return view;
 }

@@ -1,13 +1,14 @@
 // `rapport bench all [--json]` (what `npm run bench` runs): every benchmark there is, one after
-// the other: the replay of the shared train export through the full pipeline, then the answers
-// benchmarks (bench answers, bench answer-path) when their commands exist. Exits non-zero when
-// any benchmark fails to run.
+// the other: the replay of the bundled train export (eval/datasets/ubuntu-irc-train/export.zip)
+// through the full pipeline, then the answers benchmarks (bench answers, bench answer-path) when
+// their commands exist. Exits non-zero when any benchmark fails to run.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
+import { COMMUNITY_EXPORTS } from './bundled-datasets.ts';
 import type { CliCommand } from './io.ts';
 
-const TRAIN = fileURLToPath(new URL('../../../shared/data/community/ubuntu-irc-train', import.meta.url));
+const TRAIN = COMMUNITY_EXPORTS.train.export;
 
 export const runBenchAll: CliCommand = async (argv, io) => {
   const json = argv.includes('--json');

@@ -1,19 +1,18 @@
 // `rapport bench answer-path [--entries N] [--queries N] [--data DIR] [--json]`
 // The live path of issue 5's speed target: builds a knowledge base of N entries (default 10,000)
-// from the shared FAQ data and times, in-process, from a MessagePosted event handed to the
-// answering feature to its replier call (detection, retrieval, confidence, learning penalty and
-// the answer-log write on in-memory stores). `bench answers` times the engine alone.
+// from the bundled FAQ data (eval/datasets/faq) and times, in-process, from a MessagePosted event
+// handed to the answering feature to its replier call (detection, retrieval, confidence, learning
+// penalty and the answer-log write on in-memory stores). `bench answers` times the engine alone.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseKbJson, parseQueryLines, type KbEntry } from '../core/answers/index.ts';
 import { seededRandom, syntheticKb } from '../core/answers/synthetic-kb.ts';
 import { timeAnswerPath } from '../core/answering/time-answer-path.ts';
 import { createTranslator } from '../i18n/create-translator.ts';
 import { createLogger } from '../logger.ts';
+import { FAQ_DIR as DEFAULT_DATA } from './bundled-datasets.ts';
 import { parseFlags, type CliCommand } from './io.ts';
 
-const DEFAULT_DATA = fileURLToPath(new URL('../../../shared/data/faq/', import.meta.url));
 const KBS = ['stackfaq', 'banking77', 'shop-bg'];
 const QUERIES = ['stackfaq.dev.jsonl', 'banking77.dev.jsonl', 'shop-bg.dev.jsonl', 'out-of-scope.dev.jsonl'];
 const USAGE = 'Usage: rapport bench answer-path [--entries N] [--queries N] [--data DIR] [--json]\n';

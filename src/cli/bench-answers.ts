@@ -1,10 +1,9 @@
 // `rapport bench answers [--entries N] [--queries N] [--data DIR] [--json]`
-// Builds a knowledge base of N entries (default 10,000) from the shared FAQ data and times the
-// in-process path from a question event to the reply decision: question detection, retrieval
-// and confidence. Reports index build time and p50/p99 per question.
+// Builds a knowledge base of N entries (default 10,000) from the bundled FAQ data
+// (eval/datasets/faq) and times the in-process path from a question event to the reply decision:
+// question detection, retrieval and confidence. Reports index build time and p50/p99 per question.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { createAnswerIndex } from '../core/answers/answer-index.ts';
@@ -13,9 +12,9 @@ import { parseKbJson } from '../core/answers/kb-parse-json.ts';
 import { parseQueryLines } from '../core/answers/query-file-parse.ts';
 import { seededRandom, syntheticKb } from '../core/answers/synthetic-kb.ts';
 import type { KbEntry } from '../core/answers/kb-entry.ts';
+import { FAQ_DIR as DEFAULT_DATA } from './bundled-datasets.ts';
 import type { CliIo } from './eval-answers.ts';
 
-const DEFAULT_DATA = fileURLToPath(new URL('../../../shared/data/faq/', import.meta.url));
 const KBS = ['stackfaq', 'banking77', 'shop-bg'];
 const QUERIES = ['stackfaq.dev.jsonl', 'banking77.dev.jsonl', 'shop-bg.dev.jsonl', 'out-of-scope.dev.jsonl'];
 

@@ -1,4 +1,5 @@
-// `rapport bench replay --slack-export DIR [--json]`
+// `rapport bench replay [--slack-export DIR|ZIP] [--json]` (default: the bundled Ubuntu IRC train
+// export, eval/datasets/ubuntu-irc-train/export.zip)
 // Pushes every message of a Slack export through the full pipeline (activity storage, recognition
 // with its write-behind store, the funnel and feedback capture; answers when that feature is
 // wired) against the configured database and queue (a fresh schema in DATABASE_URL's PostgreSQL
@@ -11,10 +12,11 @@
 // which should stay flat as messages grow.
 import { parseArgs } from 'node:util';
 import type { ChatEvent } from '../core/events.ts';
-import type { Feature } from '../core/features.ts';
+import { defineFeature, type Feature } from '../core/features.ts';
 import { slackExportEvents } from '../import/slack-export-events.ts';
 import { openSlackExport } from '../import/slack-export-reader.ts';
 import { DEFAULT_BATCH, replayEvents } from '../import/replay-events.ts';
+import { COMMUNITY_EXPORTS } from './bundled-datasets.ts';
 import { openImportRuntime } from './import-runtime.ts';
 import type { CliCommand } from './io.ts';
 
@@ -27,7 +29,7 @@ export interface BenchReplayResult {
   peakRssMb: number;
 }
 
-const USAGE = 'usage: rapport bench replay --slack-export DIR|ZIP [--json]\n';
+const USAGE = 'usage: rapport bench replay [--slack-export DIR|ZIP] [--json]\n';
 const TEAM = 'bench';
 const mb = (bytes: number): number => Math.round((bytes / 1_048_576) * 10) / 10;
 
@@ -55,11 +57,7 @@ export const runBenchReplay: CliCommand = async (argv, io) => {
     io.stderr.write(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const dir = values['slack-export'];
-  if (!dir) {
-    io.stderr.write(`--slack-export is required\n${USAGE}`);
-    return 2;
-  }
+  const dir = values['slack-export'] ?? COMMUNITY_EXPORTS.train.export;
 
   // Count first (not timed), so the report can say where 25/50/100% of the run are. In a function
   // of its own so that export (its member table) is not kept alive through the run.
@@ -71,34 +69,40 @@ export const runBenchReplay: CliCommand = async (argv, io) => {
   let done = 0;
   // Time spent in each feature on message.posted, for the breakdown in the human output.
   const byFeature = new Map<string, number>();
-  const timed = (feature: Feature, name: string): Feature => (registry, services) =>
-    feature(
-      {
-        on(type, handler) {
-          registry.on(type, async (event, context) => {
-            const t0 = performance.now();
-            try {
-              await handler(event, context);
-            } finally {
-              if (type === 'message.posted') byFeature.set(name, (byFeature.get(name) ?? 0) + performance.now() - t0);
-            }
-          });
+  const timed = (feature: Feature): Feature => ({
+    ...feature,
+    register: (registry, deps) =>
+      feature.register(
+        {
+          on(type, handler) {
+            registry.on(type, async (event, context) => {
+              const t0 = performance.now();
+              try {
+                await handler(event, context);
+              } finally {
+                if (type === 'message.posted') byFeature.set(feature.name, (byFeature.get(feature.name) ?? 0) + performance.now() - t0);
+              }
+            });
+          },
         },
-      },
-      services,
-    );
-  const first: Feature = (registry) => registry.on('message.posted', async () => void (routeStart = performance.now()));
-  const last: Feature = (registry) =>
-    registry.on('message.posted', async () => {
-      const ms = performance.now() - routeStart;
-      if (done < latencies.length) latencies[done] = ms;
-      done++;
-      routedMs += ms;
-    });
+        deps,
+      ),
+  });
+  const first = defineFeature({ name: 'bench-start', register: (registry) => registry.on('message.posted', async () => void (routeStart = performance.now())) });
+  const last = defineFeature({
+    name: 'bench-end',
+    register: (registry) =>
+      registry.on('message.posted', async () => {
+        const ms = performance.now() - routeStart;
+        if (done < latencies.length) latencies[done] = ms;
+        done++;
+        routedMs += ms;
+      }),
+  });
   const runtime = await openImportRuntime(io, {
     fresh: true,
     queue: true,
-    wrapFeatures: (features) => [first, ...features.map((f, i) => timed(f, f.name.replace(/^register/, '') || `feature ${i + 1}`)), last],
+    wrapFeatures: (features) => [first, ...features.map(timed), last],
   });
   // What the process holds before the first message (runtime, Prisma, BullMQ): growth is the rest.
   const baseline = process.memoryUsage.rss();
@@ -127,8 +131,8 @@ export const runBenchReplay: CliCommand = async (argv, io) => {
         },
       });
       // What the features still hold in memory is written inside the timed run.
-      await runtime.rapport.services.recognition.flush();
-      await runtime.rapport.services.answering.flush();
+      await runtime.rapport.ports.recognition.flush();
+      await runtime.rapport.ports.answering.flush();
       seconds = (performance.now() - started) / 1000;
       messages = summary.messages;
     } finally {

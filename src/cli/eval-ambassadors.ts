@@ -1,4 +1,7 @@
-// `rapport eval ambassadors --slack-export DIR --truth FILE [--json]`
+// `rapport eval ambassadors [--split dev|train | --slack-export DIR|ZIP --truth FILE] [--json]`
+//
+// With no export given it runs on the bundled Ubuntu IRC dev export and its truth file
+// (eval/datasets/ubuntu-irc-dev); `--split train` takes the bundled train export (a ZIP) instead.
 //
 // Replays a Slack export through the pipeline the live bot uses (activity, recognition, funnel,
 // feedback; in a fresh embedded database, or a fresh schema in DATABASE_URL's PostgreSQL, see
@@ -24,6 +27,7 @@ import { createInMemoryScoreStore } from '../core/recognition/score-store.ts';
 import { slackExportMessageToEvents } from '../import/slack-export-events.ts';
 import { openSlackExport, parseJsonFile } from '../import/slack-export-reader.ts';
 import { replayEvents } from '../import/replay-events.ts';
+import { COMMUNITY_EXPORTS, type CommunitySplit } from './bundled-datasets.ts';
 import { openImportRuntime } from './import-runtime.ts';
 
 export interface CliIo {
@@ -167,11 +171,11 @@ export async function replayThroughPipeline(dir: string, io: CliIo): Promise<Rep
     } finally {
       await exp.close();
     }
-    const { recognition, repos } = runtime.rapport.services;
+    const { recognition, communities } = runtime.rapport.ports;
     await recognition.flush();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const communityId = makeCommunityId('slack', TEAM);
-    const community = (await repos.communities.get(communityId)) ?? { id: communityId, timeZone: 'UTC' };
+    const community = (await communities.get(communityId)) ?? { id: communityId, timeZone: 'UTC' };
     const board = await recognition.leaderboard(community, { period: 'all', kind: 'helpers', limit: Number.MAX_SAFE_INTEGER - 100 });
     const prefix = `${scopedId('slack', TEAM, 'x').slice(0, -1)}`;
     const byHelperScore = board.map((e) => decodeURIComponent(e.memberId.slice(prefix.length)));
@@ -207,16 +211,16 @@ export async function evaluateAmbassadors(
   };
 }
 
-const USAGE = 'usage: rapport eval ambassadors --slack-export DIR|ZIP --truth FILE [--json]\n';
+const USAGE = 'usage: rapport eval ambassadors --slack-export DIR|ZIP --truth FILE [--json]\n       rapport eval ambassadors [--split dev|train] [--json]   (the bundled Ubuntu IRC exports; dev by default)\n';
 
 /** `deps.replay` lets the caller replay through the full pipeline (database, queue) instead. */
 export async function runEvalAmbassadors(argv: string[], io: CliIo, deps: { replay?: ReplayForRanking } = {}): Promise<number> {
   const args = argv[0] === 'eval' ? argv.slice(1) : argv;
-  let values: { 'slack-export'?: string; truth?: string; json?: boolean; help?: boolean };
+  let values: { 'slack-export'?: string; truth?: string; split?: string; json?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: args[0] === 'ambassadors' ? args.slice(1) : args,
-      options: { 'slack-export': { type: 'string' }, truth: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { 'slack-export': { type: 'string' }, truth: { type: 'string' }, split: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
     }));
   } catch (error) {
@@ -227,12 +231,24 @@ export async function runEvalAmbassadors(argv: string[], io: CliIo, deps: { repl
     io.stdout.write(USAGE);
     return 0;
   }
-  if (!values['slack-export'] || !values.truth) {
-    io.stderr.write(`--slack-export and --truth are required\n${USAGE}`);
+  const own = values['slack-export'] !== undefined || values.truth !== undefined;
+  if (own && values.split !== undefined) {
+    io.stderr.write(`--split picks a bundled export; leave it out when you give --slack-export and --truth\n${USAGE}`);
     return 2;
   }
+  if (own && (!values['slack-export'] || !values.truth)) {
+    io.stderr.write(`--slack-export and --truth are required together\n${USAGE}`);
+    return 2;
+  }
+  const split = values.split ?? 'dev';
+  if (!own && !Object.hasOwn(COMMUNITY_EXPORTS, split)) {
+    io.stderr.write(`--split must be dev or train, not "${split}"\n${USAGE}`);
+    return 2;
+  }
+  const exportPath = values['slack-export'] ?? COMMUNITY_EXPORTS[split as CommunitySplit].export;
+  const truthFile = values.truth ?? COMMUNITY_EXPORTS[split as CommunitySplit].truth;
   try {
-    const result = await evaluateAmbassadors(values['slack-export'], values.truth, deps.replay ?? ((dir) => replayThroughPipeline(dir, io)));
+    const result = await evaluateAmbassadors(exportPath, truthFile, deps.replay ?? ((dir) => replayThroughPipeline(dir, io)));
     const { replay, withTies, ...summary } = result;
     if (values.json) {
       // The fixed shape first; `withTies` is extra and for information only (the truth cannot
@@ -243,7 +259,7 @@ export async function runEvalAmbassadors(argv: string[], io: CliIo, deps: { repl
     const f = (n: number): string => n.toFixed(2).padStart(6);
     io.stdout.write(
       [
-        `Ambassador evaluation: ${values['slack-export']}`,
+        `Ambassador evaluation: ${exportPath}`,
         `${replay.messages} messages, ${summary.members} members, replayed in ${replay.seconds.toFixed(2)} s (${Math.round(replay.messages / replay.seconds)} msg/s)`,
         'P@k = |top-k by the method ∩ top-k of the ground truth (distinct people helped)| / k',
         '',

@@ -75,7 +75,7 @@ export const runImportSlackExport: CliCommand = async (argv, io) => {
   const runtime = await openImportRuntime(io, { fresh: false, queue: false });
   const started = performance.now();
   try {
-    const team = values.team ?? (await defaultTeam(runtime.rapport.services.repos.communities.list()));
+    const team = values.team ?? (await defaultTeam(runtime.rapport.ports.communities.list()));
     const exp = await openSlackExport(dir);
     const progress = createImportProgress(io.stderr, total, 'import', language);
     try {

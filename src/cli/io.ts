@@ -4,6 +4,12 @@ export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   env: Record<string, string | undefined>;
+  /**
+   * For long-running commands (bin/rapport.js gives it to `start`): `signal` aborts when the
+   * process is asked to stop (SIGTERM, SIGINT); `request` asks for that stop from inside (a fatal
+   * error). The reason is the signal's name or what went wrong.
+   */
+  shutdown?: { signal: AbortSignal; request(reason: string): void };
 }
 
 export type CliCommand = (argv: string[], io: CliIo) => Promise<number>;

@@ -11,16 +11,17 @@ const COMMANDS: Record<string, { summary: string; load: Loader }> = {
   'db migrate': { summary: 'apply database migrations to DATABASE_URL', load: async () => (await import('./db-migrate.ts')).runDbMigrate },
   'slack manifest': { summary: 'print the Slack app manifest [--socket-mode|--http] [--request-url URL]', load: async () => (await import('./slack-manifest.ts')).runSlackManifest },
   'discord sync-commands': { summary: 'register slash commands on Discord, sending only changes [--guild ID]', load: async () => (await import('./discord-sync-commands.ts')).runDiscordSyncCommands },
-  'eval answers': { summary: 'top-1 and answered right/wrong of the answer engine --kb FILE --queries FILE [--queries FILE ...] [--json]', load: async () => (await import('./eval-answers.ts')).runEvalAnswers },
+  'eval answers': { summary: 'top-1 and answered right/wrong of the answer engine (no arguments: the bundled knowledge bases) [--kb FILE --queries FILE ...] [--json]', load: async () => (await import('./eval-answers.ts')).runEvalAnswers },
   'bench answers': { summary: 'p50/p99 from question event to reply call on a 10,000-entry knowledge base [--entries N] [--json]', load: async () => (await import('./bench-answers.ts')).runBenchAnswers },
   'bench answer-path': { summary: 'p50/p99 from a message event to the reply call through the answering feature (in-memory stores) [--entries N] [--json]', load: async () => (await import('./bench-answer-path.ts')).runBenchAnswerPath },
   'faq import': { summary: 'import a knowledge-base file (.json, .md, .csv) into a community FILE [--community ID] [--replace]', load: async () => (await import('./faq-import.ts')).runFaqImport },
+  'scores rebuild': { summary: 'recompute recognition scores from the stored events (run with the bot stopped) [--community ID]', load: async () => (await import('./scores-rebuild.ts')).runScoresRebuild },
   'import slack-export': { summary: 'import a Slack workspace export (folder or ZIP) into the database [--team ID]', load: async () => (await import('./import-slack-export.ts')).runImportSlackExport },
   'import discord-export': { summary: 'import DiscordChatExporter JSON files into the database', load: async () => (await import('./import-discord-export.ts')).runImportDiscordExport },
-  'eval ambassadors': { summary: 'P@5/10/20 of the helper ranking on an export --slack-export DIR --truth FILE [--json]', load: async () => (await import('./eval-ambassadors.ts')).runEvalAmbassadors },
+  'eval ambassadors': { summary: 'P@5/10/20 of the helper ranking on an export (no arguments: the bundled dev export) [--split dev|train | --slack-export DIR|ZIP --truth FILE] [--json]', load: async () => (await import('./eval-ambassadors.ts')).runEvalAmbassadors },
   'eval routing': { summary: 'hit@1/3 of routing questions to helpers on an export [--slack-export DIR] [--truth FILE] [--json]', load: async () => (await import('./eval-routing.ts')).runEvalRouting },
-  'bench replay': { summary: 'push an export through the full pipeline: msg/s, p50/p99, peak RSS --slack-export DIR [--json]', load: async () => (await import('./bench-replay.ts')).runBenchReplay },
-  'bench all': { summary: 'run every benchmark (replay on the shared train export, answers)', load: async () => (await import('./bench-all.ts')).runBenchAll },
+  'bench replay': { summary: 'push an export through the full pipeline: msg/s, p50/p99, peak RSS (default: the bundled train export) [--slack-export DIR|ZIP] [--json]', load: async () => (await import('./bench-replay.ts')).runBenchReplay },
+  'bench all': { summary: 'run every benchmark (replay on the bundled train export, answers)', load: async () => (await import('./bench-all.ts')).runBenchAll },
 };
 
 export function usage(): string {

@@ -1,114 +1,143 @@
 // `rapport start`: runs the bot. With no Slack or Discord configuration it opens the console chat
 // on the embedded database, so `npm start` works on a fresh clone with nothing installed.
-import { commands } from '../../commands/index.ts';
+// SIGTERM or SIGINT at any moment, start-up included, stops it after flushing what it holds.
 import { loadConfig } from '../config.ts';
 import { createConsoleAdapter } from '../adapters/console/index.ts';
 import { CONSOLE_COMMUNITY, memberIdFor } from '../adapters/console/translate.ts';
-import type { ChatAdapter } from '../core/adapter.ts';
 import { systemClock } from '../core/clock.ts';
 import { scheduleDailyRollup } from '../core/engagement/daily-rollup.ts';
-import { createRepositories } from '../db/create-repositories.ts';
+import { openFileEventSpool } from '../db/file-event-spool.ts';
+import { createScoreRebuildRepository } from '../db/score-rebuild-repository.ts';
 import { createDashboardQueries } from '../db/dashboard-queries.ts';
 import { withRecognitionLeaderboards } from '../core/dashboard/recognition-leaderboards.ts';
-import { features } from '../features.ts';
-import { createTranslator } from '../i18n/create-translator.ts';
 import { createLogger } from '../logger.ts';
-import { buildRapport } from '../main.ts';
+import { openRapport, StartAborted } from '../main.ts';
 import { consoleDashboardLink } from '../web/console-login.ts';
 import { lateWebHandler, slackRoutes } from '../web/mount.ts';
 import { createPrometheusMetrics } from '../web/prometheus-metrics.ts';
+import { createEmbeddingVectorRepository } from '../db/embedding-vector-repository.ts';
+import { createEmbedProgress } from '../embeddings/embed-progress.ts';
+import { createOpenAiEmbeddingsClient } from '../embeddings/openai-embeddings-client.ts';
+import { metricsOnlyHandler } from '../web/metrics-route.ts';
 import { createWebHandler } from '../web/web-handler.ts';
-import { serveWeb, type WebServer } from '../web/web-server.ts';
+import { serveWeb, startWebServer, type WebServer } from '../web/web-server.ts';
 import type { CliCommand } from './io.ts';
-import { openConfiguredDatabase, openScheduler } from './open-parts.ts';
 import { createPlatformAdapters } from './platform-adapters.ts';
+import { guardProcess } from './process-guard.ts';
 
 export const runStart: CliCommand = async (_argv, io) => {
   const startedAt = performance.now();
   const config = loadConfig(io.env);
   const consoleMode = !config.slack && !config.discord;
   const logger = createLogger({ level: config.logLevel, pretty: consoleMode || (io.stderr as { isTTY?: boolean }).isTTY === true, destination: io.stderr });
-  const translator = await createTranslator();
-  const db = await openConfiguredDatabase(config);
-  let scheduler;
+  // What is open so far, closed in reverse order when Rapport stops, whenever that is: a stop
+  // (SIGTERM, SIGINT, a fatal error) during start-up closes what start-up opened and goes no further.
+  const parts: Array<{ name: string; close: () => Promise<void> }> = [];
+  const stopSignal = io.shutdown?.signal;
+  const stopRequested = () => stopSignal?.aborted === true;
+  const guard = io.shutdown ? guardProcess({ logger, requestStop: io.shutdown.request }) : undefined;
+  if (stopSignal) stopSignal.addEventListener('abort', () => logger.info({ reason: stopSignal.reason }, 'stopping'), { once: true });
   try {
-    scheduler = await openScheduler(config, logger);
+    await run();
   } catch (error) {
-    await db.close();
-    throw error;
+    if (!(error instanceof StartAborted)) throw error;
+  } finally {
+    for (const part of parts.splice(0).reverse()) {
+      try {
+        await part.close();
+      } catch (error) {
+        logger.error({ err: error, part: part.name }, 'failed while stopping');
+      }
+    }
+    guard?.uninstall();
   }
-  const repos = createRepositories(db.prisma);
-  const queue = scheduler;
-  const metrics = createPrometheusMetrics(queue.stats ? { queueStats: () => queue.stats!() } : {});
-  // /healthz, /metrics and the dashboard: mount `web.handler` on the Slack receiver (slackRoutes in
-  // src/web/mount.ts) when Slack owns PORT; otherwise serveWeb below listens on PORT itself.
-  const web = lateWebHandler();
-  const t = (key: string, vars?: Record<string, string | number>) => translator.t(config.language, key, vars);
-  const consoleAdapter = consoleMode
-    ? createConsoleAdapter({ input: io.stdin, output: io.stdout, user: config.console.user, clock: systemClock, t, onError: (err) => logger.error({ err }, 'console line failed') })
-    : undefined;
-  const adapters: ChatAdapter[] = consoleAdapter ? [consoleAdapter] : await createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler), metrics });
-  const rapport = await buildRapport({
-    repos,
-    scheduler,
-    logger,
-    clock: systemClock,
-    translator,
-    commands,
-    features,
-    adapters,
-    defaults: { language: config.language, timeZone: config.timeZone },
-    ...(config.scoring ? { recognition: { config: config.scoring } } : {}),
-    metrics,
-    publicUrl: config.publicUrl,
-  });
-  web.set(
-    createWebHandler({
-      access: rapport.services.dashboard,
-      data: withRecognitionLeaderboards(createDashboardQueries(db.prisma), rapport.services.recognition, repos.communities),
-      communities: repos.communities,
-      translator,
-      clock: systemClock,
+  return guard?.fatal ? 1 : 0;
+
+  async function run(): Promise<void> {
+    // /healthz, /metrics and the dashboard: mount `web.handler` on the Slack receiver (slackRoutes in
+    // src/web/mount.ts) when Slack owns PORT; otherwise serveWeb below listens on PORT itself.
+    const web = lateWebHandler();
+    let consoleAdapter: ReturnType<typeof createConsoleAdapter> | undefined;
+    const app = await openRapport(config, {
+      database: 'configured',
+      scheduler: 'configured',
       logger,
-      secureCookies: config.publicUrl.startsWith('https:'),
-      metrics,
-      health: { database: () => db.withSql((sql) => sql.query('SELECT 1')), queue: async () => void (await queue.stats?.()) },
-    }),
-  );
-  await scheduleDailyRollup(rapport.services);
+      ...(stopSignal ? { signal: stopSignal } : {}),
+      metrics: (queue) => createPrometheusMetrics(queue.stats ? { queueStats: () => queue.stats!() } : {}),
+      adapters: async ({ repos, translator, metrics }) => {
+        if (!consoleMode) return createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler), metrics });
+        const t = (key: string, vars?: Record<string, string | number>) => translator.t(config.language, key, vars);
+        consoleAdapter = createConsoleAdapter({ input: io.stdin, output: io.stdout, user: config.console.user, clock: systemClock, t, onError: (err) => logger.error({ err }, 'console line failed') });
+        return [consoleAdapter];
+      },
+      semantic: ({ db }) =>
+        config.embeddings
+          ? {
+              provider: createOpenAiEmbeddingsClient(config.embeddings),
+              vectors: createEmbeddingVectorRepository(db.prisma),
+              queryTimeoutMs: config.embeddings.timeoutMs,
+              progress: (communityId: string, total: number) => createEmbedProgress(io.stderr, `Embedding ${communityId}`, total),
+            }
+          : undefined,
+      spool: () => openFileEventSpool(config.spoolFile),
+      scoreRebuild: ({ db }) => createScoreRebuildRepository(db.prisma),
+    });
+    // Rapport's close stops its adapters, flushes what its features hold, then closes the scheduler and database.
+    parts.push({ name: 'rapport', close: () => app.close() });
+    if (stopRequested()) return;
+    const { rapport, db, repos, scheduler: queue, translator, metrics, adapters } = app;
+    const t = (key: string, vars?: Record<string, string | number>) => translator.t(config.language, key, vars);
+    web.set(
+      createWebHandler({
+        access: rapport.ports.dashboard,
+        data: withRecognitionLeaderboards(createDashboardQueries(db.prisma), rapport.ports.recognition, repos.communities),
+        communities: repos.communities,
+        translator,
+        clock: systemClock,
+        logger,
+        secureCookies: config.publicUrl.startsWith('https:'),
+        metrics,
+        metricsAccess: { ...config.metrics, elsewhere: config.metrics.listen !== undefined },
+        health: { database: () => db.withSql((sql) => sql.query('SELECT 1')), queue: async () => void (await queue.stats?.()) },
+      }),
+    );
+    await scheduleDailyRollup(rapport.ports);
 
-  let server: WebServer | undefined;
-  let stopping: Promise<void> | undefined;
-  const stop = () =>
-    (stopping ??= (async () => {
-      await server?.close();
-      await rapport.stop();
-      await db.close();
-    })());
-  // The console moderator's link, made before the console reads its first line (so making the
-  // member here never races the pipeline making the same member).
-  const who = config.console.user;
-  const consoleLink = consoleAdapter
-    ? await consoleDashboardLink(rapport.services, { communityId: CONSOLE_COMMUNITY, platform: 'console', memberId: memberIdFor(who), platformId: who.toLowerCase(), displayName: who, language: config.language, timeZone: config.timeZone })
-    : undefined;
-  await rapport.start();
-  // In the console a taken port only turns the dashboard off; a bot without its HTTP port stops.
-  server = config.slack
-    ? undefined
-    : await serveWeb({ port: config.port, host: consoleMode ? '127.0.0.1' : undefined, handler: web.handler, optional: consoleMode, onPortTaken: () => logger.warn(t('dashboard.console.portTaken', { port: config.port })) }).catch(async (error: unknown) => {
-        await stop();
-        throw error;
-      });
-  if (consoleLink && server) {
-    io.stdout.write(`${t('dashboard.console.link', { url: consoleLink.url, minutes: Math.round(rapport.services.dashboard.tokenTtlMs / 60_000) })}\n`);
+    // METRICS_PORT: /metrics on an address of its own (an internal interface), not on PORT.
+    if (config.metrics.listen) {
+      const metricsServer = await startWebServer({ ...config.metrics.listen, handler: metricsOnlyHandler(metrics, config.metrics, (err) => logger.error({ err }, 'metrics request failed')) });
+      parts.push({ name: 'metrics server', close: () => metricsServer.close() });
+    }
+    // The console moderator's link, made before the console reads its first line (so making the
+    // member here never races the pipeline making the same member).
+    const who = config.console.user;
+    const consoleLink = consoleAdapter
+      ? await consoleDashboardLink({ dashboard: rapport.ports.dashboard, communities: repos.communities, members: repos.members }, { communityId: CONSOLE_COMMUNITY, platform: 'console', memberId: memberIdFor(who), platformId: who.toLowerCase(), displayName: who, language: config.language, timeZone: config.timeZone })
+      : undefined;
+    if (stopRequested()) return;
+    await rapport.start();
+    if (stopRequested()) return;
+    // In the console a taken port only turns the dashboard off; a bot without its HTTP port stops.
+    const server: WebServer | undefined = config.slack
+      ? undefined
+      : await serveWeb({ port: config.port, host: consoleMode ? '127.0.0.1' : undefined, handler: web.handler, optional: consoleMode, onPortTaken: () => logger.warn(t('dashboard.console.portTaken', { port: config.port })) });
+    if (server) parts.push({ name: 'web server', close: () => server.close() });
+    if (consoleLink && server) {
+      io.stdout.write(`${t('dashboard.console.link', { url: consoleLink.url, minutes: Math.round(rapport.ports.dashboard.tokenTtlMs / 60_000) })}\n`);
+    }
+    if (stopRequested()) return;
+    logger.info({ database: db.kind, scheduler: queue.kind, adapters: adapters.map((a) => a.platform), semanticSearch: config.embeddings?.model ?? false, ms: Math.round(performance.now() - startedAt) }, 'Rapport is ready');
+
+    const finished = consoleAdapter ? consoleAdapter.finished : new Promise<void>(() => {});
+    await Promise.race([stopped(stopSignal), finished]);
   }
-  logger.info({ database: db.kind, scheduler: scheduler.kind, adapters: adapters.map((a) => a.platform), ms: Math.round(performance.now() - startedAt) }, 'Rapport is ready');
-
-  const signals = new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await Promise.race([signals, consoleAdapter ? consoleAdapter.finished : new Promise<void>(() => {})]);
-  await stop();
-  return 0;
 };
+
+/** Resolves when `signal` aborts; without one (a test calling runStart), on SIGINT or SIGTERM. */
+function stopped(signal: AbortSignal | undefined): Promise<void> {
+  if (signal) return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}

@@ -34,9 +34,18 @@ export interface CommandResponder {
   reply(message: OutgoingMessage, options: { ephemeral: boolean }): Promise<void>;
 }
 
+export interface EventDelivery {
+  /**
+   * Called as soon as the event is kept for good (stored, or spooled while the database is away),
+   * before the features have run: the moment a platform that redelivers (Slack over HTTP) may be
+   * acknowledged. Not called when the event could not be kept (onEvent then rejects).
+   */
+  durable?(): void;
+}
+
 export interface AdapterHandlers {
-  /** Records and routes a chat event. Resolves once stored; slow feature work may continue in jobs. */
-  onEvent(event: ChatEvent): Promise<void>;
+  /** Records and routes a chat event. Resolves once handled; slow feature work may continue in jobs. */
+  onEvent(event: ChatEvent, delivery?: EventDelivery): Promise<void>;
   onCommand(invocation: CommandInvocation, responder: CommandResponder): Promise<void>;
 }
 

@@ -1,14 +1,16 @@
 // Features register for the events they care about (probot's ApplicationFunction): main.ts calls
-// each feature's register function; nothing registers itself at import time.
+// each feature's register function; nothing registers itself at import time. A feature names the
+// ports it needs and its register function receives exactly those, typed from the names:
+//
+//   export const shoutoutsFeature = defineFeature({ name: 'shoutouts', needs: ['shoutouts', 'logger'], async register(registry, { shoutouts, logger }) { ... } });
+import type { Deps, PortName } from './app-ports.ts';
 import type { ChatEventType, EventOfType } from './events.ts';
 import type { CommunityRecord, Language } from './ports.ts';
-import type { Services } from './services.ts';
 
 export interface EventContext {
   community: CommunityRecord;
   /** The language to speak to the event's actor in. */
   language: Language;
-  services: Services;
 }
 
 export type EventHandler<T extends ChatEventType> = (event: EventOfType<T>, context: EventContext) => Promise<void>;
@@ -17,7 +19,20 @@ export interface FeatureRegistry {
   on<T extends ChatEventType>(type: T, handler: EventHandler<T>): void;
 }
 
-export type Feature = (registry: FeatureRegistry, services: Services) => void | Promise<void>;
+export interface FeatureDefinition<N extends PortName = PortName> {
+  /** Names the feature in logs and benchmarks. */
+  name: string;
+  /** The ports `register` receives (none when omitted). */
+  needs?: readonly N[];
+  register(registry: FeatureRegistry, deps: Deps<N>): void | Promise<void>;
+}
+
+/** Any feature, whatever it needs (what src/features.ts lists). */
+export type Feature = FeatureDefinition<PortName>;
+
+export function defineFeature<N extends PortName = never>(definition: FeatureDefinition<N>): FeatureDefinition<N> {
+  return definition;
+}
 
 export interface HandlerTable {
   handlersFor<T extends ChatEventType>(type: T): ReadonlyArray<EventHandler<T>>;

@@ -18,6 +18,8 @@ export interface Metrics {
   jobFailed(job: string): void;
   /** A platform API call failed (rate limit, closed DMs, network, ...). */
   platformError(platform: string, code: string): void;
+  /** A call to the embeddings server failed (semantic search, issue 17); word matching answered. */
+  embeddingsFailed?(reason: string): void;
 }
 
 /** Metrics that go nowhere: the default where nothing scrapes them (tests, evaluation commands). */

@@ -2,22 +2,29 @@
 // record the activity once per platform event id (a redelivered event stops here), then hand
 // the event to the features registered for it. Live adapters send one event at a time; history
 // imports and replays send batches through the same path, one database round trip per batch.
+import { LRUCache } from 'lru-cache';
 import type { CommandInvocation } from './adapter.ts';
 import { actorOf, type Actor, type ChatEvent } from './events.ts';
 import type { EventContext, HandlerTable } from './features.ts';
 import { communityOf, parseId, type Platform } from './ids.ts';
-import type { ActivityInput, CommunityRecord, Language } from './ports.ts';
-import type { Services } from './services.ts';
+import type { Logger } from './logger.ts';
+import type { ActivityInput, CommunityRecord, Language, Repositories } from './ports.ts';
+import type { ScoreProgress } from './recognition/score-progress.ts';
 
 export interface PipelineDefaults {
   language: Language;
   timeZone: string;
 }
 
+export interface HandleOptions {
+  /** Called once the batch's activity is stored (before the features run). */
+  onStored?(): void;
+}
+
 export interface Pipeline {
-  handle(event: ChatEvent): Promise<{ stored: boolean }>;
+  handle(event: ChatEvent, options?: HandleOptions): Promise<{ stored: boolean }>;
   /** Handles events in order; returns, per event, whether it was new (stored and routed). */
-  handleBatch(events: ChatEvent[]): Promise<boolean[]>;
+  handleBatch(events: ChatEvent[], options?: HandleOptions): Promise<boolean[]>;
   /** Stores the invoker of a command; returns whether the invocation id is new. */
   admitCommand(invocation: CommandInvocation): Promise<{ community: CommunityRecord; language: Language; isNew: boolean }>;
   /** Forgets which members exist (after a privacy deletion their rows are gone and must be recreated). */
@@ -38,7 +45,8 @@ const ACTIVITY_KIND: Record<ChatEvent['type'], string> = {
 
 export function activityOf(event: ChatEvent, actor: Actor): ActivityInput {
   const kind = event.type === 'message.posted' && (event.threadId || event.replyTo) ? 'reply' : ACTIVITY_KIND[event.type];
-  const input: ActivityInput = { platformEventId: event.eventId, communityId: event.communityId, memberId: actor.memberId, kind, occurredAt: event.occurredAt };
+  const { raw: _raw, ...payload } = event;
+  const input: ActivityInput = { platformEventId: event.eventId, communityId: event.communityId, memberId: actor.memberId, kind, occurredAt: event.occurredAt, payload };
   if (event.channelId) input.channelId = event.channelId;
   if ('messageId' in event && event.messageId) input.messageId = event.messageId;
   if (event.type === 'message.posted' && event.replyTo?.memberId) input.targetMemberId = event.replyTo.memberId;
@@ -47,7 +55,9 @@ export function activityOf(event: ChatEvent, actor: Actor): ActivityInput {
 }
 
 export interface PipelineDeps {
-  services: Services;
+  /** Where communities, members, channels and activity are stored. */
+  repos: Pick<Repositories, 'communities' | 'members' | 'channels' | 'activity'>;
+  logger: Logger;
   handlers: HandlerTable;
   defaults: PipelineDefaults;
   /**
@@ -56,11 +66,12 @@ export interface PipelineDeps {
    * One write per batch in a replay; for a live event, right after that event.
    */
   afterBatch?: () => Promise<void>;
+  /** Told which stored events the features have seen (score watermarks, score-progress.ts). */
+  progress?: ScoreProgress;
 }
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
-  const { services, handlers, defaults } = deps;
-  const { repos, logger } = services;
+  const { repos, logger, handlers, defaults } = deps;
   const known = createKnownCache(50_000);
 
   // Known communities, members and channels map to the promise of their write: an event arriving
@@ -129,7 +140,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   // Members' own language preferences, loaded once per batch for members not seen in the last minute.
-  const languages = new Map<string, { language: Language | null; at: number }>();
+  const languages = new LRUCache<string, { language: Language | null; at: number }>({ max: 50_000 });
   async function loadLanguages(events: ChatEvent[]): Promise<void> {
     const now = Date.now();
     const missing = new Set<string>();
@@ -139,7 +150,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (id && (!cached || now - cached.at > LANGUAGE_TTL_MS)) missing.add(id);
     }
     if (missing.size === 0) return;
-    if (languages.size > 50_000) languages.clear();
     for (const [id, language] of await repos.members.languages([...missing])) languages.set(id, { language, at: now });
   }
 
@@ -148,7 +158,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     if (list.length === 0) return;
     const actorId = actorOf(event)?.memberId;
     const language = (actorId ? languages.get(actorId)?.language : null) ?? community.language;
-    const context: EventContext = { community, language, services };
+    const context: EventContext = { community, language };
     for (const handler of list) {
       try {
         await handler(event as never, context);
@@ -158,7 +168,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
   }
 
-  async function handleBatch(events: ChatEvent[]): Promise<boolean[]> {
+  async function handleBatch(events: ChatEvent[], options: HandleOptions = {}): Promise<boolean[]> {
     const communities = new Map<string, CommunityRecord>();
     for (const event of events) {
       if (!communities.has(event.communityId)) communities.set(event.communityId, await ensureCommunity(event.communityId, event.platform, event.communityName));
@@ -172,15 +182,22 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     // The members' languages are read while the activity is written (one round trip instead of
     // two); for a redelivered event that read was not needed, and costs nothing but the read.
     const [fresh] = await Promise.all([repos.activity.recordMany(inputs), loadLanguages(events)]);
+    options.onStored?.();
+    if (deps.progress) for (const event of events) {
+      const id = fresh.get(event.eventId);
+      if (id !== undefined) deps.progress.stored(event.communityId, id);
+    }
 
     const results: boolean[] = [];
     let routed = false;
     for (const event of events) {
       // A batch may carry the same event twice: only its first copy is new.
+      const id = fresh.get(event.eventId);
       const isNew = fresh.delete(event.eventId);
       results.push(isNew);
       if (isNew) {
         await route(event, communities.get(event.communityId)!);
+        if (id !== undefined) deps.progress?.routed(event.communityId, id);
         routed = true;
       } else logger.debug({ eventId: event.eventId }, 'duplicate event ignored');
     }
@@ -196,8 +213,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   return {
-    async handle(event) {
-      const [stored = false] = await handleBatch([event]);
+    async handle(event, options) {
+      const [stored = false] = await handleBatch([event], options);
       return { stored };
     },
     handleBatch,
@@ -232,17 +249,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 }
 
 function createKnownCache(limit: number) {
-  const bounded = <V>() => {
-    const map = new Map<string, V>();
-    return {
-      get: (key: string) => map.get(key),
-      clear: () => map.clear(),
-      set: (key: string, value: V) => {
-        if (map.size >= limit) map.clear();
-        map.set(key, value);
-      },
-      delete: (key: string) => map.delete(key),
-    };
-  };
+  // Least recently used entries go first when a cache is full (lru-cache).
+  const bounded = <V extends {}>() => new LRUCache<string, V>({ max: limit });
   return { communities: bounded<Promise<CommunityRecord>>(), members: bounded<Promise<void>>(), channels: bounded<Promise<void>>() };
 }

@@ -2,6 +2,7 @@
 // the same implementations on PGlite. Nothing here knows about Prisma.
 import type { DashboardAuthStore } from './dashboard/ports.ts';
 import type { Platform } from './ids.ts';
+import type { Language } from './language.ts';
 import type { AmbassadorRepository, OfferRepository } from './ambassadors/ports.ts';
 import type { FeedbackRepository } from './feedback/ports.ts';
 import type { PrivacyRepository } from './privacy/ports.ts';
@@ -9,9 +10,9 @@ import type { BatchingScoreStore } from './recognition/write-behind-score-store.
 import type { ShoutoutRepository } from './shoutouts/ports.ts';
 import type { AnswerLogRepository, KnowledgeBaseRepository } from './answering/ports.ts';
 import type { RoutingRepository } from './routing/ports.ts';
+import type { SynonymRepository } from './answering/synonym-ports.ts';
 
-export type Language = 'en' | 'bg';
-export const LANGUAGES: readonly Language[] = ['en', 'bg'];
+export { LANGUAGES, type Language } from './language.ts';
 
 export interface CommunityRecord {
   id: string;
@@ -78,6 +79,8 @@ export interface ActivityInput {
   weight?: number;
   messageId?: string;
   targetMemberId?: string;
+  /** The chat event itself (JSON, without `raw`), kept so scores can be rebuilt from stored events. */
+  payload?: unknown;
 }
 
 export interface ActivityTotal {
@@ -90,8 +93,8 @@ export interface ActivityTotal {
 export interface ActivityRepository {
   /** Stores the event unless its platformEventId is already stored. Returns whether it was new. */
   record(input: ActivityInput): Promise<boolean>;
-  /** Stores many events in one statement; returns the platformEventIds that were new. */
-  recordMany(inputs: ActivityInput[]): Promise<Set<string>>;
+  /** Stores many events in one statement; returns the platformEventIds that were new, with their row ids (in storing order). */
+  recordMany(inputs: ActivityInput[]): Promise<Map<string, number>>;
   /** Totals per member since `since` (all time when undefined), highest weight first. */
   totals(communityId: string, options: { since?: Date; channelId?: string; limit: number; excludeBots?: boolean }): Promise<ActivityTotal[]>;
   /** Recomputes the per-day roll-up for [from, to) in the community's time zone. Idempotent. */
@@ -113,6 +116,8 @@ export interface Repositories {
   shoutouts: ShoutoutRepository;
   /** Each community's knowledge base and answer settings (/faq). */
   knowledgeBase: KnowledgeBaseRepository;
+  /** Each community's synonym groups (/faq synonyms). */
+  synonyms: SynonymRepository;
   /** Questions considered, votes on answers, member replies (the unanswered list). */
   answerLogs: AnswerLogRepository;
   /** Routing settings, waiting questions, helpers asked, hand-offs (issue 16). */

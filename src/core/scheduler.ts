@@ -6,6 +6,8 @@ import type { ZodType } from 'zod';
 export interface JobContext {
   jobId: string;
   attempt: number;
+  /** For a tick of a repeating job: the time the tick was due (the same in every process). */
+  dueAt?: Date;
 }
 
 export interface JobDefinition<T> {
@@ -49,6 +51,11 @@ export interface JobScheduler {
   repeating(): Promise<string[]>;
   /** Queue depth and failures; rejects when the queue's store (Redis) cannot be reached. */
   stats?(): Promise<QueueStats>;
+  /**
+   * Calls `listener` each time the queue's store (Redis) answers again after an outage, once the
+   * repeating jobs are registered again. Schedulers without an outside store never call it.
+   */
+  onReconnect?(listener: () => void): void;
   start(): Promise<void>;
   close(): Promise<void>;
 }

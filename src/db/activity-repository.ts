@@ -18,26 +18,28 @@ export function createActivityRepository(prisma: PrismaClient): ActivityReposito
     weight: input.weight ?? 1,
     messageId: input.messageId ?? null,
     targetMemberId: input.targetMemberId ?? null,
+    payload: input.payload === undefined ? null : JSON.stringify(input.payload),
   });
   return {
     async record(input) {
       // ON CONFLICT DO NOTHING on the unique platformEventId: a redelivered event is not stored again.
-      const { count } = await prisma.activityEvent.createMany({ data: [row(input)], skipDuplicates: true });
+      const { payload: _payload, ...data } = row(input);
+      const { count } = await prisma.activityEvent.createMany({ data: [data], skipDuplicates: true });
       return count === 1;
     },
 
     async recordMany(inputs) {
-      if (inputs.length === 0) return new Set();
+      if (inputs.length === 0) return new Map();
       // One INSERT ... ON CONFLICT DO NOTHING RETURNING over column arrays: only the rows inserted
       // now come back. (Prisma's createManyAndReturn does the same but costs ~5x more per batch,
       // which capped history replays at a few hundred events per second; raw-query.ts says why
       // it bypasses Prisma altogether.)
       const rows = inputs.map(row);
-      const inserted = await query<{ platformEventId: string }>(
-        `INSERT INTO "ActivityEvent" ("platformEventId", "communityId", "memberId", "channelId", "kind", "occurredAt", "weight", "messageId", "targetMemberId")
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::double precision[], $8::text[], $9::text[])
+      const inserted = await query<{ platformEventId: string; id: string | number | bigint }>(
+        `INSERT INTO "ActivityEvent" ("platformEventId", "communityId", "memberId", "channelId", "kind", "occurredAt", "weight", "messageId", "targetMemberId", "payload")
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::double precision[], $8::text[], $9::text[], $10::jsonb[])
          ON CONFLICT ("platformEventId") DO NOTHING
-         RETURNING "platformEventId"`,
+         RETURNING "platformEventId", "id"`,
         [
           rows.map((r) => r.platformEventId),
           rows.map((r) => r.communityId),
@@ -48,9 +50,10 @@ export function createActivityRepository(prisma: PrismaClient): ActivityReposito
           rows.map((r) => r.weight),
           rows.map((r) => r.messageId),
           rows.map((r) => r.targetMemberId),
+          rows.map((r) => r.payload),
         ],
       );
-      return new Set(inserted.map((r) => r.platformEventId));
+      return new Map(inserted.map((r) => [r.platformEventId, Number(r.id)]));
     },
 
     async totals(communityId, options) {

@@ -11,6 +11,7 @@ import { createShoutoutRepository } from './shoutout-repository.ts';
 import { createKnowledgeBaseRepository } from './knowledge-base-repository.ts';
 import { createAnswerLogRepository } from './answer-log-repository.ts';
 import { createRoutingRepository } from './routing-repository.ts';
+import { createSynonymRepository } from './synonym-repository.ts';
 import { createChannelRepository, createCommunityRepository, createMemberRepository } from './community-repository.ts';
 
 export function createRepositories(prisma: PrismaClient): Repositories {
@@ -27,6 +28,7 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     scores: createPrismaScoreStore(prisma),
     shoutouts: createShoutoutRepository(prisma),
     knowledgeBase: createKnowledgeBaseRepository(prisma),
+    synonyms: createSynonymRepository(prisma),
     answerLogs: createAnswerLogRepository(prisma),
     routing: createRoutingRepository(prisma),
   };

@@ -1,7 +1,8 @@
 // Offers and their recipients. State changes are conditional updates, so a DM job that runs twice
-// or two moderators pressing Approve at once change a recipient only once.
+// or two moderators pressing Approve at once change a recipient only once. An approval writes the
+// DM it owes to the offer outbox in the same transaction.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
-import { HOLDS_PLACE, RECIPIENT_STATES, type OfferRecord, type OfferRepository, type RecipientRecord, type RecipientState } from '../core/ambassadors/ports.ts';
+import { HOLDS_PLACE, RECIPIENT_STATES, type OfferRecord, type OfferRepository, type OutboxItem, type RecipientRecord, type RecipientState } from '../core/ambassadors/ports.ts';
 import type { OfferStage, Reason } from '../core/ambassadors/stages.ts';
 
 type OfferRow = { id: string; communityId: string; title: string; content: string; eligibleStage: string; places: number; expiresAt: Date; createdAt: Date };
@@ -18,6 +19,12 @@ function toRecipient(row: RecipientRow): RecipientRecord {
 }
 
 const withName = { member: { select: { displayName: true } } } as const;
+
+const DM_KIND = 'offer.dm';
+type OutboxRow = { id: bigint; offerId: string; memberId: string; dueAt: Date; attempts: number };
+/** Prisma stores DateTime as UTC in timestamp(3) columns; a raw comparison gets the same text. */
+const utcTimestamp = (date: Date): string => date.toISOString().replace('T', ' ').replace('Z', '');
+const toItem = (row: OutboxRow): OutboxItem => ({ id: String(row.id), offerId: row.offerId, memberId: row.memberId, dueAt: row.dueAt, attempts: row.attempts });
 
 export function createOfferRepository(prisma: PrismaClient): OfferRepository {
   return {
@@ -48,7 +55,7 @@ export function createOfferRepository(prisma: PrismaClient): OfferRepository {
       const row = await prisma.offerRecipient.findUnique({ where: { offerId_memberId: { offerId, memberId } }, include: withName });
       return row ? toRecipient(row) : null;
     },
-    async approve(offerId, memberId, at, spacingMs) {
+    async approve(offerId, memberId, at, spacingMs, outbox = { relayAfterMs: 0 }) {
       return prisma.$transaction(async (tx) => {
         // Lock the offer row: approvals of one offer are counted one at a time.
         const locked = await tx.$queryRaw<Array<{ places: number; expiresAt: Date; communityId: string }>>`
@@ -62,8 +69,34 @@ export function createOfferRepository(prisma: PrismaClient): OfferRepository {
         const previous = last._max.scheduledFor?.getTime() ?? Number.NEGATIVE_INFINITY;
         const scheduledFor = new Date(Math.max(at.getTime(), previous + spacingMs));
         const { count } = await tx.offerRecipient.updateMany({ where: { offerId, memberId, state: 'proposed' }, data: { state: 'approved', decidedAt: at, scheduledFor } });
-        return count === 1 ? { ok: true as const, scheduledFor } : { ok: false as const, why: 'not_proposed' as const };
+        if (count !== 1) return { ok: false as const, why: 'not_proposed' as const };
+        // The DM this approval owes, committed with it: nothing can leave an approval without its DM.
+        const nextAttemptAt = new Date(scheduledFor.getTime() + outbox.relayAfterMs);
+        await tx.offerOutbox.createMany({ data: [{ kind: DM_KIND, offerId, memberId, dueAt: scheduledFor, nextAttemptAt }], skipDuplicates: true });
+        return { ok: true as const, scheduledFor };
       });
+    },
+    async claimOutbox(now, limit, backoffMs) {
+      return prisma.$transaction(async (tx) => {
+        // FOR UPDATE SKIP LOCKED: relays in several processes each take different rows.
+        const rows = await tx.$queryRaw<OutboxRow[]>`
+          SELECT "id", "offerId", "memberId", "dueAt", "attempts" FROM "OfferOutbox"
+          WHERE "nextAttemptAt" <= ${utcTimestamp(now)}::timestamp ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+        for (const row of rows) {
+          await tx.offerOutbox.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)) } });
+        }
+        return rows.map((row) => toItem({ ...row, attempts: row.attempts + 1 }));
+      });
+    },
+    async outboxFailed(id, error) {
+      await prisma.offerOutbox.updateMany({ where: { id: BigInt(id) }, data: { lastError: error.slice(0, 500) } });
+    },
+    async outboxDone(offerId, memberId) {
+      await prisma.offerOutbox.deleteMany({ where: { kind: DM_KIND, offerId, memberId } });
+    },
+    async pendingOutbox(offerId) {
+      const rows = await prisma.offerOutbox.findMany({ where: offerId ? { offerId } : {}, orderBy: { createdAt: 'asc' } });
+      return rows.map(toItem);
     },
     async transition(offerId, memberId, from, to, patch = {}) {
       const { count } = await prisma.offerRecipient.updateMany({ where: { offerId, memberId, state: { in: [...from] } }, data: { state: to, ...patch } });

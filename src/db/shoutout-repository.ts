@@ -32,6 +32,9 @@ export function createShoutoutRepository(prisma: PrismaClient): ShoutoutReposito
       const { count } = await prisma.shoutoutPost.createMany({ data: [{ scheduleId, tick }], skipDuplicates: true });
       return count === 1;
     },
+    async tickClaimed(scheduleId, tick) {
+      return (await prisma.shoutoutPost.count({ where: { scheduleId, tick } })) > 0;
+    },
     async releaseTick(scheduleId, tick) {
       await prisma.shoutoutPost.deleteMany({ where: { scheduleId, tick } });
     },

@@ -15,10 +15,14 @@ import enAnswers from './en/answers.ts';
 import bgAnswers from './bg/answers.ts';
 import enRouting from './en/routing.ts';
 import bgRouting from './bg/routing.ts';
+import enSynonyms from './en/synonyms.ts';
+import bgSynonyms from './bg/synonyms.ts';
+import enSelfCheck from './en/self-check.ts';
+import bgSelfCheck from './bg/self-check.ts';
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
 export const catalogues: { en: Catalogue; bg: Catalogue } = {
-  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enRouting },
-  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgRouting },
+  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enSynonyms, ...enSelfCheck, ...enRouting },
+  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgSynonyms, ...bgSelfCheck, ...bgRouting },
 };

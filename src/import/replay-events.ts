@@ -1,6 +1,7 @@
 // Pushes a stream of events through the pipeline the live bot uses, in batches (one database
 // round trip per batch for activity), reporting progress after each batch. History imports,
 // `eval ambassadors` and `bench replay` all go through here.
+import { cleanInput } from '../core/clean-input.ts';
 import type { ChatEvent } from '../core/events.ts';
 import type { Pipeline } from '../core/pipeline.ts';
 
@@ -49,7 +50,7 @@ export async function replayEvents(
     const started = performance.now();
     let results: boolean[];
     try {
-      results = await pipeline.handleBatch(batch);
+      results = await pipeline.handleBatch(batch.map(cleanInput));
     } catch (error) {
       await next.catch(() => undefined);
       throw error;

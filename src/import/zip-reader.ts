@@ -1,9 +1,9 @@
-// Reads files out of a ZIP archive without extracting it and without loading it whole: the
-// central directory is read once, then each entry on demand (stored or deflated, CRC-checked).
-// Enough for Slack's export ZIP (APPNOTE.TXT, https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT).
-// Not supported: ZIP64 (archives or entries over 4 GiB), encryption, multi-disk archives.
-import { open, type FileHandle } from 'node:fs/promises';
-import { crc32, inflateRawSync } from 'node:zlib';
+// Reads files out of a ZIP archive without extracting it and without loading it whole: yauzl
+// (https://github.com/thejoshwolfe/yauzl) reads the central directory once (ZIP64 included, so a
+// Slack export over 4 GiB or with over 65,535 files opens), then each entry is streamed on demand,
+// inflated and size-checked by yauzl, CRC-checked here. Encrypted entries are refused.
+import { crc32 } from 'node:zlib';
+import yauzl from 'yauzl';
 
 export class ZipError extends Error {
   constructor(message: string) {
@@ -14,11 +14,8 @@ export class ZipError extends Error {
 
 export interface ZipEntry {
   name: string;
-  method: number;
   compressedSize: number;
   size: number;
-  crc: number;
-  localHeaderOffset: number;
 }
 
 export interface ZipArchive {
@@ -27,85 +24,75 @@ export interface ZipArchive {
   close(): Promise<void>;
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const EOCD_MIN = 22;
-const MAX_COMMENT = 0xffff;
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, position);
-  return bytesRead === length ? buffer : buffer.subarray(0, bytesRead);
+function openFile(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    // lazyEntries: we walk the directory ourselves; autoClose off: entries are read later, on demand.
+    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
+      if (error || !zip) reject(new ZipError(`not a ZIP archive (${message(error)})`));
+      else resolve(zip);
+    });
+  });
+}
+
+function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+  return new Promise((resolve, reject) => {
+    const entries = new Map<string, yauzl.Entry>();
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if ((entry.generalPurposeBitFlag & 0x1) !== 0) {
+        reject(new ZipError(`${entry.fileName} is encrypted`));
+        zip.close();
+        return;
+      }
+      if (!entry.fileName.endsWith('/')) entries.set(entry.fileName, entry);
+      zip.readEntry();
+    });
+    zip.once('end', () => resolve(entries));
+    zip.once('error', (error: unknown) => reject(new ZipError(`corrupt ZIP archive (${message(error)})`)));
+    zip.readEntry();
+  });
+}
+
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: unknown) => reject(new ZipError(`${entry.fileName}: ${message(error)}`));
+    zip.openReadStream(entry, (error, stream) => {
+      if (error || !stream) return fail(error);
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.once('error', fail);
+      stream.once('end', () => {
+        const data = Buffer.concat(chunks);
+        // yauzl checks sizes but not the CRC; a flipped byte in a stored entry must not pass.
+        if (crc32(data) !== entry.crc32) fail(new Error('CRC mismatch (corrupt archive)'));
+        else resolve(data);
+      });
+    });
+  });
 }
 
 export async function openZip(path: string): Promise<ZipArchive> {
-  const handle = await open(path, 'r');
+  const zip = await openFile(path);
+  let entries: Map<string, yauzl.Entry>;
   try {
-    const { size } = await handle.stat();
-    const tailLength = Math.min(size, EOCD_MIN + MAX_COMMENT);
-    const tail = await readAt(handle, size - tailLength, tailLength);
-    let eocd = -1;
-    for (let i = tail.length - EOCD_MIN; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) throw new ZipError('not a ZIP archive (no end of central directory)');
-    const count = tail.readUInt16LE(eocd + 10);
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new ZipError('ZIP64 archives are not supported; unzip it first');
-    if (cdOffset + cdSize > size) throw new ZipError('truncated ZIP archive (central directory past the end)');
-    const cd = await readAt(handle, cdOffset, cdSize);
-    const entries = new Map<string, ZipEntry>();
-    let p = 0;
-    for (let i = 0; i < count; i++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL_SIGNATURE) throw new ZipError(`corrupt central directory at entry ${i + 1}`);
-      const flags = cd.readUInt16LE(p + 8);
-      const nameLength = cd.readUInt16LE(p + 28);
-      const extraLength = cd.readUInt16LE(p + 30);
-      const commentLength = cd.readUInt16LE(p + 32);
-      const name = cd.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLength);
-      if (flags & 0x1) throw new ZipError(`${name} is encrypted`);
-      entries.set(name, {
-        name,
-        method: cd.readUInt16LE(p + 10),
-        crc: cd.readUInt32LE(p + 16),
-        compressedSize: cd.readUInt32LE(p + 20),
-        size: cd.readUInt32LE(p + 24),
-        localHeaderOffset: cd.readUInt32LE(p + 42),
-      });
-      p += 46 + nameLength + extraLength + commentLength;
-    }
-
-    return {
-      entries,
-      async read(name) {
-        const entry = entries.get(name);
-        if (!entry) throw new ZipError(`${name} is not in the archive`);
-        const local = await readAt(handle, entry.localHeaderOffset, 30);
-        if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new ZipError(`${name}: corrupt local header`);
-        const dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-        const raw = await readAt(handle, dataStart, entry.compressedSize);
-        if (raw.length < entry.compressedSize) throw new ZipError(`${name}: truncated data`);
-        let data: Buffer;
-        if (entry.method === 0) data = raw;
-        else if (entry.method === 8) {
-          try {
-            data = inflateRawSync(raw);
-          } catch (error) {
-            throw new ZipError(`${name}: corrupt compressed data (${error instanceof Error ? error.message : String(error)})`);
-          }
-        } else throw new ZipError(`${name}: compression method ${entry.method} is not supported (only stored and deflate)`);
-        if (data.length !== entry.size || crc32(data) !== entry.crc) throw new ZipError(`${name}: CRC or size mismatch (corrupt archive)`);
-        return data;
-      },
-      close: () => handle.close(),
-    };
+    entries = await listEntries(zip);
   } catch (error) {
-    await handle.close();
+    zip.close();
     throw error;
   }
+  const listed = new Map<string, ZipEntry>([...entries].map(([name, e]) => [name, { name, compressedSize: e.compressedSize, size: e.uncompressedSize }]));
+  return {
+    entries: listed,
+    async read(name) {
+      const entry = entries.get(name);
+      if (!entry) throw new ZipError(`${name} is not in the archive`);
+      return readEntry(zip, entry);
+    },
+    async close() {
+      if (zip.isOpen) zip.close();
+    },
+  };
 }

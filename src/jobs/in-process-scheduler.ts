@@ -12,6 +12,7 @@ interface Pending {
   name: string;
   data: unknown;
   attempt: number;
+  dueAt?: Date;
 }
 
 interface Lane {
@@ -71,7 +72,7 @@ export function createInProcessScheduler(deps: { logger: Logger; backoffBaseMs?:
     const { definition } = lane;
     try {
       const data = parseJobData(definition, job.data);
-      await definition.process(data, { jobId: job.id, attempt: job.attempt });
+      await definition.process(data, { jobId: job.id, attempt: job.attempt, ...(job.dueAt ? { dueAt: job.dueAt } : {}) });
     } catch (error) {
       const attempts = definition.attempts ?? DEFAULT_ATTEMPTS;
       if (isUnrecoverable(error) || job.attempt >= attempts) {
@@ -93,42 +94,50 @@ export function createInProcessScheduler(deps: { logger: Logger; backoffBaseMs?:
     return lane;
   }
 
+  async function add(name: string, data: unknown, options: EnqueueOptions, dueAt?: Date): Promise<void> {
+    const lane = laneFor(name);
+    const id = options.jobId ?? `${name}:${++counter}`;
+    if (options.jobId) {
+      if (seen.has(id)) return;
+      seen.add(id);
+    }
+    const push = () => {
+      lane.queue.push({ id, name, data, attempt: 1, ...(dueAt ? { dueAt } : {}) });
+      pump(lane);
+    };
+    if (options.delayMs && options.delayMs > 0) {
+      delayed += 1;
+      later(options.delayMs, () => {
+        delayed -= 1;
+        push();
+      });
+    } else push();
+  }
+
   const scheduler: JobScheduler = {
     kind: 'in-process',
     define(definition) {
       lanes.set(definition.name, { definition: definition as JobDefinition<unknown>, queue: [], running: 0, starts: [] });
     },
-    async enqueue(name, data, options: EnqueueOptions = {}) {
-      const lane = laneFor(name);
-      const id = options.jobId ?? `${name}:${++counter}`;
-      if (options.jobId) {
-        if (seen.has(id)) return;
-        seen.add(id);
-      }
-      const push = () => {
-        lane.queue.push({ id, name, data, attempt: 1 });
-        pump(lane);
-      };
-      if (options.delayMs && options.delayMs > 0) {
-        delayed += 1;
-        later(options.delayMs, () => {
-          delayed -= 1;
-          push();
-        });
-      } else push();
-    },
+    enqueue: (name, data, options: EnqueueOptions = {}) => add(name, data, options),
     async repeat(key, name, data, rule: RepeatRule) {
       laneFor(name);
       repeats.get(key)?.stop();
+      // A tick's id and due time come from the schedule, not from when the timer fired, so every
+      // process names the same tick the same way (and a processor can claim it once in the database).
+      const tick = (dueAt: Date) => void add(name, data, { jobId: `${key}:${dueAt.getTime()}` }, dueAt);
       if ('cron' in rule) {
-        const cron = new Cron(rule.cron, { timezone: rule.timeZone, paused: !started }, () => {
-          void scheduler.enqueue(name, data, { jobId: `${key}:${Date.now()}` });
+        const cron = new Cron(rule.cron, { timezone: rule.timeZone, paused: !started }, (self: Cron) => {
+          // croner fires at or after the due time; the latest run at or before now is the one due.
+          // (previousRuns excludes a run exactly at its reference, hence the millisecond.)
+          const now = new Date();
+          tick(self.previousRuns(1, new Date(now.getTime() + 1))[0] ?? now);
         });
         repeats.set(key, { stop: () => cron.stop(), resume: () => cron.resume() });
       } else {
         let interval: NodeJS.Timeout | undefined;
         const begin = () => {
-          interval = setInterval(() => void scheduler.enqueue(name, data, { jobId: `${key}:${Date.now()}` }), rule.everyMs);
+          interval = setInterval(() => tick(new Date(Math.floor(Date.now() / rule.everyMs) * rule.everyMs)), rule.everyMs);
         };
         if (started) begin();
         repeats.set(key, { stop: () => clearInterval(interval), resume: begin });

@@ -16,17 +16,18 @@ function chartJsFile(): string {
   return path.join(path.dirname(entry), 'chart.umd.min.js');
 }
 
-const FILES: Record<string, { file: () => string; type: string }> = {
+// A Map: the name comes from the URL, and a plain object would find "constructor" or "__proto__".
+const FILES = new Map<string, { file: () => string; type: string }>(Object.entries({
   'dashboard.js': { file: () => path.join(here, 'assets', 'dashboard.js'), type: 'text/javascript; charset=utf-8' },
   'login.js': { file: () => path.join(here, 'assets', 'login.js'), type: 'text/javascript; charset=utf-8' },
   'dashboard.css': { file: () => path.join(here, 'assets', 'dashboard.css'), type: 'text/css; charset=utf-8' },
   'chart.umd.min.js': { file: chartJsFile, type: 'text/javascript; charset=utf-8' },
-};
+}));
 
 const cache = new Map<string, Buffer>();
 
 export async function serveAsset(res: ServerResponse, name: string, method: string): Promise<void> {
-  const asset = FILES[name];
+  const asset = FILES.get(name);
   if (!asset || (method !== 'GET' && method !== 'HEAD')) {
     res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
     res.end('Not found');

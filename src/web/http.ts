@@ -1,6 +1,7 @@
 // Small helpers for node:http responses: security headers on every page, JSON and HTML replies,
-// cookies. No framework: the dashboard has a handful of routes.
+// cookies (the `cookie` package). No framework: the dashboard has a handful of routes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseCookies, serialize } from 'cookie';
 
 /** Pages load only our own scripts and styles; nothing may frame them or learn the URL they came from. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -37,15 +38,13 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
   return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
 
+/** A cookie's value; a malformed one (a stray `%`, no `=`) reads as itself or as absent, never throws. */
 export function readCookie(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index < 0) continue;
-    if (part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
-  }
-  return undefined;
+  // cookie's parse returns a prototype-less record and decodes with a safe decodeURIComponent.
+  const cookies = parseCookies(header);
+  return Object.hasOwn(cookies, name) ? cookies[name] : undefined;
 }
 
 export interface CookieOptions {
@@ -56,9 +55,7 @@ export interface CookieOptions {
 
 /** An HttpOnly, SameSite=Lax cookie; maxAgeSeconds 0 deletes it. */
 export function serializeCookie(name: string, value: string, options: CookieOptions): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path}`, `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`, 'HttpOnly', 'SameSite=Lax'];
-  if (options.secure) parts.push('Secure');
-  return parts.join('; ');
+  return serialize(name, value, { path: options.path, maxAge: Math.max(0, Math.floor(options.maxAgeSeconds)), httpOnly: true, sameSite: 'lax', secure: options.secure });
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -18,6 +18,7 @@ export function createPrometheusMetrics(options: { queueStats?: () => Promise<Qu
   const withheld = new Counter({ name: 'rapport_answers_withheld_total', help: 'Detected questions Rapport did not answer, by reason.', labelNames: ['reason'] as const, registers });
   const jobFailures = new Counter({ name: 'rapport_job_failures_total', help: 'Failed job attempts (a job may be retried).', labelNames: ['job'] as const, registers });
   const platformErrors = new Counter({ name: 'rapport_platform_api_errors_total', help: 'Failed platform API calls.', labelNames: ['platform', 'code'] as const, registers });
+  const embeddingFailures = new Counter({ name: 'rapport_embeddings_failures_total', help: 'Failed calls to the embeddings server (word matching answered instead), by reason.', labelNames: ['reason'] as const, registers });
   const queueUp = new Gauge({ name: 'rapport_job_queue_up', help: '1 when the job queue answered this scrape, 0 when it did not.', registers });
   const queueDepth = new Gauge({ name: 'rapport_job_queue_depth', help: 'Jobs in the queue by state (waiting, active, delayed, failed).', labelNames: ['state'] as const, registers });
 
@@ -44,5 +45,6 @@ export function createPrometheusMetrics(options: { queueStats?: () => Promise<Qu
     answerWithheld: (_communityId, reason) => withheld.inc({ reason }),
     jobFailed: (job) => jobFailures.inc({ job }),
     platformError: (platform, code) => platformErrors.inc({ platform, code }),
+    embeddingsFailed: (reason) => embeddingFailures.inc({ reason }),
   };
 }

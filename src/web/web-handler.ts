@@ -7,6 +7,7 @@ import type { Logger } from '../core/logger.ts';
 import { createDashboardRoutes, type DashboardRoutesDeps } from './dashboard-routes.ts';
 import { serveHealth, type HealthChecks } from './health.ts';
 import { SECURITY_HEADERS } from './http.ts';
+import { serveMetrics, type MetricsAccess } from './metrics-route.ts';
 
 /** Takes the request and returns true when it is one of ours (the response is then being written). */
 export type WebHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -14,6 +15,8 @@ export type WebHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 export interface WebHandlerDeps extends DashboardRoutesDeps {
   health: HealthChecks;
   metrics: { contentType: string; render(): Promise<string> };
+  /** METRICS_TOKEN; `elsewhere` when /metrics is served on METRICS_PORT instead (then 404 here). */
+  metricsAccess?: MetricsAccess & { elsewhere?: boolean };
   logger: Logger;
 }
 
@@ -27,10 +30,12 @@ export function createWebHandler(deps: WebHandlerDeps): WebHandler {
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (url.pathname === '/healthz') return serveHealth(res, deps.health);
     if (url.pathname === '/metrics') {
-      const body = await deps.metrics.render();
-      res.writeHead(200, { 'content-type': deps.metrics.contentType, 'cache-control': 'no-store' });
-      res.end(body);
-      return;
+      if (deps.metricsAccess?.elsewhere) {
+        res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Not found');
+        return;
+      }
+      return serveMetrics(req, res, deps.metrics, deps.metricsAccess ?? {});
     }
     return dashboard(req, res, url);
   }

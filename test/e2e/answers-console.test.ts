@@ -42,6 +42,7 @@ describe('answers in the console', () => {
   it('GIVEN a moderator imports a file and adds an entry THEN /faq list shows them; a broken file names its line and imports nothing', async () => {
     const imported = await say('mod mod', `/faq import path:${join(dir, 'shop.kb.json')}`);
     expect(imported).toContain('Imported 2 entries');
+    expect(imported).toContain('Self-check on your own entries');
     const broken = await say('mod mod', `/faq import path:${join(dir, 'broken.csv')}`);
     expect(broken).toMatch(/not imported \(line 2\).*Nothing was imported/);
     const added = await say('mod mod', '/faq add question:"How do I reset my password?" answer:"Open Settings, choose Account, then Reset password." id:reset-password');

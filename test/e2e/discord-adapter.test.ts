@@ -7,6 +7,7 @@ import { scopedId } from '../../src/core/ids.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/index.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/fake-discord.ts';
 import { recordingLogger } from '../fakes/discord/recording-logger.ts';
+import { snowflake as snowflakeOf } from '../fakes/discord/fixtures.ts';
 
 // Generous: the machine may be busy (other suites, PGlite); this waits for an outcome, it does not measure speed.
 const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 20_000, interval: 20 });
@@ -202,6 +203,17 @@ describe('Discord adapter against a fake Discord', () => {
     await eventually(() => expect(events).toHaveLength(1));
     expect(events[0]).toMatchObject({ type: 'button.pressed', eventId: `discord:interaction:${press.id}`, actionId: 'answer.helped', value: 'kb-42', messageId: sent.messageId, actor: { memberId: id(fake.guild.users.alice.id) } });
     expect(callbacks()[0]!.body).toEqual({ type: 6 });
+  });
+
+  it('GIVEN interactions Rapport never offered (a modal submit, autocomplete) THEN each is answered: a private note, or an empty choice list', async () => {
+    await start();
+    const modal = fake.interaction({ user: fake.guild.users.alice, type: 5, data: { custom_id: 'someone-elses-modal', components: [] } });
+    const autocomplete = fake.interaction({ user: fake.guild.users.alice, type: 4, data: { id: snowflakeOf(), name: 'unknown', type: 1, options: [] } });
+    const answered = (interactionId: string) => callbacks().find((r) => r.path.startsWith(`/interactions/${interactionId}/`));
+    await eventually(() => expect(answered(modal.id) && answered(autocomplete.id)).toBeTruthy());
+    expect(answered(modal.id)!.body).toMatchObject({ type: 4, data: { content: 'Rapport does not know this action. Type / to see its commands.', flags: 64 } });
+    expect(answered(autocomplete.id)!.body).toMatchObject({ type: 8, data: { choices: [] } });
+    expect(events).toHaveLength(0);
   });
 
   it('replies to the question\'s message, posts inside its thread, and renders embeds', async () => {

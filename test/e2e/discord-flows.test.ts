@@ -6,7 +6,7 @@ import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/di
 import { defineCommand } from '../../src/core/commands/define.ts';
 import { PlatformError } from '../../src/core/errors.ts';
 import type { ButtonPressed } from '../../src/core/events.ts';
-import type { Feature } from '../../src/core/features.ts';
+import { defineFeature, type Feature } from '../../src/core/features.ts';
 import { communityId, scopedId } from '../../src/core/ids.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/fake-discord.ts';
@@ -33,24 +33,28 @@ interface Outcomes {
 
 // Stands in for the answer engine: answers a mention with buttons; thanks a presser by DM.
 function testFeature(outcomes: Outcomes): Feature {
-  return (registry, services) => {
-    registry.on('message.posted', async (event) => {
-      if (!event.mentionsBot) return;
-      await services.repliers.forId(event.channelId).post(
-        { channelId: event.channelId, threadOf: event.threadId ?? event.messageId },
-        { text: 'Here is the answer.', buttons: [{ actionId: 'answer.helped', value: 'yes', label: 'Helpful' }] },
-      );
-    });
-    registry.on('button.pressed', async (event) => {
-      outcomes.pressed.push(event);
-      try {
-        await services.repliers.forId(event.actor.memberId).dm(event.actor.memberId, { text: 'Thanks for the feedback!' });
-      } catch (error) {
-        if (error instanceof PlatformError && !error.retryable) outcomes.dmErrors.push(error);
-        else throw error;
-      }
-    });
-  };
+  return defineFeature({
+    name: 'test-answers',
+    needs: ['repliers'],
+    register(registry, { repliers }) {
+      registry.on('message.posted', async (event) => {
+        if (!event.mentionsBot) return;
+        await repliers.forId(event.channelId).post(
+          { channelId: event.channelId, threadOf: event.threadId ?? event.messageId },
+          { text: 'Here is the answer.', buttons: [{ actionId: 'answer.helped', value: 'yes', label: 'Helpful' }] },
+        );
+      });
+      registry.on('button.pressed', async (event) => {
+        outcomes.pressed.push(event);
+        try {
+          await repliers.forId(event.actor.memberId).dm(event.actor.memberId, { text: 'Thanks for the feedback!' });
+        } catch (error) {
+          if (error instanceof PlatformError && !error.retryable) outcomes.dmErrors.push(error);
+          else throw error;
+        }
+      });
+    },
+  });
 }
 
 let fake: FakeDiscord;

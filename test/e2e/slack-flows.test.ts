@@ -6,8 +6,8 @@ import { commands as allCommands } from '../../commands/index.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { defineCommand } from '../../src/core/commands/define.ts';
 import type { ButtonPressed } from '../../src/core/events.ts';
-import type { Feature } from '../../src/core/features.ts';
-import { registerRecognition } from '../../src/core/recognition/register-recognition.ts';
+import { defineFeature, type Feature } from '../../src/core/features.ts';
+import { recognitionFeature } from '../../src/core/recognition/register-recognition.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 import { FAKE_BOT, startFakeSlack, type FakeSlack } from '../fakes/slack/fake-slack.ts';
 import { observeAdapter, type ObservedAdapter } from '../fakes/slack/observed-adapter.ts';
@@ -32,19 +32,23 @@ const modOnly = defineCommand({
 // A feature standing in for the answer engine: answers a mention in its thread with buttons, and
 // thanks whoever presses one by DM.
 function testFeature(pressed: ButtonPressed[]): Feature {
-  return (registry, services) => {
-    registry.on('message.posted', async (event) => {
-      if (!event.mentionsBot) return;
-      await services.repliers.forId(event.channelId).post(
-        { channelId: event.channelId, threadOf: event.messageId },
-        { text: 'Here is the answer.', buttons: [{ actionId: 'answer.helped', value: 'yes', label: 'Helpful' }, { actionId: 'answer.helped', value: 'no', label: 'Not helpful' }] },
-      );
-    });
-    registry.on('button.pressed', async (event) => {
-      pressed.push(event);
-      await services.repliers.forId(event.actor.memberId).dm(event.actor.memberId, { text: 'Thanks for the feedback!' });
-    });
-  };
+  return defineFeature({
+    name: 'test-answers',
+    needs: ['repliers'],
+    register(registry, { repliers }) {
+      registry.on('message.posted', async (event) => {
+        if (!event.mentionsBot) return;
+        await repliers.forId(event.channelId).post(
+          { channelId: event.channelId, threadOf: event.messageId },
+          { text: 'Here is the answer.', buttons: [{ actionId: 'answer.helped', value: 'yes', label: 'Helpful' }, { actionId: 'answer.helped', value: 'no', label: 'Not helpful' }] },
+        );
+      });
+      registry.on('button.pressed', async (event) => {
+        pressed.push(event);
+        await repliers.forId(event.actor.memberId).dm(event.actor.memberId, { text: 'Thanks for the feedback!' });
+      });
+    },
+  });
 }
 
 type Transport = 'http' | 'socket';
@@ -81,7 +85,7 @@ async function startRapportOnSlack(transport: Transport): Promise<SlackRapport> 
     clock: fixedClock(new Date()),
     commands: [...allCommands, modOnly],
     // Recognition scores what /leaderboard and /rank show.
-    features: [registerRecognition, testFeature(pressed)],
+    features: [recognitionFeature, testFeature(pressed)],
     adapters: ({ repos }) => {
       slackAdapter = createSlackAdapter(
         {

@@ -38,7 +38,7 @@ describe('feedback', () => {
     const clock = fixedClock(new Date('2026-11-16T09:00:00Z'));
     app = await createTestApp({ adapters: [adapter], clock });
     await app.repos.communities.ensure({ id: COMMUNITY, platform: 'console', name: 'console' });
-    await app.rapport.services.ambassadors.funnel.setBrandNames(COMMUNITY, ['Acme']);
+    await app.rapport.ports.ambassadors.funnel.setBrandNames(COMMUNITY, ['Acme']);
     const lines: Array<[string, string]> = [
       ['ann', 'Please add a dark mode to Acme'],
       ['ben', 'how do I reset my password?'],

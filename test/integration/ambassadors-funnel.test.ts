@@ -88,7 +88,7 @@ async function start(language: 'en' | 'bg') {
 async function runScript(language: 'en' | 'bg', script: Script) {
   const ctx = await start(language);
   const { app: a, clock, say } = ctx;
-  await a.rapport.services.ambassadors.funnel.setBrandNames(COMMUNITY, script.brand);
+  await a.rapport.ports.ambassadors.funnel.setBrandNames(COMMUNITY, script.brand);
   const morning = new Date('2026-11-02T08:00:00Z').getTime();
   for (let day = 0; day < 8; day += 1) {
     clock.set(new Date(morning + day * DAY));
@@ -134,7 +134,7 @@ describe.each([
     expect(history.at(-1)?.toStage).toBe('advocate');
     expect(history.every((c) => c.cause === 'promotion')).toBe(true);
     expect(history.at(-1)!.reasons.map((r) => r.key)).toEqual(expect.arrayContaining(['ambassadors.reason.helped', 'ambassadors.reason.thanked', 'ambassadors.reason.recommended']));
-    const now = (await a.rapport.services.ambassadors.funnel.explain(COMMUNITY, id('helen'))).reasons.map((r) => r.key);
+    const now = (await a.rapport.ports.ambassadors.funnel.explain(COMMUNITY, id('helen'))).reasons.map((r) => r.key);
     expect(now).toEqual(expect.arrayContaining(['ambassadors.reason.defended', 'ambassadors.reason.recommended']));
     const mentions = await a.db.prisma.brandMention.findMany({ where: { memberId: id('helen') } });
     expect(mentions.map((m) => m.kind).sort()).toEqual(expect.arrayContaining(['defence', 'recommendation']));
@@ -162,10 +162,10 @@ describe.each([
     // A review a week later leaves them alone (14 days' grace after a change, so nobody flickers);
     // one after the grace period moves them down again, never two stages at once.
     clock.advance(7 * DAY);
-    await a.rapport.services.ambassadors.funnel.review(COMMUNITY);
+    await a.rapport.ports.ambassadors.funnel.review(COMMUNITY);
     expect(await stage('quinn')).toBe('like');
     clock.advance(8 * DAY);
-    await a.rapport.services.ambassadors.funnel.review(COMMUNITY);
+    await a.rapport.ports.ambassadors.funnel.review(COMMUNITY);
     expect(await stage('quinn')).toBe('newcomer');
     expect(await stage('helen')).toBe('like');
   });

@@ -37,7 +37,7 @@ async function start() {
   for (const [name, to] of Object.entries(stages)) {
     await app.repos.ambassadors.changeStage({ memberId: id(name), communityId: COMMUNITY, from: 'newcomer', to, reasons: [], cause: 'promotion', at: clock.now() });
   }
-  const { offers } = app.rapport.services.ambassadors;
+  const { offers } = app.rapport.ports.ambassadors;
   const waitForDms = async (n: number) => {
     const deadline = Date.now() + 10_000;
     while (dms.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

@@ -58,7 +58,7 @@ function press(actionId: string, value: string, member: string): ButtonPressed {
 describe('knowledge base on PostgreSQL', () => {
   it('GIVEN a knowledge base WHEN a broken file is imported THEN the error names the entry and nothing changes', async () => {
     const { app } = await start();
-    const admin = app.rapport.services.answering.admin;
+    const admin = app.rapport.ports.answering.admin;
     await admin.importEntries(COMMUNITY, ENTRIES);
     const before = await app.repos.knowledgeBase.settings(COMMUNITY);
     const broken = JSON.stringify({ entries: [{ id: 'a', question: 'Q?', answer: 'A' }, { id: 'b', question: 'Q2?' }] });
@@ -80,10 +80,10 @@ describe('knowledge base on PostgreSQL', () => {
 
   it('GIVEN a loaded index WHEN a moderator edits or removes an entry THEN this process answers from the change at once and another process after its check', async () => {
     const { app } = await start();
-    const here = app.rapport.services.answering;
+    const here = app.rapport.ports.answering;
     await here.admin.importEntries(COMMUNITY, ENTRIES);
     let clock = 0;
-    const other = createAnswering({ kb: app.repos.knowledgeBase, answerLogs: app.repos.answerLogs, channels: app.repos.channels, repliers: app.rapport.services.repliers, translator: app.translator, logger: createLogger({ level: 'silent', pretty: false }), metrics: noopMetrics, now: () => clock, readFile: async () => '', checkEveryMs: 5_000 });
+    const other = createAnswering({ kb: app.repos.knowledgeBase, answerLogs: app.repos.answerLogs, channels: app.repos.channels, repliers: app.rapport.ports.repliers, translator: app.translator, logger: createLogger({ level: 'silent', pretty: false }), metrics: noopMetrics, now: () => clock, readFile: async () => '', checkEveryMs: 5_000 });
     expect((await other.cache.get(COMMUNITY)).index.get('refund')?.answer).toBe('Yes, within 14 days.');
     await here.cache.get(COMMUNITY);
 
@@ -104,7 +104,7 @@ describe('knowledge base on PostgreSQL', () => {
 
   it('GIVEN an answered question WHEN members vote twice and "Didn\'t help" THEN one vote each is stored, the question is listed, and deleting the asker removes their rows', async () => {
     const { app, posts } = await start();
-    const { answering, privacy } = app.rapport.services;
+    const { answering, privacy } = app.rapport.ports;
     await answering.admin.importEntries(COMMUNITY, ENTRIES);
     await app.rapport.pipeline.handle(ask('Is it possible to get my money back for an order?'));
     expect(posts).toHaveLength(1);
@@ -127,9 +127,9 @@ describe('knowledge base on PostgreSQL', () => {
 
   it('GIVEN a member who opted out of profiling THEN they still get answers', async () => {
     const { app, posts } = await start();
-    await app.rapport.services.answering.admin.importEntries(COMMUNITY, ENTRIES);
+    await app.rapport.ports.answering.admin.importEntries(COMMUNITY, ENTRIES);
     await app.repos.members.ensure({ id: 'console:local:olga', communityId: COMMUNITY, platformId: 'olga', displayName: 'olga', isBot: false });
-    await app.rapport.services.privacy.set('console:local:olga', COMMUNITY, { noProfiling: true, noDms: true });
+    await app.rapport.ports.privacy.set('console:local:olga', COMMUNITY, { noProfiling: true, noDms: true });
     await app.rapport.pipeline.handle(ask('My parcel still has not arrived, how long does delivery take?', 'olga'));
     expect(posts.map((p) => p.footer)).toEqual([expect.stringContaining('shipping-time')]);
   });
@@ -144,7 +144,7 @@ describe('knowledge base on PostgreSQL', () => {
 
   it('GIVEN silent questions written behind WHEN the unanswered list is read or a member replies in a question\'s thread THEN they are there, and a flush writes the rest', async () => {
     const { app, posts } = await start();
-    const { answering } = app.rapport.services;
+    const { answering } = app.rapport.ports;
     const first = ask('How do I bake sourdough bread at home?');
     await app.rapport.pipeline.handle(first);
     await app.rapport.pipeline.handle(ask('Which oven temperature works for rye bread?', 'bob'));

@@ -3,6 +3,7 @@
 // zone, and that the daily roll-up is idempotent in the community's time zone.
 import { describe, expect, it } from 'vitest';
 import type { MessagePosted } from '../../src/core/events.ts';
+import { defineFeature } from '../../src/core/features.ts';
 import { createTestApp } from '../support/harness.ts';
 
 function message(id: string, author: string, at: string): MessagePosted {
@@ -79,7 +80,7 @@ describe('pipeline batches on postgres', () => {
   const database = 'postgres' as const;
   it('GIVEN a batch with repeats inside it and of stored events THEN each event is routed once, in order', async () => {
     const routed: string[] = [];
-    const app = await createTestApp({ adapters: [], database, features: [(registry) => registry.on('message.posted', async (event) => void routed.push(event.messageId))] });
+    const app = await createTestApp({ adapters: [], database, features: [defineFeature({ name: 'routed', register: (registry) => registry.on('message.posted', async (event) => void routed.push(event.messageId)) })] });
     try {
       await app.rapport.pipeline.handle(message('a', 'alice', '2026-11-23T09:00:00Z'));
       const result = await app.rapport.pipeline.handleBatch([

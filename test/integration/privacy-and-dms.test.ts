@@ -55,7 +55,7 @@ async function start() {
   const clock = fixedClock(new Date('2026-11-23T10:00:00Z'));
   app = await createTestApp({ adapters: [recordingAdapter(recorded)], clock });
   await app.repos.communities.ensure({ id: COMMUNITY, platform: 'console', name: 'console' });
-  await app.rapport.services.ambassadors.funnel.setBrandNames(COMMUNITY, ['Acme']);
+  await app.rapport.ports.ambassadors.funnel.setBrandNames(COMMUNITY, ['Acme']);
   let seq = 0;
   const next = () => `e${++seq}`;
   const actor = (name: string) => ({ memberId: id(name), displayName: name, isBot: false, isModerator: false });
@@ -111,13 +111,13 @@ describe('privacy', () => {
     const answer = await say('alice', 'I recommend Acme, you should try the Acme API. It would be great if you could add dark mode please.');
     await react('bob', 'alice', answer);
     await say('alice', 'Acme is terrible today, the sync is broken');
-    await a.rapport.services.privacy.set(id('alice'), COMMUNITY, { noDms: false });
+    await a.rapport.ports.privacy.set(id('alice'), COMMUNITY, { noDms: false });
     await a.repos.ambassadors.changeStage({ memberId: id('alice'), communityId: COMMUNITY, from: 'newcomer', to: 'advocate', reasons: [], cause: 'promotion', at: clock.now() });
-    const offer = await a.rapport.services.ambassadors.offers.create({ communityId: COMMUNITY, title: 'Beta', content: 'code', eligibleStage: 'advocate', places: 1, expiresAt: new Date(clock.now().getTime() + 86_400_000) });
+    const offer = await a.rapport.ports.ambassadors.offers.create({ communityId: COMMUNITY, title: 'Beta', content: 'code', eligibleStage: 'advocate', places: 1, expiresAt: new Date(clock.now().getTime() + 86_400_000) });
     await a.repos.activity.rollUp(COMMUNITY, new Date('2026-11-01T00:00:00Z'), new Date('2026-12-01T00:00:00Z'), 'UTC');
     void asked;
 
-    await a.rapport.services.recognition.flush(); // scores are written behind; put them in the database too
+    await a.rapport.ports.recognition.flush(); // scores are written behind; put them in the database too
 
     const schema = await currentSchema(a);
     const before = await rowsMentioning(schema, id('alice'));
@@ -128,7 +128,7 @@ describe('privacy', () => {
     const bobBefore = await a.db.prisma.activityEvent.count({ where: { memberId: id('bob') } });
 
     await press('alice', 'privacy.delete', id('alice'), CHANNEL);
-    await a.rapport.services.recognition.flush(); // nothing cached comes back
+    await a.rapport.ports.recognition.flush(); // nothing cached comes back
     const after = await rowsMentioning(schema, id('alice'));
     expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
     expect(recorded.posts.at(-1)?.text).toMatch(/^Deleted: \d+ records about you are gone/);
@@ -148,14 +148,14 @@ describe('privacy', () => {
   it('GIVEN a member who opted out of profiling THEN they get no stage, brand talk, feedback or offer, and an export still works', async () => {
     const { app: a, say } = await start();
     await say('olga', 'hi');
-    await a.rapport.services.privacy.set(id('olga'), COMMUNITY, { noProfiling: true });
+    await a.rapport.ports.privacy.set(id('olga'), COMMUNITY, { noProfiling: true });
     for (let i = 0; i < 5; i += 1) await say('olga', `I recommend Acme to everyone, Acme is awesome, please add export number ${i}`);
     expect(await a.repos.ambassadors.getFunnel(id('olga'))).toBeNull();
     expect(await a.db.prisma.brandMention.count({ where: { memberId: id('olga') } })).toBe(0);
     expect(await a.db.prisma.feedbackItem.count({ where: { memberId: id('olga') } })).toBe(0);
-    expect(await a.rapport.services.ambassadors.funnel.evaluate(COMMUNITY, id('olga'), 'promotion')).toBeNull();
-    expect(await a.rapport.services.recognition.rank({ id: COMMUNITY, timeZone: 'UTC' }, id('olga'))).toBeNull();
-    const exported = await a.rapport.services.privacy.exportMember(id('olga'));
+    expect(await a.rapport.ports.ambassadors.funnel.evaluate(COMMUNITY, id('olga'), 'promotion')).toBeNull();
+    expect(await a.rapport.ports.recognition.rank({ id: COMMUNITY, timeZone: 'UTC' }, id('olga'))).toBeNull();
+    const exported = await a.rapport.ports.privacy.exportMember(id('olga'));
     expect(exported.Member).toHaveLength(1);
     expect(exported.PrivacyPreference).toEqual([expect.objectContaining({ noProfiling: true })]);
     expect(exported.ActivityEvent!.length).toBe(6);
@@ -169,7 +169,7 @@ describe('offer DMs', () => {
       await ctx.say(name, 'hello');
       await ctx.app.repos.ambassadors.changeStage({ memberId: id(name), communityId: COMMUNITY, from: 'newcomer', to: 'advocate', reasons: [], cause: 'promotion', at: ctx.clock.now() });
     }
-    const { offers } = ctx.app.rapport.services.ambassadors;
+    const { offers } = ctx.app.rapport.ports.ambassadors;
     const offer = await offers.create({ communityId: COMMUNITY, title: 'Beta', content: 'code', eligibleStage: 'advocate', places: 10, expiresAt: new Date(ctx.clock.now().getTime() + 86_400_000) });
     return { ...ctx, offer, offers };
   }
@@ -178,7 +178,7 @@ describe('offer DMs', () => {
     const { app: a, offer, offers, recorded } = await approved(['dana']);
     // Approve directly at the repository so no job is queued yet; then run the job by hand.
     expect((await a.repos.offers.approve(offer.id, id('dana'), a.clock.now(), 0)).ok).toBe(true);
-    await a.rapport.services.privacy.set(id('dana'), COMMUNITY, { noDms: true });
+    await a.rapport.ports.privacy.set(id('dana'), COMMUNITY, { noDms: true });
     await offers.sendDm({ offerId: offer.id, memberId: id('dana') }, 1);
     expect(recorded.dms).toEqual([]);
     expect((await a.repos.offers.recipient(offer.id, id('dana')))?.state).toBe('opted_out');

@@ -71,11 +71,11 @@ describe('recognition with two processes on one database', () => {
         thanks += 1;
       }
       // Interleaved flushes: each instance writes over what the other wrote since it loaded.
-      await (round % 2 === 0 ? a : b).services.recognition.flush();
-      if (round % 3 === 2) await (round % 2 === 0 ? b : a).services.recognition.flush();
+      await (round % 2 === 0 ? a : b).ports.recognition.flush();
+      if (round % 3 === 2) await (round % 2 === 0 ? b : a).ports.recognition.flush();
     }
-    await a.services.recognition.flush();
-    await b.services.recognition.flush();
+    await a.ports.recognition.flush();
+    await b.ports.recognition.flush();
 
     const db = opened[0]!.db;
     const { state, version } = await stored(db, idOf('ann'));
@@ -89,7 +89,7 @@ describe('recognition with two processes on one database', () => {
 
     // Both caches hold the merged state: one more credit in either builds on the full total.
     await send(b, chat.say('ann', 'one more message from ann about displays', 120));
-    await b.services.recognition.flush();
+    await b.ports.recognition.flush();
     expect((await stored(db, idOf('ann'))).state.all.messages).toBe(messages + 1);
   });
 });

@@ -29,7 +29,7 @@ async function start(): Promise<{ app: TestApp; clock: ReturnType<typeof fixedCl
 const community = { id: COMMUNITY, timeZone: 'Europe/Sofia' };
 
 async function board(a: TestApp, period: 'week' | 'all' | 'current', kind: 'engagement' | 'helpers'): Promise<Map<string, number>> {
-  const entries = await a.rapport.services.recognition.leaderboard(community, { period, kind, limit: 50 });
+  const entries = await a.rapport.ports.recognition.leaderboard(community, { period, kind, limit: 50 });
   return new Map(entries.map((e) => [e.memberId, e.score]));
 }
 
@@ -81,7 +81,7 @@ describe('recognition through the pipeline', () => {
       const helpers = await board(a, 'all', 'helpers');
       return [helpers.get(idOf('ringA')) ?? 0, helpers.get(idOf('ringB')) ?? 0];
     };
-    const cap = a.rapport.services.recognition.config.pairCapPerDay;
+    const cap = a.rapport.ports.recognition.config.pairCapPerDay;
     // Both speak first, so each is known when the other names them.
     await send(chat.say('ringA', 'hello there', 20), chat.say('ringB', 'hello again', 20));
     for (let i = 0; i < cap; i++) await send(chat.say('ringA', '@ringB thanks!', 20), chat.say('ringB', '@ringA thanks!', 20));
@@ -117,15 +117,15 @@ describe('recognition through the pipeline', () => {
     const { app: a, clock, send } = await start();
     const chat = chatScript(START);
     await send(chat.say('private', 'hello everyone', 10), chat.say('alice', 'hi there folks', 10));
-    await a.rapport.services.privacy.set(idOf('private'), COMMUNITY, { noProfiling: true });
+    await a.rapport.ports.privacy.set(idOf('private'), COMMUNITY, { noProfiling: true });
     await send(chat.say('alice', 'how do I enable ssh on boot?', 60));
     await send(chat.say('private', '@alice sudo systemctl enable ssh', 60));
     await send(chat.say('alice', 'thanks @private!', 60));
     clock.set(chat.now());
     const engagement = await board(a, 'all', 'engagement');
     expect(engagement.has(idOf('private'))).toBe(false);
-    expect(await a.rapport.services.recognition.rank(community, idOf('private'))).toBeNull();
-    await a.rapport.services.recognition.flush();
+    expect(await a.rapport.ports.recognition.rank(community, idOf('private'))).toBeNull();
+    await a.rapport.ports.recognition.flush();
     const stored = await a.db.prisma.memberScore.findMany({ where: { memberId: idOf('private') } });
     // Only the state from before the opt-out exists, and it is not shown.
     expect(stored.every((row) => (row.state as { all: { messages: number; helper: number } }).all.helper === 0)).toBe(true);
@@ -140,7 +140,7 @@ describe('recognition through the pipeline', () => {
       await send(chat.say(`q${i}`, 'thanks @helper', 60));
     }
     clock.set(chat.now());
-    const before = await a.rapport.services.recognition.leaderboard(community, { period: 'all', kind: 'helpers', limit: 10 });
+    const before = await a.rapport.ports.recognition.leaderboard(community, { period: 'all', kind: 'helpers', limit: 10 });
     await a.rapport.stop(); // flushes the write-behind cache
     const logger = createLogger({ level: 'silent', pretty: false });
     const second = await buildRapport({
@@ -154,14 +154,14 @@ describe('recognition through the pipeline', () => {
       adapters: [],
       defaults: { language: 'en', timeZone: 'Europe/Sofia' },
     });
-    const after = await second.services.recognition.leaderboard(community, { period: 'all', kind: 'helpers', limit: 10 });
+    const after = await second.ports.recognition.leaderboard(community, { period: 'all', kind: 'helpers', limit: 10 });
     expect(after.map((e) => [e.memberId, e.score])).toEqual(before.map((e) => [e.memberId, e.score]));
     expect(after[0]?.memberId).toBe(idOf('helper'));
     // The new process has not seen the helper act yet; thanks to them still count.
     const thanksBefore = after[0]!.figures.thanks;
     await second.pipeline.handleBatch([chat.say('newbie', 'thanks @helper, your ncdu tip saved me', 600)]);
     clock.set(chat.now());
-    const later = await second.services.recognition.leaderboard(community, { period: 'all', kind: 'helpers', limit: 10 });
+    const later = await second.ports.recognition.leaderboard(community, { period: 'all', kind: 'helpers', limit: 10 });
     expect(later[0]?.figures.thanks).toBe(thanksBefore + 1);
     await second.stop();
   });

@@ -88,7 +88,7 @@ describe('routing: the delayed check', () => {
     // The same job again (another process, a retry): nothing more is sent.
     scheduler.held.push(job);
     await scheduler.release();
-    await app.rapport.services.routing.check((job.data as { questionId: number }).questionId);
+    await app.rapport.ports.routing.check((job.data as { questionId: number }).questionId);
     await chat.send('/as newbie');
     const printed = chat.printed().slice(before);
     const pings = printed.match(/@grubby.*newbie asked this a while ago/g) ?? [];

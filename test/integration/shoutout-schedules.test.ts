@@ -42,6 +42,8 @@ async function database(): Promise<Database> {
   return db;
 }
 
+const repos = (db: Database) => createRepositories(db.prisma);
+
 async function process(db: Database, scheduler: JobScheduler): Promise<{ rapport: Rapport; adapter: ReplayAdapter }> {
   const adapter = createReplayAdapter('console');
   const rapport = await buildRapport({
@@ -55,8 +57,11 @@ async function process(db: Database, scheduler: JobScheduler): Promise<{ rapport
     adapters: [adapter],
     defaults: { language: 'en', timeZone: 'Europe/Sofia' },
   });
-  cleanups.push(() => rapport.stop());
-  return { rapport, adapter };
+  let stopped: Promise<void> | undefined;
+  const stopOnce = rapport.stop.bind(rapport);
+  const stop = () => (stopped ??= stopOnce());
+  cleanups.push(stop);
+  return { rapport: Object.assign(rapport, { stop }), adapter };
 }
 
 async function seed(rapport: Rapport): Promise<void> {
@@ -81,17 +86,18 @@ describe('scheduled shout-outs', () => {
     const schedulers = [await createBullmqScheduler({ url: REDIS_URL, prefix, logger }), await createBullmqScheduler({ url: REDIS_URL, prefix, logger })];
     const [a, b] = [await process(db, schedulers[0]!), await process(db, schedulers[1]!)];
     await seed(a!.rapport);
-    const community = (await a!.rapport.services.repos.communities.get(COMMUNITY))!;
-    const { schedule } = await a!.rapport.services.shoutouts.schedule({ community, channelId: CHANNEL, rule: 'weekly on Monday 10:00' });
+    const community = (await a!.rapport.ports.communities.get(COMMUNITY))!;
+    const { schedule } = await a!.rapport.ports.shoutouts.schedule({ community, channelId: CHANNEL, rule: 'weekly on Monday 10:00' });
     // Both processes register the schedule under its id, here with a short rule so it ticks now.
-    for (const { rapport } of [a!, b!]) await rapport.services.scheduler.repeat(schedule.id, SHOUTOUT_JOB, { scheduleId: schedule.id }, { everyMs: 600 });
+    for (const { rapport } of [a!, b!]) await rapport.ports.scheduler.repeat(schedule.id, SHOUTOUT_JOB, { scheduleId: schedule.id }, { everyMs: 600 });
     await a!.rapport.start();
     await b!.rapport.start();
 
     const ticks = () => db.prisma.shoutoutPost.count({ where: { scheduleId: schedule.id } });
     await waitFor(async () => (await ticks()) >= 4);
-    await a!.rapport.services.scheduler.unrepeat(schedule.id);
-    await new Promise((r) => setTimeout(r, 1_000)); // let a job already running finish
+    // Stopping waits for jobs already running, so every claimed tick has been posted (or released).
+    await a!.rapport.stop();
+    await b!.rapport.stop();
     const posts = a!.adapter.swallowed.posts + b!.adapter.swallowed.posts;
     expect(posts).toBe(await ticks());
     expect(posts).toBeGreaterThanOrEqual(4);
@@ -101,15 +107,15 @@ describe('scheduled shout-outs', () => {
     const db = await database();
     const { rapport, adapter } = await process(db, createInProcessScheduler({ logger }));
     await seed(rapport);
-    const community = (await rapport.services.repos.communities.get(COMMUNITY))!;
-    const { schedule } = await rapport.services.shoutouts.schedule({ community, channelId: CHANNEL, rule: 'всеки понеделник 10:00' });
+    const community = (await rapport.ports.communities.get(COMMUNITY))!;
+    const { schedule } = await rapport.ports.shoutouts.schedule({ community, channelId: CHANNEL, rule: 'всеки понеделник 10:00' });
     const posted: string[] = [];
     adapter.replier.post = async (target, message) => {
       posted.push(message.text);
       return { messageId: 'm1', channelId: target.channelId };
     };
-    expect(await rapport.services.shoutouts.post(schedule.id, 'repeat:tick:1')).toBe('posted');
-    expect(await rapport.services.shoutouts.post(schedule.id, 'repeat:tick:1')).toBe('duplicate');
+    expect(await rapport.ports.shoutouts.post(schedule.id, 'repeat:tick:1')).toBe('posted');
+    expect(await rapport.ports.shoutouts.post(schedule.id, 'repeat:tick:1')).toBe('duplicate');
     expect(posted).toHaveLength(1);
     expect(posted[0]).toContain('1. helper: helped 1 person this week');
   });
@@ -117,25 +123,25 @@ describe('scheduled shout-outs', () => {
   it('GIVEN a post that fails THEN the tick is released and the retry posts it', async () => {
     const db = await database();
     const { rapport, adapter } = await process(db, createInProcessScheduler({ logger }));
-    const community = await rapport.services.repos.communities.ensure({ id: COMMUNITY, platform: 'console', name: 'test', timeZone: 'Europe/Sofia' });
-    await rapport.services.repos.channels.ensure({ id: CHANNEL, communityId: COMMUNITY, name: 'general' });
-    const { schedule } = await rapport.services.shoutouts.schedule({ community, channelId: CHANNEL, rule: 'daily at 9:30' });
+    const community = await repos(db).communities.ensure({ id: COMMUNITY, platform: 'console', name: 'test', timeZone: 'Europe/Sofia' });
+    await repos(db).channels.ensure({ id: CHANNEL, communityId: COMMUNITY, name: 'general' });
+    const { schedule } = await rapport.ports.shoutouts.schedule({ community, channelId: CHANNEL, rule: 'daily at 9:30' });
     const post = adapter.replier.post;
     adapter.replier.post = async () => {
       throw new Error('platform down');
     };
-    await expect(rapport.services.shoutouts.post(schedule.id, 't1')).rejects.toThrow('platform down');
+    await expect(rapport.ports.shoutouts.post(schedule.id, 't1')).rejects.toThrow('platform down');
     adapter.replier.post = post;
-    expect(await rapport.services.shoutouts.post(schedule.id, 't1')).toBe('posted');
+    expect(await rapport.ports.shoutouts.post(schedule.id, 't1')).toBe('posted');
   });
 
   it('GIVEN stored schedules THEN a restarted process registers them all again, in the community time zone', async () => {
     const db = await database();
     const first = await process(db, createInProcessScheduler({ logger }));
-    const community = await first.rapport.services.repos.communities.ensure({ id: COMMUNITY, platform: 'console', name: 'test', timeZone: 'Europe/Sofia' });
-    await first.rapport.services.repos.channels.ensure({ id: CHANNEL, communityId: COMMUNITY, name: 'general' });
-    const one = await first.rapport.services.shoutouts.schedule({ community, channelId: CHANNEL, rule: '0 10 * * 1' });
-    const two = await first.rapport.services.shoutouts.schedule({ community, channelId: CHANNEL, rule: 'monthly on the 1st at 9:00' });
+    const community = await repos(db).communities.ensure({ id: COMMUNITY, platform: 'console', name: 'test', timeZone: 'Europe/Sofia' });
+    await repos(db).channels.ensure({ id: CHANNEL, communityId: COMMUNITY, name: 'general' });
+    const one = await first.rapport.ports.shoutouts.schedule({ community, channelId: CHANNEL, rule: '0 10 * * 1' });
+    const two = await first.rapport.ports.shoutouts.schedule({ community, channelId: CHANNEL, rule: 'monthly on the 1st at 9:00' });
     expect(two.schedule.period).toBe('month');
     await first.rapport.stop();
 

@@ -120,13 +120,13 @@ describe('dashboard access', () => {
   });
 
   it("GIVEN another community's link or session THEN this community's dashboard refuses it", async () => {
-    const other = await d.app.rapport.services.dashboard.issueLink({ communityId: OTHER, memberId: `${OTHER}:olga`, language: 'en' });
+    const other = await d.app.rapport.ports.dashboard.issueLink({ communityId: OTHER, memberId: `${OTHER}:olga`, language: 'en' });
     const otherPath = new URL(other.url).pathname + new URL(other.url).search;
     // The other community's token on this community's login path: refused (and burnt).
     const token = new URL(other.url).searchParams.get('token')!;
     expect((await d.openLink(`${base}/login?token=${token}`)).status).toBe(403);
     // A fresh one opens the other community only.
-    const fresh = await d.app.rapport.services.dashboard.issueLink({ communityId: OTHER, memberId: `${OTHER}:olga`, language: 'en' });
+    const fresh = await d.app.rapport.ports.dashboard.issueLink({ communityId: OTHER, memberId: `${OTHER}:olga`, language: 'en' });
     const response = await d.openLink(new URL(fresh.url).pathname + new URL(fresh.url).search);
     expect(response.status).toBe(303);
     const otherCookie = sessionCookie(response);
@@ -150,7 +150,7 @@ describe('dashboard access', () => {
     expect((await d.get(`${base}/api/overview`, second)).status).toBe(401);
     expect((await d.openLink(unused)).status).toBe(403);
     // Another community's sessions are untouched.
-    const fresh = await d.app.rapport.services.dashboard.issueLink({ communityId: OTHER, memberId: `${OTHER}:olga`, language: 'en' });
+    const fresh = await d.app.rapport.ports.dashboard.issueLink({ communityId: OTHER, memberId: `${OTHER}:olga`, language: 'en' });
     const otherCookie = sessionCookie(await d.openLink(new URL(fresh.url).pathname + new URL(fresh.url).search));
     await d.command('mia', true, '/dashboard revoke');
     expect((await d.get(`${otherBase}/`, otherCookie)).status).toBe(200);

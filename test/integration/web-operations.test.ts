@@ -45,7 +45,7 @@ describe('operations endpoints', () => {
   it('GIVEN messages, a failing job and a platform error THEN /metrics parses as Prometheus text with those counts', async () => {
     await d.command('ann', false, 'hello everyone');
     await d.command('ben', false, 'hi ann');
-    const scheduler = d.app.rapport.services.scheduler;
+    const scheduler = d.app.rapport.ports.scheduler;
     let attempts = 0;
     scheduler.define({
       name: 'metrics-test-job',
@@ -59,9 +59,9 @@ describe('operations endpoints', () => {
     await scheduler.enqueue('metrics-test-job', {});
     for (let i = 0; i < 500 && attempts < 1; i++) await new Promise((r) => setTimeout(r, 10));
     expect(attempts).toBe(1);
-    d.app.rapport.services.metrics.platformError('slack', 'platform.slack.ratelimited');
-    d.app.rapport.services.metrics.answerGiven('console:local');
-    d.app.rapport.services.metrics.answerWithheld('console:local', 'low_confidence');
+    d.app.rapport.ports.metrics.platformError('slack', 'platform.slack.ratelimited');
+    d.app.rapport.ports.metrics.answerGiven('console:local');
+    d.app.rapport.ports.metrics.answerWithheld('console:local', 'low_confidence');
 
     const response = await d.get('/metrics');
     expect(response.status).toBe(200);

@@ -15,7 +15,7 @@ import { features as allFeatures } from '../../src/features.ts';
 import { createTranslator } from '../../src/i18n/create-translator.ts';
 import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
-import { buildRapport, type Rapport } from '../../src/main.ts';
+import { buildRapport, type Rapport, type RapportParts } from '../../src/main.ts';
 import { POSTGRES_URL, dropSchema, uniqueName } from './services.ts';
 
 export interface TestApp {
@@ -38,6 +38,8 @@ export interface TestAppOptions {
   language?: 'en' | 'bg';
   /** Counters for /metrics (the default counts nothing). */
   metrics?: Metrics;
+  /** Semantic search parts (issue 17), made from the test's database. */
+  semantic?: (db: Database) => RapportParts['semantic'];
 }
 
 export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
@@ -63,6 +65,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     adapters,
     defaults: { language: options.language ?? 'en', timeZone: 'Europe/Sofia' },
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.semantic ? { semantic: options.semantic(db) } : {}),
   });
   await rapport.start();
   return {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig, loadEmbeddingsConfig } from '../../src/config.ts';
 import { ConfigError } from '../../src/core/errors.ts';
 
 function problems(env: Record<string, string>): string[] {
@@ -50,6 +50,27 @@ describe('loadConfig', () => {
   it('GIVEN a full Slack Socket Mode setup THEN it is configured with the API URL override', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_API_URL: 'http://127.0.0.1:9/api/', SLACK_MODERATORS: 'U1, U2' });
     expect(config.slack).toMatchObject({ botToken: 'xoxb-1', appToken: 'xapp-1', apiUrl: 'http://127.0.0.1:9/api/', moderators: ['U1', 'U2'] });
+  });
+
+  describe('EMBEDDINGS_*', () => {
+    it('GIVEN no EMBEDDINGS_URL THEN semantic search is off', () => {
+      expect(loadConfig({}).embeddings).toBeNull();
+      expect(loadEmbeddingsConfig({})).toBeNull();
+    });
+
+    it('GIVEN a URL, a model, a key and a timeout THEN they configure the client (trailing slash dropped)', () => {
+      const env = { EMBEDDINGS_URL: 'http://localhost:11434/v1/', EMBEDDINGS_MODEL: 'bge-m3', EMBEDDINGS_API_KEY: 'sk-1', EMBEDDINGS_TIMEOUT_MS: '1500' };
+      expect(loadConfig(env).embeddings).toEqual({ url: 'http://localhost:11434/v1', model: 'bge-m3', apiKey: 'sk-1', timeoutMs: 1500 });
+      expect(loadEmbeddingsConfig({ EMBEDDINGS_URL: 'https://api.openai.com/v1', EMBEDDINGS_MODEL: 'text-embedding-3-small' })).toEqual({ url: 'https://api.openai.com/v1', model: 'text-embedding-3-small', timeoutMs: 2000 });
+    });
+
+    it('GIVEN a URL without a model, a model without a URL, a bad URL or timeout THEN start-up names the fix', () => {
+      expect(problems({ EMBEDDINGS_URL: 'http://localhost:11434/v1' })).toEqual([expect.stringMatching(/^EMBEDDINGS_MODEL is missing: .*bge-m3/)]);
+      expect(problems({ EMBEDDINGS_MODEL: 'bge-m3' })).toEqual([expect.stringMatching(/^EMBEDDINGS_URL is missing/)]);
+      expect(problems({ EMBEDDINGS_URL: 'localhost:11434', EMBEDDINGS_MODEL: 'bge-m3' })[0]).toMatch(/^EMBEDDINGS_URL must be a URL like http:\/\/localhost:11434\/v1/);
+      expect(problems({ EMBEDDINGS_URL: 'http://x/v1', EMBEDDINGS_MODEL: 'm', EMBEDDINGS_TIMEOUT_MS: '5' })[0]).toMatch(/^EMBEDDINGS_TIMEOUT_MS must be at least 100/);
+      expect(() => loadEmbeddingsConfig({ EMBEDDINGS_URL: 'http://x/v1' })).toThrow(/EMBEDDINGS_MODEL is missing/);
+    });
   });
 
   describe('RAPPORT_SCORING_FILE', () => {

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import readline from 'node:readline';
 import type { AdapterHandlers, ChatAdapter } from '../../core/adapter.ts';
+import { cleanHandlers } from '../../core/clean-input.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Vars } from '../../core/errors.ts';
 import type { OutgoingMessage, Replier } from '../../core/outgoing.ts';
@@ -120,6 +121,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     async start(handlers) {
       print(options.t('common.console.welcome', { name: state.speaker, channel: state.channel }));
       rl = readline.createInterface({ input: options.input, terminal: false });
+      const cleaned = cleanHandlers(handlers);
       // Lines are handled strictly in order: piped input must behave like typed input.
       let chain = Promise.resolve(true);
       rl.on('line', (line) => {
@@ -127,7 +129,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
           if (!go) return false;
           let keepGoing = true;
           try {
-            keepGoing = await handleLine(line, handlers);
+            keepGoing = await handleLine(line, cleaned);
           } catch (error) {
             options.onError(error);
           }

@@ -1,8 +1,10 @@
 // The Discord adapter: a real discord.js Client wired to the core. Listeners only translate and hand
 // over (translate.ts, facts.ts); replies go through the Replier (replier.ts) and the interaction
 // responder (interaction-responder.ts); SDK errors become PlatformError (errors.ts).
-import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Partials, type ChatInputCommandInteraction, type ClientOptions, type Interaction, type REST } from 'discord.js';
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, Partials, type ChatInputCommandInteraction, type ClientOptions, type Interaction, type REST } from 'discord.js';
+import { LRUCache } from 'lru-cache';
 import type { AdapterHandlers, ChatAdapter, ReferenceResolver } from '../../core/adapter.ts';
+import { cleanHandlers } from '../../core/clean-input.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { ChatEvent } from '../../core/events.ts';
 import { parseId, scopedId } from '../../core/ids.ts';
@@ -67,13 +69,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger.child({ adapter: 'discord' });
   const client = new Client(discordClientOptions(options));
-  const threadOfMessage = new RecentMap(10_000);
+  const threadOfMessage = new LRUCache<string, string>({ max: 10_000 });
   const replier = createDiscordReplier(client, { logger, clock }, {
     threadOfMessage: (messageId) => threadOfMessage.get(messageId),
     ...(options.dmClosedMemoryMs !== undefined ? { dmClosedMemoryMs: options.dmClosedMemoryMs } : {}),
   });
   // Interactions can be replayed by a gateway RESUME; answering twice fails (40060), so remember ids.
-  const seenInteractions = new RecentMap(5000);
+  const seenInteractions = new LRUCache<string, true>({ max: 5000 });
   let context: TranslateContext | null = null;
 
   const ctx = (): TranslateContext => {
@@ -122,7 +124,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
       }
     }));
     client.on(Events.InteractionCreate, (interaction) => {
-      if (seenInteractions.seen(interaction.id)) return;
+      if (seenInteractions.has(interaction.id)) return;
+      seenInteractions.set(interaction.id, true);
       onInteraction(interaction, handlers).catch((error: unknown) => logger.error({ err: error, interactionId: interaction.id }, 'a Discord interaction failed'));
     });
     client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
@@ -137,7 +140,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
       await interaction.deferUpdate();
       if (event) await handOver(handlers, event);
       else logger.warn({ customId: interaction.customId }, 'button press with an unknown custom_id');
+      return;
     }
+    // Anything else Rapport never offered (a modal, a select menu, a context-menu command, an old
+    // component) is still answered within Discord's 3 seconds, or the member sees "This
+    // interaction failed": an empty list for autocomplete, a short private note otherwise.
+    // https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction
+    logger.warn({ type: interaction.type, interactionId: interaction.id }, 'discord: an interaction Rapport does not know');
+    if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isRepliable()) await interaction.reply({ content: adapterText('unknownInteraction', interaction.locale), flags: MessageFlags.Ephemeral });
   }
 
   async function onCommand(interaction: ChatInputCommandInteraction, handlers: AdapterHandlers): Promise<void> {
@@ -165,7 +176,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
     rest: client.rest,
     replier,
     async start(handlers) {
-      listen(handlers);
+      listen(cleanHandlers(handlers));
       const ready = new Promise<void>((resolve, reject) => {
         client.once(Events.ClientReady, (readyClient) => {
           context = { botUserId: readyClient.user.id };
@@ -221,24 +232,5 @@ class KeyedQueue {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     });
     return current;
-  }
-}
-
-/** A bounded map of recent entries (oldest evicted first). */
-class RecentMap {
-  private readonly entries = new Map<string, string>();
-  constructor(private readonly capacity: number) {}
-  get(key: string): string | undefined {
-    return this.entries.get(key);
-  }
-  set(key: string, value: string): void {
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
-  /** Records the key and says whether it was already there. */
-  seen(key: string): boolean {
-    if (this.entries.has(key)) return true;
-    this.set(key, '');
-    return false;
   }
 }

@@ -8,6 +8,10 @@ const TEXTS = {
     bg: 'Нещо се обърка при изпълнението на тази команда. Грешката е записана.',
   },
   done: { en: 'Done.', bg: 'Готово.' },
+  unknownInteraction: {
+    en: 'Rapport does not know this action. Type / to see its commands.',
+    bg: 'Rapport не познава това действие. Напишете /, за да видите командите му.',
+  },
 } satisfies Record<string, Record<Language, string>>;
 
 export type AdapterText = keyof typeof TEXTS;

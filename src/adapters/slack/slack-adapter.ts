@@ -2,22 +2,31 @@
 // `port`) or over Socket Mode (when an app token is given), translating what arrives into core
 // events and commands, and a Replier for what the core sends back.
 //
-// Acknowledging: Bolt acks events before our listeners run (processBeforeResponse: false), so
-// Slack gets its 200 within milliseconds; commands and buttons call ack() first. A delivery Slack
-// repeats (X-Slack-Retry-Num) carries the same event_id, and storage records an event id once.
+// Acknowledging over HTTP (processBeforeResponse: true): Bolt sends its response when our
+// listeners return. An event listener returns as soon as the event is kept (stored, or spooled
+// while the database is away; the features go on after), so a 200 means the event cannot be lost,
+// and an event that could not be kept gets a 500, which Slack redelivers. Commands, actions, views
+// and shortcuts call ack() and return at once, their work going on in the background; the ones
+// Rapport does not know are acknowledged too (listeners.ts). A delivery Slack repeats
+// (X-Slack-Retry-Num) carries the same event_id, and storage records an event id once. Requests
+// pass request-guard.ts (future timestamps, bodies that are not JSON objects) before Bolt.
 // https://docs.slack.dev/apis/events-api/#responding  https://docs.slack.dev/apis/events-api/using-socket-mode
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { AdapterHandlers, ChatAdapter } from '../../core/adapter.ts';
+import { cleanHandlers } from '../../core/clean-input.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { registerFallbacks } from './fallback-listeners.ts';
+import { guardSlackRequest } from './request-guard.ts';
 import { callSlack } from './errors.ts';
 import { createSlackDirectory } from './slack-directory.ts';
 import { createSlackReplier, type SlackReplier } from './slack-replier.ts';
 import { createSlackResponder, translateCommand, type NameLookup, type SlackCommandPayload } from './slash-command.ts';
 import { slackChannelId, slackMemberId } from './slack-ids.ts';
+import type { ChatEvent } from '../../core/events.ts';
 import { translateBlockActions, translateEvent, type SlackBlockActions, type SlackEnvelope, type TranslateContext } from './translate.ts';
 
 export interface SlackAdapterOptions {
@@ -102,17 +111,22 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
     ...(options.moderatorGroup ? { moderatorGroup: options.moderatorGroup } : {}),
   });
   let app: App | undefined;
+  let server: Server | undefined;
   let bound: { host: string; port: number } | undefined;
   let identity: { teamId: string; teamName?: string; botUserId: string; botId?: string } | undefined;
 
   function register(bolt: App, handlers: AdapterHandlers, ctx: TranslateContext): void {
     bolt.event(/^(message|app_mention|reaction_added|reaction_removed|member_joined_channel)$/, async ({ body }) => {
       const event = await translateEvent(body as unknown as SlackEnvelope, ctx);
-      if (event) await handlers.onEvent(identity?.teamName ? { ...event, communityName: identity.teamName } : event);
+      if (event) await untilKept(handlers, identity?.teamName ? { ...event, communityName: identity.teamName } : event);
     });
 
     bolt.command(/^\/.+/, async ({ command, ack, respond }) => {
       await ack();
+      background('command', runCommand(command, respond));
+    });
+
+    async function runCommand(command: unknown, respond: (body: never) => Promise<unknown>): Promise<void> {
       const payload = command as unknown as SlackCommandPayload;
       const channelId = slackChannelId(payload.team_id, payload.channel_id);
       const memberId = slackMemberId(payload.team_id, payload.user_id);
@@ -137,15 +151,45 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
         logger.error({ err: error, command: payload.command, triggerId: payload.trigger_id }, 'slack: command failed');
         await responder.reply({ text: FALLBACK_ERROR }, { ephemeral: true });
       }
-    });
+    }
 
     bolt.action({ type: 'block_actions' }, async ({ ack, body }) => {
       await ack();
-      for (const event of await translateBlockActions(body as unknown as SlackBlockActions, ctx)) await handlers.onEvent(event);
+      background('block action', (async () => {
+        for (const event of await translateBlockActions(body as unknown as SlackBlockActions, ctx)) await handlers.onEvent(event);
+      })());
     });
+
+    // Last: what no listener above took is still acknowledged within Slack's 3 seconds.
+    registerFallbacks(bolt, { logger, replier, teamId: () => identity?.teamId ?? '' });
 
     bolt.error(async (error) => {
       logger.error({ err: error, code: (error as { code?: string }).code }, 'slack: listener failed');
+      // An event that could not be kept must not be acknowledged: rethrown, Bolt's receiver answers 500.
+      if (isNotKept(error)) throw error;
+    });
+  }
+
+  /** Work after ack(): its failure is logged, never left unhandled. */
+  function background(what: string, work: Promise<void>): void {
+    work.catch((error: unknown) => logger.error({ err: error }, `slack: ${what} failed after it was acknowledged`));
+  }
+
+  /** Resolves once the event is kept (handlers call durable()), or when handling ends; rejects if it could not be kept. */
+  function untilKept(handlers: AdapterHandlers, event: ChatEvent): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let kept = false;
+      handlers
+        .onEvent(event, {
+          durable() {
+            kept = true;
+            resolve();
+          },
+        })
+        .then(resolve, (error: unknown) => {
+          if (!kept) reject(new EventNotKeptError(event.eventId, error));
+          else logger.error({ err: error, eventId: event.eventId }, 'slack: handling an event failed after it was kept');
+        });
     });
   }
 
@@ -162,27 +206,35 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
       const auth = await callSlack('auth.test', () => client.auth.test());
       if (!auth.team_id || !auth.user_id) throw new Error('auth.test did not return team_id and user_id; is SLACK_BOT_TOKEN a bot token (xoxb-)?');
       identity = { teamId: auth.team_id, botUserId: auth.user_id, ...(auth.team ? { teamName: auth.team } : {}), ...(auth.bot_id ? { botId: auth.bot_id } : {}) };
+      // Over HTTP our own server puts request-guard.ts in front of Bolt's receiver.
+      const receiver =
+        mode === 'http'
+          ? new HTTPReceiver({ signingSecret: options.signingSecret!, processBeforeResponse: true, logger: slackLogger, ...(options.routes?.length ? { customRoutes: options.routes } : {}) })
+          : undefined;
       const bolt = new App({
         token: options.botToken,
         botUserId: auth.user_id,
         ...(auth.bot_id ? { botId: auth.bot_id } : {}),
         clientOptions,
         logger: slackLogger,
-        ...(options.routes?.length ? { customRoutes: options.routes } : {}),
-        // With routes, Socket Mode serves them on an HTTP server of its own at `port`.
-        ...(mode === 'socket' && options.routes?.length ? { port: options.port ?? 3000 } : {}),
-        ...(mode === 'socket'
-          ? { socketMode: true, appToken: options.appToken }
-          : { signingSecret: options.signingSecret, processBeforeResponse: false }),
+        ...(receiver
+          ? { receiver }
+          : {
+              socketMode: true,
+              appToken: options.appToken,
+              ...(options.routes?.length ? { customRoutes: options.routes } : {}),
+              // With routes, Socket Mode serves them on an HTTP server of its own at `port`.
+              ...(options.routes?.length ? { port: options.port ?? 3000 } : {}),
+            }),
       });
       const ctx: TranslateContext = { teamId: auth.team_id, botUserId: auth.user_id, ...(auth.bot_id ? { botId: auth.bot_id } : {}), directory };
-      register(bolt, handlers, ctx);
+      register(bolt, cleanHandlers(handlers), ctx);
       if (mode === 'socket') {
         // apps.connections.open with the app token; a revoked token fails here, not later.
         await callSlack('apps.connections.open', () => bolt.start());
       } else {
-        const server = (await bolt.start({ port: options.port ?? 3000, ...(options.host ? { host: options.host } : {}) })) as { address(): AddressInfo | string | null };
-        const address = server.address();
+        server = await listen(receiver!, options.port ?? 3000, options.host);
+        const address = server.address() as AddressInfo | string | null;
         if (address && typeof address === 'object') bound = { host: address.address, port: address.port };
       }
       app = bolt;
@@ -190,11 +242,53 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
     },
     async stop() {
       const running = app;
+      const listening = server;
       app = undefined;
+      server = undefined;
       bound = undefined;
-      if (running) await running.stop();
+      if (listening) {
+        listening.closeIdleConnections();
+        await new Promise<void>((resolve) => listening.close(() => resolve()));
+      } else if (running) await running.stop();
     },
   };
+
+  function listen(receiver: HTTPReceiver, port: number, host?: string): Promise<Server> {
+    const http = createServer((req, res) => {
+      guardSlackRequest(req, res, { logger, now: () => clock.now() })
+        .then((pass) => {
+          if (pass) receiver.requestListener(req, res);
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error, url: req.url }, 'slack: request failed before Bolt');
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        });
+    });
+    return new Promise((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(port, host, () => {
+        http.off('error', reject);
+        resolve(http);
+      });
+    });
+  }
+}
+
+/** An event neither stored nor spooled: Slack must not get a 2xx for it. */
+export class EventNotKeptError extends Error {
+  constructor(
+    readonly eventId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`Event ${eventId} could not be kept`);
+    this.name = 'EventNotKeptError';
+  }
+}
+
+function isNotKept(error: unknown): boolean {
+  const seen = error as { original?: unknown; originals?: unknown[] } | undefined;
+  return error instanceof EventNotKeptError || seen?.original instanceof EventNotKeptError || (seen?.originals ?? []).some((e) => e instanceof EventNotKeptError);
 }
 
 function withTrailingSlash(url: string): string {

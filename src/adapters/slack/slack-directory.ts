@@ -3,6 +3,7 @@
 // owners (users.info is_admin / is_owner), the configured user ids, and members of the configured
 // user group (usergroups.users.list).
 // https://docs.slack.dev/reference/methods/users.info  https://docs.slack.dev/reference/methods/usergroups.users.list
+import { LRUCache } from 'lru-cache';
 import type { webApi } from '@slack/bolt';
 import type { Clock } from '../../core/clock.ts';
 import type { Actor } from '../../core/events.ts';
@@ -42,16 +43,17 @@ export function createSlackDirectory(options: SlackDirectoryOptions): SlackDirec
   const { client, clock } = options;
   const ttl = options.ttlMs ?? 10 * 60_000;
   const listed = new Set(options.moderators ?? []);
-  const users = new Map<string, Cached<SlackUserInfo>>();
-  const channels = new Map<string, Cached<string | undefined>>();
+  // Bounded and timed by lru-cache on the injected clock: a huge workspace cannot grow them for ever.
+  const lru = <T>() => new LRUCache<string, Cached<T>>({ max: 50_000, ttl, ttlResolution: 0, perf: { now: () => clock.now().getTime() } });
+  const users = lru<SlackUserInfo>();
+  const channels = lru<string | undefined>();
   let group: Cached<Set<string>> | undefined;
 
-  function cached<T>(map: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
-    const now = clock.now().getTime();
+  function cached<T>(map: LRUCache<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
     const hit = map.get(key);
-    if (hit && hit.expires > now) return hit.value;
+    if (hit) return hit.value;
     const value = load();
-    map.set(key, { value, expires: now + ttl });
+    map.set(key, { value, expires: clock.now().getTime() + ttl });
     // A failed lookup is not remembered: the next event asks Slack again.
     value.catch(() => map.delete(key));
     return value;

@@ -1,5 +1,6 @@
 // What the ambassadors feature's buttons do when pressed: a moderator approves or skips a proposed
 // member, a member accepts or declines an offer, a member confirms deleting their data.
+import type { Deps } from '../app-ports.ts';
 import type { ButtonPressed } from '../events.ts';
 import type { EventContext } from '../features.ts';
 import type { OutgoingMessage } from '../outgoing.ts';
@@ -8,35 +9,40 @@ import { OFFER_ACTIONS } from './offers.ts';
 
 export const PRIVACY_DELETE_ACTION = 'privacy.delete';
 
+export type AmbassadorButtonDeps = Deps<'ambassadors' | 'members' | 'repliers' | 'translator'>;
+
 /** Answers in the channel the button was in, or by DM when it was in a DM. */
-async function respond(event: ButtonPressed, context: EventContext, message: OutgoingMessage): Promise<void> {
-  const { repliers } = context.services;
+async function respond(event: ButtonPressed, repliers: AmbassadorButtonDeps['repliers'], message: OutgoingMessage): Promise<void> {
   if (event.channelId && !event.channelId.includes('dm:')) await repliers.forId(event.channelId).post({ channelId: event.channelId }, message);
   else await repliers.forId(event.actor.memberId).dm(event.actor.memberId, message);
 }
 
-export async function handleAmbassadorButton(event: ButtonPressed, context: EventContext): Promise<void> {
-  const { services } = context;
-  const { offers, privacy } = services.ambassadors;
+export function createAmbassadorButtons(deps: AmbassadorButtonDeps): (event: ButtonPressed, context: EventContext) => Promise<void> {
+  return (event, context) => handleAmbassadorButton(event, context, deps);
+}
+
+async function handleAmbassadorButton(event: ButtonPressed, context: EventContext, deps: AmbassadorButtonDeps): Promise<void> {
+  const { members, repliers, translator } = deps;
+  const { offers, privacy } = deps.ambassadors;
   const language: Language = context.language;
-  const t = (key: string, vars?: Record<string, string | number>) => services.translator.t(language, key, vars);
+  const t = (key: string, vars?: Record<string, string | number>) => translator.t(language, key, vars);
   switch (event.actionId) {
     case OFFER_ACTIONS.approve:
     case OFFER_ACTIONS.skip: {
       const [offerId = '', memberId = ''] = event.value.split('|');
       if (!event.actor.isModerator) {
-        await respond(event, context, { text: t('errors.moderatorOnly', { command: 'offer queue' }) });
+        await respond(event, repliers, { text: t('errors.moderatorOnly', { command: 'offer queue' }) });
         return;
       }
-      const member = await services.repos.members.get(memberId);
+      const member = await members.get(memberId);
       const name = member?.displayName ?? memberId;
       if (event.actionId === OFFER_ACTIONS.skip) {
         const skipped = await offers.skipProposal(offerId, memberId);
-        await respond(event, context, { text: t(skipped ? 'offers.queue.skipped' : 'offers.queue.alreadyDecided', { name }) });
+        await respond(event, repliers, { text: t(skipped ? 'offers.queue.skipped' : 'offers.queue.alreadyDecided', { name }) });
         return;
       }
       const result = await offers.approve(offerId, memberId);
-      await respond(event, context, { text: result.ok ? t('offers.queue.approved', { name }) : t(`offers.queue.${result.why}`, { name }) });
+      await respond(event, repliers, { text: result.ok ? t('offers.queue.approved', { name }) : t(`offers.queue.${result.why}`, { name }) });
       return;
     }
     case OFFER_ACTIONS.accept:
@@ -45,23 +51,23 @@ export async function handleAmbassadorButton(event: ButtonPressed, context: Even
       const { result, offer, memberId } = await offers.answer(event.value, event.actor.memberId, accept);
       const to = memberId ?? event.actor.memberId;
       // Answer in the language the DM was written in: the member's own, read fresh.
-      const own = (await services.repos.members.get(to))?.language ?? language;
-      const say = (key: string, vars?: Record<string, string | number>) => services.translator.t(own, key, vars);
+      const own = (await members.get(to))?.language ?? language;
+      const say = (key: string, vars?: Record<string, string | number>) => translator.t(own, key, vars);
       const text =
         result === 'accepted' && offer
           ? say('offers.answer.accepted', { title: offer.title, content: offer.content })
           : say(`offers.answer.${result}`, { title: offer?.title ?? '' });
-      await services.repliers.forId(to).dm(to, { text });
+      await repliers.forId(to).dm(to, { text });
       return;
     }
     case PRIVACY_DELETE_ACTION: {
       if (event.value !== event.actor.memberId) {
-        await respond(event, context, { text: t('privacy.delete.notYours') });
+        await respond(event, repliers, { text: t('privacy.delete.notYours') });
         return;
       }
       const removed = await privacy.erase(event.communityId, event.actor.memberId);
       const rows = Object.values(removed).reduce((a, b) => a + b, 0);
-      await respond(event, context, { text: t('privacy.delete.done', { rows }) });
+      await respond(event, repliers, { text: t('privacy.delete.done', { rows }) });
       return;
     }
   }

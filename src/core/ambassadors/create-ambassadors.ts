@@ -1,5 +1,5 @@
 // Builds the ambassadors feature's services (funnel, offers, feedback, privacy) from their
-// dependencies. main.ts calls this once; commands and event handlers reach it as services.ambassadors.
+// dependencies. main.ts calls this once; commands and features that declare the `ambassadors` port receive it.
 import type { Clock } from '../clock.ts';
 import { createFeedbackService, type FeedbackService } from '../feedback/feedback-service.ts';
 import type { Logger } from '../logger.ts';

@@ -1,7 +1,9 @@
 // Exclusive offers: a moderator creates one, Rapport proposes eligible members into an approval
 // queue, an approved member gets a DM (through the job queue) in their language with Accept / No
-// thanks buttons, and every answer is counted. A DM is never sent twice (jobId deduplication plus
-// a conditional state change before sending) and never to a member who opted out.
+// thanks buttons, and every answer is counted. A DM is never sent twice (a conditional state change
+// before sending) and never to a member who opted out. The approval and the DM it owes are written
+// in one transaction (the offer outbox): the DM job is queued at once, and a relay queues it again
+// while it is not done (the queue was away, a process died), so no approval is left without its DM.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
@@ -13,7 +15,7 @@ import type { Language, Repositories } from '../ports.ts';
 import type { PrivacyGuard } from '../privacy/privacy-guard.ts';
 import type { JobScheduler } from '../scheduler.ts';
 import type { Translator } from '../translator.ts';
-import { DEFAULT_ATTEMPTS_FOR_DM } from './job-settings.ts';
+import { DEFAULT_ATTEMPTS_FOR_DM, OUTBOX_BACKOFF_MS, OUTBOX_JOB, OUTBOX_MAX_BACKOFF_MS, OUTBOX_RELAY_AFTER_MS } from './job-settings.ts';
 import { defaultDmLimits, dmJobName, type DmLimits } from './dm-limits.ts';
 import type { Funnel } from './funnel.ts';
 import type { SignalsSource } from './member-signals.ts';
@@ -62,6 +64,8 @@ export interface Offers {
   skipProposal(offerId: string, memberId: string): Promise<boolean>;
   answer(offerId: string, actorId: string, accept: boolean): Promise<{ result: AnswerResult; offer: OfferRecord | null; memberId: string | null }>;
   stats(communityId: string, offerId?: string): Promise<Array<{ offer: OfferRecord; counts: Record<RecipientState, number> }>>;
+  /** Hands the DMs still owed (and due for it) to the job queue; returns how many. Safe in several processes at once. */
+  relayOutbox(): Promise<number>;
   /** The DM job's work; exported for tests. Safe to run twice. */
   sendDm(job: DmJob, attempt: number): Promise<void>;
   dmMessage(offer: OfferRecord, language: Language, communityName: string): OutgoingMessage;
@@ -95,6 +99,12 @@ export function createOffers(deps: OfferDeps): Offers {
     };
   }
 
+  /** Queues the DM job of a recipient, delayed until it may go. Each hand-off has its own job id: a send is claimed in the database, not by the queue. */
+  function queueDm(offerId: string, memberId: string, dueAt: Date, handOff: number): Promise<void> {
+    const delayMs = Math.max(0, dueAt.getTime() - clock.now().getTime());
+    return scheduler.enqueue(dmJobName(parseId(memberId).platform), { offerId, memberId }, { jobId: `offer-dm:${offerId}:${memberId}:${handOff}`, ...(delayMs > 0 ? { delayMs } : {}) });
+  }
+
   const self: Offers = {
     defineJobs() {
       for (const platform of PLATFORMS) {
@@ -106,6 +116,12 @@ export function createOffers(deps: OfferDeps): Offers {
           process: (data, context) => self.sendDm(data, context.attempt),
         });
       }
+      scheduler.define<Record<string, never>>({
+        name: OUTBOX_JOB,
+        schema: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+        attempts: 1,
+        process: async () => void (await self.relayOutbox()),
+      });
     },
 
     async create(input) {
@@ -147,10 +163,13 @@ export function createOffers(deps: OfferDeps): Offers {
     },
 
     async approve(offerId, memberId) {
-      const result = await repos.offers.approve(offerId, memberId, clock.now(), limits.perCommunitySpacingMs);
+      const result = await repos.offers.approve(offerId, memberId, clock.now(), limits.perCommunitySpacingMs, { relayAfterMs: OUTBOX_RELAY_AFTER_MS });
       if (!result.ok) return result;
-      const delayMs = Math.max(0, result.scheduledFor.getTime() - clock.now().getTime());
-      await scheduler.enqueue(dmJobName(parseId(memberId).platform), { offerId, memberId }, { jobId: `offer-dm:${offerId}:${memberId}`, ...(delayMs > 0 ? { delayMs } : {}) });
+      // Queued now, but not awaited: while Redis is away the enqueue waits for it, and the moderator
+      // should not. The outbox row is there if this never gets through.
+      queueDm(offerId, memberId, result.scheduledFor, 0).catch((error: unknown) => {
+        logger.warn({ err: error, offerId, memberId }, 'offer DM not queued yet; the outbox relay will queue it');
+      });
       return result;
     },
 
@@ -186,18 +205,35 @@ export function createOffers(deps: OfferDeps): Offers {
       return Promise.all(offers.map(async (offer) => ({ offer, counts: await repos.offers.counts(offer.id) })));
     },
 
+    async relayOutbox() {
+      const now = clock.now();
+      const items = await repos.offers.claimOutbox(now, 50, (attempts) => Math.min(OUTBOX_BACKOFF_MS * 2 ** attempts, OUTBOX_MAX_BACKOFF_MS));
+      for (const item of items) {
+        try {
+          await queueDm(item.offerId, item.memberId, item.dueAt, item.attempts);
+        } catch (error) {
+          logger.warn({ err: error, offerId: item.offerId, memberId: item.memberId, attempts: item.attempts }, 'offer DM could not be queued; retried later');
+          await repos.offers.outboxFailed(item.id, (error as Error).message);
+        }
+      }
+      if (items.length > 0) logger.info({ count: items.length }, 'offer DMs still owed handed to the queue again');
+      return items.length;
+    },
+
     async sendDm({ offerId, memberId }, attempt) {
       const recipient = await repos.offers.recipient(offerId, memberId);
       const offer = await repos.offers.get(offerId);
-      if (!recipient || !offer || recipient.state !== 'approved') return; // gone, or already handled
+      // 'sending' is another job's send in progress: its outcome settles the outbox row.
+      if (recipient?.state === 'sending') return;
+      if (!recipient || !offer || recipient.state !== 'approved') return repos.offers.outboxDone(offerId, memberId); // gone, or already handled
       const now = clock.now();
       if (offer.expiresAt <= now) {
         await repos.offers.transition(offerId, memberId, ['approved'], 'expired');
-        return;
+        return repos.offers.outboxDone(offerId, memberId);
       }
       if (!(await privacy.mayDmNow(memberId))) {
         await repos.offers.transition(offerId, memberId, ['approved'], 'opted_out');
-        return;
+        return repos.offers.outboxDone(offerId, memberId);
       }
       // Claim the send: whoever moves approved -> sending sends; a second run finds 'sending' or 'sent' and stops.
       if (!(await repos.offers.transition(offerId, memberId, ['approved'], 'sending'))) return;
@@ -205,16 +241,19 @@ export function createOffers(deps: OfferDeps): Offers {
       try {
         const sent = await repliers.forId(memberId).dm(memberId, dmMessage(offer, language, communityName));
         await repos.offers.transition(offerId, memberId, ['sending'], 'sent', { sentAt: clock.now(), dmMessageId: sent.messageId, error: null });
+        await repos.offers.outboxDone(offerId, memberId);
       } catch (error) {
         const platform = error instanceof PlatformError ? error : null;
         if (platform && !platform.retryable) {
           const state: RecipientState = CLOSED_DM_CODES.test(platform.code) ? 'closed_dms' : 'failed';
           await repos.offers.transition(offerId, memberId, ['sending'], state, { error: platform.code });
           logger.warn({ offerId, memberId, code: platform.code }, 'offer DM refused; not retried');
-          return;
+          // Its place is free again: closed_dms and failed hold none (HOLDS_PLACE).
+          return repos.offers.outboxDone(offerId, memberId);
         }
         const last = attempt >= DEFAULT_ATTEMPTS_FOR_DM;
         await repos.offers.transition(offerId, memberId, ['sending'], last ? 'failed' : 'approved', { error: platform?.code ?? (error as Error).message.slice(0, 200) });
+        if (last) await repos.offers.outboxDone(offerId, memberId);
         throw error;
       }
     },

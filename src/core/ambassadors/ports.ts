@@ -100,6 +100,15 @@ export interface RecipientRecord {
   error: string | null;
 }
 
+/** An approved recipient's DM still owed (the offer outbox); `attempts` counts hand-offs to the queue. */
+export interface OutboxItem {
+  id: string;
+  offerId: string;
+  memberId: string;
+  dueAt: Date;
+  attempts: number;
+}
+
 export type ApproveResult = { ok: true; scheduledFor: Date } | { ok: false; why: 'not_proposed' | 'full' | 'expired' };
 
 export interface OfferRepository {
@@ -114,7 +123,19 @@ export interface OfferRepository {
    * Approves a proposal while places remain, spacing DMs in the community at least `spacingMs`
    * apart (the DM may not go before the returned time). Atomic per offer.
    */
-  approve(offerId: string, memberId: string, at: Date, spacingMs: number): Promise<ApproveResult>;
+  approve(offerId: string, memberId: string, at: Date, spacingMs: number, outbox?: { relayAfterMs: number }): Promise<ApproveResult>;
+  /**
+   * The offer outbox: in the approval's transaction a row records the DM owed. claimOutbox takes
+   * up to `limit` rows whose next hand-off is due at `now` (rows another process holds are
+   * skipped) and moves each one's next hand-off `backoffMs(attempts)` later.
+   */
+  claimOutbox(now: Date, limit: number, backoffMs: (attempts: number) => number): Promise<OutboxItem[]>;
+  /** Records why handing a row to the queue failed (it is retried at its next hand-off). */
+  outboxFailed(id: string, error: string): Promise<void>;
+  /** The recipient's DM is done (sent, or it never will be): its outbox row goes. */
+  outboxDone(offerId: string, memberId: string): Promise<void>;
+  /** Rows still owed, oldest first (for operators and tests). */
+  pendingOutbox(offerId?: string): Promise<OutboxItem[]>;
   /** Moves a recipient from one of `from` to `to` (with extra fields); false when it was in another state. */
   transition(offerId: string, memberId: string, from: readonly RecipientState[], to: RecipientState, patch?: Partial<Pick<RecipientRecord, 'decidedAt' | 'sentAt' | 'answeredAt' | 'dmMessageId' | 'error'>>): Promise<boolean>;
   counts(offerId: string): Promise<Record<RecipientState, number>>;

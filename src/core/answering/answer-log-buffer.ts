@@ -50,6 +50,10 @@ export function createAnswerLogBuffer(inner: AnswerLogRepository & Required<Pick
     try {
       return await inner.recordMany([...batch.values()]);
     } catch (error) {
+      // One row the database refuses must not hold back the others: written one by one, the rows
+      // that fail while others succeed (so the database is there) are dropped with a log line.
+      const alone = batch.size > 1 ? await writeOneByOne(batch) : undefined;
+      if (alone) return alone;
       // Nothing is lost on a failed write: the rows go back in front of newer ones and are written
       // with the next flush (a redelivery of the same message stays one row by the unique key).
       const merged = new Map(batch);
@@ -62,6 +66,25 @@ export function createAnswerLogBuffer(inner: AnswerLogRepository & Required<Pick
       waiting = merged;
       throw error;
     }
+  }
+
+  /** Writes each row alone; undefined when none could be written (the database is away: keep them all). */
+  async function writeOneByOne(batch: Map<string, AnswerLogInput>): Promise<number | undefined> {
+    let fresh = 0;
+    const failed = new Map<string, unknown>();
+    for (const [key, input] of batch) {
+      try {
+        fresh += await inner.recordMany([input]);
+      } catch (error) {
+        failed.set(key, error);
+      }
+    }
+    if (failed.size === batch.size) return undefined;
+    for (const [key, error] of failed) {
+      const input = batch.get(key)!;
+      options.logger.error({ err: error, communityId: input.communityId, messageId: input.messageId }, 'an unanswered-question log row was refused by the database and dropped');
+    }
+    return fresh;
   }
 
   function flush(): Promise<number> {

@@ -4,14 +4,14 @@
 // row is written behind (answer-log-buffer.ts) when the store allows it. A bot mention always
 // asks; a message addressed to another member is theirs to answer; below the community's
 // threshold Rapport stays silent and the question goes on the unanswered list.
-import { decideAnswer, detectQuestion, type QuestionContext, type QuestionVerdict, type KbEntry } from '../answers/index.ts';
+import { decideAnswer, detectQuestion, type AnswerIndex, type QuestionContext, type QuestionVerdict, type KbEntry } from '../answers/index.ts';
 import type { MessagePosted } from '../events.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { OutgoingMessage, ReplierDirectory } from '../outgoing.ts';
 import type { Language } from '../ports.ts';
 import type { Translator } from '../translator.ts';
-import type { KnowledgeCache } from './knowledge-cache.ts';
+import type { CommunityKnowledge, KnowledgeCache } from './knowledge-cache.ts';
 import { penaltyFor } from './learning.ts';
 import type { AnswerLogInput, AnswerLogRecord, AnswerLogRepository } from './ports.ts';
 import { normalizeQuestion, searchTextOf } from './question-text.ts';
@@ -38,6 +38,8 @@ export interface AnswerQuestionDeps {
   isWatched(channelId: string): Promise<boolean>;
   /** True in a thread handed to the moderators ("Ask a human"): Rapport stays quiet there. */
   isPaused?(event: MessagePosted): Promise<boolean>;
+  /** Semantic search (semantic-answering.ts): the index to search this question with; the word index when absent. */
+  indexFor?(communityId: string, knowledge: CommunityKnowledge, text: string): Promise<AnswerIndex>;
 }
 
 /** What detection needs to know about the message beyond its text. */
@@ -76,7 +78,8 @@ export function createAnswerQuestion(deps: AnswerQuestionDeps) {
     // Threshold 0: the best candidate whatever its confidence; the community's threshold is
     // applied below, after what askers' "Didn't help" votes taught (learning.ts).
     // An empty knowledge base has no candidate to find: skip the search (and its allocations).
-    const decision = text === '' || knowledge.index.size === 0 ? null : decideAnswer(knowledge.index, text, { assumeQuestion: true, threshold: 0 });
+    const index = text === '' || knowledge.index.size === 0 || !deps.indexFor ? knowledge.index : await deps.indexFor(event.communityId, knowledge, text);
+    const decision = text === '' || knowledge.index.size === 0 ? null : decideAnswer(index, text, { assumeQuestion: true, threshold: 0 });
     const best = decision?.kind === 'answer' ? decision.candidate : decision?.kind === 'silent' && decision.reason === 'unsure' ? decision.best : null;
     const confidence = best ? Math.max(0, best.confidence - penaltyFor(knowledge.feedback, best.entry.id, text)) : 0;
     const answered = best !== null && confidence >= knowledge.threshold;

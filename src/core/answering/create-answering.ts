@@ -16,10 +16,16 @@ import { createKnowledgeCache, type KnowledgeCache, type KnowledgeCacheDeps } fr
 import { penaltyFor } from './learning.ts';
 import type { AnswerLogRepository, KnowledgeBaseRepository } from './ports.ts';
 import { searchTextOf } from './question-text.ts';
+import type { SemanticAnswering } from './semantic-answering.ts';
 import { createUnansweredList, type UnansweredList } from './unanswered-list.ts';
+import { createInMemorySynonyms } from './in-memory-synonyms.ts';
+import { createSynonymAdmin, type SynonymAdmin } from './synonym-admin.ts';
+import type { SynonymRepository } from './synonym-ports.ts';
 
 export interface AnsweringDeps {
   kb: KnowledgeBaseRepository;
+  /** The community's synonym groups (/faq synonyms); kept in memory when omitted (tests, benchmarks). */
+  synonyms?: SynonymRepository;
   answerLogs: AnswerLogRepository;
   channels: Pick<ChannelRepository, 'get'>;
   repliers: ReplierDirectory;
@@ -37,6 +43,8 @@ export interface AnsweringDeps {
   createIndex?: KnowledgeCacheDeps['createIndex'];
   /** True in a thread handed to the moderators (routing's "Ask a human"). */
   isPaused?(event: MessagePosted): Promise<boolean>;
+  /** Semantic search through an embeddings server (optional); word matching only when absent. */
+  semantic?: SemanticAnswering;
   /** Bounds of the write-behind for silent questions (tests). */
   logBuffer?: Pick<AnswerLogBufferOptions, 'maxPending' | 'flushAfterMs'>;
 }
@@ -51,8 +59,12 @@ export interface Answering {
   onMessage(event: MessagePosted, language: Language): Promise<QuestionOutcome>;
   feedback: AnswerFeedback;
   admin: KnowledgeAdmin;
+  /** /faq synonyms: the community's synonym groups. */
+  synonyms: SynonymAdmin;
   unanswered: UnansweredList;
   cache: KnowledgeCache;
+  /** Present when EMBEDDINGS_URL is set. */
+  semantic?: SemanticAnswering;
   /** Writes the silent questions still waiting in the write-behind buffer (stop, benchmarks). */
   flush(): Promise<void>;
   /** Drops an erased member's waiting rows (privacy). */
@@ -67,7 +79,8 @@ export function createAnswering(deps: AnsweringDeps): Answering {
   const inner = deps.answerLogs;
   const buffer = inner.recordMany ? createAnswerLogBuffer({ ...inner, recordMany: inner.recordMany }, { logger: deps.logger, ...deps.logBuffer }) : undefined;
   const answerLogs: AnswerLogRepository = buffer ?? inner;
-  const cache = createKnowledgeCache({ kb: deps.kb, answerLogs, logger: deps.logger, now: deps.now, ...(deps.checkEveryMs !== undefined ? { checkEveryMs: deps.checkEveryMs } : {}), ...(deps.createIndex ? { createIndex: deps.createIndex } : {}) });
+  const synonymStore = deps.synonyms ?? createInMemorySynonyms();
+  const cache = createKnowledgeCache({ kb: deps.kb, synonyms: synonymStore, answerLogs, logger: deps.logger, now: deps.now, ...(deps.checkEveryMs !== undefined ? { checkEveryMs: deps.checkEveryMs } : {}), ...(deps.createIndex ? { createIndex: deps.createIndex } : {}) });
   const watchedTtlMs = deps.watchedTtlMs ?? 30_000;
   const watched = new Map<string, { watched: boolean; at: number }>();
 
@@ -81,10 +94,13 @@ export function createAnswering(deps: AnsweringDeps): Answering {
     return value;
   }
 
-  const answerQuestion = createAnswerQuestion({ cache, answerLogs, repliers: deps.repliers, translator: deps.translator, metrics: deps.metrics, logger: deps.logger, isWatched, ...(deps.isPaused ? { isPaused: deps.isPaused } : {}) });
+  const semantic = deps.semantic;
+  const indexFor = semantic ? { indexFor: semantic.indexFor } : {};
+  const answerQuestion = createAnswerQuestion({ cache, answerLogs, repliers: deps.repliers, translator: deps.translator, metrics: deps.metrics, logger: deps.logger, isWatched, ...indexFor, ...(deps.isPaused ? { isPaused: deps.isPaused } : {}) });
   const feedback = createAnswerFeedback({ kb: deps.kb, answerLogs, cache, repliers: deps.repliers, translator: deps.translator, logger: deps.logger });
-  const admin = createKnowledgeAdmin({ kb: deps.kb, cache, readFile: deps.readFile });
+  const admin = createKnowledgeAdmin({ kb: deps.kb, cache, synonyms: synonymStore, readFile: deps.readFile });
   const unanswered = createUnansweredList({ answerLogs, admin });
+  const synonyms = createSynonymAdmin({ synonyms: synonymStore, cache, readFile: deps.readFile });
 
   return {
     async onMessage(event, language) {
@@ -95,8 +111,10 @@ export function createAnswering(deps: AnsweringDeps): Answering {
     },
     feedback,
     admin,
+    synonyms,
     unanswered,
     cache,
+    ...(semantic ? { semantic } : {}),
     async flush() {
       await buffer?.flush();
     },
@@ -106,7 +124,8 @@ export function createAnswering(deps: AnsweringDeps): Answering {
     async ask(communityId, text) {
       const knowledge = await cache.get(communityId);
       const query = searchTextOf(text, true);
-      const candidates = query === '' ? [] : knowledge.index.search(query, { limit: 3 });
+      const index = query === '' || !semantic ? knowledge.index : await semantic.indexFor(communityId, knowledge, query);
+      const candidates = query === '' ? [] : index.search(query, { limit: 3 });
       // The same confidence the live path uses, "Didn't help" penalties included.
       return {
         threshold: knowledge.threshold,

@@ -2,7 +2,8 @@
 // every change is written first, then applied to this process's index; other processes see the
 // version move. An import parses the whole file before writing anything (KbImportError names the
 // line or entry) and writes in one transaction.
-import { detectLanguage, DEFAULT_ANSWER_THRESHOLD, type KbEntry, type Language, type KbFormat, kbFormatOf, parseKb } from '../answers/index.ts';
+import { detectLanguage, DEFAULT_ANSWER_THRESHOLD, type KbEntry, type Language, type KbFormat, kbFormatOf, parseKb, selfCheck, type SelfCheck } from '../answers/index.ts';
+import type { SynonymRepository } from './synonym-ports.ts';
 import { UserError } from '../errors.ts';
 import type { KnowledgeCache } from './knowledge-cache.ts';
 import type { KnowledgeBaseRepository } from './ports.ts';
@@ -25,11 +26,15 @@ export interface ImportResult {
   added: number;
   updated: number;
   removed: number;
+  /** The imported knowledge base asked its own questions (self-check.ts); null when too small. */
+  selfCheck: SelfCheck | null;
 }
 
 export interface KnowledgeAdminDeps {
   kb: KnowledgeBaseRepository;
   cache: KnowledgeCache;
+  /** The community's synonym groups, for the self-check after an import. */
+  synonyms?: Pick<SynonymRepository, 'list'>;
   /** Reads a file for imports (the CLI and the console only). */
   readFile(path: string): Promise<string>;
 }
@@ -46,7 +51,10 @@ export function createKnowledgeAdmin(deps: KnowledgeAdminDeps) {
     const result = await kb.importAll(communityId, entries, { replace: options.replace ?? false });
     // Many entries at once: rebuilding from the database is simpler than patching the index.
     await cache.refresh(communityId);
-    return { count: entries.length, added: result.added, updated: result.updated, removed: result.removed };
+    // The same self-calibration the shipped model comes from, on this community's knowledge base alone.
+    const [all, settings, groups] = await Promise.all([kb.list(communityId), kb.settings(communityId), deps.synonyms?.list(communityId) ?? []]);
+    const check = selfCheck(all, { threshold: settings.threshold ?? DEFAULT_ANSWER_THRESHOLD, synonyms: groups.map((g) => g.words) });
+    return { count: entries.length, added: result.added, updated: result.updated, removed: result.removed, selfCheck: check };
   }
 
   return {

@@ -3,10 +3,11 @@
 // noticed by comparing the community's kbVersion / feedbackVersion, read at most once every
 // `checkEveryMs` and in the background: a question never waits for that read, and a rebuild
 // swaps the new index in when it is ready (the old one keeps answering meanwhile).
-import { createAnswerIndex, type AnswerIndex, DEFAULT_ANSWER_THRESHOLD, type KbEntry } from '../answers/index.ts';
+import { createAnswerIndex, type AnswerIndex, DEFAULT_ANSWER_THRESHOLD, type KbEntry, type SynonymGroup, synonymGroupKey } from '../answers/index.ts';
 import type { Logger } from '../logger.ts';
 import { buildFeedbackMemory, type FeedbackMemory } from './learning.ts';
 import type { AnswerLogRepository, KnowledgeBaseRepository } from './ports.ts';
+import type { SynonymRepository } from './synonym-ports.ts';
 
 export interface CommunityKnowledge {
   index: AnswerIndex;
@@ -14,6 +15,8 @@ export interface CommunityKnowledge {
   feedback: FeedbackMemory;
   kbVersion: number;
   feedbackVersion: number;
+  /** The synonym groups the index was built with (see synonymsKey). */
+  synonyms: string;
 }
 
 export interface KnowledgeCache {
@@ -26,6 +29,8 @@ export interface KnowledgeCache {
   applied(communityId: string, version: number, change: (index: AnswerIndex) => void): void;
   /** Reloads settings, feedback and (when its version moved) the index now, and waits for it. */
   refresh(communityId: string): Promise<void>;
+  /** Builds the community's index again from the database now (its synonyms changed), and waits for it. */
+  rebuild(communityId: string): Promise<void>;
   /** Loads these communities in the background (at start), so no first question waits for a build. */
   warm(communityIds: readonly string[]): void;
   /** Resolves when no background load, check or rebuild is running (tests, shutdown). */
@@ -40,13 +45,18 @@ export interface KnowledgeCacheDeps {
   now(): number;
   /** How often, at most, each community's versions are read (default 5 s). */
   checkEveryMs?: number;
-  createIndex?: (entries: readonly KbEntry[]) => AnswerIndex;
+  /** The community's synonym groups, applied when its index is built (none when omitted). */
+  synonyms?: Pick<SynonymRepository, 'list'>;
+  createIndex?: (entries: readonly KbEntry[], synonyms: readonly SynonymGroup[]) => AnswerIndex;
 }
 
 interface Slot {
   knowledge: CommunityKnowledge;
   checkedAt: number;
 }
+
+/** One string for a set of groups, to tell whether the synonyms changed. */
+const synonymsKey = (groups: readonly SynonymGroup[]) => groups.map(synonymGroupKey).sort().join('\n');
 
 const sameEntry = (a: KbEntry, b: KbEntry) =>
   a.question === b.question && a.answer === b.answer && a.language === b.language && a.phrasings.join('\u0000') === b.phrasings.join('\u0000') && a.tags.join('\u0000') === b.tags.join('\u0000');
@@ -56,16 +66,18 @@ const REBUILD_SHARE = 0.1;
 
 export function createKnowledgeCache(deps: KnowledgeCacheDeps): KnowledgeCache {
   const checkEveryMs = deps.checkEveryMs ?? 5_000;
-  const build = deps.createIndex ?? ((entries) => createAnswerIndex(entries));
+  const build = deps.createIndex ?? ((entries, synonyms) => createAnswerIndex(entries, { synonyms }));
+  const groupsOf = async (communityId: string): Promise<SynonymGroup[]> => (deps.synonyms ? (await deps.synonyms.list(communityId)).map((r) => r.words) : []);
   const slots = new Map<string, Slot>();
   const loading = new Map<string, Promise<Slot>>();
   const background = new Set<Promise<void>>();
 
   async function load(communityId: string): Promise<Slot> {
     const settings = await deps.kb.settings(communityId);
-    const [entries, negatives] = await Promise.all([deps.kb.list(communityId), deps.answerLogs.negatives(communityId)]);
+    const [entries, negatives, synonyms] = await Promise.all([deps.kb.list(communityId), deps.answerLogs.negatives(communityId), groupsOf(communityId)]);
     const knowledge: CommunityKnowledge = {
-      index: build(entries),
+      index: build(entries, synonyms),
+      synonyms: synonymsKey(synonyms),
       threshold: settings.threshold ?? DEFAULT_ANSWER_THRESHOLD,
       feedback: buildFeedbackMemory(negatives),
       kbVersion: settings.kbVersion,
@@ -78,14 +90,14 @@ export function createKnowledgeCache(deps: KnowledgeCacheDeps): KnowledgeCache {
    * Brings `index` to `entries`: a few changes (a learned phrasing, an edit in another process) are
    * patched in, because building a 10,000-entry index takes seconds of CPU; many (an import) rebuild.
    */
-  function sync(index: AnswerIndex, entries: readonly KbEntry[]): AnswerIndex {
+  function sync(index: AnswerIndex, entries: readonly KbEntry[], synonyms: readonly SynonymGroup[]): AnswerIndex {
     const wanted = new Map(entries.map((e) => [e.id, e]));
     const changed = entries.filter((e) => {
       const held = index.get(e.id);
       return !held || !sameEntry(held, e);
     });
     const removed = index.entries().filter((e) => !wanted.has(e.id)).map((e) => e.id);
-    if (changed.length + removed.length > Math.max(50, REBUILD_SHARE * entries.length)) return build(entries);
+    if (changed.length + removed.length > Math.max(50, REBUILD_SHARE * entries.length)) return build(entries, synonyms);
     for (const id of removed) index.remove(id);
     for (const entry of changed) {
       if (index.get(entry.id)) index.update(entry);
@@ -99,12 +111,18 @@ export function createKnowledgeCache(deps: KnowledgeCacheDeps): KnowledgeCache {
     slot.checkedAt = deps.now();
     const settings = await deps.kb.settings(communityId);
     const current = slot.knowledge;
-    let { index, feedback } = current;
-    if (settings.kbVersion !== current.kbVersion) index = sync(index, await deps.kb.list(communityId));
+    let { index, feedback, synonyms } = current;
+    if (settings.kbVersion !== current.kbVersion) {
+      // The version moves with entries and with synonyms; new synonyms need a new index.
+      const [entries, groups] = await Promise.all([deps.kb.list(communityId), groupsOf(communityId)]);
+      const key = synonymsKey(groups);
+      index = key === synonyms ? sync(index, entries, groups) : build(entries, groups);
+      synonyms = key;
+    }
     if (settings.feedbackVersion !== current.feedbackVersion) feedback = buildFeedbackMemory(await deps.answerLogs.negatives(communityId));
     // A local change may have landed while we read: keep whichever knowledge is newer.
     if (slot.knowledge !== current && slot.knowledge.kbVersion >= settings.kbVersion) return;
-    slot.knowledge = { index, feedback, threshold: settings.threshold ?? DEFAULT_ANSWER_THRESHOLD, kbVersion: settings.kbVersion, feedbackVersion: settings.feedbackVersion };
+    slot.knowledge = { index, feedback, synonyms, threshold: settings.threshold ?? DEFAULT_ANSWER_THRESHOLD, kbVersion: settings.kbVersion, feedbackVersion: settings.feedbackVersion };
   }
 
   function inBackground(communityId: string, slot: Slot): void {
@@ -145,6 +163,13 @@ export function createKnowledgeCache(deps: KnowledgeCacheDeps): KnowledgeCache {
     async refresh(communityId) {
       const slot = slots.get(communityId);
       if (slot) await check(communityId, slot);
+    },
+    async rebuild(communityId) {
+      const slot = slots.get(communityId);
+      if (!slot) return;
+      const fresh = await load(communityId);
+      if (fresh.knowledge.kbVersion >= slot.knowledge.kbVersion) slot.knowledge = fresh.knowledge;
+      slot.checkedAt = fresh.checkedAt;
     },
     warm(communityIds) {
       const task = (async () => {

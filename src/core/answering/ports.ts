@@ -1,7 +1,7 @@
 // Storage the answering feature needs: the knowledge base of each community (with a version that
 // moves on every change, so several processes know when to reload) and the log of questions,
 // votes and member replies behind the unanswered list. src/db implements both with Prisma.
-import type { KbEntry } from '../answers/index.ts';
+import type { KbEntry } from '../answers/kb-entry.ts';
 
 export interface AnswerSettingsRecord {
   /** null: DEFAULT_ANSWER_THRESHOLD. */

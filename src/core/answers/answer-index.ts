@@ -6,7 +6,7 @@
 import MiniSearch from 'minisearch';
 import type { KbEntry, Language } from './kb-entry.ts';
 import { analyzeTerms, charNgrams } from './analyze.ts';
-import { expandSynonyms, SYNONYM_WEIGHT } from './synonyms.ts';
+import { createSynonymTable, NO_SYNONYMS, SYNONYM_WEIGHT, type SynonymGroup } from './synonyms.ts';
 import { TermStats, type DocKind } from './term-stats.ts';
 import { confidenceOf, candidateFeatures } from './confidence.ts';
 import { aggregateByEntry, gramSimilarity } from './rank-entries.ts';
@@ -18,8 +18,11 @@ export interface RetrievalSettings {
   gramWeight: number;
   /** Share of an entry's second-best document score added to its best one. */
   secondDocShare: number;
+  /** How many of the best entries by BM25 are re-ranked with character 4-gram similarity. */
+  rerank: number;
   /** Fuzzy matching (edit distance 1) for query words the index does not contain. */
   fuzzy: boolean;
+  /** Apply the community's synonym groups (AnswerIndexOptions.synonyms) to queries. */
   synonyms: boolean;
   /** BM25 parameters passed to MiniSearch. */
   bm25: { k: number; b: number; d: number };
@@ -33,9 +36,10 @@ export interface RetrievalSettings {
 }
 
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
-  answerWeight: 0.5,
+  answerWeight: 1.5,
   gramWeight: 1.5,
   secondDocShare: 0.3,
+  rerank: 30,
   fuzzy: true,
   synonyms: true,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
@@ -47,6 +51,8 @@ export const DEFAULT_RETRIEVAL: RetrievalSettings = {
 
 export interface AnswerIndexOptions {
   retrieval?: Partial<RetrievalSettings>;
+  /** The community's synonym groups (/faq synonyms); none by default. */
+  synonyms?: readonly SynonymGroup[];
 }
 
 export interface AnswerCandidate {
@@ -90,7 +96,6 @@ export interface IndexedDoc {
   answer: string;
 }
 
-const RERANK = 30;
 const MAX_QUERY_CHARS = 1000;
 const MAX_HITS = 400;
 
@@ -107,6 +112,7 @@ function docsOf(entry: KbEntry, settings: RetrievalSettings): IndexedDoc[] {
 
 export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIndexOptions = {}): AnswerIndex {
   const settings: RetrievalSettings = { ...DEFAULT_RETRIEVAL, ...options.retrieval };
+  const synonyms = settings.synonyms && options.synonyms && options.synonyms.length > 0 ? createSynonymTable(options.synonyms) : NO_SYNONYMS;
   const entries = new Map<string, KbEntry>();
   const docs = new Map<string, IndexedDoc[]>();
   const stats = new TermStats();
@@ -163,7 +169,7 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
     const query = fullQuery.slice(0, MAX_QUERY_CHARS); // a question, not a pasted log
     const limit = searchOptions.limit ?? 5;
     const words = rarest([...new Set(analyzeTerms(query))]);
-    const expanded = settings.synonyms ? expandSynonyms(words, (w) => !stats.knowsWord(w)) : { terms: words, added: new Set<string>() };
+    const expanded = synonyms.expand(words);
     const terms = prune(expanded.terms);
     if (terms.length === 0) return [];
     const language = searchOptions.language;
@@ -176,7 +182,7 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
       filter: language ? (r) => entries.get(r.id.slice(0, r.id.indexOf('\u0000')))?.language === language : undefined,
     });
     const queryGrams = new Set(charNgrams(query));
-    const byBm25 = aggregateByEntry(hits.slice(0, MAX_HITS), settings.secondDocShare).slice(0, RERANK);
+    const byBm25 = aggregateByEntry(hits.slice(0, MAX_HITS), settings.secondDocShare).slice(0, settings.rerank);
     const top = byBm25[0]?.score ?? 1;
     const bm25Second = (byBm25[1]?.score ?? 0) / top;
     const ranked = byBm25.map((r, bm25Rank) => {
@@ -193,7 +199,7 @@ export function createAnswerIndex(initial: readonly KbEntry[], options: AnswerIn
       const doc = entryDocs.find((d) => d.id === r.bestDoc) ?? (entryDocs[0] as IndexedDoc);
       const other = i === 0 ? ranked[1]?.score ?? 0 : ranked[0]?.score ?? 0;
       const features = candidateFeatures({
-        stats, queryWords: words, synonyms: expanded.added, entryDocIds: entryDocs.map((d) => d.id), bestDocId: doc.id,
+        stats, queryWords: words, synonyms: expanded.added, alternativesOf: synonyms.alternativesOf, entryDocIds: entryDocs.map((d) => d.id), bestDocId: doc.id,
         score: r.score, otherScore: other, rank: i, bm25: r.bm25, bm25Other: r.bm25Rank === 0 ? bm25Second : 1, gram: r.gram,
         rivalDocIds: (docs.get((i === 0 ? ranked[1] : ranked[0])?.entryId ?? '') ?? []).map((d) => d.id),
       });

@@ -5,7 +5,7 @@
 // honestly. Refit whenever a feature or the retrieval changes; test/unit/answers/confidence-fit.test.ts
 // fails when these numbers no longer match what the procedure produces.
 export const CONFIDENCE_MODEL = {
-  coefficients: [-6.95, 4.111, 0, 3.812, 0, 0, 2.42, -0.654, 2.424, 1.33, -0.726],
+  coefficients: [-4.98, 2.112, 0, 2.102, 0.105, 0.83, 2.687, -3.055, 0.874, 1.633, -0.352],
   /** Default community threshold (see chooseThreshold): answer when the estimated probability of being right is at least this. */
-  threshold: 0.6,
+  threshold: 0.7,
 } as const;

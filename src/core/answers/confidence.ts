@@ -2,7 +2,6 @@
 // probability that the candidate answers the query. The coefficients come from
 // confidence-model.ts, fitted by src/core/answers/calibrate.ts (see docs/answers.md).
 import { prefixOf, type TermStats } from './term-stats.ts';
-import { synonymsOf } from './synonyms.ts';
 import { CONFIDENCE_MODEL } from './confidence-model.ts';
 
 export const FEATURE_NAMES = ['bias', 'coverage', 'entryCoverage', 'docCoverage', 'gram', 'margin', 'bm25Margin', 'unknownWords', 'answerOnly', 'queryLength', 'rivalOverlap'] as const;
@@ -16,6 +15,8 @@ export interface FeatureInput {
   /** The query's own stems (synonyms added by expansion are not counted). */
   queryWords: string[];
   synonyms: ReadonlySet<string>;
+  /** The community's synonyms of a stem (see SynonymTable.alternativesOf). */
+  alternativesOf(stem: string): ReadonlyArray<readonly string[]>;
   entryDocIds: string[];
   bestDocId: string;
   /** Fused score of this candidate and of the best other candidate. */
@@ -57,7 +58,7 @@ export function candidateFeatures(input: FeatureInput): Features {
   const query = new Set(input.queryWords.filter((w) => !input.synonyms.has(w)));
   // Soft matching: the word itself, a synonym, or (long words) the same first five letters.
   const matches = (doc: DocView | undefined, t: string) => !!doc && (doc.words.has(t)
-    || (t.length >= 5 && doc.prefixes.has(prefixOf(t))) || synonymsOf(t).some((s) => doc.words.has(s)));
+    || (t.length >= 5 && doc.prefixes.has(prefixOf(t))) || input.alternativesOf(t).some((alt) => alt.every((s) => doc.words.has(s))));
   const coverage = share(query, (t) => matches(best, t), idf);
   const entryCoverage = share(query, (t) => askDocs.some((d) => matches(d, t)), idf);
   const queryView: DocView = { words: query, prefixes: new Set([...query].filter((t) => t.length >= 5).map(prefixOf)) };

@@ -1,5 +1,5 @@
 // Decides whether a message in a watched channel asks something the knowledge base might
-// answer. A question mark is neither necessary ("Removing my FB account.") nor sufficient
+// answer. A question mark is neither necessary ("Deleting my old account.") nor sufficient
 // (small talk, jokes, rhetoric, questions addressed to a named member). A bot mention always asks.
 import type { Language } from './kb-entry.ts';
 import { detectLanguage, tokenize } from './analyze.ts';

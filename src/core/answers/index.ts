@@ -15,3 +15,6 @@ export { fitConfidenceModel, type CalibrationSet, type HeldOutReport } from './f
 export { FEATURE_NAMES, confidenceOf } from './confidence.ts';
 export { CONFIDENCE_MODEL } from './confidence-model.ts';
 export { syntheticKb } from './synthetic-kb.ts';
+export { createSynonymTable, type SynonymGroup, type SynonymTable } from './synonyms.ts';
+export { parseSynonymGroup, parseSynonymFile, synonymGroupKey, SYNONYM_LIMITS } from './synonym-parse.ts';
+export { selfCheck, type SelfCheck } from './self-check.ts';

@@ -1,6 +1,6 @@
 // The knowledge-base entry every part of answering shares: what the parsers return, what the
 // index holds and what moderators edit with /faq.
-import type { Language } from '../ports.ts';
+import type { Language } from '../language.ts';
 
 export type { Language };
 

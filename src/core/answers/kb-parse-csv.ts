@@ -1,6 +1,7 @@
-// Parses the CSV knowledge-base format (RFC 4180 quoting, comma or semicolon separated):
+// Parses the CSV knowledge-base format (RFC 4180 quoting through csv-parse, comma or semicolon separated):
 // a header row naming the columns question, answer (required) and phrasings, tags, id,
 // language (optional), then one entry per row. Phrasings and tags are separated by "|".
+import { CsvError, parse } from 'csv-parse/sync';
 import type { KbEntry } from './kb-entry.ts';
 import { KbImportError } from './kb-import-error.ts';
 import { finishEntries, type RawEntry } from './kb-parse-common.ts';
@@ -13,35 +14,41 @@ interface Row {
   cells: string[];
 }
 
-/** Splits CSV text into rows of cells, remembering the line each row starts on. */
+/** Splits CSV text into rows of cells (csv-parse, RFC 4180), remembering the line each row starts on. */
 function readRows(content: string, separator: string): Row[] {
-  const rows: Row[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < content.length; i += 1) {
-    const ch = content[i] as string;
-    if (quoted) {
-      if (ch === '"' && content[i + 1] === '"') { cell += '"'; i += 1; }
-      else if (ch === '"') quoted = false;
-      else { if (ch === '\n') line += 1; cell += ch; }
-      continue;
+  let lastEnd = 0;
+  try {
+    const records = parse(content, {
+      delimiter: separator,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      on_record: (record, context) => {
+        lastEnd = context.lines;
+        return record;
+      },
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    let next = 1;
+    return records.map(({ record, info }) => {
+      // info.lines is the line the record ends on; a record starts after the previous one's end
+      // plus any blank lines, which the rows' own newlines tell us.
+      const span = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+      const line = Math.max(next, info.lines - span);
+      next = info.lines + 1;
+      return { line, cells: record };
+    });
+  } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      // The open row starts on the first non-blank line after the last complete record.
+      const lines = content.split(/\r?\n/);
+      let line = lastEnd + 1;
+      while (line < lines.length && (lines[line - 1] ?? '').trim() === '') line += 1;
+      throw new KbImportError('csv', { line }, { code: 'unclosed_quote' });
     }
-    if (ch === '"' && cell.trim() === '') { quoted = true; cell = ''; }
-    else if (ch === separator) { cells.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && content[i + 1] === '\n') i += 1;
-      cells.push(cell);
-      if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowLine, cells });
-      cells = []; cell = ''; line += 1; rowLine = line;
-    } else cell += ch;
+    throw error;
   }
-  if (quoted) throw new KbImportError('csv', { line: rowLine }, { code: 'unclosed_quote' });
-  cells.push(cell);
-  if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowLine, cells });
-  return rows;
 }
 
 export function parseKbCsv(content: string): KbEntry[] {

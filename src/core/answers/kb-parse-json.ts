@@ -1,4 +1,4 @@
-// Parses the JSON knowledge-base format of shared/data/faq/*.kb.json:
+// Parses the JSON knowledge-base format of eval/datasets/faq/*.kb.json:
 // { "name"?, "language"?, "entries": [ { "id", "question", "answer", "phrasings"?, "tags"?, "language"? } ] }
 import type { KbEntry } from './kb-entry.ts';
 import { KbImportError, type KbLocation } from './kb-import-error.ts';

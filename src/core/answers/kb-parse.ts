@@ -1,4 +1,5 @@
 // Picks the knowledge-base parser from a file name (".json", ".md"/".markdown", ".csv").
+import { cleanInput } from '../clean-input.ts';
 import type { KbEntry } from './kb-entry.ts';
 import type { KbFormat } from './kb-import-error.ts';
 import { parseKbJson } from './kb-parse-json.ts';
@@ -14,7 +15,8 @@ export function kbFormatOf(fileName: string): KbFormat | null {
 }
 
 export function parseKb(content: string, format: KbFormat): KbEntry[] {
-  if (format === 'json') return parseKbJson(content);
-  if (format === 'markdown') return parseKbMarkdown(content);
-  return parseKbCsv(content);
+  // Control characters (a NUL in an exported file) are stripped from what the file holds.
+  if (format === 'json') return cleanInput(parseKbJson(content));
+  if (format === 'markdown') return cleanInput(parseKbMarkdown(content));
+  return cleanInput(parseKbCsv(content));
 }

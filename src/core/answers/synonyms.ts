@@ -1,92 +1,65 @@
-// Query expansion with small, general-purpose synonym groups for the vocabulary of support
-// questions, English and Bulgarian. Words are stemmed with the same analyzer as the index, so a
-// group matches every inflection. Expanded words count less than the words the member typed
-// (SYNONYM_WEIGHT), and coverage features ignore them.
+// A community's synonym groups: words or short phrases that mean the same there ("refund, money
+// back, възстановяване"). Rapport ships none: they are community data that moderators manage
+// (/faq synonyms), never a list written by reading evaluation queries. Each word or phrase goes
+// through the same analysis as the index (stop words, English and Bulgarian stemming), so a group
+// matches every inflection. When a query holds every stem of one member of a group, the stems of
+// the group's other members are added to the search at SYNONYM_WEIGHT; the confidence model's
+// coverage features count a synonym as a match but not as a word the member typed.
 import { analyzeTerms } from './analyze.ts';
+
+/** The words and phrases of one group, as a moderator wrote them. */
+export type SynonymGroup = readonly string[];
 
 export const SYNONYM_WEIGHT = 0.5;
 
-const GROUPS = [
-  // English
-  'delete remove erase deactivate close terminate',
-  'account profile',
-  'price cost fee charge',
-  'money funds cash',
-  'buy purchase order',
-  'send transfer wire',
-  'change modify edit update',
-  'password passcode',
-  'login signin log-in',
-  'signup register registration',
-  'phone mobile cellphone telephone',
-  'child children kid kids son daughter minor teenager',
-  'age old',
-  'problem issue trouble error',
-  'lost stolen missing',
-  'download save export',
-  'picture photo image',
-  'email e-mail mail',
-  'contact reach call phone',
-  'help support assistance',
-  'delivery shipping shipment deliver ship',
-  'discount coupon promo voucher',
-  'cancel stop abort',
-  'verify verification confirm',
-  'withdraw withdrawal',
-  'fast quick quickly soon',
-  // Bulgarian
-  'изтрия изтриване премахна премахване закрия закриване',
-  'профил акаунт регистрация',
-  'цена струва такса стойност',
-  'пари сума средства',
-  'пратка доставка колет пакет',
-  'получа получавам пристигне пристига',
-  'върна връщане',
-  'платя плащане плащам заплащане',
-  'парола паролата',
-  'вляза вход влизане',
-  'телефон връзка свържа контакт обадя',
-  'поддръжка помощ съдействие',
-  'отстъпка намаление промо ваучер купон',
-  'размер мярка',
-  'гаранция гаранционен',
-  'проследя проследяване',
-  'сменя смяна промяна променя',
-  'проблем грешка',
-  'бързо скоро',
-];
+export interface SynonymTable {
+  /** Number of groups. */
+  readonly size: number;
+  /** The query's stems followed by the stems its synonyms add (`added`, never ones already present). */
+  expand(words: readonly string[]): { terms: string[]; added: Set<string> };
+  /** Other members (each a list of stems) of the groups a member made of exactly this stem or holding it belongs to. */
+  alternativesOf(stem: string): ReadonlyArray<readonly string[]>;
+}
 
-let table: Map<string, string[]> | null = null;
+interface Member {
+  group: number;
+  stems: readonly string[];
+}
 
-/** Stem -> the other stems of its groups; built on first use, not at import time. */
-function synonymTable(): Map<string, string[]> {
-  if (table) return table;
-  const built = new Map<string, string[]>();
-  for (const group of GROUPS) {
-    const stems = [...new Set(group.split(' ').flatMap((w) => analyzeTerms(w)))];
-    for (const stem of stems) {
-      const others = stems.filter((s) => s !== stem);
-      built.set(stem, [...new Set([...(built.get(stem) ?? []), ...others])]);
-    }
+export function createSynonymTable(groups: readonly SynonymGroup[]): SynonymTable {
+  const members: Member[][] = groups.map((group, g) => {
+    const seen = new Set<string>();
+    return group
+      .map((words) => [...new Set(analyzeTerms(words))])
+      .filter((stems) => stems.length > 0 && !seen.has(stems.join(' ')) && seen.add(stems.join(' ')))
+      .map((stems) => ({ group: g, stems }));
+  });
+  // stem -> the members holding it, to find the members a query matches from its words.
+  const byStem = new Map<string, Member[]>();
+  for (const member of members.flat()) {
+    for (const stem of member.stems) byStem.set(stem, [...(byStem.get(stem) ?? []), member]);
   }
-  table = built;
-  return built;
-}
-
-/** The query's stems followed by synonyms not already present. With `expand`, only the words
- * it accepts are expanded (the index expands words its knowledge base does not contain). */
-export function expandSynonyms(words: readonly string[], expand?: (word: string) => boolean): { terms: string[]; added: Set<string> } {
-  const present = new Set(words);
-  const added = new Set<string>();
-  const synonyms = synonymTable();
-  for (const w of words) {
-    if (expand && !expand(w)) continue;
-    for (const s of synonyms.get(w) ?? []) if (!present.has(s)) added.add(s);
+  const alternatives = new Map<string, Array<readonly string[]>>();
+  for (const [stem, holders] of byStem) {
+    const others = holders.flatMap((m) => (members[m.group] ?? []).filter((o) => o !== m).map((o) => o.stems));
+    alternatives.set(stem, others);
   }
-  return { terms: [...words, ...added], added };
+  return {
+    size: groups.length,
+    expand(words) {
+      const present = new Set(words);
+      const added = new Set<string>();
+      const matched = new Set<number>();
+      for (const w of present) {
+        for (const m of byStem.get(w) ?? []) if (!matched.has(m.group) && m.stems.every((s) => present.has(s))) matched.add(m.group);
+      }
+      for (const g of matched) {
+        for (const m of members[g] ?? []) for (const s of m.stems) if (!present.has(s)) added.add(s);
+      }
+      return { terms: [...words, ...added], added };
+    },
+    alternativesOf: (stem) => alternatives.get(stem) ?? [],
+  };
 }
 
-/** Other stems of the groups `stem` belongs to (empty when none). */
-export function synonymsOf(stem: string): readonly string[] {
-  return synonymTable().get(stem) ?? [];
-}
+export const NO_SYNONYMS: SynonymTable = createSynonymTable([]);

@@ -1,12 +1,15 @@
 // A slash command is declared once (commands/*.ts) with defineCommand; generators turn the
 // declarations into Discord application commands and the Slack manifest, and the dispatcher runs
-// them the same way on every platform.
+// them the same way on every platform. A command (or each subcommand) names the ports it needs;
+// its handler receives exactly those as `deps`, typed from the names:
+//
+//   defineCommand({ name: 'rank', needs: ['leaderboard', 'members'], ..., run({ deps: { leaderboard, members } }) { ... } })
 import { z } from 'zod';
+import type { Deps, PortName } from '../app-ports.ts';
 import type { Actor } from '../events.ts';
 import type { OutgoingMessage } from '../outgoing.ts';
 import type { CommunityRecord, Language } from '../ports.ts';
 import type { Vars } from '../errors.ts';
-import type { Services } from '../services.ts';
 import type { Localized } from './options.ts';
 
 export interface ReplyOptions {
@@ -14,7 +17,7 @@ export interface ReplyOptions {
   ephemeral?: boolean;
 }
 
-export interface CommandContext<O> {
+export interface CommandContext<O, N extends PortName = never> {
   options: O;
   actor: Actor;
   community: CommunityRecord;
@@ -22,15 +25,22 @@ export interface CommandContext<O> {
   language: Language;
   t(key: string, vars?: Vars): string;
   reply(message: OutgoingMessage | string, options?: ReplyOptions): Promise<void>;
-  services: Services;
+  /** The ports this command declared in `needs`, and only those. */
+  deps: Deps<N>;
 }
 
-export interface SubcommandDefinition<S extends z.ZodObject = z.ZodObject> {
-  description: Localized;
+/** What the dispatcher runs: options, the moderator rule and the ports to hand over. */
+export interface Runnable<S extends z.ZodObject = z.ZodObject, N extends PortName = PortName> {
   options: S;
+  /** The ports `run` receives as `deps` (none when omitted). */
+  needs?: readonly N[];
+  run(context: CommandContext<z.output<S>, N>): Promise<void>;
+}
+
+export interface SubcommandDefinition<S extends z.ZodObject = z.ZodObject, N extends PortName = PortName> extends Runnable<S, N> {
+  description: Localized;
   /** Overrides the command's moderatorOnly for this subcommand. */
   moderatorOnly?: boolean;
-  run(context: CommandContext<z.output<S>>): Promise<void>;
 }
 
 interface BaseDefinition {
@@ -40,24 +50,26 @@ interface BaseDefinition {
   moderatorOnly: boolean;
 }
 
-export interface LeafCommandDefinition<S extends z.ZodObject = z.ZodObject> extends BaseDefinition {
-  options: S;
-  run(context: CommandContext<z.output<S>>): Promise<void>;
+export interface LeafCommandDefinition<S extends z.ZodObject = z.ZodObject, N extends PortName = PortName> extends BaseDefinition, Runnable<S, N> {
   subcommands?: undefined;
 }
 
-export interface GroupCommandDefinition extends BaseDefinition {
-  subcommands: Record<string, SubcommandDefinition<any>>;
+export type Subcommands = Record<string, SubcommandDefinition<any, any>>;
+
+export interface GroupCommandDefinition<Subs extends Subcommands = Subcommands> extends BaseDefinition {
+  /** Each subcommand declares its own `needs`. */
+  subcommands: Subs;
   options?: undefined;
+  needs?: undefined;
   run?: undefined;
 }
 
-export type CommandDefinition = LeafCommandDefinition<any> | GroupCommandDefinition;
+export type CommandDefinition = LeafCommandDefinition<any, PortName> | GroupCommandDefinition;
 
 const NAME = /^[a-z][a-z0-9-]{0,31}$/;
 
-export function defineCommand<S extends z.ZodObject>(definition: LeafCommandDefinition<S>): LeafCommandDefinition<S>;
-export function defineCommand(definition: GroupCommandDefinition): GroupCommandDefinition;
+export function defineCommand<S extends z.ZodObject, N extends PortName = never>(definition: LeafCommandDefinition<S, N>): LeafCommandDefinition<S, N>;
+export function defineCommand<Subs extends Subcommands>(definition: GroupCommandDefinition<Subs>): GroupCommandDefinition<Subs>;
 export function defineCommand(definition: CommandDefinition): CommandDefinition {
   if (!NAME.test(definition.name)) throw new Error(`Command name "${definition.name}" must match ${NAME}`);
   for (const sub of Object.keys(definition.subcommands ?? {})) {
@@ -66,6 +78,6 @@ export function defineCommand(definition: CommandDefinition): CommandDefinition 
   return definition;
 }
 
-export function defineSubcommand<S extends z.ZodObject>(definition: SubcommandDefinition<S>): SubcommandDefinition<S> {
+export function defineSubcommand<S extends z.ZodObject, N extends PortName = never>(definition: SubcommandDefinition<S, N>): SubcommandDefinition<S, N> {
   return definition;
 }

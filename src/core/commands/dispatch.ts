@@ -1,19 +1,23 @@
 // Runs a command invocation the same way on every platform: find the command, check the
 // moderator rule, turn text or typed options into validated options, run the handler, and show
-// a UserError to the invoker in their language. Anything else is logged with context.
+// a UserError to the invoker in their language. Anything else is logged with context. Each
+// command receives only the ports it declared (pickPorts).
 import type { z } from 'zod';
 import type { CommandInvocation, CommandResponder, ReferenceResolver } from '../adapter.ts';
 import { UserError, isUserError, type Vars } from '../errors.ts';
 import type { OutgoingMessage } from '../outgoing.ts';
 import type { CommunityRecord, Language } from '../ports.ts';
-import type { Services } from '../services.ts';
+import { pickPorts, type ChannelLookup, type MemberLookup, type Ports } from '../app-ports.ts';
 import type { Translator } from '../translator.ts';
 import type { CommandContext, CommandDefinition, SubcommandDefinition } from './define.ts';
+import type { CommandRegistry } from './registry.ts';
 import { describeOptions } from './options.ts';
 import { assignOptions, tokenize, usageOf, type RawOptions } from './parse-text.ts';
 
 export interface DispatchDeps {
-  services: Services;
+  commands: CommandRegistry;
+  /** Every port; each command gets the ones it declared. */
+  ports: Ports;
   translator: Translator;
   /** Stores the community/member and reports whether this invocation is new (replays are ignored). */
   admit(invocation: CommandInvocation): Promise<{ community: CommunityRecord; language: Language; isNew: boolean }>;
@@ -22,7 +26,7 @@ export interface DispatchDeps {
 export type CommandDispatcher = (invocation: CommandInvocation, responder: CommandResponder) => Promise<void>;
 
 export function createCommandDispatcher(deps: DispatchDeps): CommandDispatcher {
-  const { services, translator } = deps;
+  const { commands, ports, translator } = deps;
   return async (invocation, responder) => {
     const { community, language, isNew } = await deps.admit(invocation);
     if (!isNew) return;
@@ -30,14 +34,14 @@ export function createCommandDispatcher(deps: DispatchDeps): CommandDispatcher {
     const reply = (message: OutgoingMessage | string, ephemeral: boolean) =>
       responder.reply(typeof message === 'string' ? { text: message } : message, { ephemeral });
     try {
-      const definition = services.commands.get(invocation.command);
+      const definition = commands.get(invocation.command);
       if (!definition) throw new UserError('errors.unknownCommand', { command: invocation.command });
       const target = selectTarget(definition, invocation);
       if (target.moderatorOnly && !invocation.actor.isModerator) {
         throw new UserError('errors.moderatorOnly', { command: target.path });
       }
-      const options = await buildOptions(target, invocation, resolverFor(invocation, community.id, services));
-      const context: CommandContext<unknown> = {
+      const options = await buildOptions(target, invocation, resolverFor(invocation, community.id, ports));
+      const context: CommandContext<unknown, keyof Ports> = {
         options,
         actor: invocation.actor,
         community,
@@ -45,7 +49,7 @@ export function createCommandDispatcher(deps: DispatchDeps): CommandDispatcher {
         language,
         t,
         reply: (message, opts) => reply(message, opts?.ephemeral ?? false),
-        services,
+        deps: pickPorts(ports, target.needs),
       };
       await target.run(context);
     } catch (error) {
@@ -54,7 +58,7 @@ export function createCommandDispatcher(deps: DispatchDeps): CommandDispatcher {
         return;
       }
       const code = `cmd-${Date.now().toString(36)}`;
-      services.logger.error({ err: error, code, command: invocation.command, invocationId: invocation.invocationId }, 'command failed');
+      ports.logger.error({ err: error, code, command: invocation.command, invocationId: invocation.invocationId }, 'command failed');
       await reply(t('errors.internal', { code }), true);
     }
   };
@@ -65,13 +69,14 @@ interface Target {
   moderatorOnly: boolean;
   schema: z.ZodObject;
   text: string;
-  run(context: CommandContext<unknown>): Promise<void>;
+  needs: readonly (keyof Ports)[] | undefined;
+  run(context: CommandContext<unknown, keyof Ports>): Promise<void>;
 }
 
 function selectTarget(definition: CommandDefinition, invocation: CommandInvocation): Target {
   const text = (invocation.text ?? '').trim();
   if (!definition.subcommands) {
-    return { path: definition.name, moderatorOnly: definition.moderatorOnly, schema: definition.options, text, run: definition.run };
+    return { path: definition.name, moderatorOnly: definition.moderatorOnly, schema: definition.options, text, needs: definition.needs, run: definition.run };
   }
   let name = invocation.subcommand;
   let rest = text;
@@ -80,7 +85,8 @@ function selectTarget(definition: CommandDefinition, invocation: CommandInvocati
     name = first.toLowerCase();
     rest = others.join(' ');
   }
-  const sub: SubcommandDefinition | undefined = definition.subcommands[name];
+  // Own keys only: the name is typed by a member ("constructor" is not a subcommand).
+  const sub: SubcommandDefinition | undefined = Object.hasOwn(definition.subcommands, name) ? definition.subcommands[name] : undefined;
   if (!sub) {
     const choices = Object.keys(definition.subcommands);
     throw new UserError('errors.unknownSubcommand', { command: definition.name, choices: choices.join(', '), example: choices[0] ?? '' });
@@ -90,15 +96,16 @@ function selectTarget(definition: CommandDefinition, invocation: CommandInvocati
     moderatorOnly: sub.moderatorOnly ?? definition.moderatorOnly,
     schema: sub.options,
     text: rest,
+    needs: sub.needs,
     run: sub.run as Target['run'],
   };
 }
 
 // Platform syntax ("<@U1>") is the adapter's business; a plain name or "@name" is looked up here.
-function resolverFor(invocation: CommandInvocation, communityId: string, services: Services): ReferenceResolver {
+function resolverFor(invocation: CommandInvocation, communityId: string, lookups: { members: MemberLookup; channels: ChannelLookup }): ReferenceResolver {
   const byName: ReferenceResolver = {
-    member: async (raw) => (await services.repos.members.findByName(communityId, raw))?.id ?? null,
-    channel: async (raw) => (await services.repos.channels.findByName(communityId, raw))?.id ?? null,
+    member: async (raw) => (await lookups.members.findByName(communityId, raw))?.id ?? null,
+    channel: async (raw) => (await lookups.channels.findByName(communityId, raw))?.id ?? null,
   };
   const own = invocation.resolver;
   if (!own) return byName;

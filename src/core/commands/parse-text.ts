@@ -22,7 +22,7 @@ export function tokenize(text: string): string[] {
       else current += char;
       continue;
     }
-    if (char in QUOTES && (current === '' || current.endsWith(':'))) {
+    if (Object.hasOwn(QUOTES, char) && (current === '' || current.endsWith(':'))) {
       quote = QUOTES[char] ?? char;
       inToken = true;
       continue;
@@ -68,7 +68,7 @@ export function assignOptions(tokens: string[], declared: Array<{ name: string; 
   }
   for (const { name, spec } of declared) {
     if (positional.length === 0) break;
-    if (name in raw) continue;
+    if (Object.hasOwn(raw, name)) continue;
     raw[name] = spec.rest ? positional.splice(0).join(' ') : positional.shift()!;
   }
   if (positional.length > 0) throw new UserError('errors.tooManyArguments', { value: positional.join(' '), usage });

@@ -2,7 +2,7 @@
 // and session store behind its one-time links. src/db implements both with Prisma; the web layer
 // (src/web) only renders what these return. A panel whose feature has not stored anything yet
 // returns `available: false` and the page shows "no data yet".
-import type { Language } from '../ports.ts';
+import type { Language } from '../language.ts';
 
 export const DASHBOARD_PERIODS = ['7d', '30d', '90d', '365d'] as const;
 export type DashboardPeriodKey = (typeof DASHBOARD_PERIODS)[number];

@@ -1,8 +1,9 @@
 // The one place that answers "may Rapport profile / DM this member?", for the funnel, the offers
-// and (through services.privacy.mayProfile) the recognition engine. Opted-out members still get
+// and (through mayProfile, wired in main.ts) the recognition engine. Opted-out members still get
 // answers; they are never scored, ranked, placed in the funnel or offered anything.
 // Answers come from a per-community cache (refreshed every `cacheMs`, and at once in this process
 // when a member changes their choices); the DM job asks the database directly before sending.
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../clock.ts';
 import type { PrivacyChoices, PrivacyRepository } from './ports.ts';
 
@@ -23,7 +24,6 @@ export interface PrivacyGuard {
 }
 
 interface CacheEntry {
-  at: number;
   noProfiling: Set<string>;
   noDms: Set<string>;
 }
@@ -31,15 +31,15 @@ interface CacheEntry {
 export function createPrivacyGuard(deps: { repo: PrivacyRepository; clock: Clock; cacheMs?: number }): PrivacyGuard {
   const { repo, clock } = deps;
   const cacheMs = deps.cacheMs ?? 60_000;
-  const cache = new Map<string, CacheEntry>();
+  // One entry per community, each valid for cacheMs on the injected clock (lru-cache's perf hook).
+  const cache = new LRUCache<string, CacheEntry>({ max: 10_000, ttl: cacheMs, ttlResolution: 0, perf: { now: () => clock.now().getTime() } });
   const erasers: Array<(memberId: string) => Promise<void>> = [];
 
   async function entry(communityId: string): Promise<CacheEntry> {
-    const now = clock.now().getTime();
     const cached = cache.get(communityId);
-    if (cached && Math.abs(now - cached.at) < cacheMs) return cached;
+    if (cached) return cached;
     const out = await repo.optedOut(communityId);
-    const fresh = { at: now, noProfiling: new Set(out.noProfiling), noDms: new Set(out.noDms) };
+    const fresh = { noProfiling: new Set(out.noProfiling), noDms: new Set(out.noDms) };
     cache.set(communityId, fresh);
     return fresh;
   }

@@ -20,6 +20,7 @@ import {
   type ShoutoutData,
   type ShoutoutQuery,
 } from './recognition-engine.ts';
+import type { ScoreProgress } from './score-progress.ts';
 import { createWriteBehindScoreStore, type BatchingScoreStore, type WriteBehindScoreStore } from './write-behind-score-store.ts';
 
 /** The community fields recognition needs. */
@@ -56,6 +57,11 @@ export interface RecognitionDeps {
   mayProfile(communityId: string, memberId: string): Promise<boolean>;
   /** Write-behind bounds (states kept in memory, dirty states that force a flush). */
   cache?: { maxCached?: number; flushEvery?: number };
+  /**
+   * Score watermarks: after each successful flush, the events `progress` had settled before it
+   * are saved as reflected in the stored scores (a crash loses at most what came after).
+   */
+  watermarks?: { progress: ScoreProgress; save(marks: Map<string, number>): Promise<void> };
 }
 
 export function createRecognition(deps: RecognitionDeps): Recognition {
@@ -133,7 +139,13 @@ export function createRecognition(deps: RecognitionDeps): Recognition {
         mostImproved: (await visible(community.id, data.mostImproved)).slice(0, limit),
       };
     },
-    flush: () => store.flush(),
+    async flush() {
+      // Taken before the states are written: every event settled by now is in what is written.
+      const marks = deps.watermarks?.progress.settled();
+      const written = await store.flush();
+      if (marks && marks.size > 0) await deps.watermarks!.save(marks);
+      return written;
+    },
     async forget(memberId) {
       await store.deleteMember(memberId);
     },

@@ -14,6 +14,11 @@
 // per member: a decayed "current standing" (exponential, half-life per kind, O(1) per event),
 // totals for the current week and month (with the previous period for "most improved"), and
 // all-time totals.
+//
+// The weights and confidences that decide helper points were fitted on the train export only
+// (eval/datasets/ubuntu-irc-train; scripts/recognition-sensitivity.ts --search: each at 0.5x and
+// 1.5x, one at a time, kept when P@5+P@10+P@20 on train rises); the dev export was never used to
+// choose them. docs/evaluation.md has the steps and the sensitivity table.
 import { z } from 'zod';
 
 export const recognitionConfigSchema = z.object({
@@ -34,11 +39,11 @@ export const recognitionConfigSchema = z.object({
   diminishingFactor: z.number().min(0).default(0.5),
 
   /** Helper points for replying to another member (not after a question). */
-  replyWeight: z.number().min(0).default(0.3),
+  replyWeight: z.number().min(0).default(0.45),
   /** Helper points for a help-seeker's reply to the member helping them (a follow-up, not help). */
   followUpWeight: z.number().min(0).default(0),
   /** Helper points for replying to a member who asked a question within `answerWindowMinutes`. */
-  answerWeight: z.number().min(0).default(1),
+  answerWeight: z.number().min(0).default(0.5),
   /**
    * Extra helper points for the first help to a member this month ("helped 14 people this month"),
    * not scaled by inference confidence. Worth two answers: breadth of help (distinct people) is
@@ -46,7 +51,7 @@ export const recognitionConfigSchema = z.object({
    */
   newPersonWeight: z.number().min(0).default(2),
   /** Helper points for a thank-you message received. */
-  thanksWeight: z.number().min(0).default(1),
+  thanksWeight: z.number().min(0).default(0.5),
   /** Helper points for a thank-you reaction (🙏, ❤️) received. */
   thanksReactionWeight: z.number().min(0).default(0.5),
   /** Engagement for any other reaction received (👍, 🎉). */
@@ -66,7 +71,7 @@ export const recognitionConfigSchema = z.object({
   /** Confidence of inferences that use no explicit link. */
   namePrefixConfidence: z.number().min(0).max(1).default(0.9),
   /** A recently active member's name elsewhere in the message ("try LXDE bob"). */
-  nameInTextConfidence: z.number().min(0).max(1).default(0.7),
+  nameInTextConfidence: z.number().min(0).max(1).default(1),
   conversationConfidence: z.number().min(0).max(1).default(0.6),
   openQuestionConfidence: z.number().min(0).max(1).default(0.4),
   /** Inferences below this confidence earn nothing. */

@@ -3,16 +3,19 @@
 // handoffs end a hand-off (moderators only).
 import type { AnswerLogRepository } from '../answering/ports.ts';
 import type { ButtonPressed } from '../events.ts';
-import type { Feature } from '../features.ts';
+import { defineFeature } from '../features.ts';
 import type { Language } from '../ports.ts';
 import { ASK_HUMAN_ACTION, HANDOFF_CLOSE_ACTION, HANDOFF_RESUME_ACTION, type Routing } from './create-routing.ts';
 
-export const registerRouting: Feature = (registry, services) => {
-  const { routing } = services;
-  routing.defineJobs();
-  registry.on('message.posted', (event) => routing.onMessage(event));
-  registry.on('button.pressed', (event, { language }) => onRoutingButton(event, language, { routing, answerLogs: services.repos.answerLogs }));
-};
+export const routingFeature = defineFeature({
+  name: 'routing',
+  needs: ['routing', 'answerRecords'],
+  register(registry, { routing, answerRecords }) {
+    routing.defineJobs();
+    registry.on('message.posted', (event) => routing.onMessage(event));
+    registry.on('button.pressed', (event, { language }) => onRoutingButton(event, language, { routing, answerLogs: answerRecords }));
+  },
+});
 
 export async function onRoutingButton(event: ButtonPressed, language: Language, deps: { routing: Routing; answerLogs: Pick<AnswerLogRepository, 'get'> }): Promise<void> {
   const id = Number(event.value);

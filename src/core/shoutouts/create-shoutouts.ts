@@ -3,7 +3,9 @@
 // improved members of the period. Schedules live in the database and are registered with the
 // job scheduler under their own id (on Redis a BullMQ job scheduler, so several processes make
 // one job per tick), re-registered when Rapport starts. The processor claims a row per
-// (schedule, tick) before posting, so a tick is posted once even if its job runs twice.
+// (schedule, due time) before posting (INSERT ... ON CONFLICT DO NOTHING), so a tick is posted
+// once however many processes or jobs run it, with or without Redis. A tick missed while Redis or
+// Rapport was away is posted when they are back (catchUp), unless it is older than its period.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
@@ -17,10 +19,13 @@ import type { JobScheduler } from '../scheduler.ts';
 import type { Translator } from '../translator.ts';
 import type { ShoutoutPeriod, ShoutoutRepository, ShoutoutSchedule } from './ports.ts';
 import { missingPlaceholder, renderShoutout } from './render-shoutout.ts';
-import { nextRuns, parseScheduleRule } from './schedule-rule.ts';
+import { nextRuns, parseScheduleRule, previousRun } from './schedule-rule.ts';
 
 export const SHOUTOUT_JOB = 'shoutout.post';
 const DAY_MS = 86_400_000;
+/** A tick older than this is not posted late: its period's post would be stale. */
+const PERIOD_MS: Record<ShoutoutPeriod, number> = { week: 7 * DAY_MS, month: 28 * DAY_MS };
+const jobSchema = z.object({ scheduleId: z.string().min(1), dueAt: z.iso.datetime().optional() });
 
 export interface Shoutouts {
   defineJobs(): void;
@@ -37,6 +42,8 @@ export interface Shoutouts {
   setTemplate(communityId: string, language: Language, text: string | null): Promise<void>;
   /** The job: posts one tick of a schedule unless it was posted already. */
   post(scheduleId: string, tick: string): Promise<'posted' | 'duplicate' | 'gone'>;
+  /** Queues the latest due tick of every schedule that was not posted (after an outage or a restart); returns how many. */
+  catchUp(): Promise<number>;
 }
 
 export interface ShoutoutsDeps {
@@ -55,6 +62,12 @@ export function createShoutouts(deps: ShoutoutsDeps): Shoutouts {
 
   const register = (schedule: ShoutoutSchedule, timeZone: string) =>
     scheduler.repeat(schedule.id, SHOUTOUT_JOB, { scheduleId: schedule.id }, { cron: schedule.cron, timeZone });
+
+  /** The schedule's latest run at or before now, in its community's time zone. */
+  async function lastDue(schedule: ShoutoutSchedule): Promise<Date | null> {
+    const timeZone = (await communities.get(schedule.communityId))?.timeZone ?? 'UTC';
+    return previousRun(schedule.cron, timeZone, clock.now());
+  }
 
   const nextOf = (schedule: ShoutoutSchedule, timeZone: string): Date | null => nextRuns(schedule.cron, timeZone, clock.now(), 1)[0] ?? null;
 
@@ -81,15 +94,39 @@ export function createShoutouts(deps: ShoutoutsDeps): Shoutouts {
 
   const self: Shoutouts = {
     defineJobs() {
-      scheduler.define<{ scheduleId: string }>({
+      scheduler.define<z.infer<typeof jobSchema>>({
         name: SHOUTOUT_JOB,
-        schema: z.object({ scheduleId: z.string().min(1) }),
+        schema: jobSchema,
         attempts: 3,
-        async process({ scheduleId }, context) {
-          const result = await self.post(scheduleId, context.jobId);
-          logger.info({ scheduleId, tick: context.jobId, result }, 'shout-out tick');
+        async process({ scheduleId, dueAt }, context) {
+          const schedule = await repo.get(scheduleId);
+          const due = dueAt ? new Date(dueAt) : context.dueAt ?? (schedule ? await lastDue(schedule) : null);
+          if (schedule && due && clock.now().getTime() - due.getTime() > PERIOD_MS[schedule.period]) {
+            logger.warn({ scheduleId, dueAt: due.toISOString(), period: schedule.period }, 'shout-out tick skipped: older than its period');
+            return;
+          }
+          // The tick is named by its due time, the same in every process, so the claim is shared.
+          const tick = due ? due.toISOString() : context.jobId;
+          const result = await self.post(scheduleId, tick);
+          logger.info({ scheduleId, tick, result }, 'shout-out tick');
         },
       });
+    },
+
+    async catchUp() {
+      let queued = 0;
+      for (const schedule of await repo.listAll()) {
+        const due = await lastDue(schedule);
+        // Only ticks since the schedule was made, and not yet claimed by any process.
+        if (!due || due.getTime() < schedule.createdAt.getTime() || (await repo.tickClaimed(schedule.id, due.toISOString()))) continue;
+        if (clock.now().getTime() - due.getTime() > PERIOD_MS[schedule.period]) {
+          logger.warn({ scheduleId: schedule.id, dueAt: due.toISOString(), period: schedule.period }, 'missed shout-out not posted: older than its period');
+          continue;
+        }
+        await scheduler.enqueue(SHOUTOUT_JOB, { scheduleId: schedule.id, dueAt: due.toISOString() }, { jobId: `shoutout-catch-up:${schedule.id}:${due.getTime()}` });
+        queued += 1;
+      }
+      return queued;
     },
 
     async restoreSchedules() {

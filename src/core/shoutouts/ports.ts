@@ -1,5 +1,5 @@
 // Storage of scheduled shout-outs, the ticks already posted and the community's own templates.
-import type { Language } from '../ports.ts';
+import type { Language } from '../language.ts';
 
 export type ShoutoutPeriod = 'week' | 'month';
 
@@ -26,6 +26,8 @@ export interface ShoutoutRepository {
   remove(communityId: string, id: string): Promise<boolean>;
   /** Records that `tick` of the schedule is being posted; false when someone already did. */
   claimTick(scheduleId: string, tick: string): Promise<boolean>;
+  /** Whether `tick` of the schedule was claimed (posted or being posted). */
+  tickClaimed(scheduleId: string, tick: string): Promise<boolean>;
   /** Undoes a claim whose post failed, so the retry can post. */
   releaseTick(scheduleId: string, tick: string): Promise<void>;
   template(communityId: string, language: Language): Promise<string | null>;

@@ -68,3 +68,9 @@ export function parseScheduleRule(rule: string): string | null {
 export function nextRuns(cron: string, timeZone: string, from: Date, count: number): Date[] {
   return new Cron(cron, { timezone: timeZone, paused: true }).nextRuns(count, from);
 }
+
+/** The latest run of a cron pattern in a time zone at or before `at`, or null when it never ran. */
+export function previousRun(cron: string, timeZone: string, at: Date): Date | null {
+  // croner leaves out a run exactly at its reference, hence the millisecond.
+  return new Cron(cron, { timezone: timeZone, paused: true }).previousRuns(1, new Date(at.getTime() + 1))[0] ?? null;
+}

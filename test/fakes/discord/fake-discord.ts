@@ -24,6 +24,8 @@ export interface FakeDiscord {
   memberJoins(u: FakeUser): void;
   /** A chat-input command interaction; returns its id and token. */
   slashCommand(input: { user: FakeUser; name: string; channel?: FakeChannel; subcommand?: string; options?: Array<{ name: string; type: number; value: string | number | boolean }>; locale?: string }): { id: string; token: string };
+  /** Any other interaction (a modal submit, a select menu, ...): `type` and `data` as Discord sends them. */
+  interaction(input: { user: FakeUser; type: number; data: Record<string, unknown>; channel?: FakeChannel }): { id: string; token: string };
   /** A button press on a message the bot sent. */
   pressButton(input: { user: FakeUser; customId: string; message: Record<string, any>; channel?: FakeChannel }): { id: string; token: string };
   close(): Promise<void>;
@@ -141,6 +143,11 @@ export async function startFakeDiscord(options: { heartbeatIntervalMs?: number }
         },
       };
       gateway.dispatch('INTERACTION_CREATE', { ...base, type: 2, data });
+      return { id: base.id, token: base.token };
+    },
+    interaction({ user: u, type, data, channel = guild.channels.general }) {
+      const base = interactionBase(u, channel, 'en-US');
+      gateway.dispatch('INTERACTION_CREATE', { ...base, type, data });
       return { id: base.id, token: base.token };
     },
     pressButton({ user: u, customId, message, channel = guild.channels.general }) {

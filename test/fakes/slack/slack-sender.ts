@@ -26,6 +26,8 @@ export interface SlackSender {
   event(envelope: Record<string, unknown>, options?: SendOptions): Promise<SlackResponse>;
   command(fields: Record<string, string>, options?: SendOptions): Promise<SlackResponse>;
   action(payload: Record<string, unknown>, options?: SendOptions): Promise<SlackResponse>;
+  /** Any body, signed as given (malformed or hostile bodies). */
+  raw(body: string, contentType: string, options?: SendOptions): Promise<SlackResponse>;
 }
 
 export function createSlackSender(url: string, signingSecret: string): SlackSender {
@@ -47,5 +49,6 @@ export function createSlackSender(url: string, signingSecret: string): SlackSend
     event: (envelope, options) => send(JSON.stringify(envelope), 'application/json', options),
     command: (fields, options) => send(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', options),
     action: (payload, options) => send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', options),
+    raw: (body, contentType, options) => send(body, contentType, options),
   };
 }

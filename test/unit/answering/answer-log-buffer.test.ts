@@ -130,3 +130,48 @@ describe('write-behind of silent questions', () => {
     expect(s.mem.logs.map((l) => l.askerMemberId)).toEqual(['c:bob']);
   });
 });
+
+describe('write-behind of silent questions when one row is refused', () => {
+  // A store that refuses any batch holding a NUL, the way PostgreSQL refuses 0x00 in text.
+  function pickyStore(options: { down?: () => boolean } = {}) {
+    const mem = createInMemoryAnswerLog();
+    const inner = {
+      ...mem,
+      async recordMany(inputs: readonly AnswerLogInput[]) {
+        if (options.down?.()) throw new Error('database down');
+        if (inputs.some((i) => i.question.includes('\u0000'))) throw new Error('invalid byte sequence for encoding "UTF8": 0x00');
+        let added = 0;
+        for (const input of inputs) if (await mem.record(input)) added += 1;
+        return added;
+      },
+    };
+    return { mem, inner };
+  }
+
+  it('GIVEN a row the database refuses among good ones WHEN flushed THEN the good ones are written, the bad one is dropped, and later rows are written too', async () => {
+    const s = pickyStore();
+    const buffer = createAnswerLogBuffer(s.inner, { logger, maxPending: 100, flushAfterMs: 60_000 });
+    const good = question();
+    const bad = question({ question: 'why\u0000?' });
+    const after = question();
+    await buffer.recordLater(good);
+    await buffer.recordLater(bad);
+    expect(await buffer.flush()).toBe(1);
+    await buffer.recordLater(after);
+    expect(await buffer.flush()).toBe(1);
+    expect(s.mem.logs.map((l) => l.messageId)).toEqual([good.messageId, after.messageId]);
+    expect(buffer.pending()).toBe(0);
+  });
+
+  it('GIVEN the database away (every row fails) WHEN flushed THEN every row is kept for the next flush', async () => {
+    let down = true;
+    const s = pickyStore({ down: () => down });
+    const buffer = createAnswerLogBuffer(s.inner, { logger, maxPending: 100, flushAfterMs: 60_000 });
+    await buffer.recordLater(question());
+    await buffer.recordLater(question());
+    await expect(buffer.flush()).rejects.toThrow('database down');
+    expect(buffer.pending()).toBe(2);
+    down = false;
+    expect(await buffer.flush()).toBe(2);
+  });
+});

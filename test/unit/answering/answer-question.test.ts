@@ -92,9 +92,9 @@ describe('answering a question', () => {
     expect(f.posts).toHaveLength(1);
   });
 
-  it('GIVEN the Bulgarian shop knowledge base (../shared/data/faq/shop-bg.kb.json) WHEN a member asks in Bulgarian THEN the reply and its buttons are in Bulgarian', async () => {
-    const f = await createFixture(parseKbJson(readFileSync(new URL('../../../../shared/data/faq/shop-bg.kb.json', import.meta.url), 'utf8')));
-    const outcome = await f.answering.onMessage(message('Има ли номер за проследяване?'), 'bg');
+  it('GIVEN the Bulgarian shop knowledge base (eval/datasets/faq/shop-bg.kb.json) WHEN a member asks in Bulgarian THEN the reply and its buttons are in Bulgarian', async () => {
+    const f = await createFixture(parseKbJson(readFileSync(new URL('../../../eval/datasets/faq/shop-bg.kb.json', import.meta.url), 'utf8')));
+    const outcome = await f.answering.onMessage(message('Къде мога да проследя пратката?'), 'bg');
     expect(outcome.kind).toBe('answered');
     const reply = f.posts[0]!.message;
     expect(reply.footer).toContain('От записа „bg-order-tracking“');

@@ -18,10 +18,10 @@ const kb: KbEntry[] = [
 describe('createAnswerIndex', () => {
   it('GIVEN a paraphrase with other word forms THEN the matching entry ranks first', () => {
     const index = createAnswerIndex(kb);
-    expect(index.search('Removing my FB account. deleting facebook')[0]?.entry.id).toBe('delete-account');
+    expect(index.search('Deleting my facebook account.')[0]?.entry.id).toBe('delete-account');
     expect(index.search('strike through text on github')[0]?.entry.id).toBe('strike');
     expect(index.search('Може ли да върна стоката?')[0]?.entry.id).toBe('bg-returns');
-    expect(index.search('Има ли безплатна доставка?')[0]?.entry.id).toBe('bg-delivery');
+    expect(index.search('Колко ще ми струва доставка до Варна?')[0]?.entry.id).toBe('bg-delivery');
   });
 
   it('GIVEN a typo in a rare word THEN fuzzy matching still finds the entry', () => {

@@ -6,7 +6,7 @@ const members = { memberNames: ['bob', 'Ивана', 'Иване'] };
 
 describe('detectQuestion', () => {
   it.each([
-    'Removing my FB account.',
+    'Deleting my old workspace.',
     'how do i install x',
     'anyone know how to fix the wifi driver',
     "I can't log in to my account",
@@ -24,10 +24,10 @@ describe('detectQuestion', () => {
   it.each([
     'как да сменя паролата',
     'някой знае ли как се прави бекъп',
-    'Мога ли да платя с карта?',
-    'Не мога да вляза в профила си.',
-    'Трябва ми фактура за поръчката.',
-    'Има ли безплатна доставка',
+    'Мога ли да сменя адреса за доставка?',
+    'Не мога да отворя настройките на приложението.',
+    'Трябва ми копие от договора.',
+    'Има ли версия за таблет',
     'Някой да знае защо не ми тръгва лаптопа',
     'Изтривам си профила.',
     'Не получих имейл за потвърждение',
@@ -65,7 +65,7 @@ describe('detectQuestion', () => {
     expect(detectQuestion(text, members).isQuestion).toBe(false);
   });
 
-  it.each(['За колко дни пристига поръчката?', 'В кой магазин мога да го взема?', 'For how long is the warranty valid?', 'In which menu is the export?'])(
+  it.each(['За колко време се обработва заявката?', 'В кой магазин мога да го взема?', 'For how long is the warranty valid?', 'In which menu is the export?'])(
     'GIVEN a question word after a preposition (%s) THEN it is a question',
     (text) => {
       const verdict = detectQuestion(text, {});

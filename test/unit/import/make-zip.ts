@@ -1,7 +1,8 @@
-// Writes a small ZIP archive in memory (stored or deflated entries) for reader tests.
+// Writes a small ZIP archive in memory (stored or deflated entries) for reader tests; `zip64`
+// writes the ZIP64 end records that archives over 4 GiB or 65,535 entries must use (APPNOTE 4.3.14).
 import { crc32, deflateRawSync } from 'node:zlib';
 
-export function makeZip(files: Record<string, string | Buffer>, options: { deflate?: boolean } = {}): Buffer {
+export function makeZip(files: Record<string, string | Buffer>, options: { deflate?: boolean; zip64?: boolean } = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -36,11 +37,27 @@ export function makeZip(files: Record<string, string | Buffer>, options: { defla
     offset += 30 + nameBytes.length + packed.length;
   }
   const cd = Buffer.concat(centrals);
+  const count = Object.keys(files).length;
   const eocd = Buffer.alloc(22);
   eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(Object.keys(files).length, 8);
-  eocd.writeUInt16LE(Object.keys(files).length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+  eocd.writeUInt16LE(options.zip64 ? 0xffff : count, 8);
+  eocd.writeUInt16LE(options.zip64 ? 0xffff : count, 10);
+  eocd.writeUInt32LE(options.zip64 ? 0xffffffff : cd.length, 12);
+  eocd.writeUInt32LE(options.zip64 ? 0xffffffff : offset, 16);
+  if (!options.zip64) return Buffer.concat([...locals, cd, eocd]);
+  // ZIP64 end of central directory record, then its locator, then the classic record.
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(count), 24);
+  record.writeBigUInt64LE(BigInt(count), 32);
+  record.writeBigUInt64LE(BigInt(cd.length), 40);
+  record.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(offset + cd.length), 8);
+  locator.writeUInt32LE(1, 16);
+  return Buffer.concat([...locals, cd, record, locator, eocd]);
 }

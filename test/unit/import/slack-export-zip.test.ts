@@ -47,6 +47,10 @@ describe('Slack export ZIP', () => {
     expect(await texts(await zipFile(makeZip(nested, { deflate: false })))).toEqual(['first <@U2>', 'second']);
   });
 
+  it('GIVEN a ZIP64 export (as archives over 4 GiB or 65,535 files are written) THEN it is read the same', async () => {
+    expect(await texts(await zipFile(makeZip(FILES, { zip64: true })))).toEqual(['first <@U2>', 'second']);
+  });
+
   it('GIVEN a ZIP whose day file is corrupted THEN the error names that file', async () => {
     const zip = makeZip(FILES, { deflate: false });
     const at = zip.indexOf('"second"');

@@ -7,7 +7,8 @@ import { funnelSeries } from '../../../src/core/dashboard/funnel-series.ts';
 import { dayKey, daysOf, resolvePeriod, weekKey, weeksOf } from '../../../src/core/dashboard/periods.ts';
 import type { DashboardData } from '../../../src/core/dashboard/ports.ts';
 import { withRecognitionLeaderboards } from '../../../src/core/dashboard/recognition-leaderboards.ts';
-import { escapeHtml, serializeCookie } from '../../../src/web/http.ts';
+import type { IncomingMessage } from 'node:http';
+import { escapeHtml, readCookie, serializeCookie } from '../../../src/web/http.ts';
 
 describe('periods', () => {
   it('GIVEN no or an unknown period THEN the last 30 days are used; GIVEN 7d THEN seven whole local days up to now', () => {
@@ -70,8 +71,17 @@ describe('feedback themes', () => {
 
 describe('http helpers', () => {
   it('GIVEN a session cookie THEN it is HttpOnly, SameSite=Lax, scoped to its path, Secure on https', () => {
-    expect(serializeCookie('s', 'v', { path: '/dashboard/x', maxAgeSeconds: 60, secure: true })).toBe('s=v; Path=/dashboard/x; Max-Age=60; HttpOnly; SameSite=Lax; Secure');
-    expect(serializeCookie('s', '', { path: '/', maxAgeSeconds: 0, secure: false })).toBe('s=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax');
+    expect(serializeCookie('s', 'v', { path: '/dashboard/x', maxAgeSeconds: 60, secure: true })).toBe('s=v; Max-Age=60; Path=/dashboard/x; HttpOnly; Secure; SameSite=Lax');
+    expect(serializeCookie('s', '', { path: '/', maxAgeSeconds: 0, secure: false })).toBe('s=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax');
+  });
+
+  it('GIVEN a malformed % in a cookie or a cookie named like a prototype property THEN reading never throws and finds only real cookies', () => {
+    const req = (cookie: string) => ({ headers: { cookie } }) as IncomingMessage;
+    expect(readCookie(req('rapport_dashboard=%E0%A4%A; other=1'), 'rapport_dashboard')).toBe('%E0%A4%A');
+    expect(readCookie(req('a=%20b'), 'a')).toBe(' b');
+    expect(readCookie(req('a=1'), 'constructor')).toBeUndefined();
+    expect(readCookie(req('a=1'), '__proto__')).toBeUndefined();
+    expect(readCookie(req('garbage'), 'garbage')).toBeUndefined();
   });
 
   it('GIVEN markup in text THEN it is escaped', () => {

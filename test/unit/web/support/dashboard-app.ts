@@ -37,8 +37,8 @@ export async function startDashboardApp(options: { health?: HealthChecks; langua
   const app = await createTestApp({ clock, metrics, adapters: ({ translator }) => [chat.adapter(translator, { clock })], ...(options.language ? { language: options.language } : {}) });
   const rapport = app.rapport;
   const handler = createWebHandler({
-    access: app.rapport.services.dashboard,
-    data: withRecognitionLeaderboards(createDashboardQueries(app.db.prisma), rapport.services.recognition, app.repos.communities),
+    access: app.rapport.ports.dashboard,
+    data: withRecognitionLeaderboards(createDashboardQueries(app.db.prisma), rapport.ports.recognition, app.repos.communities),
     communities: app.repos.communities,
     translator: app.translator,
     clock,

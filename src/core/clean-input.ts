@@ -1,0 +1,45 @@
+// Input hygiene at the edge: text from members, platforms and imported files loses NUL (U+0000)
+// and the other C0 control characters (except \n and \t; \r\n becomes \n) before anything stores
+// or compares it. PostgreSQL refuses NUL in text ("invalid byte sequence ... 0x00"), so one NUL in
+// a message used to fail a whole multi-row write; the others only hide text from people.
+// Adapters wrap their handlers with cleanHandlers; importers call cleanInput on what they read.
+import type { AdapterHandlers } from './adapter.ts';
+
+// U+0000-U+0008, U+000B, U+000C, U+000E-U+001F and DEL (U+007F); \t and \n stay.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+export function cleanText(value: string): string {
+  const text = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
+  return text.replace(CONTROL, '');
+}
+
+/**
+ * A copy of `value` whose strings (at any depth, keys included) are cleaned. Plain objects and
+ * arrays are copied; anything else (Dates, functions, class instances) is kept as it is, and so
+ * is `raw` (the platform payload kept for debugging, never read as text).
+ */
+export function cleanInput<T>(value: T): T {
+  return clean(value) as T;
+}
+
+function clean(value: unknown): unknown {
+  if (typeof value === 'string') return cleanText(value);
+  if (Array.isArray(value)) return value.map(clean);
+  if (value === null || typeof value !== 'object') return value;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    // defineProperty: a key named "__proto__" stays a plain key.
+    Object.defineProperty(out, cleanText(key), { value: key === 'raw' ? item : clean(item), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** The adapter's handlers, fed cleaned events and commands. */
+export function cleanHandlers(handlers: AdapterHandlers): AdapterHandlers {
+  return {
+    onEvent: (event, options) => handlers.onEvent(cleanInput(event), options),
+    onCommand: (invocation, responder) => handlers.onCommand(cleanInput(invocation), responder),
+  };
+}
