@@ -5,7 +5,6 @@
 // https://prometheus.io/docs/prometheus/latest/configuration/configuration/#scrape_config (authorization)
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { WebHandler } from './web-handler.ts';
 
 export interface MetricsSource {
   contentType: string;
@@ -29,8 +28,8 @@ export async function serveMetrics(req: IncomingMessage, res: ServerResponse, me
   res.end(body);
 }
 
-/** A handler that serves /metrics alone (for the separate METRICS_PORT server). */
-export function metricsOnlyHandler(metrics: MetricsSource, access: MetricsAccess, onError: (error: unknown) => void): WebHandler {
+/** A handler that serves /metrics alone (for the separate METRICS_PORT server); a WebHandler, spelled out so this file does not import web-handler.ts, which imports it. */
+export function metricsOnlyHandler(metrics: MetricsSource, access: MetricsAccess, onError: (error: unknown) => void): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     if (new URL(req.url ?? '/', 'http://rapport.invalid').pathname !== '/metrics') return false;
     serveMetrics(req, res, metrics, access).catch((error: unknown) => {
