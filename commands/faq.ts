@@ -5,6 +5,7 @@ import { KbImportError, DEFAULT_ANSWER_THRESHOLD, type KbEntry } from '../src/co
 import { splitList } from '../src/core/answering/knowledge-admin.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { OutgoingMessage } from '../src/core/outgoing.ts';
+import handoffs from './faq-handoffs.ts';
 import { synonymsSubcommand } from './faq-synonyms.ts';
 import { faqSuggestions } from './faq-suggestions.ts';
 import { faqGaps } from './faq-gaps.ts';
@@ -205,6 +206,7 @@ export default defineCommand({
         await reply({ title: t('answers.unanswered.title'), text: lines.join('\n') }, { ephemeral: true });
       },
     }),
+    handoffs,
     adopt: defineSubcommand({
       description: { en: 'Turn a question into a new entry from the best reply, or into a phrasing of an entry', bg: 'Превърни въпрос в нов запис от най-добрия отговор или във формулировка на запис' },
       moderatorOnly: true,

@@ -13,5 +13,6 @@ import rank from './rank.ts';
 import settings from './settings.ts';
 import shoutout from './shoutout.ts';
 import faq from './faq.ts';
+import askHuman from './ask-human.ts';
 
-export const commands: CommandDefinition[] = [help, rank, leaderboard, settings, dashboard, ambassadors, member, offer, feedback, privacy, shoutout, faq];
+export const commands: CommandDefinition[] = [help, rank, leaderboard, settings, dashboard, ambassadors, member, offer, feedback, privacy, shoutout, faq, askHuman];

@@ -3,6 +3,7 @@ import { PRIVACY_DELETE_ACTION } from '../src/core/ambassadors/button-actions.ts
 import { defineCommand, defineSubcommand } from '../src/core/commands/define.ts';
 import { option } from '../src/core/commands/options.ts';
 import { parseId } from '../src/core/ids.ts';
+import mentions from './privacy-mentions.ts';
 
 const onOff = () => option.choice(['on', 'off'], { en: 'on allows it, off opts you out', bg: 'on го разрешава, off ви изключва' }, { required: true }) as z.ZodType<'on' | 'off'>;
 
@@ -48,6 +49,7 @@ export default defineCommand({
         await reply(t(options.value === 'off' ? 'privacy.dms.off' : 'privacy.dms.on'), { ephemeral: true });
       },
     }),
+    mentions,
     export: defineSubcommand({
       description: { en: 'Get everything Rapport holds about you, as a file by DM', bg: 'Получете всичко, което Rapport пази за вас, като файл в лично съобщение' },
       needs: ['privacy', 'clock', 'repliers'],

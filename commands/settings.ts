@@ -3,18 +3,22 @@ import { defineCommand } from '../src/core/commands/define.ts';
 import { option } from '../src/core/commands/options.ts';
 import { UserError } from '../src/core/errors.ts';
 import { isTimeZone } from '../src/core/time-zone.ts';
+import { parseId } from '../src/core/ids.ts';
+import { applyRoutingOptions, describeRouting, routingOptions } from './settings-routing.ts';
 
 export default defineCommand({
   name: 'settings',
-  description: { en: 'Show or change the community\'s language and time zone', bg: 'Покажи или промени езика и часовата зона на общността' },
+  description: { en: 'Show or change the community\'s language, time zone and question routing', bg: 'Покажи или промени езика, часовата зона и насочването на въпроси' },
   moderatorOnly: true,
-  needs: ['communities', 'shoutouts', 'ambassadors', 'translator'],
+  needs: ['communities', 'shoutouts', 'ambassadors', 'translator', 'routing', 'channels'],
   options: z.object({
     language: option.choice(['en', 'bg'], { en: 'Language Rapport speaks here', bg: 'Езикът, на който Rapport говори тук' }),
     timezone: option.string({ en: 'IANA time zone, e.g. Europe/Sofia', bg: 'Часова зона по IANA, напр. Europe/Sofia' }, { max: 64 }),
+    ...routingOptions,
   }),
-  async run({ options, deps: { communities, shoutouts, ambassadors, translator }, community, reply, t }) {
+  async run({ options, deps: { communities, shoutouts, ambassadors, translator, routing, channels }, community, reply, t }) {
     if (options.timezone && !isTimeZone(options.timezone)) throw new UserError('settings.badTimeZone', { value: options.timezone });
+    const routingSettings = await applyRoutingOptions({ options, deps: { routing, channels }, community });
     const patch = { ...(options.language ? { language: options.language } : {}), ...(options.timezone ? { timeZone: options.timezone } : {}) };
     const updated = Object.keys(patch).length > 0 ? await communities.update(community.id, patch) : community;
     if (options.timezone && updated.timeZone !== community.timeZone) {
@@ -23,6 +27,8 @@ export default defineCommand({
       await ambassadors.feedback.reschedule(updated.id);
     }
     const say = (key: string) => translator.t(updated.language, key, { language: updated.language, timeZone: updated.timeZone });
-    await reply(Object.keys(patch).length > 0 ? say('settings.updated') : t('settings.current', { language: updated.language, timeZone: updated.timeZone }));
+    const general = Object.keys(patch).length > 0 ? say('settings.updated') : routingSettings ? '' : t('settings.current', { language: updated.language, timeZone: updated.timeZone });
+    const routingLine = describeRouting(routingSettings ?? (await routing.settings(community.id)), (key, vars) => translator.t(updated.language, key, vars), (id) => `<#${parseId(id).local ?? id}>`);
+    await reply([general, routingLine].filter(Boolean).join('\n'));
   },
 });

@@ -7,6 +7,7 @@ import { recognitionFeature } from './core/recognition/register-recognition.ts';
 import { shoutoutsFeature } from './core/shoutouts/register-shoutouts.ts';
 import { answeringFeature } from './core/answering/register-answering.ts';
 import { learningFeature } from './core/learning/register-learning.ts';
+import { routingFeature } from './core/routing/register-routing.ts';
 
 export const features: Feature[] = [
   dailyRollupFeature,
@@ -17,4 +18,6 @@ export const features: Feature[] = [
   shoutoutsFeature,
   ambassadorsFeature,
   learningFeature,
+  // Last: a question's delayed check is queued once the other features have seen the message.
+  routingFeature,
 ];

@@ -32,6 +32,7 @@ import { createScoreProgress } from './core/recognition/score-progress.ts';
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
 import { createAnswering } from './core/answering/create-answering.ts';
+import { createRouting } from './core/routing/create-routing.ts';
 import { createSemanticAnswering, type SemanticAnsweringDeps } from './core/answering/semantic-answering.ts';
 import { createLearning } from './core/learning/suggestion-queue.ts';
 import type { JobScheduler } from './core/scheduler.ts';
@@ -119,6 +120,20 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   privacy = ambassadors.privacy;
   ambassadors.privacy.onErase((memberId) => recognition.forget(memberId));
   const shoutouts = createShoutouts({ repo: parts.repos.shoutouts, communities: parts.repos.communities, recognition, scheduler, repliers: instrumentedRepliers, translator: parts.translator, clock: parts.clock, logger: parts.logger });
+  const routing = createRouting({
+    repo: parts.repos.routing,
+    clock: parts.clock,
+    scheduler,
+    repliers: instrumentedRepliers,
+    translator: parts.translator,
+    logger: parts.logger,
+    communities: parts.repos.communities,
+    members: parts.repos.members,
+    channels: parts.repos.channels,
+    privacy: ambassadors.privacy,
+    botAnswered: async (communityId, messageId) => (await parts.repos.answerLogs.findByMessage(communityId, messageId))?.answered ?? false,
+  });
+  ambassadors.privacy.onErase(async (memberId) => routing.forget(memberId));
   const answering = createAnswering({
     kb: parts.repos.knowledgeBase,
     synonyms: parts.repos.synonyms,
@@ -130,6 +145,8 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     metrics,
     now: () => performance.now(),
     readFile: (path) => readFile(path, 'utf8'),
+    // A thread handed to the moderators (routing's "Ask a human") gets no bot answers.
+    isPaused: (event) => routing.isPaused(event),
     ...(parts.semantic ? { semantic: createSemanticAnswering({ ...parts.semantic, logger: parts.logger, metrics, now: () => performance.now() }) } : {}),
   });
   // An erased member's silent questions still waiting to be written are dropped with them.
@@ -158,6 +175,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     ambassadors,
     privacy: ambassadors.privacy,
     shoutouts,
+    routing,
+    routingRecords: narrow(repos.routing, ['latestQuestion', 'openHandoffs', 'setMentionOptOut']),
+    answerRecords: narrow(repos.answerLogs, ['get']),
     dashboard: createDashboardAccess({ store: repos.dashboardAuth, members: repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),
     members: narrow(repos.members, ['get', 'findByName']),
     channels: narrow(repos.channels, ['get', 'findByName']),

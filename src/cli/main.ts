@@ -83,6 +83,11 @@ export const COMMANDS: Readonly<Record<string, CliCommandEntry>> = {
     flags: { 'slack-export': { type: 'string', value: 'DIR|ZIP', help: 'a Slack export' }, truth: { type: 'string', value: 'FILE', help: 'its ground-truth.json' }, json: { type: 'boolean', help: 'one JSON object' }, 'miner-only': { type: 'boolean', help: 'the thread miner alone, without the pipeline (fast)' } },
     load: async () => (await import('./eval-learning.ts')).runEvalLearning,
   },
+  'eval routing': {
+    summary: 'hit@1/3 of routing questions to likely helpers on an export (default: the bundled dev export)',
+    flags: { 'slack-export': { type: 'string', value: 'DIR|ZIP', help: 'a Slack export' }, truth: { type: 'string', value: 'FILE', help: 'its ground-truth.json (picks the questions scored)' }, json },
+    load: async () => (await import('./eval-routing.ts')).runEvalRouting,
+  },
   'export gaps': {
     summary: 'questions Rapport could not answer and answers that did not help, grouped by topic',
     flags: { format: { type: 'string', value: 'csv|json', help: 'output format' }, community: { type: 'string', value: 'ID', help: 'the community' }, days: { type: 'string', value: 'N', help: 'how many days back' } },

@@ -17,6 +17,8 @@ import type { ReplierDirectory } from './outgoing.ts';
 import type { ActivityRepository, ChannelRepository, CommunityRepository, MemberRepository } from './ports.ts';
 import type { PrivacyGuard } from './privacy/privacy-guard.ts';
 import type { Recognition } from './recognition/create-recognition.ts';
+import type { Routing } from './routing/create-routing.ts';
+import type { RoutingRepository } from './routing/ports.ts';
 import type { JobScheduler } from './scheduler.ts';
 import type { Shoutouts } from './shoutouts/create-shoutouts.ts';
 import type { Translator } from './translator.ts';
@@ -35,6 +37,10 @@ export type OfferRecords = Pick<OfferRepository, 'recipients' | 'counts'>;
 export type ActivityRollup = Pick<ActivityRepository, 'rollUp'>;
 /** Read-only rankings (/leaderboard, /rank); recognition itself is fed by its feature. */
 export type Leaderboards = Pick<Recognition, 'leaderboard' | 'rank'>;
+/** A member's latest question, the open hand-offs, and members' mention opt-outs (/ask-human, /faq handoffs, /privacy mentions). */
+export type RoutingRecords = Pick<RoutingRepository, 'latestQuestion' | 'openHandoffs' | 'setMentionOptOut'>;
+/** One answer's log row by id, read-only ("Ask a human" under an answer). */
+export type AnswerRecords = Pick<AnswerLogRepository, 'get'>;
 
 export interface Lifecycle {
   /** Runs `hook` when Rapport stops, after the adapters and before the scheduler (flush caches). */
@@ -55,6 +61,10 @@ export interface Ports {
   shoutouts: Shoutouts;
   /** Knowledge-base suggestions mined from solved threads, and the knowledge gaps (/faq suggestions, /faq gaps). */
   learning: Learning;
+  /** Questions brought to likely helpers, and hand-offs to moderators (/ask-human, /faq handoffs, /settings routing). */
+  routing: Routing;
+  routingRecords: RoutingRecords;
+  answerRecords: AnswerRecords;
   /** One-time dashboard links and sessions (/dashboard). */
   dashboard: DashboardAccess;
   members: MemberLookup;

@@ -12,6 +12,8 @@ export interface OutgoingButton {
 export interface OutgoingMessage {
   /** Plain text; always present (it is the notification text and the fallback). */
   text: string;
+  /** Members to ping, shown before the text (Slack and Discord user mentions; names in the console). */
+  mentions?: string[];
   title?: string;
   /** Label/value pairs shown as a small table or embed fields. */
   fields?: Array<{ label: string; value: string }>;

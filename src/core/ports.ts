@@ -9,6 +9,7 @@ import type { PrivacyRepository } from './privacy/ports.ts';
 import type { BatchingScoreStore } from './recognition/write-behind-score-store.ts';
 import type { ShoutoutRepository } from './shoutouts/ports.ts';
 import type { AnswerLogRepository, KnowledgeBaseRepository } from './answering/ports.ts';
+import type { RoutingRepository } from './routing/ports.ts';
 import type { SynonymRepository } from './answering/synonym-ports.ts';
 
 export { LANGUAGES, type Language } from './language.ts';
@@ -121,4 +122,6 @@ export interface Repositories {
   answerLogs: AnswerLogRepository;
   /** Knowledge-base suggestions waiting for moderators (learning). */
   learning: import('./learning/ports.ts').LearningRepository;
+  /** Routing settings, waiting questions, helpers asked, hand-offs (issue 16). */
+  routing: RoutingRepository;
 }

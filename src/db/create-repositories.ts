@@ -10,6 +10,7 @@ import { createPrismaScoreStore } from './score-store.ts';
 import { createShoutoutRepository } from './shoutout-repository.ts';
 import { createKnowledgeBaseRepository } from './knowledge-base-repository.ts';
 import { createAnswerLogRepository } from './answer-log-repository.ts';
+import { createRoutingRepository } from './routing-repository.ts';
 import { createSynonymRepository } from './synonym-repository.ts';
 import { createLearningRepository } from './learning-repository.ts';
 import { createChannelRepository, createCommunityRepository, createMemberRepository } from './community-repository.ts';
@@ -31,5 +32,6 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     synonyms: createSynonymRepository(prisma),
     answerLogs: createAnswerLogRepository(prisma),
     learning: createLearningRepository(prisma),
+    routing: createRoutingRepository(prisma),
   };
 }

@@ -13,6 +13,8 @@ import enRecognition from './en/recognition.ts';
 import bgRecognition from './bg/recognition.ts';
 import enAnswers from './en/answers.ts';
 import bgAnswers from './bg/answers.ts';
+import enRouting from './en/routing.ts';
+import bgRouting from './bg/routing.ts';
 import enSynonyms from './en/synonyms.ts';
 import bgSynonyms from './bg/synonyms.ts';
 import enSelfCheck from './en/self-check.ts';
@@ -25,6 +27,6 @@ import bgConsoleRun from './bg/console-run.ts';
 export type Catalogue = { [key: string]: string | Catalogue };
 
 export const catalogues: { en: Catalogue; bg: Catalogue } = {
-  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enSynonyms, ...enSelfCheck, ...enLearning, ...enConsoleRun },
-  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgSynonyms, ...bgSelfCheck, ...bgLearning, ...bgConsoleRun },
+  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enSynonyms, ...enSelfCheck, ...enLearning, ...enConsoleRun, ...enRouting },
+  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgSynonyms, ...bgSelfCheck, ...bgLearning, ...bgConsoleRun, ...bgRouting },
 };

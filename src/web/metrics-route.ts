@@ -28,7 +28,7 @@ export async function serveMetrics(req: IncomingMessage, res: ServerResponse, me
   res.end(body);
 }
 
-/** A handler that serves /metrics alone (for the separate METRICS_PORT server). */
+/** A handler that serves /metrics alone (for the separate METRICS_PORT server); a WebHandler, spelled out so this file does not import web-handler.ts, which imports it. */
 export function metricsOnlyHandler(metrics: MetricsSource, access: MetricsAccess, onError: (error: unknown) => void): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     if (new URL(req.url ?? '/', 'http://rapport.invalid').pathname !== '/metrics') return false;

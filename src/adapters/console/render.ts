@@ -9,7 +9,8 @@ export interface NumberedButton extends OutgoingButton {
 
 export function renderMessage(header: string, message: OutgoingMessage, buttons: NumberedButton[]): string {
   const lines = [header + (message.title ? ` ${message.title}` : '')];
-  for (const line of message.text.split('\n')) lines.push(`  ${line}`);
+  const pings = (message.mentions ?? []).map((id) => `@${id.split(':').pop()} `).join('');
+  for (const [i, line] of message.text.split('\n').entries()) lines.push(`  ${i === 0 ? pings : ''}${line}`);
   for (const field of message.fields ?? []) lines.push(`  ${field.label}: ${field.value}`);
   if (message.file) lines.push(`  [file ${message.file.name}, ${message.file.content.length} bytes]`);
   if (message.footer) lines.push(`  — ${message.footer}`);

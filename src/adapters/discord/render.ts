@@ -4,6 +4,7 @@
 // https://discord.com/developers/docs/components/reference#button
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import { RapportError } from '../../core/errors.ts';
+import { localPart } from '../../core/ids.ts';
 import type { OutgoingButton, OutgoingMessage } from '../../core/outgoing.ts';
 
 export const LIMITS = {
@@ -38,6 +39,7 @@ export interface RenderOptions {
 
 export function renderMessage(message: OutgoingMessage, options: RenderOptions = {}): RenderedMessage {
   const rendered: RenderedMessage = { allowedMentions: { parse: ['users'], repliedUser: true } };
+  const pings = (message.mentions ?? []).map((id) => `<@${localPart(id)}>`).join(' ');
   const structured = message.title !== undefined || (message.fields?.length ?? 0) > 0 || message.footer !== undefined;
   if (structured) {
     const embed: APIEmbed = { description: truncate(message.text, LIMITS.embedDescription) };
@@ -51,8 +53,9 @@ export function renderMessage(message: OutgoingMessage, options: RenderOptions =
     }
     if (message.footer) embed.footer = { text: truncate(message.footer, LIMITS.footer) };
     rendered.embeds = [embed];
+    if (pings) rendered.content = pings;
   } else {
-    rendered.content = truncate(message.text, LIMITS.content);
+    rendered.content = truncate(pings ? `${pings} ${message.text}` : message.text, LIMITS.content);
   }
   if (message.buttons?.length) rendered.components = buttonRows(message.buttons, options.guildId);
   if (message.file) rendered.files = [{ attachment: Buffer.from(message.file.content, 'utf8'), name: message.file.name }];

@@ -2,6 +2,7 @@
 // header 150 chars, section text 3000, 10 fields of 2000, 25 elements per actions block, button
 // label 75, value 2000, action_id 255 and unique inside its block.
 import type { OutgoingButton, OutgoingMessage } from '../../core/outgoing.ts';
+import { localPart } from '../../core/ids.ts';
 
 export interface SlackBlock {
   type: string;
@@ -35,7 +36,9 @@ function chunks(text: string, size: number): string[] {
 export function renderMessage(message: OutgoingMessage): RenderedMessage {
   const blocks: SlackBlock[] = [];
   if (message.title) blocks.push({ type: 'header', text: { type: 'plain_text', text: clip(message.title, 150), emoji: true } });
-  const body = escapeMrkdwn(message.text);
+  // Mentions are the only markup Rapport writes itself; everything else is escaped.
+  const pings = (message.mentions ?? []).map((id) => `<@${localPart(id)}> `).join('');
+  const body = pings + escapeMrkdwn(message.text);
   if (body.trim() !== '') {
     for (const part of chunks(body, SECTION_MAX)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: part } });
   }
@@ -52,7 +55,7 @@ export function renderMessage(message: OutgoingMessage): RenderedMessage {
   }
   if (message.footer) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(message.footer), SECTION_MAX) }] });
   const fallback = message.title ? `${message.title}: ${message.text}` : message.text;
-  return { text: clip(escapeMrkdwn(fallback), 40000), blocks };
+  return { text: clip(pings + escapeMrkdwn(fallback), 40000), blocks };
 }
 
 // Several buttons may share one actionId (the value tells them apart), but Slack requires unique

@@ -18,9 +18,11 @@ import { normalizeQuestion, searchTextOf } from './question-text.ts';
 
 export const HELPED_ACTION = 'answer.helped';
 export const UNHELPFUL_ACTION = 'answer.unhelpful';
+/** Handled by the routing feature (src/core/routing): hands the thread to the moderators. */
+export const ASK_HUMAN_ACTION = 'routing.ask-human';
 
 export type QuestionOutcome =
-  | { kind: 'ignored'; reason: 'bot' | 'unwatched' | 'not-a-question'; verdict?: QuestionVerdict }
+  | { kind: 'ignored'; reason: 'bot' | 'unwatched' | 'not-a-question' | 'handed-off'; verdict?: QuestionVerdict }
   | { kind: 'answered'; log: AnswerLogRecord; entry: KbEntry; confidence: number }
   /** `log` is null when the message was already logged (a redelivery) or its row is written behind. */
   | { kind: 'unanswered'; log: AnswerLogRecord | null; confidence: number };
@@ -34,6 +36,8 @@ export interface AnswerQuestionDeps {
   logger: Logger;
   /** Whether Rapport listens in this channel (cached by the caller). */
   isWatched(channelId: string): Promise<boolean>;
+  /** True in a thread handed to the moderators ("Ask a human"): Rapport stays quiet there. */
+  isPaused?(event: MessagePosted): Promise<boolean>;
   /** Semantic search (semantic-answering.ts): the index to search this question with; the word index when absent. */
   indexFor?(communityId: string, knowledge: CommunityKnowledge, text: string): Promise<AnswerIndex>;
 }
@@ -56,6 +60,7 @@ export function renderAnswer(translator: Translator, language: Language, entry: 
     buttons: [
       { actionId: HELPED_ACTION, value, label: t('answers.reply.helped'), style: 'primary' },
       { actionId: UNHELPFUL_ACTION, value, label: t('answers.reply.unhelpful') },
+      { actionId: ASK_HUMAN_ACTION, value, label: t('routing.askHuman.button') },
     ],
   };
 }
@@ -64,6 +69,7 @@ export function createAnswerQuestion(deps: AnswerQuestionDeps) {
   return async function answerQuestion(event: MessagePosted, language: Language): Promise<QuestionOutcome> {
     if (event.author.isBot) return { kind: 'ignored', reason: 'bot' };
     if (!(await deps.isWatched(event.channelId))) return { kind: 'ignored', reason: 'unwatched' };
+    if ((event.threadId || event.replyTo) && deps.isPaused && (await deps.isPaused(event))) return { kind: 'ignored', reason: 'handed-off' };
     const verdict = detectQuestion(event.text, questionContextOf(event));
     if (!verdict.isQuestion) return { kind: 'ignored', reason: 'not-a-question', verdict };
 

@@ -41,6 +41,8 @@ export interface AnsweringDeps {
   /** How long a channel's watched flag is trusted (default 30 s). */
   watchedTtlMs?: number;
   createIndex?: KnowledgeCacheDeps['createIndex'];
+  /** True in a thread handed to the moderators (routing's "Ask a human"). */
+  isPaused?(event: MessagePosted): Promise<boolean>;
   /** Semantic search through an embeddings server (optional); word matching only when absent. */
   semantic?: SemanticAnswering;
   /** Bounds of the write-behind for silent questions (tests). */
@@ -94,7 +96,7 @@ export function createAnswering(deps: AnsweringDeps): Answering {
 
   const semantic = deps.semantic;
   const indexFor = semantic ? { indexFor: semantic.indexFor } : {};
-  const answerQuestion = createAnswerQuestion({ cache, answerLogs, repliers: deps.repliers, translator: deps.translator, metrics: deps.metrics, logger: deps.logger, isWatched, ...indexFor });
+  const answerQuestion = createAnswerQuestion({ cache, answerLogs, repliers: deps.repliers, translator: deps.translator, metrics: deps.metrics, logger: deps.logger, isWatched, ...indexFor, ...(deps.isPaused ? { isPaused: deps.isPaused } : {}) });
   const feedback = createAnswerFeedback({ kb: deps.kb, answerLogs, cache, repliers: deps.repliers, translator: deps.translator, logger: deps.logger });
   const admin = createKnowledgeAdmin({ kb: deps.kb, cache, synonyms: synonymStore, readFile: deps.readFile });
   const unanswered = createUnansweredList({ answerLogs, admin });

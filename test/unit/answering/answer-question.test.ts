@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseKbJson } from '../../../src/core/answers/index.ts';
-import { HELPED_ACTION, UNHELPFUL_ACTION } from '../../../src/core/answering/answer-question.ts';
+import { ASK_HUMAN_ACTION, HELPED_ACTION, UNHELPFUL_ACTION } from '../../../src/core/answering/answer-question.ts';
 import { GENERAL, createFixture, message } from './answering-fixture.ts';
 
 const PARAPHRASE = 'My parcel still has not arrived, how long does shipping take?';
 
 describe('answering a question', () => {
-  it('GIVEN an entry WHEN a member asks in other words in a watched channel THEN Rapport replies in the thread, names the entry and shows both buttons', async () => {
+  it('GIVEN an entry WHEN a member asks in other words in a watched channel THEN Rapport replies in the thread, names the entry and shows the vote buttons and Ask a human', async () => {
     const f = await createFixture();
     const outcome = await f.ask(PARAPHRASE);
     expect(outcome.kind).toBe('answered');
@@ -18,7 +18,7 @@ describe('answering a question', () => {
     expect(message.text).toContain('3-5 days');
     expect(message.footer).toContain('shipping-time');
     const logId = String(outcome.kind === 'answered' ? outcome.log.id : 0);
-    expect(message.buttons?.map((b) => [b.actionId, b.value])).toEqual([[HELPED_ACTION, logId], [UNHELPFUL_ACTION, logId]]);
+    expect(message.buttons?.map((b) => [b.actionId, b.value])).toEqual([[HELPED_ACTION, logId], [UNHELPFUL_ACTION, logId], [ASK_HUMAN_ACTION, logId]]);
     expect(f.logs.logs[0]).toMatchObject({ answered: true, entryKey: 'shipping-time', replyMessageId: 'b1' });
   });
 
@@ -98,6 +98,6 @@ describe('answering a question', () => {
     expect(outcome.kind).toBe('answered');
     const reply = f.posts[0]!.message;
     expect(reply.footer).toContain('От записа „bg-order-tracking“');
-    expect(reply.buttons?.map((b) => b.label)).toEqual(['Помогна ми', 'Не помогна']);
+    expect(reply.buttons?.map((b) => b.label)).toEqual(['Помогна ми', 'Не помогна', 'Питай човек']);
   });
 });

@@ -12,6 +12,8 @@ import { defineCommand, defineSubcommand } from '../../../src/core/commands/defi
 import { createCommandDispatcher } from '../../../src/core/commands/dispatch.ts';
 import { createCommandRegistry } from '../../../src/core/commands/registry.ts';
 import type { CommunityRecord } from '../../../src/core/ports.ts';
+import type { Routing } from '../../../src/core/routing/create-routing.ts';
+import { DEFAULT_ROUTING_SETTINGS } from '../../../src/core/routing/ports.ts';
 import type { Shoutouts } from '../../../src/core/shoutouts/create-shoutouts.ts';
 import { createTranslator } from '../../../src/i18n/create-translator.ts';
 import { createLogger } from '../../../src/logger.ts';
@@ -42,7 +44,7 @@ describe('a command with only its declared ports', () => {
     expect(forModerator).toContain('/settings');
   });
 
-  it('GIVEN /settings with its four ports WHEN the time zone changes THEN the community is updated and both kinds of schedules move with it', async () => {
+  it('GIVEN /settings with its six ports WHEN the time zone changes THEN the community is updated and both kinds of schedules move with it', async () => {
     const community: CommunityRecord = { id: 'console:local', platform: 'console', name: 'local', language: 'en', timeZone: 'Europe/Sofia' };
     const moved: string[] = [];
     const replies = await runCommand(settings, {
@@ -52,12 +54,14 @@ describe('a command with only its declared ports', () => {
         shoutouts: { reschedule: async (c: CommunityRecord) => (moved.push(`shoutouts ${c.timeZone}`), 1) } as unknown as Shoutouts,
         ambassadors: { feedback: { reschedule: async (id: string) => void moved.push(`feedback ${id}`) } } as unknown as Ambassadors,
         translator: await createTranslator(),
+        routing: { settings: async () => DEFAULT_ROUTING_SETTINGS } as unknown as Routing,
+        channels: { get: async () => null, findByName: async () => null },
       },
       options: { timezone: 'America/New_York' },
       community,
     });
     expect(moved).toEqual(['shoutouts America/New_York', 'feedback console:local']);
-    expect(replies[0]!.text).toBe('Saved. Language: en. Time zone: America/New_York.');
+    expect(replies[0]!.text.split('\n')).toEqual(['Saved. Language: en. Time zone: America/New_York.', expect.stringMatching(/^Routing is off: after 10 minutes/)]);
   });
 
   it('GIVEN a test that passes a port the command did not declare THEN the run is refused', async () => {

@@ -1,0 +1,112 @@
+// `rapport eval routing [--slack-export DIR|ZIP] [--truth FILE] [--json]`
+//
+// Replays a Slack export in time order and, at each question of the truth file, compares whom the
+// router would ping with two baselines (src/core/routing/evaluate-routing.ts). Defaults to the
+// bundled held-out set, eval/datasets/ubuntu-irc-dev. The truth file only picks which questions
+// are scored; its `answered_by` is read for scoring, never by the router.
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UserError } from '../core/errors.ts';
+import { evaluateRouting, type ReplayMessage, type RoutingEvaluation, type TruthQuestion } from '../core/routing/evaluate-routing.ts';
+import type { RoutingWeights } from '../core/routing/routing-weights.ts';
+import { slackExportMessageToEvents } from '../import/slack-export-events.ts';
+import { openSlackExport, parseJsonFile, type SlackExport } from '../import/slack-export-reader.ts';
+import type { CliIo } from './io.ts';
+
+// Relative to the working directory: the repository's root, where `npx rapport` runs.
+export const DEFAULT_EXPORT = join('eval', 'datasets', 'ubuntu-irc-dev');
+const TEAM = 'export';
+const USAGE = 'usage: rapport eval routing [--slack-export DIR|ZIP] [--truth FILE] [--json]\n(defaults: eval/datasets/ubuntu-irc-dev and its ground-truth.json)\n';
+
+/** The `questions` of a ground-truth file: which questions to score, and who answered them. */
+export async function readRoutingTruth(file: string): Promise<TruthQuestion[]> {
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    throw new UserError('eval.truth_unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  });
+  const data = parseJsonFile(file, text) as { questions?: unknown };
+  if (!Array.isArray(data.questions)) throw new UserError('eval.truth_invalid', { file, reason: 'no "questions" array' });
+  return data.questions.map((q: unknown, i: number) => {
+    const rec = q as { ts?: unknown; user?: unknown; answered_by?: unknown };
+    if (typeof rec.ts !== 'string' || typeof rec.user !== 'string' || !Array.isArray(rec.answered_by) || !rec.answered_by.every((u) => typeof u === 'string')) {
+      throw new UserError('eval.truth_invalid', { file, reason: `question #${i + 1} needs "ts", "user" and "answered_by" (a list of user ids)` });
+    }
+    return { ts: rec.ts, user: rec.user, answeredBy: rec.answered_by as string[] };
+  });
+}
+
+/** The export's posted messages, oldest first, as the router sees them. */
+export async function* replayMessages(exp: SlackExport): AsyncGenerator<ReplayMessage> {
+  for await (const message of exp.messages()) {
+    for (const event of slackExportMessageToEvents(exp, message, { teamId: TEAM })) {
+      if (event.type !== 'message.posted') continue;
+      const msg: ReplayMessage = {
+        ts: message.ts,
+        userId: message.userId,
+        communityId: event.communityId,
+        channelId: event.channelId,
+        messageId: event.messageId,
+        authorId: event.author.memberId,
+        displayName: event.author.displayName,
+        isBot: event.author.isBot,
+        at: event.occurredAt.getTime(),
+        text: event.text,
+        mentions: event.mentions,
+      };
+      if (event.threadId) msg.threadId = event.threadId;
+      if (event.replyTo) msg.replyTo = event.replyTo;
+      yield msg;
+    }
+  }
+}
+
+export async function evaluateRoutingExport(exportPath: string, truthFile: string, options: Parameters<typeof evaluateRouting>[2] = {}): Promise<RoutingEvaluation> {
+  const truth = await readRoutingTruth(truthFile);
+  const exp = await openSlackExport(exportPath);
+  try {
+    return await evaluateRouting(replayMessages(exp), truth, options);
+  } finally {
+    await exp.close();
+  }
+}
+
+export async function runEvalRouting(argv: string[], io: Pick<CliIo, 'stdout' | 'stderr'>, deps: { weights?: RoutingWeights } = {}): Promise<number> {
+  let values: { 'slack-export'?: string; truth?: string; json?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { 'slack-export': { type: 'string' }, truth: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+  } catch (error) {
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const exportPath = values['slack-export'] ?? DEFAULT_EXPORT;
+  // The truth file sits next to an export folder, or next to a ZIP.
+  const truthFile = values.truth ?? (exportPath.toLowerCase().endsWith('.zip') ? join(dirname(exportPath), 'ground-truth.json') : join(exportPath, 'ground-truth.json'));
+  try {
+    const result = await evaluateRoutingExport(exportPath, truthFile, deps.weights ? { weights: deps.weights } : {});
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify({ questions: result.questions, rapport: result.rapport, recentlyActive: result.recentlyActive, mostActive: result.mostActive, items: result.items })}\n`);
+      return 0;
+    }
+    const f = (n: number): string => n.toFixed(3).padStart(7);
+    io.stdout.write(
+      [
+        `Routing evaluation: ${exportPath}`,
+        `${result.questions} questions; hit@k = one of the first k suggested members answered`,
+        '',
+        '                  hit@1  hit@3',
+        `Rapport         ${f(result.rapport.hit1)}${f(result.rapport.hit3)}`,
+        `Recently active ${f(result.recentlyActive.hit1)}${f(result.recentlyActive.hit3)}`,
+        `Most active     ${f(result.mostActive.hit1)}${f(result.mostActive.hit3)}`,
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  } catch (error) {
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,294 @@
+// The router's memory of a community, learned from the message stream alone (incremental, pure):
+// who spoke when and where, who answered whose questions (the recognition engine's own inference,
+// ConversationTracker), the words of the questions each member answered (stemmed like answers'
+// search, src/core/answers/analyze.ts), and who is waiting for help themselves. Given a new
+// question it ranks the members likely to know: never the asker, a bot, a member silent for two
+// weeks, or one the caller excludes (opted out, asked too often today).
+import { analyzeTerms } from '../answers/analyze.ts';
+import { ConversationTracker } from '../recognition/conversation-tracker.ts';
+import { MemberDirectory } from '../recognition/member-directory.ts';
+import { defaultQuestionDetector, questionScore } from '../recognition/question-detector.ts';
+import { parseRecognitionConfig, type RecognitionConfig } from '../recognition/recognition-config.ts';
+import { ROUTING_WEIGHTS, type RoutingWeights } from './routing-weights.ts';
+
+export const INACTIVE_AFTER_MS = 14 * 24 * 60 * 60_000;
+const MINUTE = 60_000;
+/** Answer times kept per member (enough for "answering lately"). */
+const RECENT_ANSWERS = 16;
+/** Distinct answered-question terms kept per member. */
+const MAX_TERMS = 400;
+/** Channels remembered per member for channel presence. */
+const MAX_CHANNELS = 8;
+const SEEKING_MS = 30 * MINUTE;
+const RECENT_MESSAGES = 16;
+/** Members remembered per community (the least recently active are forgotten first) and question terms counted. */
+const MAX_MEMBERS = 50_000;
+const MAX_DF_TERMS = 200_000;
+const RECENT_MS = 30 * MINUTE;
+
+export interface RoutedMessage {
+  communityId: string;
+  channelId: string;
+  messageId: string;
+  threadId?: string;
+  authorId: string;
+  displayName: string;
+  isBot: boolean;
+  /** Epoch ms. */
+  at: number;
+  text: string;
+  mentions: readonly string[];
+  replyTo?: { messageId: string; memberId?: string };
+}
+
+export interface RoutingQuestion {
+  communityId: string;
+  channelId: string;
+  authorId: string;
+  at: number;
+  text: string;
+  /** Members the question names (an asker often addresses someone: "bob: how do I ..."). */
+  mentions?: readonly string[];
+}
+
+/** What the router knows about one candidate for one question. */
+export interface CandidateFeatures {
+  memberId: string;
+  minutesSinceSpoke: number;
+  /** Infinity when the member never spoke in the question's channel. */
+  minutesSinceSpokeInChannel: number;
+  answers: number;
+  /** Minutes ago of each recent answer, newest first. */
+  recentAnswerAges: number[];
+  topic: number;
+  answeredAsker: boolean;
+  seeking: boolean;
+  askerShare: number;
+  mentioned: boolean;
+  /** Messages the member posted in the last 30 minutes. */
+  recentMessages: number;
+  /** Share of the member's messages that answered someone's question. */
+  answerShare: number;
+  /** Minutes since the member last addressed someone (Infinity when never): busy in an exchange. */
+  minutesSinceAddressed: number;
+}
+
+export interface Suggestion {
+  memberId: string;
+  score: number;
+}
+
+interface MemberStats {
+  lastAt: number;
+  /** Times of the member's latest messages, newest first (at most RECENT_MESSAGES). */
+  recentTimes: number[];
+  channels: Map<string, number>;
+  messages: number;
+  questions: number;
+  answers: number;
+  answerTimes: number[];
+  terms: Map<string, number>;
+  termTotal: number;
+  askedAt: number | undefined;
+  lastAnsweredAt: number;
+  lastAddressedAt: number;
+  answered: Set<string>;
+}
+
+interface CommunityState {
+  members: Map<string, MemberStats>;
+  /** Question documents each term appeared in, for idf. */
+  df: Map<string, number>;
+  questionDocs: number;
+  /** Each member's latest question: its terms, so whoever answers it learns them. */
+  lastQuestion: Map<string, { at: number; terms: string[] }>;
+}
+
+export interface RoutingModelOptions {
+  weights?: RoutingWeights;
+  recognition?: RecognitionConfig;
+}
+
+export class RoutingModel {
+  readonly #weights: RoutingWeights;
+  readonly #config: RecognitionConfig;
+  readonly #directory = new MemberDirectory(100_000);
+  readonly #tracker: ConversationTracker;
+  readonly #communities = new Map<string, CommunityState>();
+
+  constructor(options: RoutingModelOptions = {}) {
+    this.#weights = options.weights ?? ROUTING_WEIGHTS;
+    this.#config = options.recognition ?? parseRecognitionConfig({});
+    this.#tracker = new ConversationTracker(this.#config, this.#directory);
+  }
+
+  /** Learns from one message (call in time order). Returns whether it reads as a question. */
+  observe(msg: RoutedMessage): boolean {
+    this.#directory.learn(msg.communityId, { memberId: msg.authorId, displayName: msg.displayName, isBot: msg.isBot, isModerator: false });
+    if (msg.isBot) return false;
+    const isQuestion = isQuestionText(msg.text, this.#config);
+    const tracked = { communityId: msg.communityId, channelId: msg.channelId, messageId: msg.messageId, authorId: msg.authorId, at: msg.at, text: msg.text, mentions: msg.mentions, isQuestion, ...(msg.threadId ? { threadId: msg.threadId } : {}), ...(msg.replyTo ? { replyTo: msg.replyTo } : {}) };
+    const targets = this.#tracker.infer(tracked);
+    this.#tracker.record(tracked, targets);
+    const state = this.#community(msg.communityId);
+    const author = this.#member(state, msg.authorId, msg.at);
+    // Most recently active last: the first entries are the ones to forget when the map is full.
+    state.members.delete(msg.authorId);
+    state.members.set(msg.authorId, author);
+    if (state.members.size > MAX_MEMBERS) {
+      const oldest = state.members.keys().next().value as string;
+      state.members.delete(oldest);
+      state.lastQuestion.delete(oldest);
+    }
+    author.lastAt = msg.at;
+    author.channels.delete(msg.channelId);
+    author.channels.set(msg.channelId, msg.at);
+    if (author.channels.size > MAX_CHANNELS) author.channels.delete(author.channels.keys().next().value as string);
+    author.messages++;
+    author.recentTimes.unshift(msg.at);
+    if (author.recentTimes.length > RECENT_MESSAGES) author.recentTimes.length = RECENT_MESSAGES;
+    if (targets.some((t) => t.confidence >= this.#config.minConfidence)) author.lastAddressedAt = msg.at;
+    for (const target of targets) {
+      if (!target.toQuestion || target.followUp || target.confidence < this.#config.minConfidence) continue;
+      const question = state.lastQuestion.get(target.memberId);
+      if (!question || msg.at - question.at > this.#config.answerWindowMinutes * MINUTE * 2) continue;
+      this.#learnAnswer(author, target.memberId, question.terms, msg.at);
+    }
+    if (isQuestion) {
+      author.questions++;
+      const addressed = targets.some((t) => t.via !== 'conversation' && t.via !== 'question');
+      if (!addressed) {
+        const terms = [...new Set(analyzeTerms(msg.text))];
+        state.lastQuestion.set(msg.authorId, { at: msg.at, terms });
+        author.askedAt = msg.at;
+        state.questionDocs++;
+        for (const term of terms) if (state.df.has(term) || state.df.size < MAX_DF_TERMS) state.df.set(term, (state.df.get(term) ?? 0) + 1);
+      }
+    }
+    return isQuestion;
+  }
+
+  /** What the router knows about every eligible candidate for this question. */
+  candidates(question: RoutingQuestion, exclude: (memberId: string) => boolean = () => false): CandidateFeatures[] {
+    const state = this.#communities.get(question.communityId);
+    if (!state) return [];
+    const terms = [...new Set(analyzeTerms(question.text))];
+    const idf = terms.map((t) => Math.log(1 + (state.questionDocs + 1) / ((state.df.get(t) ?? 0) + 1)));
+    const idfTotal = idf.reduce((a, b) => a + b, 0);
+    const out: CandidateFeatures[] = [];
+    for (const [memberId, m] of state.members) {
+      if (memberId === question.authorId || question.at - m.lastAt > INACTIVE_AFTER_MS || question.at < m.lastAt - MINUTE) continue;
+      if (this.#directory.get(memberId)?.isBot || exclude(memberId)) continue;
+      let topic = 0;
+      if (m.termTotal > 0 && idfTotal > 0) {
+        for (let i = 0; i < terms.length; i++) {
+          const count = m.terms.get(terms[i] as string);
+          if (count) topic += (idf[i] as number) * Math.min(1, count / 2);
+        }
+        topic /= idfTotal;
+      }
+      const inChannel = m.channels.get(question.channelId);
+      out.push({
+        memberId,
+        minutesSinceSpoke: Math.max(0, question.at - m.lastAt) / MINUTE,
+        minutesSinceSpokeInChannel: inChannel === undefined ? Infinity : Math.max(0, question.at - inChannel) / MINUTE,
+        answers: m.answers,
+        recentAnswerAges: m.answerTimes.map((t) => Math.max(0, question.at - t) / MINUTE),
+        topic,
+        answeredAsker: m.answered.has(question.authorId),
+        seeking: m.askedAt !== undefined && question.at - m.askedAt <= SEEKING_MS && m.lastAnsweredAt < m.askedAt,
+        askerShare: m.messages > 0 ? m.questions / m.messages : 0,
+        mentioned: question.mentions?.includes(memberId) ?? false,
+        recentMessages: m.recentTimes.filter((t) => question.at - t <= RECENT_MS).length,
+        answerShare: m.messages > 0 ? m.answers / m.messages : 0,
+        minutesSinceAddressed: Number.isFinite(m.lastAddressedAt) ? Math.max(0, question.at - m.lastAddressedAt) / MINUTE : Infinity,
+      });
+    }
+    return out;
+  }
+
+  /** Up to `limit` members likely to answer, best first. */
+  suggest(question: RoutingQuestion, options: { limit?: number; exclude?: (memberId: string) => boolean } = {}): Suggestion[] {
+    return rankCandidates(this.candidates(question, options.exclude), this.#weights, options.limit ?? 3);
+  }
+
+  /** When the member last spoke in the community (epoch ms), if known. */
+  lastSpokeAt(communityId: string, memberId: string): number | undefined {
+    return this.#communities.get(communityId)?.members.get(memberId)?.lastAt;
+  }
+
+  /** Forgets a member (privacy erasure). */
+  forget(memberId: string): void {
+    for (const state of this.#communities.values()) {
+      state.members.delete(memberId);
+      state.lastQuestion.delete(memberId);
+      for (const m of state.members.values()) m.answered.delete(memberId);
+    }
+  }
+
+  #learnAnswer(helper: MemberStats, askerId: string, terms: readonly string[], at: number): void {
+    helper.answers++;
+    helper.lastAnsweredAt = at;
+    helper.answerTimes.unshift(at);
+    if (helper.answerTimes.length > RECENT_ANSWERS) helper.answerTimes.length = RECENT_ANSWERS;
+    if (helper.answered.size < 1_000) helper.answered.add(askerId);
+    for (const term of terms) {
+      if (!helper.terms.has(term) && helper.terms.size >= MAX_TERMS) continue;
+      helper.terms.set(term, (helper.terms.get(term) ?? 0) + 1);
+      helper.termTotal++;
+    }
+  }
+
+  #community(id: string): CommunityState {
+    let state = this.#communities.get(id);
+    if (!state) {
+      state = { members: new Map(), df: new Map(), questionDocs: 0, lastQuestion: new Map() };
+      this.#communities.set(id, state);
+    }
+    return state;
+  }
+
+  #member(state: CommunityState, id: string, at: number): MemberStats {
+    let m = state.members.get(id);
+    if (!m) {
+      m = { lastAt: at, recentTimes: [], channels: new Map(), messages: 0, questions: 0, answers: 0, answerTimes: [], terms: new Map(), termTotal: 0, askedAt: undefined, lastAnsweredAt: -Infinity, lastAddressedAt: -Infinity, answered: new Set() };
+      state.members.set(id, m);
+    }
+    return m;
+  }
+}
+
+export function isQuestionText(text: string, config: RecognitionConfig): boolean {
+  return questionScore(defaultQuestionDetector, text) >= config.questionThreshold;
+}
+
+/** One number per candidate: the weighted sum of what the router knows. */
+export function scoreCandidate(c: CandidateFeatures, w: RoutingWeights): number {
+  const presence = Math.exp(-c.minutesSinceSpoke / w.presenceMinutes);
+  const channelPresence = Number.isFinite(c.minutesSinceSpokeInChannel) ? Math.exp(-c.minutesSinceSpokeInChannel / w.presenceMinutes) : 0;
+  let recent = 0;
+  for (const age of c.recentAnswerAges) recent += Math.pow(0.5, age / w.recentAnswersHalfLifeMinutes);
+  return (
+    w.presence * presence +
+    w.channelPresence * channelPresence +
+    w.answers * Math.log1p(c.answers) +
+    w.recentAnswers * Math.log1p(recent) +
+    w.topic * c.topic +
+    w.answeredAsker * (c.answeredAsker ? 1 : 0) +
+    w.seeking * (c.seeking ? 1 : 0) +
+    w.askerShare * c.askerShare +
+    w.mentioned * (c.mentioned ? 1 : 0) +
+    w.recentMessages * Math.log1p(c.recentMessages) +
+    w.answerShare * c.answerShare +
+    w.busy * (Number.isFinite(c.minutesSinceAddressed) ? Math.exp(-c.minutesSinceAddressed / 3) : 0)
+  );
+}
+
+/** The best `limit` candidates; ties go to whoever spoke last, then by id (deterministic). */
+export function rankCandidates(candidates: readonly CandidateFeatures[], weights: RoutingWeights, limit: number): Suggestion[] {
+  return candidates
+    .map((c) => ({ memberId: c.memberId, score: scoreCandidate(c, weights), since: c.minutesSinceSpoke }))
+    .sort((a, b) => b.score - a.score || a.since - b.since || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0))
+    .slice(0, limit)
+    .map(({ memberId, score }) => ({ memberId, score }));
+}
