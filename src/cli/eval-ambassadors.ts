@@ -16,7 +16,7 @@
 // file's order. Both outputs also show a tie-aware figure, labelled as such (`withTies` in --json):
 // members tied with the truth's k-th count as top-k, still divided by k.
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './io.ts';
 import { fixedClock } from '../core/clock.ts';
 import { UserError } from '../core/errors.ts';
 import { communityId as makeCommunityId, scopedId } from '../core/ids.ts';
@@ -216,21 +216,14 @@ const USAGE = 'usage: rapport eval ambassadors --slack-export DIR|ZIP --truth FI
 /** `deps.replay` lets the caller replay through the full pipeline (database, queue) instead. */
 export async function runEvalAmbassadors(argv: string[], io: CliIo, deps: { replay?: ReplayForRanking } = {}): Promise<number> {
   const args = argv[0] === 'eval' ? argv.slice(1) : argv;
-  let values: { 'slack-export'?: string; truth?: string; split?: string; json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: args[0] === 'ambassadors' ? args.slice(1) : args,
-      options: { 'slack-export': { type: 'string' }, truth: { type: 'string' }, split: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-    }));
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandArgs<{ 'slack-export'?: string; truth?: string; split?: string; json?: boolean; help?: boolean }>(
+    args[0] === 'ambassadors' ? args.slice(1) : args,
+    { 'slack-export': { type: 'string' }, truth: { type: 'string' }, split: { type: 'string' }, json: { type: 'boolean' } },
+    USAGE,
+    io,
+  );
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const own = values['slack-export'] !== undefined || values.truth !== undefined;
   if (own && values.split !== undefined) {
     io.stderr.write(`--split picks a bundled export; leave it out when you give --slack-export and --truth\n${USAGE}`);

@@ -13,7 +13,6 @@
 // Defaults: the bundled dev export (eval/datasets/ubuntu-irc-dev) and its ground-truth.json.
 import { createRepositories } from '../db/create-repositories.ts';
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../core/errors.ts';
 import { createThreadMiner, minerMessageOf, type MinedSuggestion, type MinerOptions } from '../core/learning/thread-miner.ts';
@@ -23,6 +22,7 @@ import { openSlackExport, parseJsonFile } from '../import/slack-export-reader.ts
 import { replayEvents } from '../import/replay-events.ts';
 import { communityId as makeCommunityId } from '../core/ids.ts';
 import type { CliIo } from './io.ts';
+import { parseCommandArgs } from './io.ts';
 import { openImportRuntime } from './import-runtime.ts';
 
 const DEV = fileURLToPath(new URL('../../eval/datasets/ubuntu-irc-dev', import.meta.url));
@@ -136,17 +136,9 @@ export function scoreLearning(items: readonly LearningItem[], truth: readonly Tr
 const USAGE = 'usage: rapport eval learning [--slack-export DIR|ZIP] [--truth FILE] [--json] [--miner-only]\n(defaults: eval/datasets/ubuntu-irc-dev and its ground-truth.json; --miner-only skips the database and feeds the miner directly)\n';
 
 export async function runEvalLearning(argv: string[], io: CliIo): Promise<number> {
-  let values: { 'slack-export'?: string; truth?: string; json?: boolean; help?: boolean; 'miner-only'?: boolean };
-  try {
-    ({ values } = parseArgs({ args: argv, options: { 'slack-export': { type: 'string' }, truth: { type: 'string' }, json: { type: 'boolean' }, 'miner-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandArgs<{ 'slack-export'?: string; truth?: string; json?: boolean; help?: boolean; 'miner-only'?: boolean }>(argv, { 'slack-export': { type: 'string' }, truth: { type: 'string' }, json: { type: 'boolean' }, 'miner-only': { type: 'boolean' } }, USAGE, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const dir = values['slack-export'] ?? DEV;
   const truthFile = values.truth ?? (values['slack-export'] === undefined ? `${DEV}/ground-truth.json` : undefined);
   if (!truthFile) {

@@ -6,13 +6,13 @@
 // are scored; its `answered_by` is read for scoring, never by the router.
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.ts';
 import { evaluateRouting, type ReplayMessage, type RoutingEvaluation, type TruthQuestion } from '../core/routing/evaluate-routing.ts';
 import type { RoutingWeights } from '../core/routing/routing-weights.ts';
 import { slackExportMessageToEvents } from '../import/slack-export-events.ts';
 import { openSlackExport, parseJsonFile, type SlackExport } from '../import/slack-export-reader.ts';
 import type { CliIo } from './io.ts';
+import { parseCommandArgs } from './io.ts';
 
 // Relative to the working directory: the repository's root, where `npx rapport` runs.
 export const DEFAULT_EXPORT = join('eval', 'datasets', 'ubuntu-irc-dev');
@@ -71,17 +71,9 @@ export async function evaluateRoutingExport(exportPath: string, truthFile: strin
 }
 
 export async function runEvalRouting(argv: string[], io: Pick<CliIo, 'stdout' | 'stderr'>, deps: { weights?: RoutingWeights } = {}): Promise<number> {
-  let values: { 'slack-export'?: string; truth?: string; json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({ args: argv, options: { 'slack-export': { type: 'string' }, truth: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandArgs<{ 'slack-export'?: string; truth?: string; json?: boolean; help?: boolean }>(argv, { 'slack-export': { type: 'string' }, truth: { type: 'string' }, json: { type: 'boolean' } }, USAGE, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const exportPath = values['slack-export'] ?? DEFAULT_EXPORT;
   // The truth file sits next to an export folder, or next to a ZIP.
   const truthFile = values.truth ?? (exportPath.toLowerCase().endsWith('.zip') ? join(dirname(exportPath), 'ground-truth.json') : join(exportPath, 'ground-truth.json'));

@@ -1,4 +1,6 @@
 // What a CLI subcommand gets instead of reaching for process globals, so tests can drive it.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
@@ -13,6 +15,27 @@ export interface CliIo {
 }
 
 export type CliCommand = (argv: string[], io: CliIo) => Promise<number>;
+
+type ArgOptions = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Strict node:util parseArgs with `--help`/`-h` added: the parsed values, or the exit code when the
+ * command should stop here (0 after printing `usage` for --help; 2 after naming a bad option).
+ */
+export function parseCommandArgs<V extends { help?: boolean }>(argv: string[], options: ArgOptions, usage: string, io: { stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } }): { values: V } | { exit: number } {
+  let values: V;
+  try {
+    values = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true }).values as V;
+  } catch (error) {
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return { exit: 2 };
+  }
+  if (values.help) {
+    io.stdout.write(usage);
+    return { exit: 0 };
+  }
+  return { values };
+}
 
 /** Reads `--name value` and `--flag` arguments; repeated names collect into arrays. */
 export function parseFlags(argv: string[], spec: { strings?: string[]; lists?: string[]; booleans?: string[] }): { values: Record<string, string>; lists: Record<string, string[]>; flags: Set<string>; rest: string[]; errors: string[] } {
