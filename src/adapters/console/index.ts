@@ -60,6 +60,9 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       print(renderMessage(`Rapport [DM to ${name}] (${messageId}):`, message, numbered(message, messageId)));
       return { messageId, channelId: `dm:${memberId}` };
     },
+    async ephemeral(channelId, _memberId, message) {
+      print(renderMessage(`Rapport (only you see this):`, message, numbered(message, nextId(state, 'b'), channelId)));
+    },
   };
 
   async function handleLine(line: string, handlers: AdapterHandlers): Promise<boolean> {
