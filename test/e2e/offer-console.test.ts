@@ -45,7 +45,7 @@ describe('offers in the console', () => {
     await a.repos.members.setLanguage('console:local:ivan', 'bg');
 
     const created = await send('/as mod mod', '/offer create title:"Beta access" content:"https://acme.io/beta?code=RAPPORT" stage:advocate places:2 expires:14d');
-    expect(created).toMatch(/Offer o[0-9a-f]{6} created: "Beta access" for advocate members, 2 places, until 2026-12-07\. 2 members proposed/);
+    expect(created).toMatch(/Offer o[0-9a-f]{6} created: "Beta access" for advocate members, 2 places, until 2026-12-07\. Proposed: 2 members/);
 
     const queue = await send('/offer queue');
     expect(queue).toContain('Beta access');

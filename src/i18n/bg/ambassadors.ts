@@ -44,7 +44,11 @@ export default {
   offers: {
     notFound: 'Тук няма оферта {{id}}. /offer stats показва офертите.',
     badExpiry: '„{{value}}“ не е срок. Използвайте 14d, 2w, 36h или бъдеща дата като 2026-12-31.',
-    created: 'Оферта {{id}} е създадена: „{{title}}“ за членове на етап {{stage}}, {{places}} места, до {{date}}. Предложени са {{proposed}} членове; прегледайте ги с /offer queue.',
+    created: 'Оферта {{id}} е създадена: „{{title}}“ за членове на етап {{stage}}, {{places}}, до {{date}}. Предложени: {{proposed}}; прегледайте ги с /offer queue.',
+    places_one: '{{count}} място',
+    places_other: '{{count}} места',
+    members_one: '{{count}} член',
+    members_other: '{{count}} члена',
     dm: {
       title: 'Оферта за вас: {{title}}',
       text: 'Благодарим ви за всичко, което правите в {{community}}! Като един от най-ценните ни членове ви каним на: {{title}}. Предложението е за малко членове и важи до {{date}}. Искате ли го?',
@@ -54,7 +58,7 @@ export default {
     },
     queue: {
       noOffers: 'Няма отворени оферти. Създайте с /offer create.',
-      title: '{{title}} ({{id}}): остават {{left}} от {{places}} места',
+      title: '{{title}} ({{id}}): свободни места: {{left}} от {{places}}',
       empty: 'В момента няма кого друг от етап {{stage}} нагоре да предложим.',
       line: '{{name}}: {{reasons}}',
       more: '…и още {{count}} след тези.',
@@ -76,7 +80,7 @@ export default {
     },
     stats: {
       title: '{{title}} ({{id}})',
-      summary: '{{status}}: {{places}} места за членове на етап {{stage}}, до {{date}}.',
+      summary: '{{status}}: {{places}} за членове на етап {{stage}}, до {{date}}.',
       open: 'Отворена',
       expired: 'Изтекла',
       proposed: 'Чакат одобрение',

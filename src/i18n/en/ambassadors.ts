@@ -44,7 +44,11 @@ export default {
   offers: {
     notFound: 'There is no offer {{id}} here. /offer stats lists the offers.',
     badExpiry: '"{{value}}" is not an expiry. Use 14d, 2w, 36h or a future date such as 2026-12-31.',
-    created: 'Offer {{id}} created: "{{title}}" for {{stage}} members, {{places}} places, until {{date}}. {{proposed}} members proposed; review them with /offer queue.',
+    created: 'Offer {{id}} created: "{{title}}" for {{stage}} members, {{places}}, until {{date}}. Proposed: {{proposed}}; review them with /offer queue.',
+    places_one: '{{count}} place',
+    places_other: '{{count}} places',
+    members_one: '{{count}} member',
+    members_other: '{{count}} members',
     dm: {
       title: 'An offer for you: {{title}}',
       text: 'Thank you for all you do in {{community}}! As one of our most valued members you are invited to: {{title}}. It is open to a few members until {{date}}. Would you like it?',
@@ -54,7 +58,7 @@ export default {
     },
     queue: {
       noOffers: 'There are no open offers. Create one with /offer create.',
-      title: '{{title}} ({{id}}): {{left}} of {{places}} places left',
+      title: '{{title}} ({{id}}): places left: {{left}} of {{places}}',
       empty: 'Nobody else at {{stage}} or above can be proposed right now.',
       line: '{{name}}: {{reasons}}',
       more: '…and {{count}} more after these.',
@@ -76,7 +80,7 @@ export default {
     },
     stats: {
       title: '{{title}} ({{id}})',
-      summary: '{{status}}: {{places}} places for {{stage}} members, until {{date}}.',
+      summary: '{{status}}: {{places}} for {{stage}} members, until {{date}}.',
       open: 'Open',
       expired: 'Expired',
       proposed: 'Waiting for approval',

@@ -1,0 +1,88 @@
+// Proves every message renders in both languages: same keys in English and Bulgarian, counts 1, 2 and 5 through plural forms, no placeholder left, and no English word in a Bulgarian message except the product and technical names allowed below.
+import { describe, expect, it } from 'vitest';
+import { catalogues, type Catalogue } from '../../../src/i18n/catalogues.ts';
+import { createTranslator } from '../../../src/i18n/create-translator.ts';
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Flattened keys, plural suffixes folded into their base key. */
+function keysOf(catalogue: Catalogue, prefix = ''): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  for (const [name, value] of Object.entries(catalogue)) {
+    const path = prefix ? `${prefix}.${name}` : name;
+    if (typeof value === 'string') {
+      const base = path.replace(PLURAL, '');
+      keys.set(base, [...(keys.get(base) ?? []), value]);
+    } else for (const [k, v] of keysOf(value, path)) keys.set(k, [...(keys.get(k) ?? []), ...v]);
+  }
+  return keys;
+}
+
+/** Product and technical names a Bulgarian message may carry in Latin letters. Keep it short. */
+const ALLOWED_LATIN = new Set(['Rapport', 'Slack', 'Discord', 'IANA', 'JSON', 'CSV', 'Markdown', 'DM', 'cron', 'id', 'UTC', 'Europe', 'Sofia', 'America', 'New_York', 'Acme', 'acme', 'io', 'd', 'w', 'h', 'mod', 'N', 'reset', 'default', 'on', 'off', 'en', 'bg']);
+
+/** What is left of a Bulgarian render once slash commands with their options, URLs and sample values are taken out. */
+function latinWords(text: string): string[] {
+  const stripped = text
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/npx rapport(?: [a-z-]+)*/g, ' ') // a command line
+    .replace(/--[\w-]+/g, ' ') // its flags
+    .replace(/\b[A-Z][A-Z_]{2,}\b/g, ' ') // environment variable names
+    .replace(/\/[a-z][\w-]*(?:\s+[a-z][\w-]*(?![\w:-]))*/g, ' ') // /command and its subcommands
+    .replace(/\b[\w-]+:("[^"]*"|[#\w./-]*)/g, ' ') // option:value, option: alone
+    .replace(/\{\{[^}]*\}\}/g, ' ') // placeholders named in the text itself (e.g. template help)
+    .replace(/\.(json|md|csv|txt)\b/g, ' ');
+  return (stripped.match(/[A-Za-z][A-Za-z_]*/g) ?? []).filter((w) => !ALLOWED_LATIN.has(w));
+}
+
+const en = keysOf(catalogues.en);
+const bg = keysOf(catalogues.bg);
+const sampleVars = (texts: string[], count: number) => {
+  const vars: Record<string, string | number> = { count };
+  for (const text of texts) for (const [, name] of text.matchAll(/\{\{\s*(\w+)/g)) if (name !== 'count') vars[name!] = count;
+  return vars;
+};
+
+describe('the message catalogues', () => {
+  it('GIVEN both catalogues THEN every English key exists in Bulgarian and every Bulgarian key in English, with the same plural keys', () => {
+    expect([...en.keys()].filter((k) => !bg.has(k))).toEqual([]);
+    expect([...bg.keys()].filter((k) => !en.has(k))).toEqual([]);
+  });
+
+  it('GIVEN every key WHEN rendered with counts 1, 2 and 5 THEN no placeholder is left and Bulgarian has no English word outside the allow-list', async () => {
+    const translator = await createTranslator();
+    const unrendered: string[] = [];
+    const english: string[] = [];
+    for (const [key, texts] of bg) {
+      for (const count of [1, 2, 5]) {
+        for (const language of ['en', 'bg'] as const) {
+          const rendered = translator.t(language, key, sampleVars([...texts, ...(en.get(key) ?? [])], count));
+          if (rendered.includes('{{')) unrendered.push(`${language} ${key}: ${rendered}`);
+          if (language === 'bg' && rendered.trim() !== '' && !/^\P{L}*$/u.test(rendered) && latinWords(rendered).length > 0 && !texts.every((t) => /^[\x20-\x7e{}]*$/.test(t))) {
+            english.push(`${key}: ${latinWords(rendered).join(' ')} <- ${rendered}`);
+          }
+        }
+      }
+    }
+    expect(unrendered).toEqual([]);
+    expect([...new Set(english)]).toEqual([]);
+  });
+
+  it('GIVEN a count right before a noun THEN the message is a plural key in both languages', () => {
+    const singular: string[] = [];
+    for (const [language, keys] of [['en', en], ['bg', bg]] as const) {
+      for (const [key, texts] of keys) if (texts.length === 1 && /\{\{count\}\}\s+(?!more\b|след )\p{L}/u.test(texts[0]!)) singular.push(`${language} ${key}: ${texts[0]}`);
+    }
+    expect(singular).toEqual([]);
+  });
+
+  it('GIVEN plural keys WHEN rendered with 1 and 2 THEN English says "1 entry", "2 entries" and Bulgarian "1 тема", "2 члена"', async () => {
+    const translator = await createTranslator();
+    expect(translator.t('en', 'answers.list.title', { count: 1 })).toContain('1 entry');
+    expect(translator.t('en', 'answers.list.title', { count: 2 })).toContain('2 entries');
+    expect(translator.t('en', 'offers.places', { count: 1 })).toBe('1 place');
+    expect(translator.t('bg', 'feedback.digest.themes', { count: 1 })).toBe('1 тема');
+    expect(translator.t('bg', 'feedback.digest.themes', { count: 5 })).toBe('5 теми');
+    expect(translator.t('bg', 'offers.members', { count: 2 })).toBe('2 члена');
+  });
+});
