@@ -10,7 +10,7 @@ export default defineCommand({
   moderatorOnly: false,
   needs: ['members', 'privacy', 'funnelRecords'],
   options: z.object({
-    who: option.member({ en: 'Which member (you by default; others for moderators)', bg: 'Кой член (вие по подразбиране; други за модератори)' }),
+    who: option.member({ en: 'Which member (you by default; others for moderators)', bg: 'Кой член (Вие по подразбиране; други за модератори)' }),
   }),
   async run({ options, actor, deps: { members, privacy, funnelRecords }, community, reply, t }) {
     const memberId = options.who ?? actor.memberId;

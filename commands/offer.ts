@@ -16,7 +16,7 @@ export default defineCommand({
   moderatorOnly: true,
   subcommands: {
     create: defineSubcommand({
-      description: { en: 'Create an offer and propose eligible members', bg: 'Създай оферта и предложи подходящи членове' },
+      description: { en: 'Create an offer and propose eligible members', bg: 'Създайте оферта и предложете подходящи членове' },
       needs: ['offerRecords', 'clock', 'ambassadors'],
       options: z.object({
         title: option.requiredString({ en: 'Title members see', bg: 'Заглавие, което членовете виждат' }, { max: 100 }),
@@ -34,7 +34,7 @@ export default defineCommand({
       },
     }),
     queue: defineSubcommand({
-      description: { en: 'Members proposed for offers, with Approve and Skip buttons', bg: 'Предложени членове с бутони Одобри и Пропусни' },
+      description: { en: 'Members proposed for offers, with Approve and Skip buttons', bg: 'Предложени членове с бутони Одобрете и Пропуснете' },
       needs: ['offerRecords', 'ambassadors'],
       options: z.object({ offer: offerOption() }),
       async run({ options, deps: { offerRecords, ambassadors }, community, reply, t }) {

@@ -6,7 +6,7 @@ import { isTimeZone } from '../src/core/time-zone.ts';
 
 export default defineCommand({
   name: 'settings',
-  description: { en: 'Show or change the community\'s language and time zone', bg: 'Покажи или промени езика и часовата зона на общността' },
+  description: { en: 'Show or change the community\'s language and time zone', bg: 'Покажете или променете езика и часовата зона на общността' },
   moderatorOnly: true,
   needs: ['communities', 'shoutouts', 'ambassadors', 'translator'],
   options: z.object({
@@ -22,7 +22,7 @@ export default defineCommand({
       await shoutouts.reschedule(updated);
       await ambassadors.feedback.reschedule(updated.id);
     }
-    const say = (key: string) => translator.t(updated.language, key, { language: updated.language, timeZone: updated.timeZone });
-    await reply(Object.keys(patch).length > 0 ? say('settings.updated') : t('settings.current', { language: updated.language, timeZone: updated.timeZone }));
+    const say = (key: string) => translator.t(updated.language, key, { language: translator.t(updated.language, `settings.languageName.${updated.language}`), timeZone: updated.timeZone });
+    await reply(Object.keys(patch).length > 0 ? say('settings.updated') : t('settings.current', { language: t(`settings.languageName.${updated.language}`), timeZone: updated.timeZone }));
   },
 });

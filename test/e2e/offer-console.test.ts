@@ -63,7 +63,7 @@ describe('offers in the console', () => {
     await waitFor('Rapport [DM to ivan]', beforeDm);
     const dms = all().slice(beforeDm);
     expect(dms).toContain('An offer for you: Beta access');
-    expect(dms).toContain('Оферта за вас: Beta access');
+    expect(dms).toContain('Оферта за Вас: Beta access');
     expect(dms).toContain('Приемам');
 
     const accept = buttonNumber(dms.slice(dms.indexOf('[DM to alice]')), 'Accept');

@@ -1,6 +1,6 @@
 export default {
   ambassadors: {
-    stage: { newcomer: 'новодошъл', like: 'харесва', love: 'обича', advocate: 'посланик' },
+    stage: { newcomer: 'новодошъл', like: 'симпатизант', love: 'почитател', advocate: 'посланик' },
     trend: { up: '↑ расте', down: '↓ затихва', steady: '→ стабилно' },
     cause: { promotion: 'повишение', review: 'преглед' },
     reason: {
@@ -27,7 +27,7 @@ export default {
       none: 'Още няма имена на марката, затова препоръки и похвали не могат да се разпознаят. Задайте ги с /ambassadors brand:"Acme, acme.io".',
     },
     list: {
-      allStages: 'харесва, обича и посланик',
+      allStages: 'симпатизант, почитател и посланик',
       title: 'Посланици ({{stage}}): {{count}}',
       line: '{{name}} [{{stage}}] {{trend}}: {{reasons}}',
       empty: 'Още никой не е на етап {{stage}}.',
@@ -50,8 +50,8 @@ export default {
     members_one: '{{count}} член',
     members_other: '{{count}} члена',
     dm: {
-      title: 'Оферта за вас: {{title}}',
-      text: 'Благодарим ви за всичко, което правите в {{community}}! Като един от най-ценните ни членове ви каним на: {{title}}. Предложението е за малко членове и важи до {{date}}. Искате ли го?',
+      title: 'Оферта за Вас: {{title}}',
+      text: 'Благодарим Ви за всичко, което правите в {{community}}! Като един от най-ценните ни членове Ви каним на: {{title}}. Предложението е за малко членове и важи до {{date}}. Искате ли го?',
       accept: 'Приемам',
       decline: 'Не, благодаря',
       footer: 'Можете да спрете тези съобщения с /privacy dms off.',
@@ -62,8 +62,8 @@ export default {
       empty: 'В момента няма кого друг от етап {{stage}} нагоре да предложим.',
       line: '{{name}}: {{reasons}}',
       more: '…и още {{count}} след тези.',
-      approve: 'Одобри {{name}}',
-      skip: 'Пропусни {{name}}',
+      approve: 'Одобрете {{name}}',
+      skip: 'Пропуснете {{name}}',
       approved: '{{name}} е одобрен(а); личното съобщение е на път.',
       skipped: '{{name}} е пропуснат(а).',
       alreadyDecided: '{{name}} вече е одобрен(а) или пропуснат(а).',
@@ -75,7 +75,7 @@ export default {
       accepted: 'Чудесно! Ето „{{title}}“: {{content}}',
       declined: 'Няма проблем, благодарим, че ни казахте.',
       expired: 'Съжаляваме, „{{title}}“ е изтекла.',
-      not_yours: 'Тази оферта не е изпратена до вас.',
+      not_yours: 'Тази оферта не е изпратена до Вас.',
       already: 'Вече сте отговорили на тази оферта.',
     },
     stats: {

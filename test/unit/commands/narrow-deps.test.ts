@@ -57,7 +57,7 @@ describe('a command with only its declared ports', () => {
       community,
     });
     expect(moved).toEqual(['shoutouts America/New_York', 'feedback console:local']);
-    expect(replies[0]!.text).toBe('Saved. Language: en. Time zone: America/New_York.');
+    expect(replies[0]!.text).toBe('Saved. Language: English. Time zone: America/New_York.');
   });
 
   it('GIVEN a test that passes a port the command did not declare THEN the run is refused', async () => {

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues, type Catalogue } from '../../../src/i18n/catalogues.ts';
 import { createTranslator } from '../../../src/i18n/create-translator.ts';
+import { commands } from '../../../commands/index.ts';
+import { describeOptions } from '../../../src/core/commands/options.ts';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -84,5 +86,26 @@ describe('the message catalogues', () => {
     expect(translator.t('bg', 'feedback.digest.themes', { count: 1 })).toBe('1 тема');
     expect(translator.t('bg', 'feedback.digest.themes', { count: 5 })).toBe('5 теми');
     expect(translator.t('bg', 'offers.members', { count: 2 })).toBe('2 члена');
+  });
+
+  it('GIVEN every Bulgarian message and command description THEN it speaks in one register: formal imperatives and a capitalised Вие', () => {
+    const texts: string[] = [...bg.values()].flat();
+    for (const command of commands) {
+      texts.push(command.description.bg);
+      if (command.options) for (const { spec } of describeOptions(command.options)) texts.push(spec.description.bg);
+      for (const sub of Object.values(command.subcommands ?? {})) {
+        texts.push(sub.description.bg);
+        for (const { spec } of describeOptions(sub.options)) texts.push(spec.description.bg);
+      }
+    }
+    // Second-person singular imperatives and lower-case polite pronouns: the informal register.
+    const informal = /(?<![\p{L}])(Покажи|Добави|Промени|Премахни|Спри|Публикувай|Създай|Внеси|Махни|Превърни|Задай|Използвай|Разреши|Изтрий|Одобри|Пропусни|Напиши|ви|вас|вие|ваш\p{L}*)(?![\p{L}])/u;
+    expect(texts.filter((text) => informal.test(text))).toEqual([]);
+  });
+
+  it('GIVEN the funnel stages and languages THEN Bulgarian names them with nouns in Bulgarian', async () => {
+    const translator = await createTranslator();
+    expect(['newcomer', 'like', 'love', 'advocate'].map((stage) => translator.t('bg', `ambassadors.stage.${stage}`))).toEqual(['новодошъл', 'симпатизант', 'почитател', 'посланик']);
+    expect(translator.t('bg', 'settings.updated', { language: translator.t('bg', 'settings.languageName.bg'), timeZone: 'UTC' })).toBe('Запазено. Език: български. Часова зона: UTC.');
   });
 });
