@@ -81,10 +81,10 @@ export default defineCommand({
       options: z.object({ question: option.requiredString({ en: 'The question', bg: 'Въпросът' }, { max: 2000, rest: true }) }),
       async run({ options, deps: { answering }, community, reply, t }) {
         const { threshold, candidates } = await answering.ask(community.id, options.question);
-        const lines = candidates.map((c) => t('answers.ask.line', { key: c.key, confidence: c.confidence.toFixed(2), question: short(c.question, 100) }));
+        const lines = candidates.map((c) => t('answers.ask.line', { key: c.key, confidence: c.confidence, question: short(c.question, 100) }));
         const best = candidates[0];
         const action = best && best.confidence >= threshold ? t('answers.ask.answer', { key: best.key }) : t('answers.ask.silent');
-        lines.push(candidates.length === 0 ? t('answers.ask.none') : t('answers.ask.verdict', { action, threshold: threshold.toFixed(2) }));
+        lines.push(candidates.length === 0 ? t('answers.ask.none') : t('answers.ask.verdict', { action, threshold }));
         await reply({ title: t('answers.ask.title', { question: short(options.question, 100) }), text: lines.join('\n') }, { ephemeral: true });
       },
     }),
@@ -238,12 +238,12 @@ export default defineCommand({
       async run({ options, deps: { answering }, community, reply, t }) {
         if (options.value === undefined) {
           const value = await answering.admin.threshold(community.id);
-          await reply(t('answers.threshold.show', { value: value.toFixed(2), default: DEFAULT_ANSWER_THRESHOLD.toFixed(2) }));
+          await reply(t('answers.threshold.show', { value, default: DEFAULT_ANSWER_THRESHOLD }));
           return;
         }
         const value = parseThreshold(options.value);
         await answering.admin.setThreshold(community.id, value);
-        await reply(t('answers.threshold.saved', { value: (value ?? DEFAULT_ANSWER_THRESHOLD).toFixed(2) }));
+        await reply(t('answers.threshold.saved', { value: value ?? DEFAULT_ANSWER_THRESHOLD }));
       },
     }),
   },

@@ -23,12 +23,13 @@ export default defineCommand({
     }
     const [record, history] = await Promise.all([funnelRecords.getFunnel(memberId), funnelRecords.history(memberId)]);
     const stage = record?.stage ?? 'newcomer';
-    const lines = [t('ambassadors.member.current', { stage: t(`ambassadors.stage.${stage}`), since: (record?.stageSince ?? new Date()).toISOString().slice(0, 10) })];
+    const lines = [t('ambassadors.member.current', { stage: t(`ambassadors.stage.${stage}`), since: (record?.stageSince ?? new Date()).getTime(), timeZone: community.timeZone })];
     if (history.length === 0) lines.push(t('ambassadors.member.noHistory'));
     for (const change of history.slice(-15)) {
       lines.push(
         t('ambassadors.member.change', {
-          date: change.at.toISOString().slice(0, 10),
+          date: change.at.getTime(),
+          timeZone: community.timeZone,
           from: t(`ambassadors.stage.${change.fromStage}`),
           to: t(`ambassadors.stage.${change.toStage}`),
           cause: t(`ambassadors.cause.${change.cause}`),

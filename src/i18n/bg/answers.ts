@@ -61,14 +61,14 @@ export default {
     },
     dismissed: 'Въпрос #{{id}} е премахнат от списъка (въпроси: {{count}}).',
     threshold: {
-      show: 'Rapport отговаря, когато е сигурен поне {{value}} (по подразбиране {{default}}). Променете го с /faq threshold value:0.6 или value:default.',
-      saved: 'Rapport вече отговаря, когато е сигурен поне {{value}}.',
+      show: 'Rapport отговаря, когато е сигурен поне {{value, decimal}} (по подразбиране {{default, decimal}}). Променете го с /faq threshold value:0.6 или value:default.',
+      saved: 'Rapport вече отговаря, когато е сигурен поне {{value, decimal}}.',
       bad: 'Прагът трябва да е число от 0 до 1 (например 0.6) или „default“, а не „{{value}}“.',
     },
     ask: {
       title: 'Най-близки записи за: {{question}}',
-      line: '{{key}}: {{confidence}} ({{question}})',
-      verdict: 'Rapport би {{action}} (праг {{threshold}}).',
+      line: '{{key}}: {{confidence, decimal}} ({{question}})',
+      verdict: 'Rapport би {{action}} (праг {{threshold, decimal}}).',
       answer: 'отговорил със „{{key}}“',
       silent: 'замълчал',
       none: 'Няма подходящ запис.',

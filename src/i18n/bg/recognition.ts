@@ -6,8 +6,8 @@ export default {
     leaderboard: {
       title: 'Класиране: {{kind}}, {{period}}',
       titleChannel: 'Класиране: {{kind}} в #{{channel}}, {{period}}',
-      line_one: '{{position}}. {{name}}: {{count}} точка ({{reasons}})',
-      line_other: '{{position}}. {{name}}: {{count}} точки ({{reasons}})',
+      line_one: '{{position}}. {{name}}: {{count, number}} точка ({{reasons}})',
+      line_other: '{{position}}. {{name}}: {{count, number}} точки ({{reasons}})',
       empty: 'Никой още няма точки за {{kind}} {{period}}.',
       footer: 'Най-много тежи помощта за другите: отговори, получени благодарности и различни хора, на които сте помогнали. /rank показва защо.',
     },

@@ -62,14 +62,14 @@ export default {
     dismissed_one: 'Dismissed question #{{id}} ({{count}} question).',
     dismissed_other: 'Dismissed question #{{id}} ({{count}} questions).',
     threshold: {
-      show: 'Rapport answers when it is at least {{value}} sure (default {{default}}). Change it with /faq threshold value:0.6, or value:default.',
-      saved: 'Rapport now answers when it is at least {{value}} sure.',
+      show: 'Rapport answers when it is at least {{value, decimal}} sure (default {{default, decimal}}). Change it with /faq threshold value:0.6, or value:default.',
+      saved: 'Rapport now answers when it is at least {{value, decimal}} sure.',
       bad: 'The threshold must be a number from 0 to 1 (for example 0.6), or "default", not "{{value}}".',
     },
     ask: {
       title: 'Best matches for: {{question}}',
-      line: '{{key}}: {{confidence}} ({{question}})',
-      verdict: 'Rapport would {{action}} (threshold {{threshold}}).',
+      line: '{{key}}: {{confidence, decimal}} ({{question}})',
+      verdict: 'Rapport would {{action}} (threshold {{threshold, decimal}}).',
       answer: 'answer with "{{key}}"',
       silent: 'stay silent',
       none: 'No entry matches.',

@@ -6,8 +6,8 @@ export default {
     leaderboard: {
       title: 'Leaderboard: {{kind}}, {{period}}',
       titleChannel: 'Leaderboard: {{kind}} in #{{channel}}, {{period}}',
-      line_one: '{{position}}. {{name}}: {{count}} point ({{reasons}})',
-      line_other: '{{position}}. {{name}}: {{count}} points ({{reasons}})',
+      line_one: '{{position}}. {{name}}: {{count, number}} point ({{reasons}})',
+      line_other: '{{position}}. {{name}}: {{count, number}} points ({{reasons}})',
       empty: 'Nobody has earned {{kind}} points {{period}} yet.',
       footer: 'Helping others counts most: answers, thanks received and distinct people helped. /rank shows why.',
     },

@@ -51,7 +51,7 @@ describe('the message catalogues', () => {
     expect([...bg.keys()].filter((k) => !en.has(k))).toEqual([]);
   });
 
-  it('GIVEN every key WHEN rendered with counts 1, 2 and 5 THEN no placeholder is left and Bulgarian has no English word outside the allow-list', async () => {
+  it('GIVEN every key WHEN rendered with counts 1, 2 and 5 THEN no placeholder (nor a doubled full stop after a date) is left and Bulgarian has no English word outside the allow-list', async () => {
     const translator = await createTranslator();
     const unrendered: string[] = [];
     const english: string[] = [];
@@ -59,7 +59,7 @@ describe('the message catalogues', () => {
       for (const count of [1, 2, 5]) {
         for (const language of ['en', 'bg'] as const) {
           const rendered = translator.t(language, key, sampleVars([...texts, ...(en.get(key) ?? [])], count));
-          if (rendered.includes('{{')) unrendered.push(`${language} ${key}: ${rendered}`);
+          if (rendered.includes('{{') || /г\.\./.test(rendered)) unrendered.push(`${language} ${key}: ${rendered}`);
           if (language === 'bg' && rendered.trim() !== '' && !/^\P{L}*$/u.test(rendered) && latinWords(rendered).length > 0 && !texts.every((t) => /^[\x20-\x7e{}]*$/.test(t))) {
             english.push(`${key}: ${latinWords(rendered).join(' ')} <- ${rendered}`);
           }
@@ -101,6 +101,16 @@ describe('the message catalogues', () => {
     // Second-person singular imperatives and lower-case polite pronouns: the informal register.
     const informal = /(?<![\p{L}])(Покажи|Добави|Промени|Премахни|Спри|Публикувай|Създай|Внеси|Махни|Превърни|Задай|Използвай|Разреши|Изтрий|Одобри|Пропусни|Напиши|ви|вас|вие|ваш\p{L}*)(?![\p{L}])/u;
     expect(texts.filter((text) => informal.test(text))).toEqual([]);
+  });
+
+  it('GIVEN numbers and dates WHEN rendered THEN Bulgarian writes them through Intl with the bg locale and English keeps a point and ISO dates', async () => {
+    const translator = await createTranslator();
+    expect(translator.t('bg', 'answers.threshold.saved', { value: 0.6 })).toContain('поне 0,60.');
+    expect(translator.t('en', 'answers.threshold.saved', { value: 0.6 })).toContain('at least 0.60 sure');
+    expect(translator.t('bg', 'recognition.leaderboard.line', { position: 1, name: 'Ана', count: 2.5, reasons: 'x' })).toContain('Ана: 2,5 точки');
+    const date = Date.UTC(2026, 11, 6, 23, 30);
+    expect(translator.t('bg', 'ambassadors.member.current', { stage: 'посланик', since: date, timeZone: 'Europe/Sofia' })).toBe('Етап: посланик от 7 декември 2026 г.');
+    expect(translator.t('en', 'ambassadors.member.current', { stage: 'advocate', since: date })).toBe('Stage: advocate since 2026-12-06.');
   });
 
   it('GIVEN the funnel stages and languages THEN Bulgarian names them with nouns in Bulgarian', async () => {
