@@ -5,7 +5,7 @@ const DAY_MS = 24 * 60 * 60_000;
 
 export default defineCommand({
   name: 'ask-human',
-  description: { en: 'Ask the moderators to answer your latest question here; Rapport stays quiet in its thread', bg: 'Помолете модераторите да отговорят на последния ви въпрос тук; Rapport мълчи в нишката му' },
+  description: { en: 'Ask the moderators to answer your latest question here; Rapport stays quiet in its thread', bg: 'Помолете модераторите да отговорят на последния Ви въпрос тук; Rapport мълчи в нишката му' },
   moderatorOnly: false,
   needs: ['routing', 'routingRecords', 'clock'],
   options: z.object({}),

@@ -15,7 +15,7 @@ export const faqSuggestions = defineSubcommand({
   options: z.object({
     action: option.choice(['list', 'approve', 'edit', 'reject', 'save'], { en: 'What to do (list when omitted)', bg: 'Какво да се направи (list, ако липсва)' }),
     id: option.integer({ en: 'The suggestion number', bg: 'Номерът на предложението' }, { min: 1 }),
-    entry: option.string({ en: 'Approve as another way to ask this entry', bg: 'Одобри като друг начин да се попита този запис' }, { max: 100 }),
+    entry: option.string({ en: 'Approve as another way to ask this entry', bg: 'Одобрете като друг начин да се попита този запис' }, { max: 100 }),
     question: option.string({ en: 'New question (edit)', bg: 'Нов въпрос (edit)' }, { max: 500 }),
     message: option.string({ en: 'Save this reply (its message id) as the answer to its question (save)', bg: 'Запази този отговор (id на съобщението) като отговор на въпроса му (save)' }, { max: 300 }),
     answer: option.string({ en: 'New answer (edit)', bg: 'Нов отговор (edit)' }, { max: 4000, rest: true }),

@@ -19,7 +19,7 @@ export const synonymsSubcommand = defineSubcommand({
     words: option.string({ en: 'For add: the words or phrases, separated by commas', bg: 'За add: думите или фразите, разделени със запетаи' }, { max: 1500, rest: true }),
     id: option.integer({ en: 'For remove: the group number from list', bg: 'За remove: номерът на групата от list' }, { min: 1 }),
     path: option.string({ en: 'For import: a file on this computer, one group per line', bg: 'За import: файл на този компютър, по една група на ред' }, { max: 1000 }),
-    replace: option.boolean({ en: 'For import: remove the groups the file does not have', bg: 'За import: премахни групите, които ги няма във файла' }),
+    replace: option.boolean({ en: 'For import: remove the groups the file does not have', bg: 'За import: премахнете групите, които ги няма във файла' }),
   }),
   async run({ options, deps: { answering }, community, reply, t }) {
     const synonyms = answering.synonyms;

@@ -50,7 +50,7 @@ export default defineCommand({
     suggestions: faqSuggestions,
     gaps: faqGaps,
     list: defineSubcommand({
-      description: { en: 'List the entries', bg: 'Покажи записите' },
+      description: { en: 'List the entries', bg: 'Покажете записите' },
       needs: ['answering'],
       options: z.object({
         tag: option.string({ en: 'Only entries with this tag', bg: 'Само записи с този етикет' }, { max: 100 }),
@@ -71,7 +71,7 @@ export default defineCommand({
       },
     }),
     show: defineSubcommand({
-      description: { en: 'Show one entry', bg: 'Покажи един запис' },
+      description: { en: 'Show one entry', bg: 'Покажете един запис' },
       needs: ['answering'],
       options: z.object({ id: option.requiredString(KEY, { max: 100 }) }),
       async run({ options, deps: { answering }, community, reply, t }) {
@@ -81,20 +81,20 @@ export default defineCommand({
       },
     }),
     ask: defineSubcommand({
-      description: { en: 'Show what Rapport would answer, without posting', bg: 'Покажи какво би отговорил Rapport, без да публикува' },
+      description: { en: 'Show what Rapport would answer, without posting', bg: 'Покажете какво би отговорил Rapport, без да публикува' },
       needs: ['answering'],
       options: z.object({ question: option.requiredString({ en: 'The question', bg: 'Въпросът' }, { max: 2000, rest: true }) }),
       async run({ options, deps: { answering }, community, reply, t }) {
         const { threshold, candidates } = await answering.ask(community.id, options.question);
-        const lines = candidates.map((c) => t('answers.ask.line', { key: c.key, confidence: c.confidence.toFixed(2), question: short(c.question, 100) }));
+        const lines = candidates.map((c) => t('answers.ask.line', { key: c.key, confidence: c.confidence, question: short(c.question, 100) }));
         const best = candidates[0];
         const action = best && best.confidence >= threshold ? t('answers.ask.answer', { key: best.key }) : t('answers.ask.silent');
-        lines.push(candidates.length === 0 ? t('answers.ask.none') : t('answers.ask.verdict', { action, threshold: threshold.toFixed(2) }));
+        lines.push(candidates.length === 0 ? t('answers.ask.none') : t('answers.ask.verdict', { action, threshold }));
         await reply({ title: t('answers.ask.title', { question: short(options.question, 100) }), text: lines.join('\n') }, { ephemeral: true });
       },
     }),
     add: defineSubcommand({
-      description: { en: 'Add an entry', bg: 'Добави запис' },
+      description: { en: 'Add an entry', bg: 'Добавете запис' },
       moderatorOnly: true,
       needs: ['answering'],
       options: z.object({
@@ -118,7 +118,7 @@ export default defineCommand({
       },
     }),
     edit: defineSubcommand({
-      description: { en: 'Change an entry (only the options you give)', bg: 'Промени запис (само дадените опции)' },
+      description: { en: 'Change an entry (only the options you give)', bg: 'Променете запис (само дадените опции)' },
       moderatorOnly: true,
       needs: ['answering'],
       options: z.object({
@@ -141,7 +141,7 @@ export default defineCommand({
       },
     }),
     remove: defineSubcommand({
-      description: { en: 'Remove an entry', bg: 'Премахни запис' },
+      description: { en: 'Remove an entry', bg: 'Премахнете запис' },
       moderatorOnly: true,
       needs: ['answering'],
       options: z.object({ id: option.requiredString(KEY, { max: 100 }) }),
@@ -151,12 +151,12 @@ export default defineCommand({
       },
     }),
     import: defineSubcommand({
-      description: { en: 'Import a .json, .md or .csv file (console; on Slack and Discord use the CLI)', bg: 'Внеси файл .json, .md или .csv (конзола; за Slack и Discord — командния ред)' },
+      description: { en: 'Import a .json, .md or .csv file (console; on Slack and Discord use the CLI)', bg: 'Внесете файл .json, .md или .csv (конзола; за Slack и Discord — командния ред)' },
       moderatorOnly: true,
       needs: ['answering'],
       options: z.object({
         path: option.requiredString({ en: 'Path of the file on this computer', bg: 'Път до файла на този компютър' }, { max: 1000 }),
-        replace: option.boolean({ en: 'Remove the entries the file does not have', bg: 'Премахни записите, които ги няма във файла' }),
+        replace: option.boolean({ en: 'Remove the entries the file does not have', bg: 'Премахнете записите, които ги няма във файла' }),
       }),
       async run({ options, deps: { answering }, community, reply, t, language }) {
         // Reading a path on the server is only for the person at its console.
@@ -176,7 +176,7 @@ export default defineCommand({
       needs: ['members', 'answering'],
       options: z.object({
         limit: option.integer({ en: 'How many (default 10)', bg: 'Колко (по подразбиране 10)' }, { min: 1, max: 50 }),
-        id: option.integer({ en: 'Show every reply to this question', bg: 'Покажи всички отговори на този въпрос' }, { min: 1 }),
+        id: option.integer({ en: 'Show every reply to this question', bg: 'Покажете всички отговори на този въпрос' }, { min: 1 }),
       }),
       async run({ options, deps: { members, answering }, community, reply, t }) {
         if (options.id !== undefined) {
@@ -208,13 +208,13 @@ export default defineCommand({
     }),
     handoffs,
     adopt: defineSubcommand({
-      description: { en: 'Turn a question into a new entry from the best reply, or into a phrasing of an entry', bg: 'Превърни въпрос в нов запис от най-добрия отговор или във формулировка на запис' },
+      description: { en: 'Turn a question into a new entry from the best reply, or into a phrasing of an entry', bg: 'Превърнете въпрос в нов запис от най-добрия отговор или във формулировка на запис' },
       moderatorOnly: true,
       needs: ['members', 'answering'],
       options: z.object({
         id: option.integer(QUESTION_ID, { min: 1, required: true }) as z.ZodType<number>,
-        entry: option.string({ en: 'Add the question to this entry instead', bg: 'Вместо това добави въпроса към този запис' }, { max: 100 }),
-        reply: option.string({ en: 'Use this reply (id or message id) instead of the best one', bg: 'Използвай този отговор (номер или id на съобщение) вместо най-добрия' }, { max: 200 }),
+        entry: option.string({ en: 'Add the question to this entry instead', bg: 'Вместо това добавете въпроса към този запис' }, { max: 100 }),
+        reply: option.string({ en: 'Use this reply (id or message id) instead of the best one', bg: 'Използвайте този отговор (номер или id на съобщение) вместо най-добрия' }, { max: 200 }),
       }),
       async run({ options, deps: { members, answering }, community, reply, t }) {
         const outcome = await answering.unanswered.adopt(community.id, options.id, { ...(options.entry ? { entry: options.entry } : {}), ...(options.reply ? { reply: options.reply } : {}) });
@@ -227,7 +227,7 @@ export default defineCommand({
       },
     }),
     dismiss: defineSubcommand({
-      description: { en: 'Drop a question from the unanswered list', bg: 'Махни въпрос от списъка без отговор' },
+      description: { en: 'Drop a question from the unanswered list', bg: 'Махнете въпрос от списъка без отговор' },
       moderatorOnly: true,
       needs: ['answering'],
       options: z.object({ id: option.integer(QUESTION_ID, { min: 1, required: true }) as z.ZodType<number> }),
@@ -237,19 +237,19 @@ export default defineCommand({
       },
     }),
     threshold: defineSubcommand({
-      description: { en: 'Show or set how sure Rapport must be to answer (0 to 1)', bg: 'Покажи или задай колко сигурен трябва да е Rapport, за да отговори (0 до 1)' },
+      description: { en: 'Show or set how sure Rapport must be to answer (0 to 1)', bg: 'Покажете или задайте колко сигурен трябва да е Rapport, за да отговори (0 до 1)' },
       moderatorOnly: true,
       needs: ['answering'],
       options: z.object({ value: option.string({ en: 'A number from 0 to 1, or "default"', bg: 'Число от 0 до 1 или „default“' }, { max: 20 }) }),
       async run({ options, deps: { answering }, community, reply, t }) {
         if (options.value === undefined) {
           const value = await answering.admin.threshold(community.id);
-          await reply(t('answers.threshold.show', { value: value.toFixed(2), default: DEFAULT_ANSWER_THRESHOLD.toFixed(2) }));
+          await reply(t('answers.threshold.show', { value, default: DEFAULT_ANSWER_THRESHOLD }));
           return;
         }
         const value = parseThreshold(options.value);
         await answering.admin.setThreshold(community.id, value);
-        await reply(t('answers.threshold.saved', { value: (value ?? DEFAULT_ANSWER_THRESHOLD).toFixed(2) }));
+        await reply(t('answers.threshold.saved', { value: value ?? DEFAULT_ANSWER_THRESHOLD }));
       },
     }),
   },

@@ -16,7 +16,7 @@ export default defineCommand({
       },
     }),
     schedule: defineSubcommand({
-      description: { en: 'Post the digest every Monday 09:00 to a channel', bg: 'Публикувай обобщението всеки понеделник в 09:00 в канал' },
+      description: { en: 'Post the digest every Monday 09:00 to a channel', bg: 'Публикувайте обобщението всеки понеделник в 09:00 в канал' },
       needs: ['channels', 'ambassadors'],
       options: z.object({ channel: option.channel({ en: 'The moderators\' channel', bg: 'Каналът на модераторите' }, { required: true }) as z.ZodType<string> }),
       async run({ options, deps: { channels, ambassadors }, community, reply, t }) {
@@ -26,7 +26,7 @@ export default defineCommand({
       },
     }),
     unschedule: defineSubcommand({
-      description: { en: 'Stop the weekly digest', bg: 'Спри седмичното обобщение' },
+      description: { en: 'Stop the weekly digest', bg: 'Спрете седмичното обобщение' },
       needs: ['ambassadors'],
       options: z.object({}),
       async run({ deps: { ambassadors }, community, reply, t }) {

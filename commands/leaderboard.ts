@@ -10,7 +10,7 @@ export function formatScore(score: number): number {
 
 export default defineCommand({
   name: 'leaderboard',
-  description: { en: 'Show who helps and takes part the most', bg: 'Покажи кой помага и участва най-много' },
+  description: { en: 'Show who helps and takes part the most', bg: 'Покажете кой помага и участва най-много' },
   moderatorOnly: false,
   needs: ['leaderboard', 'channels'],
   options: z.object({

@@ -10,7 +10,7 @@ export default defineCommand({
   moderatorOnly: false,
   needs: ['members', 'privacy', 'funnelRecords'],
   options: z.object({
-    who: option.member({ en: 'Which member (you by default; others for moderators)', bg: 'Кой член (вие по подразбиране; други за модератори)' }),
+    who: option.member({ en: 'Which member (you by default; others for moderators)', bg: 'Кой член (Вие по подразбиране; други за модератори)' }),
   }),
   async run({ options, actor, deps: { members, privacy, funnelRecords }, community, reply, t }) {
     const memberId = options.who ?? actor.memberId;
@@ -23,12 +23,13 @@ export default defineCommand({
     }
     const [record, history] = await Promise.all([funnelRecords.getFunnel(memberId), funnelRecords.history(memberId)]);
     const stage = record?.stage ?? 'newcomer';
-    const lines = [t('ambassadors.member.current', { stage: t(`ambassadors.stage.${stage}`), since: (record?.stageSince ?? new Date()).toISOString().slice(0, 10) })];
+    const lines = [t('ambassadors.member.current', { stage: t(`ambassadors.stage.${stage}`), since: (record?.stageSince ?? new Date()).getTime(), timeZone: community.timeZone })];
     if (history.length === 0) lines.push(t('ambassadors.member.noHistory'));
     for (const change of history.slice(-15)) {
       lines.push(
         t('ambassadors.member.change', {
-          date: change.at.toISOString().slice(0, 10),
+          date: change.at.getTime(),
+          timeZone: community.timeZone,
           from: t(`ambassadors.stage.${change.fromStage}`),
           to: t(`ambassadors.stage.${change.toStage}`),
           cause: t(`ambassadors.cause.${change.cause}`),

@@ -16,7 +16,7 @@ export default defineCommand({
   moderatorOnly: true,
   subcommands: {
     create: defineSubcommand({
-      description: { en: 'Create an offer and propose eligible members', bg: 'Създай оферта и предложи подходящи членове' },
+      description: { en: 'Create an offer and propose eligible members', bg: 'Създайте оферта и предложете подходящи членове' },
       needs: ['offerRecords', 'clock', 'ambassadors'],
       options: z.object({
         title: option.requiredString({ en: 'Title members see', bg: 'Заглавие, което членовете виждат' }, { max: 100 }),
@@ -30,11 +30,11 @@ export default defineCommand({
         const expiresAt = parseExpiry(options.expires ?? '14d', now);
         const offer = await ambassadors.offers.create({ communityId: community.id, title: options.title, content: options.content, eligibleStage: options.stage ?? 'advocate', places: options.places ?? 5, expiresAt });
         const proposed = (await offerRecords.recipients(offer.id, ['proposed'])).length;
-        await reply(t('offers.created', { id: offer.id, title: offer.title, stage: t(`ambassadors.stage.${offer.eligibleStage}`), places: offer.places, date: expiresAt.toISOString().slice(0, 10), proposed }));
+        await reply(t('offers.created', { id: offer.id, title: offer.title, stage: t(`ambassadors.stage.${offer.eligibleStage}`), places: t('offers.places', { count: offer.places }), date: expiresAt.getTime(), timeZone: community.timeZone, proposed: t('offers.members', { count: proposed }) }));
       },
     }),
     queue: defineSubcommand({
-      description: { en: 'Members proposed for offers, with Approve and Skip buttons', bg: 'Предложени членове с бутони Одобри и Пропусни' },
+      description: { en: 'Members proposed for offers, with Approve and Skip buttons', bg: 'Предложени членове с бутони Одобрете и Пропуснете' },
       needs: ['offerRecords', 'ambassadors'],
       options: z.object({ offer: offerOption() }),
       async run({ options, deps: { offerRecords, ambassadors }, community, reply, t }) {
@@ -77,7 +77,7 @@ export default defineCommand({
           const status = offer.expiresAt <= now ? t('offers.stats.expired') : t('offers.stats.open');
           await reply({
             title: t('offers.stats.title', { title: offer.title, id: offer.id }),
-            text: t('offers.stats.summary', { status, places: offer.places, stage: t(`ambassadors.stage.${offer.eligibleStage}`), date: offer.expiresAt.toISOString().slice(0, 10) }),
+            text: t('offers.stats.summary', { status, places: t('offers.places', { count: offer.places }), stage: t(`ambassadors.stage.${offer.eligibleStage}`), date: offer.expiresAt.getTime(), timeZone: community.timeZone }),
             fields: [
               { label: t('offers.stats.proposed'), value: String(counts.proposed) },
               { label: t('offers.stats.skipped'), value: String(counts.skipped) },

@@ -5,9 +5,9 @@ import { defineSubcommand } from '../src/core/commands/define.ts';
 import { option } from '../src/core/commands/options.ts';
 
 export default defineSubcommand({
-  description: { en: 'Allow or stop being mentioned as someone likely to know an answer', bg: 'Разреши или спри споменаването ви като човек, който вероятно знае отговора' },
+  description: { en: 'Allow or stop being mentioned as someone likely to know an answer', bg: 'Разрешете или спрете споменаването Ви като човек, който вероятно знае отговора' },
   needs: ['routingRecords'],
-  options: z.object({ value: option.choice(['on', 'off'], { en: 'on allows it, off opts you out', bg: 'on го разрешава, off ви изключва' }, { required: true }) as z.ZodType<'on' | 'off'> }),
+  options: z.object({ value: option.choice(['on', 'off'], { en: 'on allows it, off opts you out', bg: 'on го разрешава, off Ви изключва' }, { required: true }) as z.ZodType<'on' | 'off'> }),
   async run({ options, deps: { routingRecords }, actor, community, reply, t }) {
     await routingRecords.setMentionOptOut(actor.memberId, community.id, options.value === 'off');
     await reply(t(options.value === 'off' ? 'routing.privacy.off' : 'routing.privacy.on'), { ephemeral: true });

@@ -5,11 +5,11 @@ import { option } from '../src/core/commands/options.ts';
 import { parseId } from '../src/core/ids.ts';
 import mentions from './privacy-mentions.ts';
 
-const onOff = () => option.choice(['on', 'off'], { en: 'on allows it, off opts you out', bg: 'on го разрешава, off ви изключва' }, { required: true }) as z.ZodType<'on' | 'off'>;
+const onOff = () => option.choice(['on', 'off'], { en: 'on allows it, off opts you out', bg: 'on го разрешава, off Ви изключва' }, { required: true }) as z.ZodType<'on' | 'off'>;
 
 export default defineCommand({
   name: 'privacy',
-  description: { en: 'Your privacy: profiling, DMs, export and deletion of your data', bg: 'Поверителност: профилиране, лични съобщения, износ и изтриване на данните ви' },
+  description: { en: 'Your privacy: profiling, DMs, export and deletion of your data', bg: 'Поверителност: профилиране, лични съобщения, износ и изтриване на данните Ви' },
   moderatorOnly: false,
   subcommands: {
     show: defineSubcommand({
@@ -32,7 +32,7 @@ export default defineCommand({
       },
     }),
     profiling: defineSubcommand({
-      description: { en: 'Allow or stop scores, rankings, funnel stage and offers', bg: 'Разреши или спри точки, класации, етап и оферти' },
+      description: { en: 'Allow or stop scores, rankings, funnel stage and offers', bg: 'Разрешете или спрете точки, класации, етап и оферти' },
       needs: ['privacy'],
       options: z.object({ value: onOff() }),
       async run({ options, deps: { privacy }, actor, community, reply, t }) {
@@ -41,7 +41,7 @@ export default defineCommand({
       },
     }),
     dms: defineSubcommand({
-      description: { en: 'Allow or stop direct messages from Rapport', bg: 'Разреши или спри личните съобщения от Rapport' },
+      description: { en: 'Allow or stop direct messages from Rapport', bg: 'Разрешете или спрете личните съобщения от Rapport' },
       needs: ['privacy'],
       options: z.object({ value: onOff() }),
       async run({ options, deps: { privacy }, actor, community, reply, t }) {
@@ -51,7 +51,7 @@ export default defineCommand({
     }),
     mentions,
     export: defineSubcommand({
-      description: { en: 'Get everything Rapport holds about you, as a file by DM', bg: 'Получете всичко, което Rapport пази за вас, като файл в лично съобщение' },
+      description: { en: 'Get everything Rapport holds about you, as a file by DM', bg: 'Получете всичко, което Rapport пази за Вас, като файл в лично съобщение' },
       needs: ['privacy', 'clock', 'repliers'],
       options: z.object({}),
       async run({ deps: { privacy, clock, repliers }, actor, reply, t }) {
@@ -64,7 +64,7 @@ export default defineCommand({
       },
     }),
     delete: defineSubcommand({
-      description: { en: 'Delete everything Rapport holds about you (asks to confirm)', bg: 'Изтрийте всичко, което Rapport пази за вас (иска потвърждение)' },
+      description: { en: 'Delete everything Rapport holds about you (asks to confirm)', bg: 'Изтрийте всичко, което Rapport пази за Вас (иска потвърждение)' },
       options: z.object({}),
       async run({ actor, reply, t }) {
         await reply(

@@ -5,11 +5,11 @@ import { describeReasons } from '../src/core/recognition/describe-reasons.ts';
 
 export default defineCommand({
   name: 'rank',
-  description: { en: 'Show a member\'s rank and the reasons behind it', bg: 'Покажи класирането на член и причините за него' },
+  description: { en: 'Show a member\'s rank and the reasons behind it', bg: 'Покажете класирането на член и причините за него' },
   moderatorOnly: false,
   needs: ['leaderboard', 'members'],
   options: z.object({
-    member: option.member({ en: 'Whose rank (you by default)', bg: 'Чие класиране (вашето по подразбиране)' }),
+    member: option.member({ en: 'Whose rank (you by default)', bg: 'Чие класиране (Вашето по подразбиране)' }),
   }),
   async run({ options, actor, t, reply, deps: { leaderboard, members }, community, language }) {
     const memberId = options.member ?? actor.memberId;

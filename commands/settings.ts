@@ -8,7 +8,7 @@ import { applyRoutingOptions, describeRouting, routingOptions } from './settings
 
 export default defineCommand({
   name: 'settings',
-  description: { en: 'Show or change the community\'s language, time zone and question routing', bg: 'Покажи или промени езика, часовата зона и насочването на въпроси' },
+  description: { en: 'Show or change the community\'s language, time zone and question routing', bg: 'Покажете или променете езика, часовата зона и насочването на въпроси' },
   moderatorOnly: true,
   needs: ['communities', 'shoutouts', 'ambassadors', 'translator', 'routing', 'channels'],
   options: z.object({
@@ -26,8 +26,9 @@ export default defineCommand({
       await shoutouts.reschedule(updated);
       await ambassadors.feedback.reschedule(updated.id);
     }
-    const say = (key: string) => translator.t(updated.language, key, { language: updated.language, timeZone: updated.timeZone });
-    const general = Object.keys(patch).length > 0 ? say('settings.updated') : routingSettings ? '' : t('settings.current', { language: updated.language, timeZone: updated.timeZone });
+    const languageName = translator.t(updated.language, `settings.languageName.${updated.language}`);
+    const say = (key: string) => translator.t(updated.language, key, { language: languageName, timeZone: updated.timeZone });
+    const general = Object.keys(patch).length > 0 ? say('settings.updated') : routingSettings ? '' : t('settings.current', { language: t(`settings.languageName.${updated.language}`), timeZone: updated.timeZone });
     const routingLine = describeRouting(routingSettings ?? (await routing.settings(community.id)), (key, vars) => translator.t(updated.language, key, vars), (id) => `<#${parseId(id).local ?? id}>`);
     await reply([general, routingLine].filter(Boolean).join('\n'));
   },

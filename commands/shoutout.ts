@@ -18,7 +18,7 @@ export default defineCommand({
   moderatorOnly: true,
   subcommands: {
     schedule: defineSubcommand({
-      description: { en: 'Post a shout-out on a schedule, e.g. "weekly on Monday 10:00" or "0 10 * * 1"', bg: 'Публикувай благодарност по разписание, напр. „всеки понеделник 10:00“ или „0 10 * * 1“' },
+      description: { en: 'Post a shout-out on a schedule, e.g. "weekly on Monday 10:00" or "0 10 * * 1"', bg: 'Публикувайте благодарност по разписание, напр. „всеки понеделник 10:00“ или „0 10 * * 1“' },
       needs: ['channels', 'shoutouts'],
       options: z.object({
         channel: option.channel({ en: 'Where to post', bg: 'Къде да се публикува' }, { required: true }) as z.ZodType<string>,
@@ -51,7 +51,7 @@ export default defineCommand({
       },
     }),
     remove: defineSubcommand({
-      description: { en: 'Stop a scheduled shout-out', bg: 'Спри насрочена благодарност' },
+      description: { en: 'Stop a scheduled shout-out', bg: 'Спрете насрочена благодарност' },
       needs: ['shoutouts'],
       options: z.object({ id: option.requiredString({ en: 'Its id, from /shoutout list', bg: 'Идентификаторът от /shoutout list' }, { max: 40 }) }),
       async run({ options, deps: { shoutouts }, community, reply, t }) {
@@ -60,7 +60,7 @@ export default defineCommand({
       },
     }),
     preview: defineSubcommand({
-      description: { en: 'Show what a shout-out would say now, without posting it', bg: 'Покажи какво би казала благодарността сега, без да я публикуваш' },
+      description: { en: 'Show what a shout-out would say now, without posting it', bg: 'Покажете какво би казала благодарността сега, без да се публикува' },
       needs: ['shoutouts'],
       options: z.object({ period: option.choice(['week', 'month'], PERIOD) }),
       async run({ options, deps: { shoutouts }, community, reply, t, language }) {
@@ -69,7 +69,7 @@ export default defineCommand({
       },
     }),
     template: defineSubcommand({
-      description: { en: 'Show or change the community\'s shout-out text (English or Bulgarian)', bg: 'Покажи или промени текста на благодарностите (английски или български)' },
+      description: { en: 'Show or change the community\'s shout-out text (English or Bulgarian)', bg: 'Покажете или променете текста на благодарностите (английски или български)' },
       needs: ['shoutouts'],
       options: z.object({
         language: option.choice(['en', 'bg'], { en: 'Which language (the community\'s by default)', bg: 'Кой език (на общността по подразбиране)' }),
@@ -80,11 +80,11 @@ export default defineCommand({
         if (options.text) {
           const reset = options.text.toLowerCase() === 'reset';
           await shoutouts.setTemplate(community.id, language, reset ? null : options.text.replace(/\\n/g, '\n'));
-          await reply(t(reset ? 'recognition.shoutout.templateReset' : 'recognition.shoutout.templateSaved', { language }));
+          await reply(t(reset ? 'recognition.shoutout.templateReset' : 'recognition.shoutout.templateSaved', { language, languageName: t(`settings.languageName.${language}`) }));
           return;
         }
         const { text } = await shoutouts.template(community.id, language);
-        await reply(t('recognition.shoutout.templateShow', { language, template: text, placeholders: PLACEHOLDERS.join(', ') }));
+        await reply(t('recognition.shoutout.templateShow', { language, languageName: t(`settings.languageName.${language}`), template: text, placeholders: PLACEHOLDERS.join(', ') }));
       },
     }),
   },

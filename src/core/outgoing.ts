@@ -40,6 +40,11 @@ export interface Replier {
   post(target: PostTarget, message: OutgoingMessage): Promise<SentMessage>;
   /** A direct message. Throws PlatformError (retryable false) when the member's DMs are closed. */
   dm(memberId: string, message: OutgoingMessage): Promise<SentMessage>;
+  /**
+   * A message in `channelId` that only `memberId` sees (Slack chat.postEphemeral, the console's
+   * private line). Absent where a platform has no such message outside an interaction (Discord).
+   */
+  ephemeral?(channelId: string, memberId: string, message: OutgoingMessage): Promise<void>;
 }
 
 /** Finds the replier for the platform an opaque id belongs to. */

@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import type { Translator } from '../core/translator.ts';
 import type { Language } from '../core/ports.ts';
 import { catalogues } from './catalogues.ts';
+import { formatDate, formatDecimal } from './locale-format.ts';
 
 export async function createTranslator(): Promise<Translator> {
   const instance = i18next.createInstance();
@@ -16,6 +17,11 @@ export async function createTranslator(): Promise<Translator> {
     initAsync: false,
     showSupportNotice: false,
   } as Parameters<typeof instance.init>[0]);
+  // {{value, number}} is i18next's own (Intl.NumberFormat in the message's language); these two add
+  // fixed decimals and calendar dates. A date placeholder takes epoch milliseconds and an optional
+  // `timeZone` variable (the community's).
+  instance.services.formatter?.add('decimal', (value, lng) => formatDecimal(Number(value), lng));
+  instance.services.formatter?.add('date', (value, lng, options: { timeZone?: string }) => formatDate(value instanceof Date ? value : Number(value), lng, options.timeZone));
   const fixed = { en: instance.getFixedT('en'), bg: instance.getFixedT('bg') };
   return {
     t(language: Language, key: string, vars = {}) {

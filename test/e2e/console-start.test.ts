@@ -42,7 +42,7 @@ describe('rapport start (console)', () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('/settings is for moderators only.');
-    expect(result.stdout).toContain('Запазено. Език: bg.');
+    expect(result.stdout).toContain('Запазено. Език: български.');
     expect(result.stdout).toContain('period не може да бъде „year“');
   }, SPAWN_TIMEOUT_MS);
 

@@ -45,7 +45,7 @@ describe('offers in the console', () => {
     await a.repos.members.setLanguage('console:local:ivan', 'bg');
 
     const created = await send('/as mod mod', '/offer create title:"Beta access" content:"https://acme.io/beta?code=RAPPORT" stage:advocate places:2 expires:14d');
-    expect(created).toMatch(/Offer o[0-9a-f]{6} created: "Beta access" for advocate members, 2 places, until 2026-12-07\. 2 members proposed/);
+    expect(created).toMatch(/Offer o[0-9a-f]{6} created: "Beta access" for advocate members, 2 places, until 2026-12-07\. Proposed: 2 members/);
 
     const queue = await send('/offer queue');
     expect(queue).toContain('Beta access');
@@ -56,13 +56,14 @@ describe('offers in the console', () => {
     const approveAlice = buttonNumber(queue, 'Approve alice');
     const approveIvan = buttonNumber(queue, 'Approve ivan');
     const beforeDm = all().length;
-    expect(await send(`/press ${approveAlice}`)).toContain('Approved alice; the DM is on its way.');
+    // The moderator's decision is answered privately, not posted to the channel.
+    expect(await send(`/press ${approveAlice}`)).toMatch(/Rapport \(only you see this\):[^\n]*\n  Approved alice; the DM is on its way\./);
     await waitFor('Rapport [DM to alice]', beforeDm);
     await send(`/press ${approveIvan}`);
     await waitFor('Rapport [DM to ivan]', beforeDm);
     const dms = all().slice(beforeDm);
     expect(dms).toContain('An offer for you: Beta access');
-    expect(dms).toContain('Оферта за вас: Beta access');
+    expect(dms).toContain('Оферта за Вас: Beta access');
     expect(dms).toContain('Приемам');
 
     const accept = buttonNumber(dms.slice(dms.indexOf('[DM to alice]')), 'Accept');
@@ -97,6 +98,13 @@ describe('offers in the console', () => {
     expect(list).toContain('Ambassadors (like, love and advocate): 1');
     expect(list).toContain('alice [advocate] ↑ rising: active on 1 day of the last 30');
     expect(list).toContain('Brand names: Acme, acme.io');
+    // Moderator results are private; the member's own deletion result too.
+    expect(list).toMatch(/^Rapport \(only you see this\): Ambassadors/m);
+    expect(list).not.toContain('Rapport [#');
+    expect(await send('/feedback digest')).toMatch(/^Rapport \(only you see this\):/m);
+    const preview = await send('/shoutout preview');
+    expect(preview).toMatch(/^Rapport \(only you see this\):/m);
+    expect(preview).not.toContain('Rapport [#');
     expect(await send('/ambassadors love')).toContain('Nobody is at love yet.');
     expect(await send('/member alice')).toContain('2026-11-23: newcomer → advocate (promoted): helped 5 people');
     expect(await send('/as bob', '/member alice')).toContain('/member <who> is for moderators only.');
@@ -112,7 +120,7 @@ describe('offers in the console', () => {
 
     const confirm = await send('/privacy delete');
     expect(confirm).toContain('This deletes everything Rapport holds about you');
-    expect(await send(`/press ${buttonNumber(confirm, 'Delete my data')}`)).toMatch(/Deleted: \d+ records about you are gone/);
+    expect(await send(`/press ${buttonNumber(confirm, 'Delete my data')}`)).toMatch(/Rapport \(only you see this\):[^\n]*\n  Deleted: \d+ records about you are gone/);
     expect(await a.db.prisma.member.count({ where: { id: 'console:local:alice' } })).toBe(0);
     expect(await a.db.prisma.privacyPreference.count()).toBe(0);
 

@@ -90,7 +90,7 @@ describe('recognition commands in the console', () => {
     const preview = await send('/shoutout preview');
     expect(preview).toContain('Preview (not posted)');
     expect(preview).toMatch(/Thank you to the people who helped others this week!\s+1\. alice: helped 2 people this week/);
-    expect(await send('/shoutout template language:bg text:"Браво на помощниците! {{helpers}}"')).toContain('Saved the bg shout-out template.');
+    expect(await send('/shoutout template language:bg text:"Браво на помощниците! {{helpers}}"')).toContain('Saved the Bulgarian shout-out template.');
     expect(await send('/shoutout template language:bg')).toContain('Браво на помощниците! {{helpers}}');
     expect(await send('/shoutout template en Thanks everyone')).toContain('A template needs {{helpers}}.');
     expect(await send(`/shoutout remove ${id}`)).toContain(`Removed shout-out ${id}.`);
@@ -101,7 +101,7 @@ describe('recognition commands in the console', () => {
     await send('/as mia mod', '/settings language:bg');
     const out = await send('/leaderboard kind:helpers');
     expect(out).toContain('Класиране: помощници, тази седмица');
-    expect(out).toMatch(/1\. alice: [\d.]+ точки \(помогна на 2 души тази седмица, отговори на 2 въпроса, получи 1 благодарност\)/);
+    expect(out).toMatch(/1\. alice: \d+(,\d)? точки \(помогна на 2 души тази седмица, отговори на 2 въпроса, получи 1 благодарност\)/);
     const preview = await send('/shoutout preview');
     expect(preview).toContain('Браво на помощниците!');
     await send('/settings language:en');

@@ -212,6 +212,16 @@ describe.each<Transport>(['http', 'socket'])('Rapport on Slack over %s', (transp
     expect((await app.repos.members.get('slack:T1:U1'))?.isModerator).toBe(false);
   });
 
+  it('GIVEN a moderator WHEN they run /ambassadors, /feedback digest and /shoutout preview THEN only they see the results, while /leaderboard stays public', async () => {
+    for (const [command, text] of [['/ambassadors', ''], ['/feedback', 'digest'], ['/shoutout', 'preview']] as const) {
+      const id = `private-${command.slice(1)}-${transport}`;
+      await deliver.command(slashCommand({ command, text, user: 'UADMIN', responseUrl: slack.responseUrl(id) }));
+      expect(await slack.waitForResponse(id)).toMatchObject({ response_type: 'ephemeral' });
+    }
+    await deliver.command(slashCommand({ command: '/leaderboard', user: 'UADMIN', responseUrl: slack.responseUrl(`public-lb-${transport}`) }));
+    expect(await slack.waitForResponse(`public-lb-${transport}`)).toMatchObject({ response_type: 'in_channel' });
+  });
+
   it('delivers a button press to the core, which thanks the member by DM', async () => {
     const count = pressed.length;
     await deliver.action(blockActions({ user: 'U1', actionId: 'answer.helped#1', value: 'no' }));

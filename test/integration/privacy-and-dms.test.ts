@@ -131,7 +131,10 @@ describe('privacy', () => {
     await a.rapport.ports.recognition.flush(); // nothing cached comes back
     const after = await rowsMentioning(schema, id('alice'));
     expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
-    expect(recorded.posts.at(-1)?.text).toMatch(/^Deleted: \d+ records about you are gone/);
+    // The result is for alice alone: privately (by DM where the platform has no ephemeral message), never posted.
+    expect(recorded.dms.at(-1)).toMatchObject({ memberId: id('alice') });
+    expect(recorded.dms.at(-1)?.message.text).toMatch(/^Deleted: \d+ records about you are gone/);
+    expect(recorded.posts.some((p) => p.text.startsWith('Deleted:'))).toBe(false);
     // Bob's own rows stay, except his reply to alice and his reaction to her (they were about her).
     expect(await a.db.prisma.member.count({ where: { id: id('bob') } })).toBe(1);
     expect(await a.db.prisma.activityEvent.count({ where: { memberId: id('bob') } })).toBe(bobBefore - 2);
@@ -141,7 +144,7 @@ describe('privacy', () => {
     await say('alice', 'hello again');
     expect(await a.db.prisma.member.count({ where: { id: id('alice') } })).toBe(1);
     await press('bob', 'privacy.delete', id('alice'), CHANNEL);
-    expect(recorded.posts.at(-1)?.text).toBe('Only the member who asked can confirm this deletion.');
+    expect(recorded.dms.at(-1)).toMatchObject({ memberId: id('bob'), message: { text: 'Only the member who asked can confirm this deletion.' } });
     expect(await a.db.prisma.member.count({ where: { id: id('alice') } })).toBe(1);
   });
 

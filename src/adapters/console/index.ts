@@ -71,6 +71,9 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       if (message.file && options.filesDir) print(`  ${options.t('consoleRun.fileSaved', { path: saveSentFile(options.filesDir, message.file) })}`);
       return { messageId, channelId: `dm:${memberId}` };
     },
+    async ephemeral(channelId, _memberId, message) {
+      print(renderMessage(`Rapport (only you see this):`, message, numbered(message, nextId(state, 'b'), channelId)));
+    },
   };
 
   async function handleLine(line: string, handlers: AdapterHandlers): Promise<boolean> {

@@ -11,9 +11,15 @@ export const PRIVACY_DELETE_ACTION = 'privacy.delete';
 
 export type AmbassadorButtonDeps = Deps<'ambassadors' | 'members' | 'repliers' | 'translator'>;
 
-/** Answers in the channel the button was in, or by DM when it was in a DM. */
+/**
+ * Answers only the person who pressed: a moderator's queue decisions and a member's deleted data
+ * are nobody else's business. In a channel that is an ephemeral message where the platform has
+ * one; otherwise (a DM, or Discord) a direct message.
+ */
 async function respond(event: ButtonPressed, repliers: AmbassadorButtonDeps['repliers'], message: OutgoingMessage): Promise<void> {
-  if (event.channelId && !event.channelId.includes('dm:')) await repliers.forId(event.channelId).post({ channelId: event.channelId }, message);
+  const inChannel = event.channelId && !event.channelId.includes('dm:') ? event.channelId : undefined;
+  const replier = inChannel ? repliers.forId(inChannel) : undefined;
+  if (inChannel && replier?.ephemeral) await replier.ephemeral(inChannel, event.actor.memberId, message);
   else await repliers.forId(event.actor.memberId).dm(event.actor.memberId, message);
 }
 

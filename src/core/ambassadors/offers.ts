@@ -90,7 +90,7 @@ export function createOffers(deps: OfferDeps): Offers {
     const t = (key: string, vars: Record<string, string | number> = {}) => translator.t(language, key, vars);
     return {
       title: t('offers.dm.title', { title: offer.title }),
-      text: t('offers.dm.text', { community: communityName, title: offer.title, date: offer.expiresAt.toISOString().slice(0, 10) }),
+      text: t('offers.dm.text', { community: communityName, title: offer.title, date: offer.expiresAt.getTime() }),
       buttons: [
         { actionId: OFFER_ACTIONS.accept, value: offer.id, label: t('offers.dm.accept'), style: 'primary' },
         { actionId: OFFER_ACTIONS.decline, value: offer.id, label: t('offers.dm.decline') },

@@ -13,7 +13,11 @@ import type { Vars } from '../errors.ts';
 import type { Localized } from './options.ts';
 
 export interface ReplyOptions {
-  /** Only the invoking member sees it (Slack ephemeral, Discord ephemeral, console as usual). */
+  /**
+   * Only the invoking member sees it (Slack ephemeral, Discord ephemeral, marked as private in the
+   * console). Defaults to true for moderator-only commands and subcommands (their results are for
+   * the moderator, not the channel), false otherwise.
+   */
   ephemeral?: boolean;
 }
 

@@ -48,7 +48,8 @@ export function createCommandDispatcher(deps: DispatchDeps): CommandDispatcher {
         channelId: invocation.channelId,
         language,
         t,
-        reply: (message, opts) => reply(message, opts?.ephemeral ?? false),
+        // A moderator's results are the moderator's own unless a command says they are meant for all.
+        reply: (message, opts) => reply(message, opts?.ephemeral ?? target.moderatorOnly),
         deps: pickPorts(ports, target.needs),
       };
       await target.run(context);

@@ -14,7 +14,7 @@ export function buildDigest(items: readonly FeedbackRecord[], t: (key: string, v
   const title = t('feedback.digest.title', { period: periodLabel });
   if (items.length === 0) return { title, text: t('feedback.digest.empty', { period: periodLabel }) };
   const themes = groupThemes(items);
-  const lines: string[] = [t('feedback.digest.summary', { count: items.length, themes: themes.filter((th) => th.keyword !== null).length })];
+  const lines: string[] = [t('feedback.digest.summary', { count: items.length, themes: t('feedback.digest.themes', { count: themes.filter((th) => th.keyword !== null).length }) })];
   for (const theme of themes.slice(0, MAX_THEMES)) {
     const kinds = FEEDBACK_KINDS.map((kind) => ({ kind, count: theme.items.filter((i) => i.kind === kind).length }))
       .filter((k) => k.count > 0)

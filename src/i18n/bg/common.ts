@@ -26,6 +26,7 @@ export default {
     },
   },
   settings: {
+    languageName: { en: 'английски', bg: 'български' },
     current: 'Език: {{language}}. Часова зона: {{timeZone}}. Сменете ги с /settings language:en timezone:Europe/Sofia.',
     updated: 'Запазено. Език: {{language}}. Часова зона: {{timeZone}}.',
     badTimeZone: '„{{value}}“ не е часова зона. Използвайте име по IANA, например Europe/Sofia, America/New_York или UTC.',

@@ -26,6 +26,7 @@ export default {
     },
   },
   settings: {
+    languageName: { en: 'English', bg: 'Bulgarian' },
     current: 'Language: {{language}}. Time zone: {{timeZone}}. Change them with /settings language:bg timezone:Europe/Sofia.',
     updated: 'Saved. Language: {{language}}. Time zone: {{timeZone}}.',
     badTimeZone: '"{{value}}" is not a time zone. Use an IANA name such as Europe/Sofia, America/New_York or UTC.',

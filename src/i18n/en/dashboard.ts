@@ -3,7 +3,8 @@ export default {
     command: {
       link: 'Your dashboard link (only you can see this): {{url}}\nIt works once and expires in {{minutes}} minutes. Do not share it.',
       linkTitle: 'Moderators\' dashboard',
-      revoked: 'Done: {{count}} dashboard session(s) ended. Open links no longer work either.',
+      revoked_one: 'Done: {{count}} dashboard session ended. Open links no longer work either.',
+      revoked_other: 'Done: {{count}} dashboard sessions ended. Open links no longer work either.',
     },
     console: {
       link: 'Moderators\' dashboard: {{url}} (a one-time link, valid {{minutes}} minutes; /dashboard gives a new one)',

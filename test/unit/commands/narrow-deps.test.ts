@@ -61,7 +61,7 @@ describe('a command with only its declared ports', () => {
       community,
     });
     expect(moved).toEqual(['shoutouts America/New_York', 'feedback console:local']);
-    expect(replies[0]!.text.split('\n')).toEqual(['Saved. Language: en. Time zone: America/New_York.', expect.stringMatching(/^Routing is off: after 10 minutes/)]);
+    expect(replies[0]!.text.split('\n')).toEqual(['Saved. Language: English. Time zone: America/New_York.', expect.stringMatching(/^Routing is off: after 10 minutes/)]);
   });
 
   it('GIVEN a test that passes a port the command did not declare THEN the run is refused', async () => {
