@@ -108,7 +108,7 @@ describe('learning in the console (Bulgarian)', () => {
     await say('борис', `/reply ${id} От Настройки изберете Език.`);
     await say('ана', `/reply ${id} Благодаря, борис!`);
     const listed = await say('mod mod', '/faq suggestions');
-    expect(listed).toContain('Предложения за базата знания: 1 чакат');
+    expect(listed).toContain('Предложения за базата знания: 1 чака');
     expect(listed).toContain('ана благодари за отговора');
     const [row] = await app.repos.learning.pending('console:local', 5);
     expect(row?.language).toBe('bg');
