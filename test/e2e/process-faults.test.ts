@@ -40,10 +40,10 @@ describe('process-level faults in rapport start', () => {
     const port = await freePort();
 
     const first = start(dataDir, port, 'rejection');
-    await waitFor(() => first.output().stderr.includes('Rapport is ready'), 'Rapport to be ready', 180_000);
+    await waitFor(() => first.log().includes('Rapport is ready'), 'Rapport to be ready', 180_000);
     first.child.kill('SIGUSR2');
-    await waitFor(() => first.output().stderr.includes('injected rejection') || first.child.exitCode !== null, 'the rejection to be handled', 60_000);
-    expect(first.output().stderr).toContain('unhandled promise rejection');
+    await waitFor(() => first.log().includes('injected rejection') || first.child.exitCode !== null, 'the rejection to be handled', 60_000);
+    expect(first.log()).toContain('unhandled promise rejection');
     expect(first.child.exitCode).toBeNull();
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
@@ -51,15 +51,15 @@ describe('process-level faults in rapport start', () => {
     expect(await exitedWithin(first, 60_000)).toMatchObject({ code: 0 });
 
     const second = start(dataDir, port, 'exception');
-    await waitFor(() => second.output().stderr.includes('Rapport is ready'), 'the restart to be ready', 180_000);
+    await waitFor(() => second.log().includes('Rapport is ready'), 'the restart to be ready', 180_000);
     const injectedAt = Date.now();
     second.child.kill('SIGUSR2');
     const exited = await exitedWithin(second, 60_000);
     console.info(`uncaught exception: exit ${JSON.stringify(exited && { code: exited.code, signal: exited.signal })} ${exited ? exited.at - injectedAt : '-'} ms after it`);
     expect(exited).toMatchObject({ code: 1, signal: null });
     expect(exited!.at - injectedAt).toBeLessThan(10_000);
-    expect(second.output().stderr).toContain('uncaught exception');
-    expect(second.output().stderr).toContain('injected exception');
+    expect(second.log()).toContain('uncaught exception');
+    expect(second.log()).toContain('injected exception');
     expect(existsSync(path.join(dataDir, 'rapport.pid'))).toBe(false);
   }, 480_000);
 });

@@ -46,7 +46,7 @@ describe('SIGTERM during rapport start', () => {
   it('GIVEN a ready process, then its restart opening the database WHEN each gets SIGTERM THEN each closes what it opened, unlocks the folder and exits with code 0 within 10 s', async () => {
     const { rapport, dataDir } = await startInTempFolder();
     const lock = path.join(dataDir, 'rapport.pid');
-    await waitFor(() => rapport.output().stderr.includes('Rapport is ready'), 'Rapport to be ready', 180_000);
+    await waitFor(() => rapport.log().includes('Rapport is ready'), 'Rapport to be ready', 180_000);
     const once = await stopWithSigterm(rapport);
     console.info(`SIGTERM once ready: code ${once.code}, signal ${once.signal}, ${once.ms} ms`);
     expect(once).toMatchObject({ code: 0, signal: null });
@@ -56,7 +56,7 @@ describe('SIGTERM during rapport start', () => {
     const restart = spawnRapport(['start'], { RAPPORT_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' });
     cleanups.push(async () => void restart.child.kill('SIGKILL'));
     await waitFor(() => existsSync(lock), 'the restart to lock the data folder (its database opening)', 180_000);
-    expect(restart.output().stderr).not.toContain('Rapport is ready');
+    expect(restart.log()).not.toContain('Rapport is ready');
     const during = await stopWithSigterm(restart);
     console.info(`SIGTERM during start-up: code ${during.code}, signal ${during.signal}, ${during.ms} ms`);
     expect(during).toMatchObject({ code: 0, signal: null });
