@@ -23,7 +23,7 @@ describe('input hygiene', () => {
   it('GIVEN a subcommand named like an Object.prototype member THEN the member gets the usage message, not an internal error', async () => {
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       const printed = await d.command('ann', false, `/privacy ${name}`);
-      expect(printed).toContain('/privacy needs one of: show, profiling, dms, export, delete');
+      expect(printed).toContain('/privacy needs one of: show, profiling, dms, mentions, export, delete');
       expect(printed).not.toMatch(/internal|went wrong/i);
     }
   });
