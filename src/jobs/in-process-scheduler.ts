@@ -2,6 +2,7 @@
 // in the community's time zone (croner follows the zone's offset across DST changes, so 10:00
 // stays 10:00). Same contract as the BullMQ one: validated data, jobId deduplication, retries with
 // exponential backoff, per-kind concurrency and rate limits.
+import { LRUCache } from 'lru-cache';
 import { Cron } from 'croner';
 import type { Logger } from '../core/logger.ts';
 import type { EnqueueOptions, JobDefinition, JobScheduler, RepeatRule } from '../core/scheduler.ts';
@@ -25,7 +26,9 @@ interface Lane {
 
 export function createInProcessScheduler(deps: { logger: Logger; backoffBaseMs?: number }): JobScheduler {
   const lanes = new Map<string, Lane>();
-  const seen = new Set<string>();
+  // Job ids already queued, so a job added twice (by id) runs once; bounded, so a long run's memory
+  // stays flat (BullMQ likewise forgets an id once its job is removed).
+  const seen = new LRUCache<string, true>({ max: 100_000 });
   const timers = new Set<NodeJS.Timeout>();
   const repeats = new Map<string, { stop(): void; resume(): void }>();
   const inFlight = new Set<Promise<void>>();
@@ -99,7 +102,7 @@ export function createInProcessScheduler(deps: { logger: Logger; backoffBaseMs?:
     const id = options.jobId ?? `${name}:${++counter}`;
     if (options.jobId) {
       if (seen.has(id)) return;
-      seen.add(id);
+      seen.set(id, true);
     }
     const push = () => {
       lane.queue.push({ id, name, data, attempt: 1, ...(dueAt ? { dueAt } : {}) });
