@@ -12,20 +12,19 @@
 // The truth file is read after the replay and only scores: mining never sees it.
 // Defaults: the bundled dev export (eval/datasets/ubuntu-irc-dev) and its ground-truth.json.
 import { createRepositories } from '../db/create-repositories.ts';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { UserError } from '../core/errors.ts';
 import { createThreadMiner, minerMessageOf, type MinedSuggestion, type MinerOptions } from '../core/learning/thread-miner.ts';
 import { parseId } from '../core/ids.ts';
 import { slackExportMessageToEvents } from '../import/slack-export-events.ts';
-import { openSlackExport, parseJsonFile } from '../import/slack-export-reader.ts';
+import { openSlackExport } from '../import/slack-export-reader.ts';
 import { replayEvents } from '../import/replay-events.ts';
 import { communityId as makeCommunityId } from '../core/ids.ts';
+import { COMMUNITY_EXPORTS } from './bundled-datasets.ts';
 import type { CliIo } from './io.ts';
+import { readTruthQuestions } from './truth-file.ts';
 import { parseCommandArgs } from './io.ts';
 import { openImportRuntime } from './import-runtime.ts';
 
-const DEV = fileURLToPath(new URL('../../eval/datasets/ubuntu-irc-dev', import.meta.url));
+const DEV = COMMUNITY_EXPORTS.dev.export;
 const TEAM = 'export';
 
 export interface LearningItem {
@@ -98,17 +97,9 @@ export async function mineThroughPipeline(dir: string, io: CliIo): Promise<{ ite
   }
 }
 
+/** The truth file's questions, with who answered each as a set (scoring looks members up). */
 export async function readLearningTruth(file: string): Promise<TruthQuestion[]> {
-  const text = await readFile(file, 'utf8').catch((error: unknown) => {
-    throw new UserError('eval.truth_unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-  });
-  const data = parseJsonFile(file, text) as { questions?: unknown };
-  if (!Array.isArray(data.questions)) throw new UserError('eval.truth_invalid', { file, reason: 'no "questions" array' });
-  return data.questions.map((q: unknown, i: number) => {
-    const rec = q as { ts?: unknown; answered_by?: unknown };
-    if (typeof rec.ts !== 'string' || !Array.isArray(rec.answered_by)) throw new UserError('eval.truth_invalid', { file, reason: `question #${i + 1} needs "ts" and "answered_by"` });
-    return { ts: rec.ts, answeredBy: new Set(rec.answered_by.filter((u): u is string => typeof u === 'string')) };
-  });
+  return (await readTruthQuestions(file)).map((q) => ({ ts: q.ts, answeredBy: new Set(q.answeredBy) }));
 }
 
 export function scoreLearning(items: readonly LearningItem[], truth: readonly TruthQuestion[]): LearningEvaluation {

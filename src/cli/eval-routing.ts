@@ -4,36 +4,23 @@
 // router would ping with two baselines (src/core/routing/evaluate-routing.ts). Defaults to the
 // bundled held-out set, eval/datasets/ubuntu-irc-dev. The truth file only picks which questions
 // are scored; its `answered_by` is read for scoring, never by the router.
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { UserError } from '../core/errors.ts';
-import { evaluateRouting, type ReplayMessage, type RoutingEvaluation, type TruthQuestion } from '../core/routing/evaluate-routing.ts';
+import { evaluateRouting, type ReplayMessage, type RoutingEvaluation } from '../core/routing/evaluate-routing.ts';
 import type { RoutingWeights } from '../core/routing/routing-weights.ts';
 import { slackExportMessageToEvents } from '../import/slack-export-events.ts';
-import { openSlackExport, parseJsonFile, type SlackExport } from '../import/slack-export-reader.ts';
+import { openSlackExport, type SlackExport } from '../import/slack-export-reader.ts';
+import { COMMUNITY_EXPORTS } from './bundled-datasets.ts';
+import { readTruthQuestions } from './truth-file.ts';
 import type { CliIo } from './io.ts';
 import { parseCommandArgs } from './io.ts';
 
-// Relative to the working directory: the repository's root, where `npx rapport` runs.
-export const DEFAULT_EXPORT = join('eval', 'datasets', 'ubuntu-irc-dev');
+// The bundled held-out export, found from the package (not the working directory).
+export const DEFAULT_EXPORT = COMMUNITY_EXPORTS.dev.export;
 const TEAM = 'export';
 const USAGE = 'usage: rapport eval routing [--slack-export DIR|ZIP] [--truth FILE] [--json]\n(defaults: eval/datasets/ubuntu-irc-dev and its ground-truth.json)\n';
 
-/** The `questions` of a ground-truth file: which questions to score, and who answered them. */
-export async function readRoutingTruth(file: string): Promise<TruthQuestion[]> {
-  const text = await readFile(file, 'utf8').catch((error: unknown) => {
-    throw new UserError('eval.truth_unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-  });
-  const data = parseJsonFile(file, text) as { questions?: unknown };
-  if (!Array.isArray(data.questions)) throw new UserError('eval.truth_invalid', { file, reason: 'no "questions" array' });
-  return data.questions.map((q: unknown, i: number) => {
-    const rec = q as { ts?: unknown; user?: unknown; answered_by?: unknown };
-    if (typeof rec.ts !== 'string' || typeof rec.user !== 'string' || !Array.isArray(rec.answered_by) || !rec.answered_by.every((u) => typeof u === 'string')) {
-      throw new UserError('eval.truth_invalid', { file, reason: `question #${i + 1} needs "ts", "user" and "answered_by" (a list of user ids)` });
-    }
-    return { ts: rec.ts, user: rec.user, answeredBy: rec.answered_by as string[] };
-  });
-}
+/** The `questions` of a ground-truth file (one reader for every eval: truth-file.ts). */
+export const readRoutingTruth = readTruthQuestions;
 
 /** The export's posted messages, oldest first, as the router sees them. */
 export async function* replayMessages(exp: SlackExport): AsyncGenerator<ReplayMessage> {
