@@ -2,21 +2,17 @@
 import type { Repositories } from '../../src/core/ports.ts';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.ts';
 import type { ChatAdapter } from '../../src/core/adapter.ts';
 import { OUTBOX_RELAY_AFTER_MS } from '../../src/core/ambassadors/job-settings.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { PlatformError } from '../../src/core/errors.ts';
 import type { JobScheduler } from '../../src/core/scheduler.ts';
-import { createRepositories } from '../../src/db/create-repositories.ts';
-import { openDatabase } from '../../src/db/open-database.ts';
-import { features } from '../../src/features.ts';
-import { createTranslator } from '../../src/i18n/create-translator.ts';
 import { createBullmqScheduler } from '../../src/jobs/bullmq-scheduler.ts';
 import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
-import { buildRapport, type Rapport } from '../../src/main.ts';
-import { POSTGRES_URL, REDIS_URL, dropSchema, uniqueName } from '../support/services.ts';
+import type { Rapport } from '../../src/main.ts';
+import { openRapportProcess } from '../support/rapport-process.ts';
+import { REDIS_URL, dropSchema, uniqueName } from '../support/services.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -55,25 +51,14 @@ const clock = fixedClock(new Date('2026-11-23T10:00:00Z'));
 type Process = Rapport & { services: { repos: Repositories; ambassadors: Rapport['ports']['ambassadors'] } };
 
 async function instance(schema: string, scheduler: JobScheduler, adapter: ChatAdapter, options: { start?: boolean } = {}): Promise<Process> {
-  const db = await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema }, { migrate: true });
-  const repos = createRepositories(db.prisma);
-  const rapport = await buildRapport({
-    repos, scheduler, logger, clock, translator: await createTranslator(), commands, features, adapters: [adapter],
-    defaults: { language: 'en', timeZone: 'UTC' },
+  const process = await openRapportProcess({
+    schema, scheduler, adapter, clock, logger,
     ambassadors: { limits: { perPlatform: { slack: { max: 5, durationMs: 1_000 }, discord: { max: 5, durationMs: 1_000 }, console: { max: 5, durationMs: 1_000 } }, perCommunitySpacingMs: 0 } },
   });
-  if (options.start !== false) await rapport.start();
-  // The process's own stop (Rapport, then its pool), once, however often it is called.
-  const stopRapport = rapport.stop.bind(rapport);
-  let stopped: Promise<void> | undefined;
-  const stop = () =>
-    (stopped ??= (async () => {
-      await stopRapport();
-      await db.close();
-    })());
-  cleanups.push(stop);
+  if (options.start !== false) await process.rapport.start();
+  cleanups.push(process.stop);
   // What a test reads besides Rapport's ports: the repositories of this process.
-  return Object.assign(rapport, { stop, services: { repos, ambassadors: rapport.ports.ambassadors } });
+  return Object.assign(process.rapport, { stop: process.stop, services: { repos: process.repos, ambassadors: process.rapport.ports.ambassadors } });
 }
 
 async function schemaWithOffer(): Promise<string> {

@@ -1,19 +1,16 @@
 // Proves a scheduled shout-out is posted once per due time however many Rapport processes share the database: two full instances with in-process schedulers (no Redis), and two on one BullMQ queue prefix.
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import type { JobScheduler } from '../../src/core/scheduler.ts';
 import type { Repositories } from '../../src/core/ports.ts';
-import { createRepositories } from '../../src/db/create-repositories.ts';
 import { openDatabase, type Database } from '../../src/db/open-database.ts';
-import { features } from '../../src/features.ts';
-import { createTranslator } from '../../src/i18n/create-translator.ts';
 import { createReplayAdapter, type ReplayAdapter } from '../../src/import/replay-adapter.ts';
 import { createBullmqScheduler } from '../../src/jobs/bullmq-scheduler.ts';
 import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
-import { buildRapport, type Rapport } from '../../src/main.ts';
+import type { Rapport } from '../../src/main.ts';
+import { openRapportProcess } from '../support/rapport-process.ts';
 import { POSTGRES_URL, REDIS_URL, dropSchema, uniqueName } from '../support/services.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -26,21 +23,8 @@ afterEach(async () => {
 
 /** One Rapport process: its own connection pool on the shared schema, its own scheduler. */
 async function instance(schema: string, scheduler: JobScheduler): Promise<{ rapport: Rapport; adapter: ReplayAdapter; db: Database; repos: Repositories }> {
-  const db = await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema }, { migrate: true });
   const adapter = createReplayAdapter('console');
-  const repos = createRepositories(db.prisma);
-  const rapport = await buildRapport({
-    repos, scheduler, logger, clock: systemClock, translator: await createTranslator(), commands, features, adapters: [adapter],
-    defaults: { language: 'en', timeZone: 'UTC' },
-  });
-  // The process's own stop (Rapport, then its pool), once, however often it is called.
-  const stopRapport = rapport.stop.bind(rapport);
-  let stopped: Promise<void> | undefined;
-  const stop = () =>
-    (stopped ??= (async () => {
-      await stopRapport();
-      await db.close();
-    })());
+  const { rapport, db, repos, stop } = await openRapportProcess({ schema, scheduler, adapter, clock: systemClock, logger });
   cleanups.push(stop);
   return { rapport: Object.assign(rapport, { stop }), adapter, db, repos };
 }
