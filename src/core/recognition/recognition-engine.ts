@@ -7,9 +7,9 @@ import type { Actor, MemberJoined, MessagePosted, ReactionChanged } from '../eve
 import { BoundedMap } from './bounded-map.ts';
 import { countWords } from './count-words.ts';
 import { ConversationTracker, type ReplyTarget, type TrackedMessage } from './conversation-tracker.ts';
-import { mostImproved, rankStates, scoreOf, type ImprovedEntry, type LeaderboardEntry, type LeaderboardPeriod } from './leaderboard.ts';
+import { mostImproved, rankStates, scoreOf, type LeaderboardEntry, type LeaderboardPeriod } from './leaderboard.ts';
 import { MemberDirectory, type KnownMember } from './member-directory.ts';
-import { applyCredit, createScoreState, rollTallies, type Credit, type MemberScoreState, type PeriodFigures, type ScoreKind } from './member-score-state.ts';
+import { applyCredit, createScoreState, rollTallies, type Credit, type MemberScoreState, type ScoreKind } from './member-score-state.ts';
 import { createPeriodCalendar, type PeriodIndex } from './period-calendar.ts';
 import { defaultQuestionDetector, questionScore, type QuestionDetector } from './question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
@@ -38,41 +38,8 @@ export interface MessageOutcome {
   credits: GivenCredit[];
 }
 
-export interface LeaderboardQuery {
-  communityId: string;
-  period: LeaderboardPeriod;
-  kind: ScoreKind;
-  channelId?: string;
-  limit?: number;
-}
-
-export interface RankResult {
-  memberId: string;
-  displayName: string;
-  /** Position on the all-time and current (decayed) helper boards; null when not ranked. */
-  helperRank: { all: number | null; current: number | null };
-  engagementRank: { all: number | null; current: number | null };
-  standing: { helper: number; engagement: number };
-  /** The reasons: this week, this month and all time. */
-  week: PeriodFigures;
-  month: PeriodFigures;
-  all: PeriodFigures;
-}
-
-export interface ShoutoutQuery {
-  communityId: string;
-  period: 'week' | 'month';
-  /** 'previous' is the period that just ended (what a Monday-morning post thanks). */
-  which: 'current' | 'previous';
-  limit?: number;
-}
-
-export interface ShoutoutData {
-  period: 'week' | 'month';
-  key: number;
-  topHelpers: LeaderboardEntry[];
-  mostImproved: ImprovedEntry[];
-}
+export type { LeaderboardQuery, RankResult, ShoutoutData, ShoutoutQuery } from './recognition-queries.ts';
+import type { LeaderboardQuery, RankResult, ShoutoutData, ShoutoutQuery } from './recognition-queries.ts';
 
 export interface RecognitionEngine {
   readonly config: RecognitionConfig;
