@@ -115,6 +115,21 @@ export const COMMANDS: Readonly<Record<string, CliCommandEntry>> = {
     },
     load: async () => (await import('./import-scores.ts')).runImportScores,
   },
+  'export community': {
+    summary: 'everything a community has (members, events, scores, knowledge base, offers, settings...) as JSON Lines: a backup',
+    flags: {
+      community: { type: 'string', value: 'NAME|ID', help: 'the community (an id such as slack:T123, or a name)' },
+      format: { type: 'string', value: 'jsonl', help: 'output format (JSON Lines, the only one)' },
+      out: { type: 'string', value: 'FILE', help: 'write here instead of standard output' },
+    },
+    load: async () => (await import('./export-community.ts')).runExportCommunity,
+  },
+  'import community': {
+    summary: 'load a `rapport export community` file into this database, in one transaction',
+    args: 'FILE',
+    flags: { community: { type: 'string', value: 'NEW_NAME', help: 'load it as a console community of this name (a copy next to the original)' } },
+    load: async () => (await import('./import-community.ts')).runImportCommunity,
+  },
   'eval ambassadors': {
     summary: 'P@5/10/20 of the helper ranking on an export (no arguments: the bundled dev export)',
     flags: { split: { type: 'string', value: 'dev|train', help: 'which bundled export' }, 'slack-export': { type: 'string', value: 'DIR|ZIP', help: 'your own export (with --truth)' }, truth: { type: 'string', value: 'FILE', help: 'its ground-truth file' }, json },
