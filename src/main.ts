@@ -25,7 +25,10 @@ import { createEventIntake } from './core/event-intake.ts';
 import type { EventSpool } from './core/event-spool.ts';
 import { createPipeline, type Pipeline, type PipelineDefaults } from './core/pipeline.ts';
 import type { Repositories } from './core/ports.ts';
-import type { PrivacyGuard } from './core/privacy/privacy-guard.ts';
+import { createPrivacyGuard, type PrivacyGuard } from './core/privacy/privacy-guard.ts';
+import { createLinking, unlinkable } from './core/linking/create-linking.ts';
+import { createLinkedLeaderboards } from './core/linking/linked-leaderboards.ts';
+import { createLinkedPrivacy } from './core/linking/linked-privacy.ts';
 import { createRecognition, type RecognitionDeps } from './core/recognition/create-recognition.ts';
 import { rebuildCommunityScores, rebuildLaggingScores, type RebuildDeps, type RebuildResult, type ScoreRebuildStore } from './core/recognition/rebuild-scores.ts';
 import { createScoreProgress } from './core/recognition/score-progress.ts';
@@ -107,7 +110,10 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     ...(parts.recognition?.config ? { config: parts.recognition.config } : {}),
     ...(parts.recognition?.cache ? { cache: parts.recognition.cache } : {}),
   });
+  // A person linked across platforms (/link) has one set of privacy choices; export and erasure cover every account.
+  const basePrivacy = createPrivacyGuard({ repo: parts.repos.privacy, clock: parts.clock });
   const ambassadors = createAmbassadors({
+    privacy: parts.repos.links ? createLinkedPrivacy(basePrivacy, parts.repos.links) : basePrivacy,
     repos: parts.repos,
     clock: parts.clock,
     scheduler,
@@ -170,7 +176,10 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const { repos } = parts;
   const ports: Ports = {
     recognition,
-    leaderboard: narrow(recognition, ['leaderboard', 'rank']),
+    leaderboard: repos.links
+      ? createLinkedLeaderboards({ recognition: narrow(recognition, ['leaderboard', 'rank']), links: repos.links, communities: repos.communities, members: repos.members })
+      : narrow(recognition, ['leaderboard', 'rank']),
+    linking: repos.links ? createLinking({ store: repos.links, clock: parts.clock }) : unlinkable,
     answering,
     ambassadors,
     privacy: ambassadors.privacy,

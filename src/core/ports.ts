@@ -124,4 +124,6 @@ export interface Repositories {
   learning: import('./learning/ports.ts').LearningRepository;
   /** Routing settings, waiting questions, helpers asked, hand-offs (issue 16). */
   routing: RoutingRepository;
+  /** Accounts linked across platforms and one-time link codes (/link); without it nothing is linked. */
+  links?: import('./linking/ports.ts').LinkStore;
 }

@@ -13,6 +13,7 @@ import { createAnswerLogRepository } from './answer-log-repository.ts';
 import { createRoutingRepository } from './routing-repository.ts';
 import { createSynonymRepository } from './synonym-repository.ts';
 import { createLearningRepository } from './learning-repository.ts';
+import { createLinkRepository } from './link-repository.ts';
 import { createChannelRepository, createCommunityRepository, createMemberRepository } from './community-repository.ts';
 
 export function createRepositories(prisma: PrismaClient): Repositories {
@@ -33,5 +34,6 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     answerLogs: createAnswerLogRepository(prisma),
     learning: createLearningRepository(prisma),
     routing: createRoutingRepository(prisma),
+    links: createLinkRepository(prisma),
   };
 }

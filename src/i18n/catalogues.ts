@@ -25,10 +25,12 @@ import enConsoleRun from './en/console-run.ts';
 import bgConsoleRun from './bg/console-run.ts';
 import enMoving from './en/moving.ts';
 import bgMoving from './bg/moving.ts';
+import enLinking from './en/linking.ts';
+import bgLinking from './bg/linking.ts';
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
 export const catalogues: { en: Catalogue; bg: Catalogue } = {
-  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enSynonyms, ...enSelfCheck, ...enLearning, ...enConsoleRun, ...enRouting, ...enMoving },
-  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgSynonyms, ...bgSelfCheck, ...bgLearning, ...bgConsoleRun, ...bgRouting, ...bgMoving },
+  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enSynonyms, ...enSelfCheck, ...enLearning, ...enConsoleRun, ...enRouting, ...enMoving, ...enLinking },
+  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgSynonyms, ...bgSelfCheck, ...bgLearning, ...bgConsoleRun, ...bgRouting, ...bgMoving, ...bgLinking },
 };
