@@ -29,6 +29,21 @@ export default defineCommand({
         await reply(t('link.linked', { platform: platformName(parseId(other).platform) }), { ephemeral: true });
       },
     }),
+    dm: defineSubcommand({
+      description: { en: 'Where Rapport sends you direct messages once your accounts are linked', bg: 'Къде Rapport Ви изпраща лични съобщения, след като профилите Ви са свързани' },
+      needs: ['linking'],
+      options: z.object({
+        platform: option.choice(['slack', 'discord', 'each'], { en: 'slack, discord, or each (every account its own)', bg: 'slack, discord или each (всеки профил поотделно)' }, { required: true }) as z.ZodType<'slack' | 'discord' | 'each'>,
+      }),
+      async run({ options, actor, deps: { linking }, reply, t }) {
+        const chosen = options.platform === 'each' ? null : options.platform;
+        if (!(await linking.chooseDm(actor.memberId, chosen))) {
+          await reply(t('link.notLinked'), { ephemeral: true });
+          return;
+        }
+        await reply(chosen ? t('link.dm.one', { platform: platformName(chosen) }) : t('link.dm.each'), { ephemeral: true });
+      },
+    }),
     remove: defineSubcommand({
       description: { en: 'Separate your linked accounts again', bg: 'Разделете отново свързаните си профили' },
       needs: ['linking'],

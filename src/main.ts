@@ -29,6 +29,7 @@ import { createPrivacyGuard, type PrivacyGuard } from './core/privacy/privacy-gu
 import { createLinking, unlinkable } from './core/linking/create-linking.ts';
 import { createLinkedLeaderboards } from './core/linking/linked-leaderboards.ts';
 import { createLinkedPrivacy } from './core/linking/linked-privacy.ts';
+import { createLinkedRepliers } from './core/linking/linked-repliers.ts';
 import { createRecognition, type RecognitionDeps } from './core/recognition/create-recognition.ts';
 import { rebuildCommunityScores, rebuildLaggingScores, type RebuildDeps, type RebuildResult, type ScoreRebuildStore } from './core/recognition/rebuild-scores.ts';
 import { createScoreProgress } from './core/recognition/score-progress.ts';
@@ -94,7 +95,8 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   };
   const metrics = parts.metrics ?? noopMetrics;
   const scheduler = instrumentScheduler(parts.scheduler, metrics);
-  const instrumentedRepliers = instrumentRepliers(repliers, metrics);
+  // A person linked across platforms gets DMs where they chose (/link dm).
+  const instrumentedRepliers = instrumentRepliers(parts.repos.links ? createLinkedRepliers(repliers, new Set(byPlatform.keys()), parts.repos.links) : repliers, metrics);
   // Recognition asks privacy (built by the ambassadors) before scoring anyone; the funnel reads its scores.
   let privacy: PrivacyGuard | undefined;
   const progress = parts.scoreRebuild ? createScoreProgress() : undefined;

@@ -39,6 +39,19 @@ export function createLinkRepository(prisma: PrismaClient): LinkStore {
       for (const r of rows) out.set(r.memberId, [...(out.get(r.memberId) ?? []), r.other]);
       return out;
     },
+    async setDmPlatform(memberId, platform) {
+      const own = await prisma.memberLink.findUnique({ where: { memberId } });
+      if (!own) return false;
+      await prisma.memberLink.updateMany({ where: { personId: own.personId }, data: { dmPlatform: platform } });
+      return true;
+    },
+    async dmAccount(memberId) {
+      const rows = await prisma.$queryRaw<Array<{ memberId: string }>>`
+        SELECT o."memberId" FROM "MemberLink" l JOIN "MemberLink" o ON o."personId" = l."personId"
+        WHERE l."memberId" = ${memberId} AND l."dmPlatform" IS NOT NULL AND split_part(o."memberId", ':', 1) = l."dmPlatform"
+        ORDER BY o."memberId" LIMIT 1`;
+      return rows[0]?.memberId ?? null;
+    },
     async unlink(memberId) {
       const linked = await accounts(memberId);
       if (linked.length < 2) return [];

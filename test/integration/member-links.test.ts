@@ -1,16 +1,19 @@
-// Proves /link on real PostgreSQL: a one-time code from Slack links the named Discord account once; an expired, reused, unknown code, one typed on the same platform or by someone else is refused with its reason and links nothing (only a hash is stored); linked accounts are one row on each community's leaderboard with their scores added, share privacy choices, are exported and erased together; /link remove separates them and the boards are as before.
+// Proves /link on real PostgreSQL: a one-time code from Slack links the named Discord account once; an expired, reused, unknown code, one typed on the same platform or by someone else is refused with its reason and links nothing (only a hash is stored); linked accounts are one row on each community's leaderboard with their scores added, share privacy choices and one DM channel of choice, are exported and erased together; /link remove separates them and the boards are as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import link from '../../commands/link.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { parseRecognitionConfig } from '../../src/core/recognition/recognition-config.ts';
 import { importScores } from '../../src/db/imported-score-repository.ts';
+import { createReplayAdapter } from '../../src/import/replay-adapter.ts';
 import { parseScoreCsv } from '../../src/import/score-files.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 import { runCommand } from '../support/run-command.ts';
 
 const clock = fixedClock(new Date('2026-11-23T10:00:00Z'));
 let app: TestApp;
+const slackSide = createReplayAdapter('slack');
+const discordSide = createReplayAdapter('discord');
 const SLACK = { id: 'slack:T1', timeZone: 'UTC' };
 const DISCORD = { id: 'discord:900', timeZone: 'UTC' };
 const ann = { memberId: 'slack:T1:U1', displayName: 'ann' };
@@ -39,7 +42,7 @@ async function board(community: { id: string; timeZone: string }): Promise<Array
 }
 
 beforeAll(async () => {
-  app = await createTestApp({ adapters: [], clock });
+  app = await createTestApp({ adapters: [slackSide, discordSide], clock });
   const { repos } = app;
   await repos.communities.ensure({ id: SLACK.id, platform: 'slack', name: 'Acme Slack' });
   await repos.communities.ensure({ id: DISCORD.id, platform: 'discord', name: 'Acme Discord' });
@@ -106,6 +109,19 @@ describe('/link', () => {
     expect(exported['Member']!.map((m) => m['id']).sort()).toEqual([annOnDiscord.memberId, ann.memberId].sort());
     await app.rapport.ports.privacy.set(annOnDiscord.memberId, DISCORD.id, { noDms: false });
     expect(await app.rapport.ports.privacy.choices(ann.memberId)).toEqual({ noProfiling: false, noDms: false });
+  });
+
+  it('GIVEN /link dm platform:discord on Slack THEN direct messages to either account go to Discord, and platform:each sends each to its own', async () => {
+    const dm = link.subcommands!['dm']!;
+    const [chosen] = await runCommand(dm, { deps: { linking: app.rapport.ports.linking }, actor: ann, options: { platform: 'discord' } });
+    expect(chosen!.text).toBe('Rapport will send your direct messages to your Discord account.');
+    await app.rapport.ports.repliers.forId(ann.memberId).dm(ann.memberId, { text: 'an offer' });
+    expect([slackSide.swallowed.dms, discordSide.swallowed.dms]).toEqual([0, 1]);
+    await runCommand(dm, { deps: { linking: app.rapport.ports.linking }, actor: annOnDiscord, options: { platform: 'each' } });
+    await app.rapport.ports.repliers.forId(ann.memberId).dm(ann.memberId, { text: 'an offer' });
+    expect([slackSide.swallowed.dms, discordSide.swallowed.dms]).toEqual([1, 1]);
+    const [lonely] = await runCommand(dm, { deps: { linking: app.rapport.ports.linking }, actor: bob, options: { platform: 'discord' } });
+    expect(lonely!.text).toBe('This account is not linked to another one.');
   });
 
   it('GIVEN /link remove THEN the accounts are separate again and each board is what it was before the link', async () => {

@@ -3,6 +3,7 @@
 CREATE TABLE "MemberLink" (
     "memberId" TEXT NOT NULL,
     "personId" TEXT NOT NULL,
+    "dmPlatform" TEXT,
     "linkedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "MemberLink_pkey" PRIMARY KEY ("memberId")

@@ -30,6 +30,8 @@ export interface Linking {
   issue(actor: LinkActor, target: string): Promise<{ code: string; platform: string; expiresAt: Date }>;
   /** Links the actor's account to the code's issuer; returns the issuer's member id. */
   redeem(actor: LinkActor, code: string): Promise<string>;
+  /** Where the actor's person gets DMs: 'slack', 'discord', or null for each account's own; false when not linked. */
+  chooseDm(memberId: string, platform: 'slack' | 'discord' | null): Promise<boolean>;
   /** Separates the actor's accounts; returns the ones that were linked (empty when none were). */
   unlink(memberId: string): Promise<string[]>;
   /** Every account of the member's person, the member first. */
@@ -84,6 +86,7 @@ export function createLinking(deps: { store: LinkStore; clock: Clock }): Linking
       if (!(await store.redeem(hash, now, found.memberId, actor.memberId))) throw new UserError('link.code.used', {});
       return found.memberId;
     },
+    chooseDm: (memberId, platform) => store.setDmPlatform(memberId, platform),
     unlink: (memberId) => store.unlink(memberId),
     accounts: (memberId) => store.accounts(memberId),
   };
@@ -97,6 +100,7 @@ export const unlinkable: Linking = {
   redeem: async () => {
     throw new UserError('link.unavailable', {});
   },
+  chooseDm: async () => false,
   unlink: async () => [],
   accounts: async (memberId) => [memberId],
 };

@@ -24,6 +24,10 @@ export interface LinkStore {
   accounts(memberId: string): Promise<string[]>;
   /** Linked accounts of a community's members: member id -> the person's accounts elsewhere. */
   linkedIn(communityId: string): Promise<Map<string, string[]>>;
+  /** Sets where the member's person gets DMs (null: each account's own); false when the member is not linked. */
+  setDmPlatform(memberId: string, platform: string | null): Promise<boolean>;
+  /** The person's account on the platform they chose for DMs, or null (not linked, or no choice). */
+  dmAccount(memberId: string): Promise<string | null>;
   /** Separates the member's person into unlinked accounts; returns the accounts that were linked. */
   unlink(memberId: string): Promise<string[]>;
 }

@@ -12,6 +12,10 @@ export default {
     already: 'These two accounts are already linked.',
     linkedElsewhere: 'This account is already linked to another one. Use /link remove first, then type the code again.',
     issuerHasOne: 'The person who made this code already has a linked {{platform}} account. They can separate it with /link remove first.',
+    dm: {
+      one: 'Rapport will send your direct messages to your {{platform}} account.',
+      each: 'Rapport will send direct messages to each of your accounts on its own platform.',
+    },
     code: {
       unknown: 'That code is not known. Check it, or ask for a new one with /link new on the other platform. Nothing was linked.',
       used: 'That code was already used; a code works once. Ask for a new one with /link new on the other platform. Nothing was linked.',
