@@ -28,6 +28,7 @@ import type { Repositories } from './core/ports.ts';
 import { createPrivacyGuard, type PrivacyGuard } from './core/privacy/privacy-guard.ts';
 import { createLinking, unlinkable } from './core/linking/create-linking.ts';
 import { createLinkedLeaderboards } from './core/linking/linked-leaderboards.ts';
+import { alignStages, createLinkedFunnelStore } from './core/linking/linked-funnel.ts';
 import { createLinkedPrivacy } from './core/linking/linked-privacy.ts';
 import { createLinkedRepliers } from './core/linking/linked-repliers.ts';
 import { createRecognition, type RecognitionDeps } from './core/recognition/create-recognition.ts';
@@ -116,7 +117,8 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const basePrivacy = createPrivacyGuard({ repo: parts.repos.privacy, clock: parts.clock });
   const ambassadors = createAmbassadors({
     privacy: parts.repos.links ? createLinkedPrivacy(basePrivacy, parts.repos.links) : basePrivacy,
-    repos: parts.repos,
+    // ...and one funnel stage: a stage change of one account moves the others too.
+    repos: parts.repos.links ? { ...parts.repos, ambassadors: createLinkedFunnelStore(parts.repos.ambassadors, parts.repos.links) } : parts.repos,
     clock: parts.clock,
     scheduler,
     logger: parts.logger,
@@ -181,7 +183,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     leaderboard: repos.links
       ? createLinkedLeaderboards({ recognition: narrow(recognition, ['leaderboard', 'rank']), links: repos.links, communities: repos.communities, members: repos.members })
       : narrow(recognition, ['leaderboard', 'rank']),
-    linking: repos.links ? createLinking({ store: repos.links, clock: parts.clock }) : unlinkable,
+    linking: repos.links ? createLinking({ store: repos.links, clock: parts.clock, onLinked: (accounts) => alignStages(repos.ambassadors, accounts, parts.clock.now()) }) : unlinkable,
     answering,
     ambassadors,
     privacy: ambassadors.privacy,

@@ -1,4 +1,4 @@
-// Proves /link on real PostgreSQL: a one-time code from Slack links the named Discord account once; an expired, reused, unknown code, one typed on the same platform or by someone else is refused with its reason and links nothing (only a hash is stored); linked accounts are one row on each community's leaderboard with their scores added, share privacy choices and one DM channel of choice, are exported and erased together; /link remove separates them and the boards are as before.
+// Proves /link on real PostgreSQL: a one-time code from Slack links the named Discord account once; an expired, reused, unknown code, one typed on the same platform or by someone else is refused with its reason and links nothing (only a hash is stored); linked accounts are one row on each community's leaderboard with their scores added, have one funnel stage, share privacy choices and one DM channel of choice, are exported and erased together; /link remove separates them and the boards are as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import link from '../../commands/link.ts';
 import { fixedClock } from '../../src/core/clock.ts';
@@ -52,7 +52,11 @@ beforeAll(async () => {
   const config = parseRecognitionConfig({});
   await importScores(app.db.prisma, { communityId: SLACK.id, source: 'csv', lines: parseScoreCsv('ann,10\nbob,8\n'), config, at: clock.now(), createMissing: false });
   await importScores(app.db.prisma, { communityId: DISCORD.id, source: 'csv', lines: parseScoreCsv('ann.d,6\neve,2\n'), config, at: clock.now(), createMissing: false });
+  // ann reached "love" on Slack two months ago; her Discord account is a newcomer.
+  await repos.ambassadors.changeStage({ memberId: ann.memberId, communityId: SLACK.id, from: 'newcomer', to: 'love', reasons: [], cause: 'promotion', at: new Date(clock.now().getTime() - 60 * 86_400_000) });
 }, 120_000);
+
+const stageOf = async (memberId: string) => (await app.rapport.ports.funnelRecords.getFunnel(memberId))?.stage ?? 'newcomer';
 
 afterAll(async () => {
   await app.close();
@@ -87,6 +91,19 @@ describe('/link', () => {
       [annOnDiscord.memberId, ann.memberId],
       [ann.memberId, ann.memberId],
     ]);
+    // One funnel stage: linking puts the Discord account at the higher stage.
+    expect(await stageOf(annOnDiscord.memberId)).toBe('love');
+    expect(await stageOf(eve.memberId)).toBe('newcomer');
+  });
+
+  it('GIVEN the linked accounts WHEN the funnel review moves the Slack account THEN the Discord account moves with it, and its history says why', async () => {
+    await app.rapport.ports.ambassadors.funnel.review(SLACK.id);
+    const stage = await stageOf(ann.memberId);
+    expect(stage).not.toBe('love');
+    expect(await stageOf(annOnDiscord.memberId)).toBe(stage);
+    const followed = (await app.rapport.ports.funnelRecords.history(annOnDiscord.memberId)).find((h) => h.fromStage === 'love' && h.toStage === stage);
+    expect(followed?.cause).toBe('review');
+    expect(followed?.reasons).toContainEqual({ key: 'ambassadors.reason.linkedAccount', vars: { platform: 'Slack' } });
   });
 
   it('GIVEN the linked accounts THEN each community ranks the person once with both scores added, and /rank adds them up too', async () => {

@@ -53,7 +53,7 @@ function otherPlatform(memberId: string): string {
   return platform === 'slack' ? 'discord' : 'slack';
 }
 
-export function createLinking(deps: { store: LinkStore; clock: Clock }): Linking {
+export function createLinking(deps: { store: LinkStore; clock: Clock; onLinked?: (accounts: string[]) => Promise<void> }): Linking {
   const { store, clock } = deps;
   return {
     async issue(actor, target) {
@@ -84,6 +84,7 @@ export function createLinking(deps: { store: LinkStore; clock: Clock }): Linking
       if (mine.length > 1) throw new UserError('link.linkedElsewhere', {});
       if (theirs.some((id) => parseId(id).platform === platform)) throw new UserError('link.issuerHasOne', { platform: label(platform) });
       if (!(await store.redeem(hash, now, found.memberId, actor.memberId))) throw new UserError('link.code.used', {});
+      await deps.onLinked?.(await store.accounts(actor.memberId));
       return found.memberId;
     },
     chooseDm: (memberId, platform) => store.setDmPlatform(memberId, platform),
