@@ -44,6 +44,17 @@ export default defineCommand({
         await reply(chosen ? t('link.dm.one', { platform: platformName(chosen) }) : t('link.dm.each'), { ephemeral: true });
       },
     }),
+    pair: defineSubcommand({
+      description: { en: 'Moderators: the other platform\'s community whose members may link with this one', bg: 'Модератори: общността в другата платформа, с чиито членове може да се свързват профили' },
+      moderatorOnly: true,
+      needs: ['linking'],
+      options: z.object({ community: option.requiredString({ en: 'Its id, e.g. discord:123456 or slack:T0123 (none to stop pairing)', bg: 'Идентификаторът ѝ, напр. discord:123456 или slack:T0123 (none спира свързването)' }, { max: 100 }) }),
+      async run({ options, actor, community, deps: { linking }, reply, t }) {
+        const other = options.community === 'none' ? null : options.community;
+        const { mutual } = await linking.pair(community.id, other, actor.memberId);
+        await reply(other === null ? t('link.pair.cleared') : mutual ? t('link.pair.mutual', { other }) : t('link.pair.oneSide', { other, here: community.id }), { ephemeral: true });
+      },
+    }),
     remove: defineSubcommand({
       description: { en: 'Separate your linked accounts again', bg: 'Разделете отново свързаните си профили' },
       needs: ['linking'],

@@ -52,6 +52,7 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
   { name: 'RoutingAsk', where: inCommunity, serial: 'id', refs: { questionId: 'RoutingQuestion' } },
   { name: 'RoutingOptOut', where: inCommunity },
   { name: 'Handoff', where: inCommunity, serial: 'id' },
+  { name: 'CommunityPair', where: inCommunity },
 ];
 
 /**

@@ -10,6 +10,13 @@ export function createLinkRepository(prisma: PrismaClient): LinkStore {
     return [memberId, ...rows.map((r) => r.memberId).filter((id) => id !== memberId)];
   }
   return {
+    async setPair(communityId, otherId, by) {
+      if (otherId === null) await prisma.communityPair.deleteMany({ where: { communityId } });
+      else await prisma.communityPair.upsert({ where: { communityId }, create: { communityId, otherId, pairedBy: by }, update: { otherId, pairedBy: by, pairedAt: new Date() } });
+    },
+    async pairOf(communityId) {
+      return (await prisma.communityPair.findUnique({ where: { communityId } }))?.otherId ?? null;
+    },
     async createCode(input) {
       await prisma.linkCode.create({ data: input });
     },

@@ -50,6 +50,9 @@ async function typeOnDiscord(user: FakeDiscord['guild']['users']['alice'], code:
 
 describe('/link across Slack and Discord', () => {
   it('GIVEN ann asks for a code on Slack for "alice" WHEN bob types it on Discord THEN it is refused privately; WHEN alice types it THEN the accounts are linked, once', async () => {
+    // The moderators of both communities have paired them (/link pair).
+    await app.rapport.ports.linking.pair('slack:T1', `discord:${discord.guild.id}`, 'slack:T1:UADMIN');
+    await app.rapport.ports.linking.pair(`discord:${discord.guild.id}`, 'slack:T1', `discord:${discord.guild.id}:mod`);
     const sender = createSlackSender(`http://127.0.0.1:${slackAdapter.address()!.port}/slack/events`, SECRET);
     expect((await sender.command(slashCommand({ command: '/link', text: 'new as:alice', user: 'U1', responseUrl: slack.responseUrl('link-new') }))).status).toBe(200);
     const asked = await slack.waitForResponse('link-new');

@@ -1,4 +1,4 @@
-// Proves /link on real PostgreSQL: a one-time code from Slack links the named Discord account once; an expired, reused, unknown code, one typed on the same platform or by someone else is refused with its reason and links nothing (only a hash is stored); linked accounts are one row on each community's leaderboard with their scores added, have one funnel stage, share privacy choices and one DM channel of choice, are exported and erased together; /link remove separates them and the boards are as before.
+// Proves /link on real PostgreSQL: accounts link only between communities whose moderators paired them both ways; a one-time code from Slack links the named Discord account once; an expired, reused, unknown code, one typed on the same platform or by someone else is refused with its reason and links nothing (only a hash is stored); linked accounts are one row on each community's leaderboard with their scores added, have one funnel stage, share privacy choices and one DM channel of choice, are exported and erased together; /link remove separates them and the boards are as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import link from '../../commands/link.ts';
 import { fixedClock } from '../../src/core/clock.ts';
@@ -63,6 +63,22 @@ afterAll(async () => {
 });
 
 describe('/link', () => {
+  it('GIVEN communities their moderators have not paired both ways THEN no code is given, or a code links nothing', async () => {
+    const refuse = async (run: () => Promise<unknown>) => run().then(() => 'no error', (error: unknown) => (error instanceof UserError ? error.key : String(error)));
+    expect(await refuse(() => issue(ann, 'ann.d'))).toBe('link.noPair');
+    const pair = link.subcommands!['pair']!;
+    expect(pair.moderatorOnly).toBe(true);
+    const [oneSide] = await runCommand(pair, { deps: { linking: app.rapport.ports.linking }, actor: ann, community: { id: SLACK.id, platform: 'slack' }, options: { community: DISCORD.id } });
+    expect(oneSide!.text).toBe('Paired from this side with discord:900. Accounts can link once its moderators run /link pair community:slack:T1 there too.');
+    const code = await issue(ann, 'ann.d');
+    expect(await type(annOnDiscord, code)).toBe('link.notPaired');
+    expect(await refuse(() => runCommand(pair, { deps: { linking: app.rapport.ports.linking }, actor: eve, community: { id: DISCORD.id, platform: 'discord' }, options: { community: 'slack:T1:U1' } }))).toBe('link.pair.badId');
+    const [mutual] = await runCommand(pair, { deps: { linking: app.rapport.ports.linking }, actor: eve, community: { id: DISCORD.id, platform: 'discord' }, options: { community: SLACK.id } });
+    expect(mutual!.text).toBe('Paired with slack:T1 both ways: members can now link their accounts with /link new.');
+    expect(await app.db.prisma.memberLink.count()).toBe(0);
+    await app.db.prisma.linkCode.deleteMany();
+  });
+
   it('GIVEN a code asked for on Slack WHEN it is typed on Slack, by someone else on Discord, wrongly, too late or twice THEN each is refused and nothing is linked; typed by the named account it links once', async () => {
     const code = await issue(ann, '@ann.d');
     const stored = await app.db.prisma.linkCode.findMany();

@@ -7,7 +7,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { UserError } from '../errors.ts';
-import { parseId } from '../ids.ts';
+import { communityOf, parseId } from '../ids.ts';
 import type { LinkStore } from './ports.ts';
 
 export const LINK_CODE_TTL_MS = 15 * 60_000;
@@ -26,6 +26,11 @@ export interface LinkActor {
 }
 
 export interface Linking {
+  /**
+   * Moderators: names the other platform's community whose members may link with this one's (null
+   * clears it). Pairing takes both sides: `mutual` says whether the other already names this one.
+   */
+  pair(communityId: string, otherId: string | null, by: string): Promise<{ mutual: boolean }>;
   /** A code for the actor's account named `target` on the other platform. */
   issue(actor: LinkActor, target: string): Promise<{ code: string; platform: string; expiresAt: Date }>;
   /** Links the actor's account to the code's issuer; returns the issuer's member id. */
@@ -55,9 +60,30 @@ function otherPlatform(memberId: string): string {
 
 export function createLinking(deps: { store: LinkStore; clock: Clock; onLinked?: (accounts: string[]) => Promise<void> }): Linking {
   const { store, clock } = deps;
+  /** Accounts link only between two communities whose moderators named each other (/link pair). */
+  async function paired(a: string, b: string): Promise<boolean> {
+    return (await store.pairOf(a)) === b && (await store.pairOf(b)) === a;
+  }
+
   return {
+    async pair(communityId, otherId, by) {
+      const here = parseId(communityId).platform;
+      if (!LINKABLE.has(here)) throw new UserError('link.notHere', { platform: label(here) });
+      if (otherId !== null) {
+        let other;
+        try {
+          other = parseId(otherId);
+        } catch (error) {
+          throw new UserError('link.pair.badId', { value: otherId, platform: label(here === 'slack' ? 'discord' : 'slack') }, { cause: error });
+        }
+        if (other.local !== undefined || other.platform === here || !LINKABLE.has(other.platform)) throw new UserError('link.pair.badId', { value: otherId, platform: label(here === 'slack' ? 'discord' : 'slack') });
+      }
+      await store.setPair(communityId, otherId, by);
+      return { mutual: otherId !== null && (await store.pairOf(otherId)) === communityId };
+    },
     async issue(actor, target) {
       const platform = otherPlatform(actor.memberId);
+      if ((await store.pairOf(communityOf(actor.memberId))) === null) throw new UserError('link.noPair', {});
       const name = target.trim().replace(/^@/, '');
       if (name === '') throw new UserError('link.needTarget', { platform: label(platform) });
       const code = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
@@ -77,6 +103,7 @@ export function createLinking(deps: { store: LinkStore; clock: Clock; onLinked?:
       if (found.platform !== platform) throw new UserError('link.code.samePlatform', { platform: label(found.platform) });
       const target = found.target.toLowerCase();
       if (target !== (local ?? '').toLowerCase() && target !== actor.displayName.toLowerCase()) throw new UserError('link.code.notYou', { target: found.target });
+      if (!(await paired(communityOf(found.memberId), communityOf(actor.memberId)))) throw new UserError('link.notPaired', { here: communityOf(actor.memberId), there: communityOf(found.memberId) });
       const mine = await store.accounts(actor.memberId);
       const theirs = await store.accounts(found.memberId);
       if (mine.includes(found.memberId)) throw new UserError('link.already', {});
@@ -95,6 +122,9 @@ export function createLinking(deps: { store: LinkStore; clock: Clock; onLinked?:
 
 /** Linking where no link store is wired (tests with hand-made repositories): every attempt says so. */
 export const unlinkable: Linking = {
+  pair: async () => {
+    throw new UserError('link.unavailable', {});
+  },
   issue: async () => {
     throw new UserError('link.unavailable', {});
   },

@@ -12,6 +12,10 @@ export interface LinkCodeRecord {
 }
 
 export interface LinkStore {
+  /** Sets (or, with null, clears) the community's partner for linking. */
+  setPair(communityId: string, otherId: string | null, by: string): Promise<void>;
+  /** The community's partner for linking, or null. */
+  pairOf(communityId: string): Promise<string | null>;
   createCode(input: { codeHash: string; memberId: string; target: string; platform: string; expiresAt: Date }): Promise<void>;
   findCode(codeHash: string): Promise<LinkCodeRecord | null>;
   /**

@@ -16,6 +16,14 @@ export default {
       one: 'Rapport will send your direct messages to your {{platform}} account.',
       each: 'Rapport will send direct messages to each of your accounts on its own platform.',
     },
+    noPair: 'Moderators have not chosen a community on the other platform to link with. Ask them to run /link pair.',
+    notPaired: 'Accounts of {{here}} cannot link with {{there}}: the moderators of both must pair them (/link pair community:{{there}} here, /link pair community:{{here}} there). Nothing was linked.',
+    pair: {
+      badId: '"{{value}}" is not a community id of {{platform}}: write it like discord:123456789 or slack:T0123ABC.',
+      oneSide: 'Paired from this side with {{other}}. Accounts can link once its moderators run /link pair community:{{here}} there too.',
+      mutual: 'Paired with {{other}} both ways: members can now link their accounts with /link new.',
+      cleared: 'No longer paired: no new links can be made here. Existing links stay until their members run /link remove.',
+    },
     code: {
       unknown: 'That code is not known. Check it, or ask for a new one with /link new on the other platform. Nothing was linked.',
       used: 'That code was already used; a code works once. Ask for a new one with /link new on the other platform. Nothing was linked.',
