@@ -29,6 +29,7 @@ import { createPrivacyGuard, type PrivacyGuard } from './core/privacy/privacy-gu
 import { createLinking, unlinkable } from './core/linking/create-linking.ts';
 import { createLinkedLeaderboards } from './core/linking/linked-leaderboards.ts';
 import { alignStages, createLinkedFunnelStore } from './core/linking/linked-funnel.ts';
+import { createLinkedOfferStore } from './core/linking/linked-offers.ts';
 import { createLinkedPrivacy } from './core/linking/linked-privacy.ts';
 import { createLinkedRepliers } from './core/linking/linked-repliers.ts';
 import { createRecognition, type RecognitionDeps } from './core/recognition/create-recognition.ts';
@@ -118,7 +119,10 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const ambassadors = createAmbassadors({
     privacy: parts.repos.links ? createLinkedPrivacy(basePrivacy, parts.repos.links) : basePrivacy,
     // ...and one funnel stage: a stage change of one account moves the others too.
-    repos: parts.repos.links ? { ...parts.repos, ambassadors: createLinkedFunnelStore(parts.repos.ambassadors, parts.repos.links) } : parts.repos,
+    // (an offer answered from the linked account the DM went to finds its recipient through the link).
+    repos: parts.repos.links
+      ? { ...parts.repos, ambassadors: createLinkedFunnelStore(parts.repos.ambassadors, parts.repos.links), offers: createLinkedOfferStore(parts.repos.offers, parts.repos.links) }
+      : parts.repos,
     clock: parts.clock,
     scheduler,
     logger: parts.logger,

@@ -144,7 +144,7 @@ describe('/link', () => {
     expect(await app.rapport.ports.privacy.choices(ann.memberId)).toEqual({ noProfiling: false, noDms: false });
   });
 
-  it('GIVEN /link dm platform:discord on Slack THEN direct messages to either account go to Discord, and platform:each sends each to its own', async () => {
+  it('GIVEN /link dm platform:discord on Slack THEN direct messages to either account go to Discord (an offer is answered from there), and platform:each sends each to its own', async () => {
     const dm = link.subcommands!['dm']!;
     const [chosen] = await runCommand(dm, { deps: { linking: app.rapport.ports.linking }, actor: ann, options: { platform: 'discord' } });
     expect(chosen!.text).toBe('Rapport will send your direct messages to your Discord account.');
@@ -153,6 +153,11 @@ describe('/link', () => {
     await runCommand(dm, { deps: { linking: app.rapport.ports.linking }, actor: annOnDiscord, options: { platform: 'each' } });
     await app.rapport.ports.repliers.forId(ann.memberId).dm(ann.memberId, { text: 'an offer' });
     expect([slackSide.swallowed.dms, discordSide.swallowed.dms]).toEqual([1, 1]);
+    // An offer DM that went to the Discord account is answered there: the recipient is found through the link.
+    await app.db.prisma.offer.create({ data: { id: 'offer-1', communityId: SLACK.id, title: 'Beta', content: 'code BETA', eligibleStage: 'like', places: 1, expiresAt: new Date(clock.now().getTime() + 86_400_000) } });
+    await app.db.prisma.offerRecipient.create({ data: { offerId: 'offer-1', memberId: ann.memberId, communityId: SLACK.id, state: 'sent', reasons: [], proposedAt: clock.now() } });
+    expect(await app.rapport.ports.ambassadors.offers.answer('offer-1', eve.memberId, true)).toMatchObject({ result: 'not_yours' });
+    expect(await app.rapport.ports.ambassadors.offers.answer('offer-1', annOnDiscord.memberId, true)).toMatchObject({ result: 'accepted', memberId: ann.memberId });
     const [lonely] = await runCommand(dm, { deps: { linking: app.rapport.ports.linking }, actor: bob, options: { platform: 'discord' } });
     expect(lonely!.text).toBe('This account is not linked to another one.');
   });

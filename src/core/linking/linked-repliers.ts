@@ -8,14 +8,15 @@ import type { LinkStore } from './ports.ts';
 
 /** `running`: the platforms Rapport has an adapter for in this process. */
 export function createLinkedRepliers(repliers: ReplierDirectory, running: ReadonlySet<string>, links: Pick<LinkStore, 'dmAccount'>): ReplierDirectory {
-  const routed = (replier: Replier): Replier => ({
-    ...replier,
-    async dm(memberId: string, message: OutgoingMessage) {
-      const chosen = await links.dmAccount(memberId);
-      // Where Rapport does not run on the chosen platform, the member's own account it is.
-      if (chosen && chosen !== memberId && running.has(parseId(chosen).platform)) return repliers.forId(chosen).dm(chosen, message);
-      return replier.dm(memberId, message);
-    },
-  });
+  // Object.create keeps every other method the replier has (as instrumentRepliers does); only dm is rerouted.
+  const routed = (replier: Replier): Replier =>
+    Object.assign(Object.create(replier) as Replier, {
+      async dm(memberId: string, message: OutgoingMessage) {
+        const chosen = await links.dmAccount(memberId);
+        // Where Rapport does not run on the chosen platform, the member's own account it is.
+        if (chosen && chosen !== memberId && running.has(parseId(chosen).platform)) return repliers.forId(chosen).dm(chosen, message);
+        return replier.dm(memberId, message);
+      },
+    });
   return { forId: (id) => routed(repliers.forId(id)) };
 }
