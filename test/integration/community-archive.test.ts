@@ -120,6 +120,12 @@ describe('rapport export community / import community', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ kind: 'rapport-community', schemaVersion: 1, community: { id: COMMUNITY } });
     expect(exported.stdout).toContain(`Exported ${COMMUNITY}: ${lines.length - 1} rows`);
 
+    // Without --out the archive goes to standard output, the report to standard error.
+    const piped = await runInProcess(['export', 'community', '--community', COMMUNITY], envA);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.trimEnd().split('\n').slice(1).sort()).toEqual(lines.slice(1).sort());
+    expect(piped.stderr).toContain(`Exported ${COMMUNITY}: ${lines.length - 1} rows to stdout.`);
+
     const imported = await runInProcess(['import', 'community', archive], envB);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
