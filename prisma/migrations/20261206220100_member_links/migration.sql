@@ -1,5 +1,4 @@
--- One member across Slack and Discord (/link): linked accounts, the community pairs moderators set,
--- and one-time link codes (hashes only).
+-- One member across Slack and Discord (/link): linked accounts and one-time link codes (hashes only).
 -- CreateTable
 CREATE TABLE "MemberLink" (
     "memberId" TEXT NOT NULL,
@@ -8,16 +7,6 @@ CREATE TABLE "MemberLink" (
     "linkedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "MemberLink_pkey" PRIMARY KEY ("memberId")
-);
-
--- CreateTable
-CREATE TABLE "CommunityPair" (
-    "communityId" TEXT NOT NULL,
-    "otherId" TEXT NOT NULL,
-    "pairedBy" TEXT NOT NULL,
-    "pairedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "CommunityPair_pkey" PRIMARY KEY ("communityId")
 );
 
 -- CreateTable
