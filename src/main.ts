@@ -16,7 +16,7 @@ import { createCommandDispatcher } from './core/commands/dispatch.ts';
 import type { CommandDefinition } from './core/commands/define.ts';
 import { createCommandRegistry } from './core/commands/registry.ts';
 import { createDashboardAccess } from './core/dashboard/dashboard-access.ts';
-import { createFeatureRegistry, type Feature } from './core/features.ts';
+import { createFeatureRegistry, type Feature } from './core/feature.ts';
 import { parseId, type Platform } from './core/ids.ts';
 import type { Logger } from './core/logger.ts';
 import { instrumentRepliers, instrumentScheduler, noopMetrics, type Metrics } from './core/metrics.ts';
@@ -31,15 +31,15 @@ import { rebuildCommunityScores, rebuildLaggingScores, type RebuildDeps, type Re
 import { createScoreProgress } from './core/recognition/score-progress.ts';
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
-import { createAnswering } from './core/answering/create-answering.ts';
+import { createAnswering } from './core/answers/feature/create-answering.ts';
 import { createRouting } from './core/routing/create-routing.ts';
-import { createSemanticAnswering, type SemanticAnsweringDeps } from './core/answering/semantic-answering.ts';
+import { createSemanticAnswering, type SemanticAnsweringDeps } from './core/answers/feature/semantic-answering.ts';
 import { createLearning } from './core/learning/suggestion-queue.ts';
 import type { JobScheduler } from './core/scheduler.ts';
 import type { Translator } from './core/translator.ts';
 import { createRepositories } from './db/create-repositories.ts';
 import type { Database } from './db/open-database.ts';
-import { features as declaredFeatures } from './features.ts';
+import { features as declaredFeatures } from './feature-list.ts';
 import { createTranslator } from './i18n/create-translator.ts';
 
 export interface RapportParts {

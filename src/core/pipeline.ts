@@ -5,7 +5,7 @@
 import { LRUCache } from 'lru-cache';
 import type { CommandInvocation } from './adapter.ts';
 import { actorOf, type Actor, type ChatEvent } from './events.ts';
-import type { EventContext, HandlerTable } from './features.ts';
+import type { EventContext, HandlerTable } from './feature.ts';
 import { communityOf, parseId, type Platform } from './ids.ts';
 import type { Logger } from './logger.ts';
 import type { ActivityInput, CommunityRecord, Language, Repositories } from './ports.ts';

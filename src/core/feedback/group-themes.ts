@@ -1,7 +1,7 @@
 // Groups feedback into themes by shared stemmed keywords: the keyword most items share makes the
 // first theme, the next most shared (among the items left) the next, and so on; items that share
 // nothing with another item go to "other". Deterministic: ties break alphabetically.
-import { stemWord, tokenize } from '../answers/analyze.ts';
+import { stemWord, tokenize } from '../answers/text/analyze.ts';
 import type { FeedbackKind } from './classify-feedback.ts';
 
 export interface ThemeItem {

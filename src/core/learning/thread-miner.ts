@@ -15,7 +15,7 @@
 // thread, or opens with their name ("bob: try apt"). The rules and windows were chosen on the
 // train export of the Ubuntu IRC set (docs/learning.md), never on dev.
 import { BoundedMap } from '../recognition/bounded-map.ts';
-import { defaultQuestionDetector, questionScore } from '../recognition/question-detector.ts';
+import { defaultQuestionDetector, questionScore } from '../answers/detect/question-detector.ts';
 import { detectThanks } from '../recognition/thanks-detector.ts';
 import { detectLanguage } from '../answers/index.ts';
 import type { Language } from '../language.ts';

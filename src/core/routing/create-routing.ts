@@ -19,7 +19,7 @@ import type { HandoffRecord, RoutingQuestionRecord, RoutingRepository, RoutingSe
 import { RoutingModel } from './routing-model.ts';
 
 export const ROUTING_CHECK_JOB = 'routing.check';
-export { ASK_HUMAN_ACTION } from '../answering/answer-question.ts';
+export { ASK_HUMAN_ACTION } from '../answers/feature/answer-question.ts';
 export const HANDOFF_RESUME_ACTION = 'routing.handoff-resume';
 export const HANDOFF_CLOSE_ACTION = 'routing.handoff-close';
 const checkSchema = z.object({ questionId: z.number().int().positive() });
