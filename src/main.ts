@@ -168,6 +168,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const stopHooks: Array<() => Promise<void>> = [];
   const commands = createCommandRegistry(parts.commands);
   const { repos } = parts;
+  const pipelineRef: { current?: Pipeline } = {};
   const ports: Ports = {
     recognition,
     leaderboard: narrow(recognition, ['leaderboard', 'rank']),
@@ -181,7 +182,15 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     dashboard: createDashboardAccess({ store: repos.dashboardAuth, members: repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),
     members: narrow(repos.members, ['get', 'findByName']),
     channels: narrow(repos.channels, ['get', 'findByName']),
-    communities: narrow(repos.communities, ['get', 'list', 'update']),
+    communities: {
+      ...narrow(repos.communities, ['get', 'list']),
+      // The pipeline hands each event its community: a changed language or time zone applies from the next message.
+      update: async (id, patch) => {
+        const updated = await repos.communities.update(id, patch);
+        pipelineRef.current?.communityChanged(updated);
+        return updated;
+      },
+    },
     funnelRecords: narrow(repos.ambassadors, ['listStages', 'getFunnel', 'history']),
     offerRecords: narrow(repos.offers, ['recipients', 'counts']),
     activity: narrow(repos.activity, ['rollUp']),
@@ -202,6 +211,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   // Silent questions' log rows are written once per batch (one multi-row INSERT in a replay), and
   // for a live event right after it: whoever reads the table next finds them.
   const pipeline = createPipeline({ repos, logger: parts.logger, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush(), ...(progress ? { progress } : {}) });
+  pipelineRef.current = pipeline;
   const rebuildDeps = (rebuild: ScoreRebuildStore): RebuildDeps => ({
     rebuild,
     store: parts.repos.scores,
@@ -216,7 +226,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const intake = parts.spool
     ? createEventIntake({ pipeline, spool: parts.spool, logger: parts.logger, onHandled: (event, stored) => metrics.eventProcessed(event.type, stored) })
     : undefined;
-  const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
+  const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation),
+    ensureChannels: (channels) => parts.repos.channels.ensureMany(channels.map((c) => ({ ...c, named: false }))),
+  });
 
   return {
     ports,
