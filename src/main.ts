@@ -244,6 +244,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
       // What a crash kept out of the scores (the write-behind cache's last seconds) comes back
       // before new events arrive.
       if (parts.scoreRebuild) await rebuildLaggingScores(rebuildDeps(parts.scoreRebuild));
+      // The router's memory is in-process: relearned from the stored messages before new ones arrive
+      // (a history import replays them itself).
+      if (!parts.history) await routing.warmUp();
       await parts.scheduler.start();
       intake?.start();
       for (const adapter of parts.adapters) {

@@ -25,6 +25,8 @@ export interface TestApp {
   clock: Clock;
   translator: Translator;
   scheduler: JobScheduler;
+  /** Stops this Rapport and leaves its database (a restart: another TestApp may open it with `db`). */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,16 +40,18 @@ export interface TestAppOptions {
   language?: 'en' | 'bg';
   /** Counters for /metrics (the default counts nothing). */
   metrics?: Metrics;
+  /** Reuse this database (another TestApp's: a restart); close() then leaves it open. */
+  db?: Database;
   /** Semantic search parts (issue 17), made from the test's database. */
   semantic?: (db: Database) => RapportParts['semantic'];
 }
 
 export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   // PostgreSQL by default: a fresh schema there costs milliseconds, a fresh PGlite seconds.
-  const schema = options.database === 'pglite' ? undefined : uniqueName('app');
-  const db = schema
+  const schema = options.db || options.database === 'pglite' ? undefined : uniqueName('app');
+  const db = options.db ?? (schema
     ? await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema }, { migrate: true })
-    : await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { migrate: true });
+    : await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { migrate: true }));
   const logger = createLogger({ level: 'silent', pretty: false });
   const translator = await createTranslator();
   const repos = createRepositories(db.prisma);
@@ -68,6 +72,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     ...(options.semantic ? { semantic: options.semantic(db) } : {}),
   });
   await rapport.start();
+  let stopped = false;
   return {
     rapport,
     repos,
@@ -75,8 +80,14 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     clock,
     translator,
     scheduler,
-    async close() {
+    async stop() {
+      if (stopped) return;
+      stopped = true;
       await rapport.stop();
+    },
+    async close() {
+      await this.stop();
+      if (options.db) return;
       await db.close();
       if (schema) await dropSchema(schema);
     },
