@@ -22,6 +22,9 @@ import type { Logger } from './core/logger.ts';
 import { instrumentRepliers, instrumentScheduler, noopMetrics, type Metrics } from './core/metrics.ts';
 import type { Replier, ReplierDirectory } from './core/outgoing.ts';
 import { createEventIntake } from './core/event-intake.ts';
+import { createCommunityPauses, pausingRepliers, pausingScheduler } from './core/community-pauses.ts';
+import { buildHome } from './core/home/member-home.ts';
+import type { AdapterHandlers } from './core/adapter.ts';
 import type { EventSpool } from './core/event-spool.ts';
 import { createPipeline, type Pipeline, type PipelineDefaults } from './core/pipeline.ts';
 import type { Repositories } from './core/ports.ts';
@@ -90,8 +93,10 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     },
   };
   const metrics = parts.metrics ?? noopMetrics;
-  const scheduler = instrumentScheduler(parts.scheduler, metrics);
-  const instrumentedRepliers = instrumentRepliers(repliers, metrics);
+  // A paused community (app uninstalled, tokens revoked) gets no posts and runs no jobs; its data stays.
+  const pauses = createCommunityPauses({ store: parts.repos.communityPauses, now: () => parts.clock.now(), logger: parts.logger });
+  const scheduler = pausingScheduler(instrumentScheduler(parts.scheduler, metrics), pauses, parts.logger);
+  const instrumentedRepliers = instrumentRepliers(pausingRepliers(repliers, pauses), metrics);
   // Recognition asks privacy (built by the ambassadors) before scoring anyone; the funnel reads its scores.
   let privacy: PrivacyGuard | undefined;
   const progress = parts.scoreRebuild ? createScoreProgress() : undefined;
@@ -217,6 +222,16 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     ? createEventIntake({ pipeline, spool: parts.spool, logger: parts.logger, onHandled: (event, stored) => metrics.eventProcessed(event.type, stored) })
     : undefined;
   const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
+  const onCommunityStatus: NonNullable<AdapterHandlers['onCommunityStatus']> = async (status) => {
+    if (status.paused) await pauses.pause(status.communityId, status.reason);
+    else await pauses.resume(status.communityId);
+  };
+  const onHomeOpened: NonNullable<AdapterHandlers['onHomeOpened']> = async ({ communityId, communityName, actor }) => {
+    const platform = parseId(communityId).platform;
+    const community = (await repos.communities.get(communityId)) ?? (await repos.communities.ensure({ id: communityId, platform, name: communityName ?? parseId(communityId).scope, language: parts.defaults.language, timeZone: parts.defaults.timeZone }));
+    const language = (await repos.members.get(actor.memberId))?.language ?? community.language;
+    return buildHome(pickPorts(ports, ['leaderboard', 'funnelRecords', 'ambassadors', 'learning', 'members', 'privacy', 'translator']), community, actor, language);
+  };
 
   return {
     ports,
@@ -240,6 +255,8 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
             ? (event, delivery) => intake.accept(event, delivery)
             : async (event, delivery) => metrics.eventProcessed(event.type, (await pipeline.handle(event, delivery?.durable ? { onStored: delivery.durable } : {})).stored),
           onCommand: dispatch,
+          onCommunityStatus,
+          onHomeOpened,
         });
       }
     },
@@ -263,7 +280,7 @@ export interface EntryChoices<M extends Metrics = Metrics> {
   scheduler: SchedulerChoice;
   logger: Logger;
   /** The chat adapters this entry point runs (console, Slack and Discord, replay sinks). */
-  adapters(parts: { repos: Repositories; translator: Translator; metrics: Metrics }): ChatAdapter[] | Promise<ChatAdapter[]>;
+  adapters(parts: { repos: Repositories; translator: Translator; metrics: Metrics; db: Database }): ChatAdapter[] | Promise<ChatAdapter[]>;
   /** Counters for /metrics (start); nothing is counted when absent. */
   metrics?(scheduler: JobScheduler): M;
   /** Lets a benchmark wrap Rapport's features (to time them). */
@@ -319,7 +336,7 @@ export async function openRapport<M extends Metrics = Metrics>(config: Config, c
     const translator = await createTranslator();
     const repos = createRepositories(db.prisma);
     const metrics = (choices.metrics?.(scheduler) ?? noopMetrics) as M;
-    const adapters = await choices.adapters({ repos, translator, metrics });
+    const adapters = await choices.adapters({ repos, translator, metrics, db });
     const semantic = choices.semantic?.({ db });
     const spool = await choices.spool?.();
     const scoreRebuild = choices.scoreRebuild?.({ db });
