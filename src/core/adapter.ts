@@ -3,7 +3,7 @@
 // message), errors (SDK error -> PlatformError), and an index that wires them.
 import type { Actor, ChatEvent } from './events.ts';
 import type { Platform } from './ids.ts';
-import type { HomeView } from './home/member-home.ts';
+import type { HomeView } from './home/home-view.ts';
 import type { OutgoingMessage, Replier } from './outgoing.ts';
 
 export interface CommandInvocation {

@@ -29,7 +29,7 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
-  adapters: ChatAdapter[] | ((parts: { repos: Repositories; translator: Translator }) => ChatAdapter[]);
+  adapters: ChatAdapter[] | ((parts: { repos: Repositories; translator: Translator; db: Database }) => ChatAdapter[]);
   database?: 'pglite' | 'postgres';
   clock?: Clock;
   commands?: CommandDefinition[];
@@ -53,7 +53,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   const repos = createRepositories(db.prisma);
   const clock = options.clock ?? fixedClock(new Date('2026-11-23T10:00:00Z'));
   const scheduler = options.scheduler ?? createInProcessScheduler({ logger, backoffBaseMs: 10 });
-  const adapters = typeof options.adapters === 'function' ? options.adapters({ repos, translator }) : options.adapters;
+  const adapters = typeof options.adapters === 'function' ? options.adapters({ repos, translator, db }) : options.adapters;
   const rapport = await buildRapport({
     repos,
     scheduler,

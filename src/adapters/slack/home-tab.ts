@@ -3,7 +3,7 @@
 // like any other and the page is published again, so the queues shown stay current.
 // https://docs.slack.dev/surfaces/app-home  https://docs.slack.dev/reference/methods/views.publish
 import type { webApi } from '@slack/bolt';
-import type { HomeView } from '../../core/home/member-home.ts';
+import type { HomeView } from '../../core/home/home-view.ts';
 import { callSlack } from './errors.ts';
 import { renderMessage, type SlackBlock } from './render.ts';
 

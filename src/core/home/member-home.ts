@@ -3,7 +3,7 @@
 // this week's top helpers; a moderator also sees the members proposed for offers and the
 // knowledge-base suggestions waiting, with the same buttons (and handlers) as /offer queue and
 // /faq suggestions. Built fresh each time it is opened.
-import type { Actor } from '../adapter.ts';
+import type { Actor } from '../events.ts';
 import type { Deps } from '../app-ports.ts';
 import { OFFER_ACTIONS } from '../ambassadors/offers.ts';
 import { LEARNING_ACTIONS } from '../learning/register-learning.ts';
@@ -11,10 +11,9 @@ import type { OutgoingButton, OutgoingMessage } from '../outgoing.ts';
 import type { CommunityRecord, Language } from '../ports.ts';
 import { describeReasons } from '../recognition/describe-reasons.ts';
 
-export interface HomeView {
-  /** Shown in order, each as its own block (Slack: sections between dividers). */
-  sections: OutgoingMessage[];
-}
+import type { HomeView } from './home-view.ts';
+
+export type { HomeView };
 
 export type HomeDeps = Deps<'leaderboard' | 'funnelRecords' | 'ambassadors' | 'learning' | 'members' | 'privacy' | 'translator'>;
 
