@@ -223,8 +223,15 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     : undefined;
   const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
   const onCommunityStatus: NonNullable<AdapterHandlers['onCommunityStatus']> = async (status) => {
-    if (status.paused) await pauses.pause(status.communityId, status.reason);
-    else await pauses.resume(status.communityId);
+    if (status.paused) {
+      await pauses.pause(status.communityId, status.reason);
+      return;
+    }
+    // Installed (first time or again): the community exists under its platform name, and runs.
+    const { platform, scope } = parseId(status.communityId);
+    const community = await repos.communities.ensure({ id: status.communityId, platform, name: status.communityName ?? scope, language: parts.defaults.language, timeZone: parts.defaults.timeZone });
+    if (status.communityName && community.name !== status.communityName) await repos.communities.update(community.id, { name: status.communityName });
+    await pauses.resume(status.communityId);
   };
   const onHomeOpened: NonNullable<AdapterHandlers['onHomeOpened']> = async ({ communityId, communityName, actor }) => {
     const platform = parseId(communityId).platform;
