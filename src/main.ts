@@ -22,6 +22,9 @@ import type { Logger } from './core/logger.ts';
 import { instrumentRepliers, instrumentScheduler, noopMetrics, type Metrics } from './core/metrics.ts';
 import type { Replier, ReplierDirectory } from './core/outgoing.ts';
 import { createEventIntake } from './core/event-intake.ts';
+import { createCommunityPauses, pausingRepliers, pausingScheduler } from './core/community-pauses.ts';
+import { buildHome } from './core/home/member-home.ts';
+import type { AdapterHandlers } from './core/adapter.ts';
 import type { EventSpool } from './core/event-spool.ts';
 import { createPipeline, type Pipeline, type PipelineDefaults } from './core/pipeline.ts';
 import type { Repositories } from './core/ports.ts';
@@ -90,8 +93,10 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     },
   };
   const metrics = parts.metrics ?? noopMetrics;
-  const scheduler = instrumentScheduler(parts.scheduler, metrics);
-  const instrumentedRepliers = instrumentRepliers(repliers, metrics);
+  // A paused community (app uninstalled, tokens revoked) gets no posts and runs no jobs; its data stays.
+  const pauses = createCommunityPauses({ store: parts.repos.communityPauses, now: () => parts.clock.now(), logger: parts.logger });
+  const scheduler = pausingScheduler(instrumentScheduler(parts.scheduler, metrics), pauses, parts.logger);
+  const instrumentedRepliers = instrumentRepliers(pausingRepliers(repliers, pauses), metrics);
   // Recognition asks privacy (built by the ambassadors) before scoring anyone; the funnel reads its scores.
   let privacy: PrivacyGuard | undefined;
   const progress = parts.scoreRebuild ? createScoreProgress() : undefined;
@@ -229,6 +234,23 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation),
     ensureChannels: (channels) => parts.repos.channels.ensureMany(channels.map((c) => ({ ...c, named: false }))),
   });
+  const onCommunityStatus: NonNullable<AdapterHandlers['onCommunityStatus']> = async (status) => {
+    if (status.paused) {
+      await pauses.pause(status.communityId, status.reason);
+      return;
+    }
+    // Installed (first time or again): the community exists under its platform name, and runs.
+    const { platform, scope } = parseId(status.communityId);
+    const community = await repos.communities.ensure({ id: status.communityId, platform, name: status.communityName ?? scope, language: parts.defaults.language, timeZone: parts.defaults.timeZone });
+    if (status.communityName && community.name !== status.communityName) await repos.communities.update(community.id, { name: status.communityName });
+    await pauses.resume(status.communityId);
+  };
+  const onHomeOpened: NonNullable<AdapterHandlers['onHomeOpened']> = async ({ communityId, communityName, actor }) => {
+    const platform = parseId(communityId).platform;
+    const community = (await repos.communities.get(communityId)) ?? (await repos.communities.ensure({ id: communityId, platform, name: communityName ?? parseId(communityId).scope, language: parts.defaults.language, timeZone: parts.defaults.timeZone }));
+    const language = (await repos.members.get(actor.memberId))?.language ?? community.language;
+    return buildHome(pickPorts(ports, ['leaderboard', 'funnelRecords', 'ambassadors', 'learning', 'members', 'privacy', 'translator']), community, actor, language);
+  };
 
   return {
     ports,
@@ -255,6 +277,8 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
             ? (event, delivery) => intake.accept(event, delivery)
             : async (event, delivery) => metrics.eventProcessed(event.type, (await pipeline.handle(event, delivery?.durable ? { onStored: delivery.durable } : {})).stored),
           onCommand: dispatch,
+          onCommunityStatus,
+          onHomeOpened,
         });
       }
     },
@@ -278,7 +302,7 @@ export interface EntryChoices<M extends Metrics = Metrics> {
   scheduler: SchedulerChoice;
   logger: Logger;
   /** The chat adapters this entry point runs (console, Slack and Discord, replay sinks). */
-  adapters(parts: { repos: Repositories; translator: Translator; metrics: Metrics }): ChatAdapter[] | Promise<ChatAdapter[]>;
+  adapters(parts: { repos: Repositories; translator: Translator; metrics: Metrics; db: Database }): ChatAdapter[] | Promise<ChatAdapter[]>;
   /** Counters for /metrics (start); nothing is counted when absent. */
   metrics?(scheduler: JobScheduler): M;
   /** Lets a benchmark wrap Rapport's features (to time them). */
@@ -334,7 +358,7 @@ export async function openRapport<M extends Metrics = Metrics>(config: Config, c
     const translator = await createTranslator();
     const repos = createRepositories(db.prisma);
     const metrics = (choices.metrics?.(scheduler) ?? noopMetrics) as M;
-    const adapters = await choices.adapters({ repos, translator, metrics });
+    const adapters = await choices.adapters({ repos, translator, metrics, db });
     const semantic = choices.semantic?.({ db });
     const spool = await choices.spool?.();
     const scoreRebuild = choices.scoreRebuild?.({ db });

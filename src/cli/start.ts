@@ -88,8 +88,8 @@ export const runStart: CliCommand = async (argv, io) => {
       logger,
       ...(stopSignal ? { signal: stopSignal } : {}),
       metrics: (queue) => createPrometheusMetrics(queue.stats ? { queueStats: () => queue.stats!() } : {}),
-      adapters: async ({ repos, translator, metrics }) => {
-        if (!consoleMode) return createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler), metrics });
+      adapters: async ({ repos, translator, metrics, db }) => {
+        if (!consoleMode) return createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler), metrics, prisma: db.prisma });
         const t = (key: string, vars?: Record<string, string | number>) => translator.t(config.language, key, vars);
         consoleAdapter = createConsoleAdapter({ input: io.stdin, output: io.stdout, user: config.console.user, ...(community ? { community } : {}), historyFile: path.join(config.console.dataDir, 'console-history'), filesDir: path.join(config.console.dataDir, 'files'), clock: systemClock, t, onError: (err) => logger.error({ err }, 'console line failed') });
         return [consoleAdapter];

@@ -103,6 +103,8 @@ export interface ActivityRepository {
 
 export interface Repositories {
   communities: CommunityRepository;
+  /** Paused communities (app uninstalled, tokens revoked): community-pauses.ts. */
+  communityPauses: import('./community-pauses.ts').CommunityPauseStore;
   members: MemberRepository;
   channels: ChannelRepository;
   activity: ActivityRepository;

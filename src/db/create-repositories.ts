@@ -13,11 +13,12 @@ import { createAnswerLogRepository } from './answer-log-repository.ts';
 import { createRoutingRepository } from './routing-repository.ts';
 import { createSynonymRepository } from './synonym-repository.ts';
 import { createLearningRepository } from './learning-repository.ts';
-import { createChannelRepository, createCommunityRepository, createMemberRepository } from './community-repository.ts';
+import { createChannelRepository, createCommunityPauseStore, createCommunityRepository, createMemberRepository } from './community-repository.ts';
 
 export function createRepositories(prisma: PrismaClient): Repositories {
   return {
     communities: createCommunityRepository(prisma),
+    communityPauses: createCommunityPauseStore(prisma),
     members: createMemberRepository(prisma),
     channels: createChannelRepository(prisma),
     activity: createActivityRepository(prisma),

@@ -31,7 +31,7 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
-  adapters: ChatAdapter[] | ((parts: { repos: Repositories; translator: Translator }) => ChatAdapter[]);
+  adapters: ChatAdapter[] | ((parts: { repos: Repositories; translator: Translator; db: Database }) => ChatAdapter[]);
   database?: 'pglite' | 'postgres';
   clock?: Clock;
   commands?: CommandDefinition[];
@@ -57,7 +57,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   const repos = createRepositories(db.prisma);
   const clock = options.clock ?? fixedClock(new Date('2026-11-23T10:00:00Z'));
   const scheduler = options.scheduler ?? createInProcessScheduler({ logger, backoffBaseMs: 10 });
-  const adapters = typeof options.adapters === 'function' ? options.adapters({ repos, translator }) : options.adapters;
+  const adapters = typeof options.adapters === 'function' ? options.adapters({ repos, translator, db }) : options.adapters;
   const rapport = await buildRapport({
     repos,
     scheduler,
@@ -73,6 +73,11 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   });
   await rapport.start();
   let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await rapport.stop();
+  };
   return {
     rapport,
     repos,
@@ -80,13 +85,9 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     clock,
     translator,
     scheduler,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await rapport.stop();
-    },
+    stop,
     async close() {
-      await this.stop();
+      await stop();
       if (options.db) return;
       await db.close();
       if (schema) await dropSchema(schema);
