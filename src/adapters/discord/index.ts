@@ -12,6 +12,7 @@ import type { Logger } from '../../core/logger.ts';
 import { commandOptionFacts, interactionFacts, memberFacts, messageFacts, reactionFacts } from './facts.ts';
 import { createInteractionResponder, type InteractionCalls } from './interaction-responder.ts';
 import { createDiscordReplier } from './replier.ts';
+import { createDiscordRoles, type DiscordRoles } from './roles.ts';
 import { adapterText } from './texts.ts';
 import { parseMention, translateButton, translateCommand, translateDelete, translateEdit, translateMemberJoin, translateMessage, translateReaction, type TranslateContext } from './translate.ts';
 
@@ -41,6 +42,7 @@ export interface DiscordAdapter extends ChatAdapter {
   /** The underlying client (for sync-commands and diagnostics); not logged in until start(). */
   readonly client: Client;
   readonly rest: REST;
+  readonly roles: DiscordRoles;
 }
 
 /**
@@ -74,6 +76,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
     threadOfMessage: (messageId) => threadOfMessage.get(messageId),
     ...(options.dmClosedMemoryMs !== undefined ? { dmClosedMemoryMs: options.dmClosedMemoryMs } : {}),
   });
+  const roles = createDiscordRoles(client, { logger });
   // Interactions can be replayed by a gateway RESUME; answering twice fails (40060), so remember ids.
   const seenInteractions = new LRUCache<string, true>({ max: 5000 });
   let context: TranslateContext | null = null;
@@ -175,6 +178,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
     client,
     rest: client.rest,
     replier,
+    roles,
     async start(handlers) {
       listen(cleanHandlers(handlers));
       const ready = new Promise<void>((resolve, reject) => {
@@ -188,6 +192,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
       });
       await client.login(options.token);
       await ready;
+      // Role rewards re-sync the guilds this process serves (its shards) once it is ready.
+      roles.announce();
     },
     async stop() {
       client.removeAllListeners();
