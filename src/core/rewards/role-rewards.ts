@@ -109,7 +109,10 @@ export function createRoleRewards(deps: RoleRewardsDeps): RoleRewards {
     let complete = true;
     for (const [list, action] of [[plan.grant, 'grant'], [plan.revoke, 'revoke']] as const) {
       for (const roleId of list) {
-        const problem = problems.get(roleId);
+        // After Discord's own refusal, only an explicit sync (or a new /rewards set) asks again:
+        // each refusal counts towards Discord's invalid-request limit.
+        const refused = !known && set.rewards.some((r) => r.roleId === roleId && r.problem === 'missing_permissions');
+        const problem = problems.get(roleId) ?? (refused ? 'missing_permissions' : undefined);
         if (problem) {
           report.problems.set(roleId, problem);
           complete = false;
