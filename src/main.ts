@@ -34,6 +34,10 @@ import { rebuildCommunityScores, rebuildLaggingScores, type RebuildDeps, type Re
 import { createScoreProgress } from './core/recognition/score-progress.ts';
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
+import { standingFrom } from './core/rewards/member-standing.ts';
+import type { CommunityRoles, RoleDirectory } from './core/rewards/ports.ts';
+import { createRewardNotice } from './core/rewards/reward-notice.ts';
+import { createRoleRewards } from './core/rewards/role-rewards.ts';
 import { createAnswering } from './core/answers/feature/create-answering.ts';
 import { createRouting } from './core/routing/create-routing.ts';
 import { createSemanticAnswering, type SemanticAnsweringDeps } from './core/answers/feature/semantic-answering.ts';
@@ -170,6 +174,23 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     imported: parts.history ?? false,
   });
   ambassadors.privacy.onErase(async (memberId) => void (await learning.forgetMember(memberId)));
+  const rolesByPlatform = new Map<Platform, CommunityRoles>(parts.adapters.flatMap((a) => (a.roles ? [[a.platform, a.roles] as const] : [])));
+  const roleDirectory: RoleDirectory = { forCommunity: (id) => rolesByPlatform.get(parseId(id).platform) ?? null, all: () => [...rolesByPlatform.values()] };
+  const roleRewards = createRoleRewards({
+    repo: parts.repos.roleRewards,
+    roles: roleDirectory,
+    standing: standingFrom({ store: recognition.store, funnel: (memberId) => parts.repos.ambassadors.getFunnel(memberId), mayProfile: (c, m) => ambassadors.privacy.mayProfile(c, m) }),
+    members: (communityId) => parts.repos.roleRewards.members(communityId),
+    logger: parts.logger,
+    notify: createRewardNotice({
+      digestChannels: () => parts.repos.ambassadors.digestSchedules(),
+      language: async (communityId) => (await parts.repos.communities.get(communityId))?.language ?? parts.defaults.language,
+      label: (communityId, roleId) => roleDirectory.forCommunity(communityId)?.label(roleId) ?? Promise.resolve(roleId),
+      repliers: instrumentedRepliers,
+      translator: parts.translator,
+      logger: parts.logger,
+    }),
+  });
   const stopHooks: Array<() => Promise<void>> = [];
   const commands = createCommandRegistry(parts.commands);
   const { repos } = parts;
@@ -182,6 +203,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     privacy: ambassadors.privacy,
     shoutouts,
     routing,
+    roleRewards,
     routingRecords: narrow(repos.routing, ['latestQuestion', 'openHandoffs', 'setMentionOptOut']),
     answerRecords: narrow(repos.answerLogs, ['get']),
     dashboard: createDashboardAccess({ store: repos.dashboardAuth, members: repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),

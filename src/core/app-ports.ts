@@ -18,6 +18,7 @@ import type { ActivityRepository, ChannelRepository, CommunityRepository, Member
 import type { PrivacyGuard } from './privacy/privacy-guard.ts';
 import type { Recognition } from './recognition/create-recognition.ts';
 import type { Routing } from './routing/create-routing.ts';
+import type { RoleRewards } from './rewards/role-rewards.ts';
 import type { RoutingRepository } from './routing/ports.ts';
 import type { JobScheduler } from './scheduler.ts';
 import type { Shoutouts } from './shoutouts/create-shoutouts.ts';
@@ -64,6 +65,8 @@ export interface Ports {
   /** Questions brought to likely helpers, and hand-offs to moderators (/ask-human, /faq handoffs, /settings routing). */
   routing: Routing;
   routingRecords: RoutingRecords;
+  /** Roles given for funnel stages and score levels, on platforms with roles (/rewards). */
+  roleRewards: RoleRewards;
   answerRecords: AnswerRecords;
   /** One-time dashboard links and sessions (/dashboard). */
   dashboard: DashboardAccess;

@@ -44,6 +44,10 @@ export interface TestAppOptions {
   db?: Database;
   /** Semantic search parts (issue 17), made from the test's database. */
   semantic?: (db: Database) => RapportParts['semantic'];
+  /** Funnel settings and where the funnel reads its signals (tests that move members between stages). */
+  ambassadors?: RapportParts['ambassadors'];
+  /** Writes rows before Rapport starts (what a restart finds in the database). */
+  seed?: (repos: Repositories) => Promise<void>;
 }
 
 export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
@@ -70,7 +74,9 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     defaults: { language: options.language ?? 'en', timeZone: 'Europe/Sofia' },
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.semantic ? { semantic: options.semantic(db) } : {}),
+    ...(options.ambassadors ? { ambassadors: options.ambassadors } : {}),
   });
+  await options.seed?.(repos);
   await rapport.start();
   let stopped = false;
   const stop = async (): Promise<void> => {

@@ -15,6 +15,7 @@ import { commandOptionFacts, interactionFacts, memberFacts, messageFacts, reacti
 import { createInteractionResponder, type InteractionCalls } from './interaction-responder.ts';
 import { createDiscordReplier } from './replier.ts';
 import { renderMessage } from './render.ts';
+import { createDiscordRoles, type DiscordRoles } from './roles.ts';
 import { adapterText } from './texts.ts';
 import { parseMention, translateButton, translateCommand, translateDelete, translateEdit, translateMemberJoin, translateMessage, translateReaction, type TranslateContext } from './translate.ts';
 
@@ -44,6 +45,7 @@ export interface DiscordAdapter extends ChatAdapter {
   /** The underlying client (for sync-commands and diagnostics); not logged in until start(). */
   readonly client: Client;
   readonly rest: REST;
+  readonly roles: DiscordRoles;
 }
 
 /**
@@ -97,6 +99,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
       }
     },
   };
+  const roles = createDiscordRoles(client, { logger });
   // Interactions can be replayed by a gateway RESUME; answering twice fails (40060), so remember ids.
   const seenInteractions = new LRUCache<string, true>({ max: 5000 });
   let context: TranslateContext | null = null;
@@ -199,6 +202,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
     client,
     rest: client.rest,
     replier,
+    roles,
     async start(handlers) {
       listen(cleanHandlers(handlers));
       const ready = new Promise<void>((resolve, reject) => {
@@ -212,6 +216,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
       });
       await client.login(options.token);
       await ready;
+      // Role rewards re-sync the guilds this process serves (its shards) once it is ready.
+      roles.announce();
     },
     async stop() {
       client.removeAllListeners();
