@@ -24,7 +24,9 @@ export interface Reason {
 export interface QuestionStats {
   asked: number;
   answeredByRapport: number;
+  /** Questions a member other than the asker replied to, whether or not Rapport answered too. */
   answeredByMembers: number;
+  /** Neither Rapport nor a member answered. */
   unanswered: number;
 }
 

@@ -119,3 +119,29 @@ describe('leaderboards from recognition', () => {
     expect(asked).toEqual(['week:engagement', 'week:helpers', 'month:engagement', 'month:helpers', 'all:engagement', 'all:helpers']);
   });
 });
+
+describe('leaderboard note', () => {
+  it('GIVEN each period in the picker THEN the note names the period picked and the calendar period shown, in the community’s time zone, in en and bg', async () => {
+    const { createTranslator } = await import('../../../src/i18n/create-translator.ts');
+    const { panelJson } = await import('../../../src/web/dashboard-api.ts');
+    const translator = await createTranslator();
+    const data = { leaderboards: async (_c: string, p: { key: string }) => ({ engagement: [], helpers: [], window: ({ '7d': 'week', '30d': 'month', '90d': 'all', '365d': 'all' } as const)[p.key as '7d'] }) } as unknown as DashboardData;
+    // Sunday 22:30 UTC is already Monday 23 November in Sofia: the week starts that day there.
+    const now = new Date('2026-11-22T22:30:00Z');
+    const note = async (key: string, language: 'en' | 'bg') => ((await panelJson('leaderboards', data, 'slack:T1', resolvePeriod(key, now, 'Europe/Sofia'), translator, language)) as { note: string }).note;
+    expect(await note('7d', 'en')).toBe('For “Last 7 days” the leaderboards show this calendar week, since 2026-11-23: the same scores as /leaderboard.');
+    expect(await note('30d', 'en')).toBe('For “Last 30 days” the leaderboards show this calendar month, since 2026-11-01: the same scores as /leaderboard.');
+    expect(await note('90d', 'en')).toBe('For “Last 90 days” the leaderboards show all-time scores: the same as /leaderboard.');
+    expect(await note('7d', 'bg')).toBe('За „Последните 7 дни“ класациите показват текущата календарна седмица, от 23 ноември 2026 г.: същите точки като в /leaderboard.');
+  });
+});
+
+describe('funnel series with arrivals', () => {
+  it('GIVEN a member first seen on a day THEN the days before it do not count them on any stage', () => {
+    const days = ['2026-11-20', '2026-11-21', '2026-11-22'];
+    // Today: two likes. One became like on the 21st (from newcomer); the other arrived on the 22nd already a like.
+    const series = funnelSeries(days, { like: 2 }, [{ day: '2026-11-21', from: 'newcomer', to: 'like' }], [{ day: '2026-11-19', stage: 'newcomer' }, { day: '2026-11-22', stage: 'like' }]);
+    expect(series.like).toEqual([0, 1, 2]);
+    expect(series.newcomer).toEqual([1, 0, 0]);
+  });
+});
