@@ -96,8 +96,14 @@ export async function queryFeedback(prisma: PrismaClient, communityId: string, p
     include: { member: { select: { displayName: true } } },
   });
   const any = items.length > 0 || (await prisma.feedbackItem.count({ where: { communityId } })) > 0;
+  // The same grouping as /feedback digest: the community's synonyms join themes, its brand names make none.
+  const [groups, settings] = await Promise.all([
+    prisma.synonymGroup.findMany({ where: { communityId }, orderBy: { id: 'asc' }, select: { words: true } }),
+    prisma.ambassadorSettings.findUnique({ where: { communityId }, select: { brandNames: true } }),
+  ]);
   const themes = groupFeedbackThemes(
-    items.map((i) => ({ kind: i.kind, text: i.text, link: i.link, displayName: i.member.displayName, at: i.occurredAt, keywords: asStrings(i.keywords) })),
+    items.map((i) => ({ kind: i.kind, text: i.text, link: i.link, displayName: i.member.displayName, at: i.occurredAt })),
+    { synonyms: groups.map((g) => asStrings(g.words)), brandNames: asStrings(settings?.brandNames) },
   );
   return { available: any, themes };
 }

@@ -171,7 +171,9 @@ describe('dashboard in a browser', () => {
       const requests = await chartData(page, 'chart-feedback');
       expect(requests.labels[0]).toBe('dark mode');
       expect(requests.data[0]).toBe(1);
-      expect(await page.$$eval('#table-feedback tbody tr:first-child a', (links) => links.map((a) => a.getAttribute('href')))).toEqual(['http://chat.invalid/2', 'http://chat.invalid/1']);
+      // The representative quote has a column of its own, and leads the examples.
+      expect(await page.$$eval('#table-feedback tbody tr:first-child td:nth-last-child(2) a', (links) => links.map((a) => a.getAttribute('href')))).toEqual(['http://chat.invalid/2']);
+      expect(await page.$$eval('#table-feedback tbody tr:first-child td:last-child a', (links) => links.map((a) => a.getAttribute('href')))).toEqual(['http://chat.invalid/2', 'http://chat.invalid/1']);
       await page.screenshot({ path: `${ARTIFACTS}dashboard-feedback.png`, fullPage: true });
 
       // Questions logged by the answers feature: the overview splits them, the knowledge base lists gaps.

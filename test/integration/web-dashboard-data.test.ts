@@ -138,15 +138,25 @@ describe('dashboard data', () => {
     expect(offers.offers.map((o) => [o.title, o.proposed, o.sent, o.accepted, o.declined])).toEqual([['Beta access', 3, 3, 1, 1]]);
   });
 
-  it('GIVEN feedback THEN the digest groups it by shared keyword, without the opted-out member', async () => {
+  it('GIVEN feedback THEN it is grouped by shared phrase with a representative quote, without the opted-out member', async () => {
     const feedback = await data.feedback(C, period);
     expect(feedback.available).toBe(true);
-    const export_ = feedback.themes[0]!;
-    expect(export_.theme).toBe('export');
-    expect(export_.count).toBe(3);
-    expect(export_.kinds).toEqual({ feature_request: 2, complaint: 1, praise: 0 });
-    expect(export_.examples.map((e) => e.displayName)).not.toContain('olly');
-    expect(feedback.themes.at(-1)).toMatchObject({ theme: '', count: 1 });
+    const csv = feedback.themes[0]!;
+    expect(csv.theme).toBe('csv export');
+    expect(csv.count).toBe(2);
+    expect(csv.kinds).toEqual({ feature_request: 2, complaint: 0, praise: 0 });
+    expect(['Please add CSV export', 'Export to CSV would be great']).toContain(csv.quote?.text);
+    expect(csv.examples.map((e) => e.displayName)).not.toContain('olly');
+    expect(feedback.themes.at(-1)).toMatchObject({ theme: '', count: 2, quote: null });
+  });
+
+  it('GIVEN the community’s synonyms THEN the same theme in English and Bulgarian is one theme on the dashboard', async () => {
+    await app.db.prisma.feedbackItem.create({ data: { communityId: C, memberId: ids.cat!, kind: 'feature_request', channelId: `${C}:C1`, messageId: 'm-bg', text: 'Моля, добавете експорт в CSV', keywords: [], link: 'https://example.slack.com/archives/C1/pbg', occurredAt: new Date(NOW.getTime() - DAY) } });
+    expect((await data.feedback(C, period)).themes.find((t) => t.theme.includes('експорт'))).toBeUndefined();
+    await app.repos.synonyms.add(C, ['export', 'експорт']);
+    const csv = (await data.feedback(C, period)).themes[0]!;
+    expect(csv.theme).toBe('csv export / експорт в csv');
+    expect(csv.count).toBe(3);
   });
 
   it('GIVEN logged questions, replies and votes THEN the overview splits them and the knowledge base lists what to fix', async () => {

@@ -53,7 +53,7 @@ export default {
     },
     offers: { noAnswers: 'Все още няма изпратени оферти, затова няма отговори за показване.', offer: 'Оферта', stage: 'За етап от', places: 'Места', expires: 'Изтича', proposed: 'Предложени', sent: 'Изпратени', accepted: 'Приети', declined: 'Отказани', chart: 'Отговори по оферти' },
     knowledge: { unanswered: 'Най-често задавани въпроси без отговор', question: 'Въпрос', count: 'Пъти', last: 'Последно', unhelpful: 'Статии с най-много „Не помогна“', entry: 'Статия', notHelpful: 'Не помогна', helped: 'Помогна' },
-    feedback: { theme: 'Тема', count: 'Брой', requests: 'Искания', complaints: 'Оплаквания', praise: 'Похвали', examples: 'Примери', other: 'Други', chart: 'Обратна връзка по теми' },
+    feedback: { theme: 'Тема', count: 'Брой', requests: 'Искания', complaints: 'Оплаквания', praise: 'Похвали', examples: 'Примери', quote: 'Характерен цитат', other: 'Други', chart: 'Обратна връзка по теми' },
     reason: {
       messages_one: '{{count}} съобщение',
       messages_other: '{{count}} съобщения',

@@ -54,7 +54,7 @@ export default {
     },
     offers: { noAnswers: 'No offer has been sent yet, so there are no answers to show.', offer: 'Offer', stage: 'Eligible from', places: 'Places', expires: 'Expires', proposed: 'Proposed', sent: 'Sent', accepted: 'Accepted', declined: 'Declined', chart: 'Answers per offer' },
     knowledge: { unanswered: 'Most-asked unanswered questions', question: 'Question', count: 'Times asked', last: 'Last asked', unhelpful: 'Entries with most "Didn\'t help"', entry: 'Entry', notHelpful: 'Didn\'t help', helped: 'Helped' },
-    feedback: { theme: 'Theme', count: 'Items', requests: 'Requests', complaints: 'Complaints', praise: 'Praise', examples: 'Examples', other: 'Other', chart: 'Feedback by theme' },
+    feedback: { theme: 'Theme', count: 'Items', requests: 'Requests', complaints: 'Complaints', praise: 'Praise', examples: 'Examples', quote: 'Representative quote', other: 'Other', chart: 'Feedback by theme' },
     reason: {
       messages_one: '{{count}} message',
       messages_other: '{{count}} messages',

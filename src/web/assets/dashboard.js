@@ -256,10 +256,12 @@
         { key: 'requests', label: T['feedback.requests'], numeric: true },
         { key: 'complaints', label: T['feedback.complaints'], numeric: true },
         { key: 'praise', label: T['feedback.praise'], numeric: true },
+        { key: 'quote', label: T['feedback.quote'], links: true },
         { key: 'examples', label: T['feedback.examples'], links: true },
       ], d.themes.map(function (th) {
         return {
           theme: th.theme, count: th.count, requests: th.kinds.feature_request, complaints: th.kinds.complaint, praise: th.kinds.praise,
+          quote: th.quote ? [{ text: '“' + th.quote.text + '” (' + th.quote.displayName + ')', href: th.quote.link }] : [],
           examples: th.examples.map(function (e) { return { text: '“' + e.text + '” (' + e.displayName + ')', href: e.link }; }),
         };
       }));

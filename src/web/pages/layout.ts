@@ -67,7 +67,7 @@ const SCRIPT_TEXTS = [
   'funnel.stage.newcomer', 'funnel.stage.like', 'funnel.stage.love', 'funnel.stage.advocate',
   'offers.offer', 'offers.stage', 'offers.places', 'offers.expires', 'offers.proposed', 'offers.sent', 'offers.accepted', 'offers.declined', 'offers.noAnswers', 'overview.noQuestions',
   'knowledge.question', 'knowledge.count', 'knowledge.last', 'knowledge.entry', 'knowledge.notHelpful', 'knowledge.helped',
-  'feedback.theme', 'feedback.count', 'feedback.requests', 'feedback.complaints', 'feedback.praise', 'feedback.examples', 'feedback.other',
+  'feedback.theme', 'feedback.count', 'feedback.requests', 'feedback.complaints', 'feedback.praise', 'feedback.examples', 'feedback.quote', 'feedback.other',
 ];
 
 const LEARNING_TEXTS = ['topic', 'count', 'unanswered', 'unhelpful', 'examples', 'other', 'id', 'question', 'answer', 'credited'];

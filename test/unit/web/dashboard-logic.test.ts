@@ -52,16 +52,19 @@ describe('funnel series', () => {
 describe('feedback themes', () => {
   const item = (kind: string, text: string, keywords: string[]) => ({ kind, text, keywords, link: 'l', displayName: 'n', at: new Date(0) });
 
-  it('GIVEN items THEN the most shared keyword makes the first theme, and loners end in "other"', () => {
+  it('GIVEN items THEN the most shared phrase makes the first theme with its representative quote first, and loners end in "other"', () => {
     const themes = groupFeedbackThemes([
-      item('feature_request', 'a', ['export', 'csv']),
-      item('complaint', 'b', ['export', 'slow']),
-      item('complaint', 'c', ['slow', 'login']),
-      item('praise', 'd', ['slow', 'login']),
-      item('praise', 'e', ['design']),
+      item('feature_request', 'Please add CSV export', []),
+      item('complaint', 'The login page is slow', []),
+      item('complaint', 'Login page slow again today', []),
+      item('praise', 'The new login page is great', []),
+      item('praise', 'Nice design', []),
     ]);
-    expect(themes.map((t) => [t.theme, t.count])).toEqual([['slow', 3], ['', 2]]);
+    expect(themes.map((t) => [t.theme, t.count])).toEqual([['login page', 3], ['', 2]]);
     expect(themes[0]!.kinds).toEqual({ feature_request: 0, complaint: 2, praise: 1 });
+    expect(themes[0]!.quote?.text).toBe('The login page is slow');
+    expect(themes[0]!.examples[0]).toEqual(themes[0]!.quote);
+    expect(themes[1]!.quote).toBeNull();
   });
 
   it('GIVEN nothing THEN there are no themes', () => {
