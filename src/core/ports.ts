@@ -124,4 +124,6 @@ export interface Repositories {
   learning: import('./learning/ports.ts').LearningRepository;
   /** Routing settings, waiting questions, helpers asked, hand-offs (issue 16). */
   routing: RoutingRepository;
+  /** Notices owed to moderators and threads (the outbox's notice rows). */
+  notices: import('./outbox/notices.ts').NoticeOutbox;
 }
