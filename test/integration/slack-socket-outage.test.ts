@@ -4,21 +4,12 @@
 // sent again when the database is back (as Slack does, with retry_attempt) and then stored, once.
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.ts';
 import { createSlackAdapter } from '../../src/adapters/slack/index.ts';
-import { systemClock } from '../../src/core/clock.ts';
-import { createRepositories } from '../../src/db/create-repositories.ts';
-import { openDatabase } from '../../src/db/open-database.ts';
-import { features } from '../../src/feature-list.ts';
-import { createTranslator } from '../../src/i18n/create-translator.ts';
-import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
-import { createLogger } from '../../src/pino-logger.ts';
-import { buildRapport } from '../../src/main.ts';
 import { FAKE_BOT, startFakeSlack } from '../fakes/slack/fake-slack.ts';
 import { messageEvent } from '../fakes/slack/payloads.ts';
 import { memoryLogger } from '../fakes/slack/recording-handlers.ts';
-import { POSTGRES_URL, dropSchema, uniqueName } from '../support/services.ts';
-import { startTcpProxy } from '../support/tcp-proxy.ts';
+import { rapportBehindProxy } from '../support/rapport-behind-proxy.ts';
+import { POSTGRES_URL } from '../support/services.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -30,36 +21,15 @@ describe('Slack Socket Mode while PostgreSQL is away', () => {
   it('GIVEN PostgreSQL cut and no spool WHEN events arrive over the socket THEN none is acknowledged before it is stored, and every one is stored once it is sent again', async () => {
     const slack = await startFakeSlack();
     cleanups.push(() => slack.close());
-    const proxy = await startTcpProxy({ host: '127.0.0.1', port: 5432 });
-    const schema = uniqueName('sockout');
-    const db = await openDatabase({ kind: 'postgres', url: `postgresql://postgres@127.0.0.1:${proxy.port}/postgres`, schema }, { migrate: true });
+    const lines: Array<{ level: string; object: unknown; message?: string }> = [];
+    const adapter = createSlackAdapter({ botToken: FAKE_BOT.token, appToken: FAKE_BOT.appToken, apiUrl: slack.apiUrl }, { logger: memoryLogger(lines) });
+    const { proxy, schema, close } = await rapportBehindProxy([adapter], { spool: false });
+    cleanups.push(close);
+    await slack.socket.connected();
     // The test reads the database directly, not through the proxy it cuts.
     const direct = new pg.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${schema}` });
     await direct.connect();
-    const lines: Array<{ level: string; object: unknown; message?: string }> = [];
-    const adapter = createSlackAdapter({ botToken: FAKE_BOT.token, appToken: FAKE_BOT.appToken, apiUrl: slack.apiUrl }, { logger: memoryLogger(lines) });
-    const logger = createLogger({ level: 'silent', pretty: false });
-    const rapport = await buildRapport({
-      repos: createRepositories(db.prisma),
-      scheduler: createInProcessScheduler({ logger, backoffBaseMs: 10 }),
-      logger,
-      clock: systemClock,
-      translator: await createTranslator(),
-      commands,
-      features,
-      adapters: [adapter],
-      defaults: { language: 'en', timeZone: 'UTC' },
-    });
-    await rapport.start();
-    await slack.socket.connected();
-    cleanups.push(async () => {
-      await proxy.restore();
-      await rapport.stop();
-      await db.close();
-      await direct.end();
-      await proxy.close();
-      await dropSchema(schema);
-    });
+    cleanups.push(() => direct.end());
 
     const stored = async (id: string) => (await direct.query('SELECT 1 FROM "ActivityEvent" WHERE "platformEventId" = $1', [id])).rowCount === 1;
     const envelopes = Array.from({ length: 12 }, (_, n) => {
