@@ -9,6 +9,7 @@ import { answeringFeature } from './core/answers/feature/register-answering.ts';
 import { learningFeature } from './core/learning/register-learning.ts';
 import { routingFeature } from './core/routing/register-routing.ts';
 import { roleRewardsFeature } from './core/rewards/register-role-rewards.ts';
+import { noticesFeature } from './core/outbox/register-notices.ts';
 
 export const features: Feature[] = [
   dailyRollupFeature,
@@ -23,4 +24,6 @@ export const features: Feature[] = [
   roleRewardsFeature,
   // Last: a question's delayed check is queued once the other features have seen the message.
   routingFeature,
+  // The outbox relay for notices to moderators and threads (it listens to no event).
+  noticesFeature,
 ];

@@ -40,6 +40,7 @@ import { createRewardNotice } from './core/rewards/reward-notice.ts';
 import { createRoleRewards } from './core/rewards/role-rewards.ts';
 import { createAnswering } from './core/answers/feature/create-answering.ts';
 import { createRouting } from './core/routing/create-routing.ts';
+import { createNoticeSender } from './core/outbox/notice-sender.ts';
 import { createSemanticAnswering, type SemanticAnsweringDeps } from './core/answers/feature/semantic-answering.ts';
 import { createLearning } from './core/learning/suggestion-queue.ts';
 import type { JobScheduler } from './core/scheduler.ts';
@@ -129,8 +130,10 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   privacy = ambassadors.privacy;
   ambassadors.privacy.onErase((memberId) => recognition.forget(memberId));
   const shoutouts = createShoutouts({ repo: parts.repos.shoutouts, communities: parts.repos.communities, recognition, scheduler, repliers: instrumentedRepliers, translator: parts.translator, clock: parts.clock, logger: parts.logger });
+  const notices = createNoticeSender({ outbox: parts.repos.notices, repliers: instrumentedRepliers, clock: parts.clock, logger: parts.logger });
   const routing = createRouting({
     repo: parts.repos.routing,
+    notices,
     clock: parts.clock,
     scheduler,
     repliers: instrumentedRepliers,
@@ -204,6 +207,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     shoutouts,
     routing,
     roleRewards,
+    notices,
     routingRecords: narrow(repos.routing, ['latestQuestion', 'openHandoffs', 'setMentionOptOut']),
     answerRecords: narrow(repos.answerLogs, ['get']),
     dashboard: createDashboardAccess({ store: repos.dashboardAuth, members: repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),

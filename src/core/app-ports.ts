@@ -13,6 +13,7 @@ import type { CommandCatalog } from './commands/catalog.ts';
 import type { DashboardAccess } from './dashboard/dashboard-access.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
+import type { NoticeSender } from './outbox/notice-sender.ts';
 import type { ReplierDirectory } from './outgoing.ts';
 import type { ActivityRepository, ChannelRepository, CommunityRepository, MemberRepository } from './ports.ts';
 import type { PrivacyGuard } from './privacy/privacy-guard.ts';
@@ -64,6 +65,8 @@ export interface Ports {
   learning: Learning;
   /** Questions brought to likely helpers, and hand-offs to moderators (/ask-human, /faq handoffs, /settings routing). */
   routing: Routing;
+  /** Notices owed to moderators and threads, sent from the outbox (its relay job). */
+  notices: NoticeSender;
   routingRecords: RoutingRecords;
   /** Roles given for funnel stages and score levels, on platforms with roles (/rewards). */
   roleRewards: RoleRewards;

@@ -129,4 +129,6 @@ export interface Repositories {
   routing: RoutingRepository;
   /** Roles given for funnel stages and score levels (/rewards, issue 20). */
   roleRewards: RoleRewardRepository;
+  /** Notices owed to moderators and threads (the outbox's notice rows). */
+  notices: import('./outbox/notices.ts').NoticeOutbox;
 }

@@ -12,6 +12,7 @@ import { createKnowledgeBaseRepository } from './knowledge-base-repository.ts';
 import { createAnswerLogRepository } from './answer-log-repository.ts';
 import { createRoutingRepository } from './routing-repository.ts';
 import { createRoleRewardRepository } from './role-reward-repository.ts';
+import { createNoticeOutboxRepository } from './notice-outbox-repository.ts';
 import { createSynonymRepository } from './synonym-repository.ts';
 import { createLearningRepository } from './learning-repository.ts';
 import { createChannelRepository, createCommunityPauseStore, createCommunityRepository, createMemberRepository } from './community-repository.ts';
@@ -36,5 +37,6 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     learning: createLearningRepository(prisma),
     routing: createRoutingRepository(prisma),
     roleRewards: createRoleRewardRepository(prisma),
+    notices: createNoticeOutboxRepository(prisma),
   };
 }

@@ -2,6 +2,7 @@
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { MessagePosted } from '../core/events.ts';
 import { rawQueryOf, utc } from './raw-query.ts';
+import { noticeRows } from './notice-outbox-repository.ts';
 import { DEFAULT_ROUTING_SETTINGS, type HandoffRecord, type HandoffStatus, type RoutingQuestionRecord, type RoutingQuestionStatus, type RoutingRepository, type RoutingSettingsRecord } from '../core/routing/ports.ts';
 
 const toSettings = (row: { enabled: boolean; delayMinutes: number; mode: string; dailyLimit: number; channels: string[] }): RoutingSettingsRecord => ({
@@ -44,9 +45,14 @@ export function createRoutingRepository(prisma: PrismaClient): RoutingRepository
       const row = await prisma.routingQuestion.findUnique({ where: { id } });
       return row ? toQuestion(row) : null;
     },
-    async moveQuestion(id, from, to, at) {
-      const { count } = await prisma.routingQuestion.updateMany({ where: { id, status: from }, data: { status: to, checkedAt: at } });
-      return count === 1;
+    async moveQuestion(id, from, to, at, notices = []) {
+      const move = (tx: Pick<PrismaClient, 'routingQuestion'>) => tx.routingQuestion.updateMany({ where: { id, status: from }, data: { status: to, checkedAt: at } });
+      if (notices.length === 0) return (await move(prisma)).count === 1;
+      return prisma.$transaction(async (tx) => {
+        if ((await move(tx)).count !== 1) return false;
+        await tx.outbox.createMany({ data: noticeRows(notices, at), skipDuplicates: true });
+        return true;
+      });
     },
     async markAnswered(communityId, match) {
       const where = 'messageId' in match
@@ -70,12 +76,14 @@ export function createRoutingRepository(prisma: PrismaClient): RoutingRepository
     async setMentionOptOut(memberId, communityId, optedOut) {
       await prisma.routingOptOut.upsert({ where: { memberId }, create: { memberId, communityId, noMentions: optedOut }, update: { noMentions: optedOut } });
     },
-    async openHandoff(input) {
-      // One open hand-off per thread: look first, inside a transaction with the insert.
+    async openHandoff(input, notices = []) {
+      // One open hand-off per thread: look first, inside a transaction with the insert and its notices.
       return prisma.$transaction(async (tx) => {
         const open = await tx.handoff.findFirst({ where: { communityId: input.communityId, channelId: input.channelId, threadOf: input.threadOf, status: 'open' } });
         if (open) return { handoff: toHandoff(open), created: false };
-        return { handoff: toHandoff(await tx.handoff.create({ data: input })), created: true };
+        const created = await tx.handoff.create({ data: input });
+        if (notices.length > 0) await tx.outbox.createMany({ data: noticeRows(notices, input.openedAt), skipDuplicates: true });
+        return { handoff: toHandoff(created), created: true };
       });
     },
     async openHandoffFor(communityId, channelId, threadOf) {

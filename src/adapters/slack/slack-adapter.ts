@@ -2,8 +2,8 @@
 // `port`) or over Socket Mode (when an app token is given), translating what arrives into core
 // events and commands, and a Replier for what the core sends back.
 //
-// Acknowledging over HTTP (processBeforeResponse: true): Bolt sends its response when our
-// listeners return. An event listener returns as soon as the event is kept (stored, or spooled
+// Acknowledging, over HTTP (processBeforeResponse: true) and over Socket Mode (socket-receiver.ts):
+// Bolt sends its response when our listeners return. An event listener returns as soon as the event is kept (stored, or spooled
 // while the database is away; the features go on after), so a 200 means the event cannot be lost,
 // and an event that could not be kept gets a 500, which Slack redelivers. Commands, actions, views
 // and shortcuts call ack() and return at once, their work going on in the background; the ones
@@ -20,6 +20,7 @@ import { systemClock, type Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerFallbacks } from './fallback-listeners.ts';
+import { KeepThenAckSocketReceiver } from './socket-receiver.ts';
 import { guardSlackRequest } from './request-guard.ts';
 import { callSlack } from './errors.ts';
 import { createSlackDirectory } from './slack-directory.ts';
@@ -262,7 +263,8 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
       const auth = oauth ? undefined : await callSlack('auth.test', () => client.auth.test());
       if (auth && (!auth.team_id || !auth.user_id)) throw new Error('auth.test did not return team_id and user_id; is SLACK_BOT_TOKEN a bot token (xoxb-)?');
       if (auth?.team_id && auth.user_id) identity = { teamId: auth.team_id, botUserId: auth.user_id, ...(auth.team ? { teamName: auth.team } : {}), ...(auth.bot_id ? { botId: auth.bot_id } : {}) };
-      // Over HTTP our own server puts request-guard.ts in front of Bolt's receiver.
+      // Over HTTP our own server puts request-guard.ts in front of Bolt's receiver. Both receivers
+      // acknowledge after the listeners returned (socket-receiver.ts for Socket Mode).
       const receiver =
         mode === 'http'
           ? new HTTPReceiver({
@@ -272,30 +274,30 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
               ...(options.routes?.length ? { customRoutes: options.routes } : {}),
               ...(oauth ? installerReceiverOptions(oauth, { ...(clientOptions.slackApiUrl ? { apiUrl: clientOptions.slackApiUrl } : {}), logger, onInstalled: (installation) => onInstalled?.(installation) ?? Promise.resolve() }) : {}),
             })
-          : undefined;
+          : new KeepThenAckSocketReceiver({
+              appToken: options.appToken!,
+              logger: slackLogger,
+              rapportLogger: logger,
+              isNotKept,
+              installerOptions: { clientOptions, ...(options.routes?.length ? { port: options.port ?? 3000 } : {}) },
+              // With routes, Socket Mode serves them on an HTTP server of its own at `port`.
+              ...(options.routes?.length ? { customRoutes: options.routes } : {}),
+            });
       const bolt = new App({
         ...(options.botToken ? { token: options.botToken } : {}),
         ...(identity ? { botUserId: identity.botUserId } : {}),
         ...(identity?.botId ? { botId: identity.botId } : {}),
         clientOptions,
         logger: slackLogger,
-        ...(receiver
-          ? { receiver }
-          : {
-              socketMode: true,
-              appToken: options.appToken,
-              ...(options.routes?.length ? { customRoutes: options.routes } : {}),
-              // With routes, Socket Mode serves them on an HTTP server of its own at `port`.
-              ...(options.routes?.length ? { port: options.port ?? 3000 } : {}),
-            }),
+        receiver,
       });
       const ctx: TranslateContext = { teamId: identity?.teamId ?? '', botUserId: identity?.botUserId ?? '', ...(identity?.botId ? { botId: identity.botId } : {}), directory };
       register(bolt, cleanHandlers(handlers), ctx);
-      if (mode === 'socket') {
+      if (receiver instanceof KeepThenAckSocketReceiver) {
         // apps.connections.open with the app token; a revoked token fails here, not later.
         await callSlack('apps.connections.open', () => bolt.start());
       } else {
-        server = await listen(receiver!, options.port ?? 3000, options.host);
+        server = await listen(receiver, options.port ?? 3000, options.host);
         const address = server.address() as AddressInfo | string | null;
         if (address && typeof address === 'object') bound = { host: address.address, port: address.port };
       }

@@ -3,6 +3,7 @@ import type { MessagePosted } from '../events.ts';
 // Storage the routing feature needs; src/db/routing-repository.ts implements it with Prisma and
 // in-memory-routing-repository.ts for tests. Status changes are conditional ("only from waiting"),
 // so a check that runs twice, or in two processes, acts once.
+import type { Notice } from '../outbox/notices.ts';
 
 export type RoutingMode = 'mention' | 'dm';
 
@@ -54,8 +55,8 @@ export interface RoutingRepository {
   /** null when this message is already recorded (a redelivery). */
   recordQuestion(input: Omit<RoutingQuestionRecord, 'id' | 'status'>): Promise<RoutingQuestionRecord | null>;
   getQuestion(id: number): Promise<RoutingQuestionRecord | null>;
-  /** Moves a question from `from` to `to`; false when it was no longer at `from`. */
-  moveQuestion(id: number, from: RoutingQuestionStatus, to: RoutingQuestionStatus, at: Date): Promise<boolean>;
+  /** Moves a question from `from` to `to`; false when it was no longer at `from`. The notices it owes are written with the move (the outbox), only when it moves. */
+  moveQuestion(id: number, from: RoutingQuestionStatus, to: RoutingQuestionStatus, at: Date, notices?: readonly Notice[]): Promise<boolean>;
   /** Marks waiting questions answered: the one with this message id, or (askerMemberId) the asker's in the channel since `since`. */
   markAnswered(communityId: string, match: { messageId: string } | { channelId: string; askerMemberId: string; since: Date }): Promise<number>;
   /** How many times each helper was asked on `day` (YYYY-MM-DD, UTC). */
@@ -65,8 +66,8 @@ export interface RoutingRepository {
   /** Members of the community who opted out of being mentioned as helpers. */
   mentionOptOuts(communityId: string): Promise<Set<string>>;
   setMentionOptOut(memberId: string, communityId: string, optedOut: boolean): Promise<void>;
-  /** Opens a hand-off for the thread, or returns the one already open (created false). */
-  openHandoff(input: Omit<HandoffRecord, 'id' | 'status'>): Promise<{ handoff: HandoffRecord; created: boolean }>;
+  /** Opens a hand-off for the thread, or returns the one already open (created false). Its notices (the moderators' ping) are written with it, only when it is created. */
+  openHandoff(input: Omit<HandoffRecord, 'id' | 'status'>, notices?: readonly Notice[]): Promise<{ handoff: HandoffRecord; created: boolean }>;
   openHandoffFor(communityId: string, channelId: string, threadOf: string): Promise<HandoffRecord | null>;
   getHandoff(id: number): Promise<HandoffRecord | null>;
   openHandoffs(communityId: string): Promise<HandoffRecord[]>;
