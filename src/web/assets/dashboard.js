@@ -44,8 +44,7 @@
         labels: labels,
         datasets: datasets.map(function (d, i) {
           var color = d.color || COLORS[i % COLORS.length];
-          // A filled line's area and its legend box share one colour (the stroke's, a little lighter).
-          return Object.assign({ borderColor: color, backgroundColor: type === 'line' ? color + (d.fill ? '99' : '33') : color, borderWidth: 2, pointRadius: labels.length > 60 ? 0 : 2, cubicInterpolationMode: 'monotone' }, d);
+          return Object.assign({ borderColor: color, backgroundColor: type === 'line' ? color + '33' : color, borderWidth: 2, pointRadius: labels.length > 60 ? 0 : 2, cubicInterpolationMode: 'monotone' }, d);
         }),
       },
       options: Object.assign({ responsive: true, maintainAspectRatio: false, animation: false, interaction: { mode: 'index', intersect: false }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }, options || {}),
@@ -206,7 +205,8 @@
         // Stage counts change in steps: straight segments, no smoothing.
         // Stacked bands: each fills down to the band below it (the first to zero), so no two fills
         // overlap into a grey the legend does not show.
-        return { label: T['funnel.stage.' + stage], data: d.series[stage], fill: i === 0 ? 'origin' : '-1', cubicInterpolationMode: 'default', tension: 0 };
+        // The band and its legend box share one colour, the stage's line colour a little lighter.
+        return { label: T['funnel.stage.' + stage], data: d.series[stage], fill: i === 0 ? 'origin' : '-1', backgroundColor: COLORS[i] + '99', cubicInterpolationMode: 'default', tension: 0 };
       }), { scales: { y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } });
       table('table-moved', [
         { key: 'name', label: T['funnel.member'] },

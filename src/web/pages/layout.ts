@@ -59,7 +59,7 @@ function body(page: PageName, t: T): string {
         table('table-handoffs', t('dashboard.handoffs.title'), true) +
         table('table-unanswered', t('dashboard.knowledge.unanswered')) +
         table('table-unhelpful', t('dashboard.knowledge.unhelpful')) +
-        table('table-gaps', t('learning.dashboard.gaps')) +
+        table('table-gaps', t('learning.dashboard.gaps'), true) +
         table('table-suggestions', t('learning.dashboard.suggestions'), true)
       );
     case 'feedback':
