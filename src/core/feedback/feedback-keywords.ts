@@ -1,7 +1,7 @@
 // Keywords a feedback item is grouped by: the stemmed content words of the message (the answers
 // engine's analysis, English Porter and a Bulgarian suffix stemmer) without the words every piece
 // of feedback shares ("please", "add", "great", "new", "добавете") and without the brand's own names.
-import { analyzeTerms, stemWord, tokenize } from '../answers/analyze.ts';
+import { analyzeTerms, stemWord, tokenize } from '../answers/text/analyze.ts';
 
 const GENERIC = [
   'please', 'add', 'would', 'could', 'should', 'nice', 'great', 'good', 'awesome', 'love', 'like', 'feature', 'request', 'wish', 'want', 'need',

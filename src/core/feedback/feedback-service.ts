@@ -3,7 +3,7 @@
 // groups a period's items by theme, on demand or weekly to a moderators' channel.
 import { z } from 'zod';
 import type { BrandMatcher } from '../ambassadors/brand-talk.ts';
-import type { SynonymGroup } from '../answers/synonyms.ts';
+import type { SynonymGroup } from '../answers/knowledge-base/synonyms.ts';
 import type { AmbassadorRepository } from '../ambassadors/ports.ts';
 import { DIGEST_CRON, DIGEST_JOB, digestKey } from '../ambassadors/job-settings.ts';
 import type { Clock } from '../clock.ts';

@@ -5,9 +5,9 @@
 // phrase's key ignores word order ("CSV export" = "export to CSV"). A community synonym group
 // (/faq synonyms, e.g. "dark mode, тъмна тема") becomes one concept wherever a member of it is
 // written, so the same theme in English and Bulgarian is one theme.
-import { stemWord } from '../answers/analyze.ts';
-import { isStopWord } from '../answers/stop-words.ts';
-import type { SynonymGroup } from '../answers/synonyms.ts';
+import { stemWord } from '../answers/text/analyze.ts';
+import { isStopWord } from '../answers/text/stop-words.ts';
+import type { SynonymGroup } from '../answers/knowledge-base/synonyms.ts';
 import { PRAISE, STRONG_COMPLAINT } from './cues.ts';
 import { GENERIC_STEMS } from './feedback-keywords.ts';
 

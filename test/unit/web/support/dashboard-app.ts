@@ -8,7 +8,7 @@ import { withRecognitionLeaderboards } from '../../../../src/core/dashboard/reco
 import { createKnowledgeGaps } from '../../../../src/core/learning/knowledge-gaps.ts';
 import { withLearning } from '../../../../src/core/learning/dashboard-learning.ts';
 import { createDashboardQueries } from '../../../../src/db/dashboard-queries.ts';
-import { createLogger } from '../../../../src/logger.ts';
+import { createLogger } from '../../../../src/pino-logger.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../../../../src/web/prometheus-metrics.ts';
 import type { HealthChecks } from '../../../../src/web/health.ts';
 import { createWebHandler } from '../../../../src/web/web-handler.ts';
