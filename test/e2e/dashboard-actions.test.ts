@@ -67,6 +67,31 @@ describe('dashboard actions', () => {
     }
   });
 
+  it('GIVEN a Bulgarian moderator THEN the hand-offs, the buttons and the answer to a decision are in Bulgarian', async () => {
+    await d.command('vera', true, 'здравейте');
+    await d.app.repos.members.setLanguage('console:local:vera', 'bg');
+    const fresh = await d.app.repos.learning.add({
+      communityId: C, channelId: `${C}:C1`, questionMessageId: 'q-bg', askerMemberId: 'console:local:ann', creditedMemberId: 'console:local:ben', questionText: 'Къде са фактурите?', answerText: 'В Плащания, Фактури.',
+      answerMessageIds: ['a-bg'], signal: 'thanks', signalMessageId: 't-bg', language: 'bg', imported: false, entryKey: null, createdAt: new Date(NOW.getTime() - 3_600_000),
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${d.server.url}${d.linkIn(await d.command('vera', true, '/dashboard'))}`);
+      await ready(page);
+      await page.goto(`${d.server.url}${new URL(page.url()).pathname}knowledge`);
+      await ready(page);
+      expect(await page.textContent('#table-handoffs >> xpath=ancestor::section//h2')).toBe('Чакат човек („Питай човек“)');
+      expect(await page.$$eval('#table-handoffs tbody td:last-child', (tds) => tds.map((td) => td.textContent))).toEqual(['2 ч 5 мин']);
+      const row = `#table-suggestions tbody tr:has(td:first-child:text-is("${fresh!.id}"))`;
+      expect(await page.$$eval(`${row} button`, (buttons) => buttons.map((b) => b.textContent))).toEqual(['Одобрете', 'Отхвърлете']);
+      await page.click(`${row} button[data-action="reject"]`);
+      await page.waitForSelector(row, { state: 'detached' });
+      expect(await page.textContent('#action-status')).toBe(`Предложение №${fresh!.id} е отхвърлено.`);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('GIVEN a POST without the session, without the CSRF token or from another site THEN nothing is decided; GIVEN one already decided THEN it says so', async () => {
     const cookie = sessionCookie(await d.openLink(d.linkIn(await d.command('mia', true, '/dashboard'))));
     const base = d.linkIn(await d.command('mia', true, '/dashboard')).replace(/\/login\?.*$/, '');
