@@ -17,6 +17,7 @@ import { createScoreRebuildRepository } from '../db/score-rebuild-repository.ts'
 import { createDashboardQueries } from '../db/dashboard-queries.ts';
 import { withRecognitionLeaderboards } from '../core/dashboard/recognition-leaderboards.ts';
 import { withLearning } from '../core/learning/dashboard-learning.ts';
+import { createDashboardOperations } from '../core/dashboard/dashboard-operations.ts';
 import { createKnowledgeGaps } from '../core/learning/knowledge-gaps.ts';
 import { createLogger } from '../pino-logger.ts';
 import { openRapport, StartAborted } from '../main.ts';
@@ -124,6 +125,7 @@ export const runStart: CliCommand = async (argv, io) => {
         clock: systemClock,
         logger,
         secureCookies: config.publicUrl.startsWith('https:'),
+        operations: createDashboardOperations({ learning: rapport.ports.learning, routingRecords: repos.routing, members: repos.members, channels: repos.channels, translator }),
         metrics,
         metricsAccess: { ...config.metrics, elsewhere: config.metrics.listen !== undefined },
         health: { database: () => db.withSql((sql) => sql.query('SELECT 1')), queue: async () => void (await queue.stats?.()) },

@@ -1,6 +1,7 @@
 // Proves, in headless Chromium, the dashboard points of issue 19: times in the community's time zone
 // whatever the browser's, stacked funnel bands filled in their legend's colour (not an overlap grey),
-// the offers table not cut off, a message instead of an empty 0–1 chart, and /favicon.ico served.
+// the offers table not cut off, a message instead of an empty 0–1 chart (offers, questions), and
+// /favicon.ico served.
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +93,17 @@ describe('dashboard tells the truth (browser)', () => {
     // The newcomer legend is #2f6fdf: clearly more blue than red, and not a grey (r ≈ g ≈ b).
     expect(b - r).toBeGreaterThan(60);
     expect(b - g).toBeGreaterThan(30);
+  });
+
+  it('GIVEN a knowledge base but no question asked in the period THEN the questions panel says so instead of drawing an empty chart', async () => {
+    await d.app.db.prisma.knowledgeEntry.create({ data: { communityId: C, key: 'proxy', question: 'How do I set a proxy?', answer: 'HTTPS_PROXY', phrasings: [], tags: [], language: 'en' } });
+    await page.goto(`${d.server.url}${base}?period=7d`);
+    await ready(page);
+    expect(await page.isVisible('#chart-questions')).toBe(false);
+    expect(await page.textContent('#chart-questions >> xpath=ancestor::section//p[contains(@class,"no-data")]')).toBe('No questions were asked in this period.');
+    // Every new member is an active one.
+    const [active, fresh] = await Promise.all([page.textContent('#total-activeMembers'), page.textContent('#total-newMembers')]);
+    expect(Number(fresh)).toBeLessThanOrEqual(Number(active));
   });
 
   it('GIVEN a browser asking for /favicon.ico THEN it gets the icon, and pages link it', async () => {

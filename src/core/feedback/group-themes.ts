@@ -48,7 +48,7 @@ export function groupThemes<T extends ThemeItem>(items: readonly T[], options: T
     }
     let best: string | null = null;
     for (const [key, s] of stats) {
-      if (s.count < minShared || key.split(' ').length > 2) continue;
+      if (s.count < minShared) continue;
       if (best === null || better(key, s, best, stats.get(best)!)) best = key;
     }
     if (best === null) break;
@@ -72,16 +72,10 @@ function better(key: string, s: { count: number; at: number; synonym: boolean },
   return key < bestKey;
 }
 
-/** The most written form of the phrase, in each language it was written in (English first). A pair
- * every member also wrote as a longer run ("export reports as pdf") takes the longer one. */
+/** The most written form of the phrase (the shortest at equal counts), in each language it was
+ * written in, English first. */
 function labelOf(key: string, lists: ReadonlyArray<readonly Phrase[]>): string {
-  let candidates = lists.map((list) => list.filter((p) => p.key === key));
-  if (!key.includes('≡')) {
-    const stems = key.split(' ');
-    const longer = lists.map((list) => list.filter((p) => p.size === 3 && stems.every((s) => p.key.split(' ').includes(s))));
-    const common = longer[0]?.map((p) => p.key).find((k) => longer.every((l) => l.some((p) => p.key === k)));
-    if (common) candidates = longer.map((l) => l.filter((p) => p.key === common));
-  }
+  const candidates = lists.map((list) => list.filter((p) => p.key === key));
   const byLanguage = new Map<string, Map<string, number>>();
   for (const list of candidates) {
     for (const p of list) {

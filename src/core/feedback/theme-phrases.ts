@@ -1,5 +1,5 @@
-// The phrases a piece of feedback is about, for grouping it into themes: runs of two or three
-// content words (stop words, the words every piece of feedback shares, words of feeling and the
+// The phrases a piece of feedback is about, for grouping it into themes: pairs of content words
+// written together, next to each other or with one word between (stop words, the words every piece of feedback shares, words of feeling and the
 // brand's names left out; a comma or a full stop ends a run), stemmed with the answers engine's English and Bulgarian
 // stemmers so "dark mode" and "darker modes", "тъмна тема" and "тъмната тема" are one phrase. A
 // phrase's key ignores word order ("CSV export" = "export to CSV"). A community synonym group
@@ -22,7 +22,7 @@ export interface Phrase {
   surface: string;
   /** Where it starts in the text (earlier phrases are usually the subject). */
   at: number;
-  /** Content words in it (a synonym group counts as one). */
+  /** Content words in it (a synonym group counts as one): 1 for a synonym alone, else 2. */
   size: number;
   language: 'en' | 'bg';
 }
@@ -124,9 +124,10 @@ export function createPhraseExtractor(options: PhraseOptions = {}): (text: strin
           const written = surface(token, token);
           phrases.push({ key: token.stem, surface: written, at: token.start, size: 1, language: languageOf(written) });
         }
-        // Pairs of neighbours, pairs with one word between ("export reports as PDF" is about
-        // "PDF export" too) and runs of three.
-        for (const words of [[token, merged[i + 1]], [token, merged[i + 2]], [token, merged[i + 1], merged[i + 2]]]) {
+        // Pairs of neighbours, and pairs with one word between ("export reports as PDF" is about
+        // "PDF export" too). Longer runs make worse themes: two messages that share three words
+        // share their pairs too, and "search is slow" says it better than "search slow last".
+        for (const words of [[token, merged[i + 1]], [token, merged[i + 2]]]) {
           if (words.some((w) => w === undefined)) continue;
           const present = words as Token[];
           if (new Set(present.map((w) => w.stem)).size < present.length) continue;

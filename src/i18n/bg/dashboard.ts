@@ -54,6 +54,8 @@ export default {
     offers: { noAnswers: 'Все още няма изпратени оферти, затова няма отговори за показване.', offer: 'Оферта', stage: 'За етап от', places: 'Места', expires: 'Изтича', proposed: 'Предложени', sent: 'Изпратени', accepted: 'Приети', declined: 'Отказани', chart: 'Отговори по оферти' },
     knowledge: { unanswered: 'Най-често задавани въпроси без отговор', question: 'Въпрос', count: 'Пъти', last: 'Последно', unhelpful: 'Статии с най-много „Не помогна“', entry: 'Статия', notHelpful: 'Не помогна', helped: 'Помогна' },
     feedback: { theme: 'Тема', count: 'Брой', requests: 'Искания', complaints: 'Оплаквания', praise: 'Похвали', examples: 'Примери', quote: 'Характерен цитат', other: 'Други', chart: 'Обратна връзка по теми' },
+    handoffs: { title: 'Чакат човек („Питай човек“)', id: '№', channel: 'Канал', asker: 'Попита', question: 'Въпрос', waited: 'Чака', none: 'Никой не чака човек.' },
+    actions: { column: 'Решение', approve: 'Одобрете', reject: 'Отхвърлете', failed: 'Не се получи. Презаредете страницата и опитайте отново; ако пак не става, отворете нова връзка с /dashboard.' },
     reason: {
       messages_one: '{{count}} съобщение',
       messages_other: '{{count}} съобщения',

@@ -55,6 +55,8 @@ export default {
     offers: { noAnswers: 'No offer has been sent yet, so there are no answers to show.', offer: 'Offer', stage: 'Eligible from', places: 'Places', expires: 'Expires', proposed: 'Proposed', sent: 'Sent', accepted: 'Accepted', declined: 'Declined', chart: 'Answers per offer' },
     knowledge: { unanswered: 'Most-asked unanswered questions', question: 'Question', count: 'Times asked', last: 'Last asked', unhelpful: 'Entries with most "Didn\'t help"', entry: 'Entry', notHelpful: 'Didn\'t help', helped: 'Helped' },
     feedback: { theme: 'Theme', count: 'Items', requests: 'Requests', complaints: 'Complaints', praise: 'Praise', examples: 'Examples', quote: 'Representative quote', other: 'Other', chart: 'Feedback by theme' },
+    handoffs: { title: 'Waiting for a human ("Ask a human")', id: '#', channel: 'Channel', asker: 'Asked by', question: 'Question', waited: 'Waiting for', none: 'Nobody is waiting for a human.' },
+    actions: { column: 'Decision', approve: 'Approve', reject: 'Reject', failed: 'That did not work. Reload the page and try again; if it keeps failing, open a new link with /dashboard.' },
     reason: {
       messages_one: '{{count}} message',
       messages_other: '{{count}} messages',

@@ -44,8 +44,7 @@
         labels: labels,
         datasets: datasets.map(function (d, i) {
           var color = d.color || COLORS[i % COLORS.length];
-          // A filled line's area and its legend box share one colour (the stroke's, a little lighter).
-          return Object.assign({ borderColor: color, backgroundColor: type === 'line' ? color + (d.fill ? '99' : '33') : color, borderWidth: 2, pointRadius: labels.length > 60 ? 0 : 2, cubicInterpolationMode: 'monotone' }, d);
+          return Object.assign({ borderColor: color, backgroundColor: type === 'line' ? color + '33' : color, borderWidth: 2, pointRadius: labels.length > 60 ? 0 : 2, cubicInterpolationMode: 'monotone' }, d);
         }),
       },
       options: Object.assign({ responsive: true, maintainAspectRatio: false, animation: false, interaction: { mode: 'index', intersect: false }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }, options || {}),
@@ -71,7 +70,14 @@
         columns.forEach(function (c) {
           var td = el('td', c.numeric ? { class: 'num' } : {});
           var value = row[c.key];
-          if (c.links) {
+          if (c.actions) {
+            // Buttons that act on the row (approve / reject): c.actions is [{ name, label }].
+            c.actions.forEach(function (action) {
+              var button = el('button', { type: 'button', class: 'action', 'data-action': action.name }, action.label);
+              button.addEventListener('click', function () { c.onAction(row, action.name, tr, td); });
+              td.appendChild(button);
+            });
+          } else if (c.links) {
             // [{ text, href }]: links to the source messages (only http(s) addresses become links).
             (value || []).forEach(function (item, i) {
               if (i > 0) td.appendChild(document.createTextNode(' · '));
@@ -119,6 +125,35 @@
 
   function allZero(numbers) {
     return numbers.every(function (v) { return !v; });
+  }
+
+  // Approve / reject a suggestion: POST with the session cookie and the page's CSRF token; the
+  // server's answer (in the moderator's language) is shown, and a decided row leaves the table.
+  function decide(row, decision, tr, td) {
+    var status = document.getElementById('action-status');
+    td.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+    fetch(config.actions.base + '/suggestions/' + encodeURIComponent(row.id) + '/' + decision, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'x-rapport-csrf': config.actions.csrf },
+    })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (body) { return { status: response.status, body: body }; });
+      })
+      .then(function (result) {
+        var ok = result.status === 200 && result.body.ok;
+        status.textContent = result.body.message || T['actions.failed'];
+        status.className = ok ? 'status' : 'status error';
+        status.hidden = false;
+        if (ok || result.status === 409) tr.remove();
+        else td.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
+      })
+      .catch(function () {
+        status.textContent = T['actions.failed'];
+        status.className = 'status error';
+        status.hidden = false;
+        td.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
+      });
   }
 
   var render = {
@@ -170,7 +205,8 @@
         // Stage counts change in steps: straight segments, no smoothing.
         // Stacked bands: each fills down to the band below it (the first to zero), so no two fills
         // overlap into a grey the legend does not show.
-        return { label: T['funnel.stage.' + stage], data: d.series[stage], fill: i === 0 ? 'origin' : '-1', cubicInterpolationMode: 'default', tension: 0 };
+        // The band and its legend box share one colour, the stage's line colour a little lighter.
+        return { label: T['funnel.stage.' + stage], data: d.series[stage], fill: i === 0 ? 'origin' : '-1', backgroundColor: COLORS[i] + '99', cubicInterpolationMode: 'default', tension: 0 };
       }), { scales: { y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } });
       table('table-moved', [
         { key: 'name', label: T['funnel.member'] },
@@ -206,20 +242,34 @@
       ], d.offers.map(function (o) { return Object.assign({ stage: T['funnel.stage.' + o.eligibleStage] || o.eligibleStage, expires: date(o.expiresAt) }, o); }));
     },
     knowledge: function (d) {
+      if (d.handoffs) {
+        table('table-handoffs', [
+          { key: 'id', label: T['handoffs.id'], numeric: true },
+          { key: 'channel', label: T['handoffs.channel'] },
+          { key: 'asker', label: T['handoffs.asker'] },
+          { key: 'question', label: T['handoffs.question'] },
+          { key: 'waited', label: T['handoffs.waited'] },
+        ], d.handoffs, T['handoffs.none']);
+      } else {
+        var handoffs = panelOf('table-handoffs');
+        if (handoffs) handoffs.hidden = true;
+      }
+      // Suggestions and gaps come from learning: shown even before the answers feature logged anything.
       if (!d.available) {
         showNoData('table-unanswered', T.noDataFeature);
-        return showNoData('table-unhelpful', T.noDataFeature);
+        showNoData('table-unhelpful', T.noDataFeature);
+      } else {
+        table('table-unanswered', [
+          { key: 'question', label: T['knowledge.question'] },
+          { key: 'count', label: T['knowledge.count'], numeric: true },
+          { key: 'last', label: T['knowledge.last'] },
+        ], d.unanswered.map(function (u) { return Object.assign({ last: date(u.lastAskedAt) }, u); }));
+        table('table-unhelpful', [
+          { key: 'question', label: T['knowledge.entry'] },
+          { key: 'notHelpful', label: T['knowledge.notHelpful'], numeric: true },
+          { key: 'helped', label: T['knowledge.helped'], numeric: true },
+        ], d.unhelpful);
       }
-      table('table-unanswered', [
-        { key: 'question', label: T['knowledge.question'] },
-        { key: 'count', label: T['knowledge.count'], numeric: true },
-        { key: 'last', label: T['knowledge.last'] },
-      ], d.unanswered.map(function (u) { return Object.assign({ last: date(u.lastAskedAt) }, u); }));
-      table('table-unhelpful', [
-        { key: 'question', label: T['knowledge.entry'] },
-        { key: 'notHelpful', label: T['knowledge.notHelpful'], numeric: true },
-        { key: 'helped', label: T['knowledge.helped'], numeric: true },
-      ], d.unhelpful);
       if (d.gaps) {
         table('table-gaps', [
           { key: 'topic', label: T['learning.topic'] },
@@ -230,12 +280,14 @@
         ], d.gaps.map(function (g) { return { topic: g.topic === null ? T['learning.other'] : g.topic, count: g.count, unanswered: g.unanswered, unhelpful: g.unhelpful, examples: g.examples.join(' · ') }; }));
       }
       if (d.suggestions) {
-        table('table-suggestions', [
+        var columns = [
           { key: 'id', label: T['learning.id'], numeric: true },
           { key: 'question', label: T['learning.question'] },
           { key: 'answer', label: T['learning.answer'] },
           { key: 'credited', label: T['learning.credited'] },
-        ], d.suggestions);
+        ];
+        if (config.actions) columns.push({ key: 'decide', label: T['actions.column'], actions: [{ name: 'approve', label: T['actions.approve'] }, { name: 'reject', label: T['actions.reject'] }], onAction: decide });
+        table('table-suggestions', columns, d.suggestions);
       }
     },
     feedback: function (d) {

@@ -20,6 +20,8 @@ export interface PageShell {
   base: string;
   page: PageName;
   period: DashboardPeriodKey;
+  /** Set when the moderator may act from the page (approve / reject suggestions): the CSRF token to send back. */
+  actions?: { csrf: string };
 }
 
 export function pagePath(base: string, page: PageName, period?: DashboardPeriodKey): string {
@@ -52,7 +54,14 @@ function body(page: PageName, t: T): string {
     case 'offers':
       return chart('chart-offers', t('dashboard.offers.chart')) + table('table-offers', t('dashboard.nav.offers'), true);
     case 'knowledge':
-      return table('table-unanswered', t('dashboard.knowledge.unanswered')) + table('table-unhelpful', t('dashboard.knowledge.unhelpful')) + table('table-gaps', t('learning.dashboard.gaps')) + table('table-suggestions', t('learning.dashboard.suggestions'));
+      return (
+        `<p class="status" id="action-status" role="status" hidden></p>` +
+        table('table-handoffs', t('dashboard.handoffs.title'), true) +
+        table('table-unanswered', t('dashboard.knowledge.unanswered')) +
+        table('table-unhelpful', t('dashboard.knowledge.unhelpful')) +
+        table('table-gaps', t('learning.dashboard.gaps'), true) +
+        table('table-suggestions', t('learning.dashboard.suggestions'), true)
+      );
     case 'feedback':
       return chart('chart-feedback', t('dashboard.feedback.chart')) + table('table-feedback', t('dashboard.nav.feedback'), true);
   }
@@ -67,6 +76,7 @@ const SCRIPT_TEXTS = [
   'funnel.stage.newcomer', 'funnel.stage.like', 'funnel.stage.love', 'funnel.stage.advocate',
   'offers.offer', 'offers.stage', 'offers.places', 'offers.expires', 'offers.proposed', 'offers.sent', 'offers.accepted', 'offers.declined', 'offers.noAnswers', 'overview.noQuestions',
   'knowledge.question', 'knowledge.count', 'knowledge.last', 'knowledge.entry', 'knowledge.notHelpful', 'knowledge.helped',
+  'handoffs.id', 'handoffs.channel', 'handoffs.asker', 'handoffs.question', 'handoffs.waited', 'handoffs.none', 'actions.column', 'actions.approve', 'actions.reject', 'actions.failed',
   'feedback.theme', 'feedback.count', 'feedback.requests', 'feedback.complaints', 'feedback.praise', 'feedback.examples', 'feedback.quote', 'feedback.other',
 ];
 
@@ -80,7 +90,7 @@ export function renderDashboardPage(shell: PageShell): string {
   // The learning rows of the knowledge page (src/i18n/*/learning.ts).
   for (const k of LEARNING_TEXTS) texts[`learning.${k}`] = t(`learning.dashboard.${k}`);
   texts.noDataFeature = t('dashboard.noDataFeature', { what: t(`dashboard.needs.${NEEDS[page]}`) });
-  const config = { page, api: `${base}/api/${page}?period=${period}`, language: shell.language, texts };
+  const config = { page, api: `${base}/api/${page}?period=${period}`, language: shell.language, texts, ...(shell.actions ? { actions: { base: `${base}/api`, csrf: shell.actions.csrf } } : {}) };
   const nav = PAGES.map((p) => `<a href="${escapeHtml(pagePath(base, p, period))}"${p === page ? ' aria-current="page"' : ''}>${escapeHtml(t(`dashboard.nav.${p}`))}</a>`).join('');
   const options = DASHBOARD_PERIODS.map((k) => `<option value="${k}"${k === period ? ' selected' : ''}>${escapeHtml(t(`dashboard.period.${k}`))}</option>`).join('');
   const content = `<header class="top">

@@ -102,6 +102,9 @@ describe('Bulgarian complaints', () => {
       'Acme пак не работи, вход с Google не минава.',
     ];
     expect(texts.map((t) => classifyFeedback(t, brand))).toEqual(['complaint', 'complaint', 'complaint', 'complaint']);
+    // Words of displeasure that were missing, in both languages (they were not captured before).
+    const more = ['Много съм недоволна от последното обновление.', 'Ужас! Новата версия пак не работи.', 'Новото обновление е неизползваемо, всичко забива.', 'Ядосан съм, приложението изтри настройките ми.', 'I am really unhappy with the latest update.', 'I am angry, the app deleted my settings.'];
+    expect(more.map((t) => classifyFeedback(t, brand))).toEqual(more.map(() => 'complaint'));
     const themes = groupThemes(texts.map((t, i) => item('complaint', t, 20 + i)), options);
     expect(themes[0]!.label).toBe('търсенето е бавно');
     expect(ids(themes[0]!.items)).toEqual(['m20', 'm21', 'm22']);
