@@ -73,6 +73,7 @@ export default {
       verdict: 'Rapport би {{action}} (праг {{threshold, decimal}}).',
       answer: 'отговорил със „{{key}}“',
       silent: 'замълчал',
+      notQuestion: 'Публикувано така в канал, това не изглежда като въпрос, затова Rapport би замълчал. Задайте го като въпрос („Как да ...?“).',
       none: 'Няма подходящ запис.',
     },
   },

@@ -74,6 +74,7 @@ export default {
       verdict: 'Rapport would {{action}} (threshold {{threshold, decimal}}).',
       answer: 'answer with "{{key}}"',
       silent: 'stay silent',
+      notQuestion: 'Posted like this in a channel, it does not read as a question, so Rapport would stay silent. Ask it as a question ("How do I ...?").',
       none: 'No entry matches.',
     },
   },
