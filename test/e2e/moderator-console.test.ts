@@ -1,4 +1,4 @@
-// Proves moderator fixes from issue 19 in the console on the real Rapport: /ambassadors stage:newcomer lists the members /member calls newcomers, shout-out templates with unknown placeholders are refused (en, bg), /settings timezone stores the canonical IANA name, /feedback schedule accepts a channel nobody posted in yet, a language change applies to the very next answer, and "This helped" is acknowledged privately.
+// Proves moderator fixes from issue 19 in the console on the real Rapport: /ambassadors stage:newcomer lists the members /member calls newcomers, shout-out templates with unknown placeholders are refused (en, bg), /settings timezone stores the canonical IANA name, /feedback schedule accepts a channel nobody posted in yet, /faq list is sorted by id, a language change applies to the very next answer, and "This helped" is acknowledged privately.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleDriver } from '../support/console-driver.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
@@ -52,6 +52,13 @@ describe('moderator commands in the console (issue 19)', () => {
     expect(out).toContain('#mods');
     expect((await app.repos.channels.get('console:local:mods'))?.name).toBe('mods');
     expect((await app.repos.ambassadors.digestSchedules()).map((s) => s.channelId)).toContain('console:local:mods');
+  });
+
+  it('GIVEN entries added out of order THEN /faq list shows them by id, numbers as numbers', async () => {
+    for (const id of ['zeta', 'faq-10', 'alpha', 'faq-2']) await send(`/faq add question:"What is ${id}?" answer:"It is ${id}." id:${id}`);
+    const out = await send('/faq list');
+    const ids = [...out.matchAll(/^\s+([\w-]+): What is/gm)].map((m) => m[1]);
+    expect(ids).toEqual(['alpha', 'faq-2', 'faq-10', 'zeta']);
   });
 
   it('GIVEN /settings language:bg THEN the next answer is in Bulgarian without another command, and "This helped" is acknowledged only to the presser', async () => {

@@ -12,7 +12,7 @@ import { parseId } from '../ids.ts';
 import type { Translator } from '../translator.ts';
 import type { CommandContext, CommandDefinition, SubcommandDefinition } from './define.ts';
 import type { CommandRegistry } from './registry.ts';
-import { describeOptions } from './options.ts';
+import { describeOptions, type OptionKind } from './options.ts';
 import { assignOptions, tokenize, usageOf, type RawOptions } from './parse-text.ts';
 
 export interface DispatchDeps {
@@ -145,6 +145,19 @@ function typedChannelName(raw: string, id: string): string {
   return value.replace(/^#/, '');
 }
 
+/**
+ * Our own words for what zod found wrong with a value, never the library's ("Too big: expected
+ * string to have <=100 characters" reaches nobody).
+ */
+function optionError(issue: z.core.$ZodIssue, where: { option: string; value: string; usage: string; kind: OptionKind | undefined }): UserError {
+  const { option, value, usage, kind } = where;
+  if (kind === 'integer') return new UserError('errors.notANumber', { option, value, usage });
+  if (kind === 'boolean') return new UserError('errors.notABoolean', { option, value, usage });
+  if (issue.code === 'too_big' && issue.origin === 'string') return new UserError('errors.optionTooLong', { option, count: Number(issue.maximum), length: value.length, usage });
+  if (issue.code === 'too_small' && issue.origin === 'string') return new UserError('errors.optionEmpty', { option, usage });
+  return new UserError('errors.invalidOption', { option, usage });
+}
+
 async function buildOptions(target: Target, invocation: CommandInvocation, resolver: ReferenceResolver, named: NamedChannel[]): Promise<unknown> {
   const declared = describeOptions(target.schema);
   const usage = usageOf(target.path, declared);
@@ -167,8 +180,7 @@ async function buildOptions(target: Target, invocation: CommandInvocation, resol
     if (raw[option] === undefined) throw new UserError('errors.missingOption', { option, usage });
     const spec = declared.find((d) => d.name === option)?.spec;
     if (spec?.choices) throw new UserError('errors.notAChoice', { option, value: String(raw[option]), choices: spec.choices.join(', '), usage });
-    if (spec?.kind === 'integer') throw new UserError('errors.notANumber', { option, value: String(raw[option]), usage });
-    throw new UserError('errors.invalidOption', { option, problem: issue.message, usage });
+    throw optionError(issue, { option, value: String(raw[option]), usage, kind: spec?.kind });
   }
   return parsed.data;
 }

@@ -35,6 +35,8 @@ export interface Recognition {
   /** The cached store every engine shares (the ambassadors' signals read it). */
   readonly store: WriteBehindScoreStore;
   onMessage(community: RecognitionCommunity, message: MessagePosted): Promise<MessageOutcome>;
+  /** Told when a message is taken as the answer to an earlier question message (the unanswered list counts it as a reply). */
+  onAnswerAttributed(listener: (message: MessagePosted, questionMessageId: string) => Promise<void>): void;
   onReaction(community: RecognitionCommunity, reaction: ReactionChanged): Promise<GivenCredit[]>;
   onMemberJoined(community: RecognitionCommunity, event: MemberJoined): Promise<void>;
   /** The member's answer was accepted into the knowledge base (see RecognitionEngine.onAnswerAccepted). */
@@ -106,6 +108,8 @@ export function createRecognition(deps: RecognitionDeps): Recognition {
     return engine;
   }
 
+  const answerListeners: Array<(message: MessagePosted, questionMessageId: string) => Promise<void>> = [];
+
   /** Drops opted-out members from a board and renumbers it. */
   async function visible<T extends LeaderboardEntry>(communityId: string, entries: T[]): Promise<T[]> {
     const kept: T[] = [];
@@ -119,7 +123,19 @@ export function createRecognition(deps: RecognitionDeps): Recognition {
   return {
     config,
     store,
-    onMessage: (community, message) => engineFor(community).onMessage(message),
+    async onMessage(community, message) {
+      const outcome = await engineFor(community).onMessage(message);
+      if (!outcome.thanks) {
+        for (const target of outcome.targets) {
+          if (!target.questionMessageId || target.confidence < config.minConfidence) continue;
+          for (const listener of answerListeners) await listener(message, target.questionMessageId);
+        }
+      }
+      return outcome;
+    },
+    onAnswerAttributed(listener) {
+      answerListeners.push(listener);
+    },
     onReaction: (community, reaction) => engineFor(community).onReaction(reaction),
     onMemberJoined: (community, event) => engineFor(community).onMemberJoined(event),
     onAnswerAccepted: (community, input) => engineFor(community).onAnswerAccepted(input),

@@ -11,6 +11,8 @@ import { mostImproved, rankStates, scoreOf, type LeaderboardEntry, type Leaderbo
 import { MemberDirectory, type KnownMember } from './member-directory.ts';
 import { applyCredit, createScoreState, rollTallies, type Credit, type MemberScoreState, type ScoreKind } from './member-score-state.ts';
 import { createPeriodCalendar, type PeriodIndex } from './period-calendar.ts';
+import { createBrandMatcher } from '../ambassadors/brand-talk.ts';
+import { classifyFeedback } from '../feedback/classify-feedback.ts';
 import { defaultQuestionDetector, questionScore, type QuestionDetector } from '../answers/detect/question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
 import type { ScoreStore } from './score-store.ts';
@@ -222,7 +224,9 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       const thanks = detectThanks(message.text);
       // "thanks for the help" names help without asking for it: a thank-you is a question only
       // when it asks one outright ("thanks! will that survive a reboot?").
-      const isQuestion = questionScore(detectQuestion, message.text) >= config.questionThreshold && (!thanks || message.text.includes('?'));
+      // A feature request or a complaint speaks to the product: it asks no member for help and answers nobody.
+      const feedback = !thanks && isRequestOrComplaint(message.text);
+      const isQuestion = !feedback && questionScore(detectQuestion, message.text) >= config.questionThreshold && (!thanks || message.text.includes('?'));
       const tracked: TrackedMessage = {
         communityId: message.communityId,
         channelId: message.channelId,
@@ -238,7 +242,8 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       const words = countWords(message.text);
       let targets = tracker.infer(tracked);
       // Timing alone never makes "lol" an answer: guesses need a message with some substance.
-      if (words <= config.shortMessageMaxWords) targets = targets.filter((t) => t.via !== 'conversation' && t.via !== 'question');
+      if (words <= config.shortMessageMaxWords || feedback) targets = targets.filter((t) => t.via !== 'conversation' && t.via !== 'question');
+      if (feedback) targets = targets.map((t) => ({ ...t, toQuestion: false }));
       if (thanks) {
         // Thanks go to whoever is named; else to whoever most recently helped the author.
         targets = targets.filter((t) => t.via === 'reply' || t.via === 'thread' || t.via === 'mention' || t.via === 'name');
@@ -366,6 +371,12 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       return { period: query.period, key, topHelpers, mostImproved: improved.slice(0, limit) };
     },
   };
+}
+
+const NO_BRAND = createBrandMatcher([]);
+function isRequestOrComplaint(text: string): boolean {
+  const kind = classifyFeedback(text, NO_BRAND);
+  return kind === 'feature_request' || kind === 'complaint';
 }
 
 /** In a channel scope the message engagement mirrors what the community scope just granted. */

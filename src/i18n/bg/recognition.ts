@@ -15,7 +15,7 @@ export default {
       title: 'Класиране на {{name}}',
       standing: 'Помощници: {{helpers}} · Активност: {{engagement}} (за всички времена)',
       position: '№{{position}}',
-      unranked: 'още не е класиран',
+      unranked: 'още без класиране',
       reasons: '{{period}}: {{reasons}}',
       none: '{{name}} още няма точки.',
     },

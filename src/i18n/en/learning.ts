@@ -57,8 +57,8 @@ export default {
     gaps: {
       title: 'Knowledge gaps: the last {{days}} days',
       empty: 'Every question was answered, and nobody said an answer did not help.',
-      summary_one: '{{count}} question Rapport could not answer well, in {{groups}} topic(s):',
-      summary_other: '{{count}} questions Rapport could not answer well, in {{groups}} topics:',
+      summary_one: '{{count}} question Rapport could not answer well:',
+      summary_other: '{{count}} questions Rapport could not answer well, by topic ({{groups}}):',
       group: '{{topic}}: {{count}} ({{unanswered}} unanswered, {{unhelpful}} "didn\'t help")',
       other: 'other questions',
       example: '  #{{id}} {{question}}',

@@ -88,6 +88,18 @@ export function createAnswerFeedback(deps: AnswerFeedbackDeps) {
       return true;
     },
 
+    /**
+     * A member's message in the channel (not in a thread: those are onThreadReply's) that the
+     * conversation tracker took as the answer to a logged question: a candidate answer too.
+     */
+    async onChannelAnswer(event: MessagePosted, questionMessageId: string): Promise<boolean> {
+      if (event.threadId || event.replyTo || event.author.isBot || event.text.trim() === '') return false;
+      const log = await answerLogs.findByMessage(event.communityId, questionMessageId);
+      if (!log || log.messageId === event.messageId || log.askerMemberId === event.author.memberId) return false;
+      await answerLogs.addReply({ answerLogId: log.id, authorId: event.author.memberId, messageId: event.messageId, text: event.text.slice(0, 4000), createdAt: event.occurredAt });
+      return true;
+    },
+
     async onReaction(event: ReactionChanged): Promise<void> {
       if (event.actor.isBot || event.actor.memberId === event.targetMemberId) return;
       await answerLogs.reactToReply(event.messageId, event.type === 'reaction.added' ? 1 : -1);
