@@ -300,6 +300,11 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
         if (address && typeof address === 'object') bound = { host: address.address, port: address.port };
       }
       app = bolt;
+      // One workspace with a working token: Rapport is installed there. A community paused by an
+      // earlier app_uninstalled or tokens_revoked resumes once a new token is configured.
+      if (identity && handlers.onCommunityStatus) {
+        await handlers.onCommunityStatus({ communityId: slackCommunityId(identity.teamId), ...(identity.teamName ? { communityName: identity.teamName } : {}), paused: false, reason: 'token_valid' });
+      }
       logger.info({ mode, teamId: identity?.teamId, oauth: Boolean(oauth), port: bound?.port }, 'slack: connected');
     },
     async stop() {
