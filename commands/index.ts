@@ -14,5 +14,6 @@ import settings from './settings.ts';
 import shoutout from './shoutout.ts';
 import faq from './faq.ts';
 import askHuman from './ask-human.ts';
+import rewards from './rewards.ts';
 
-export const commands: CommandDefinition[] = [help, rank, leaderboard, settings, dashboard, ambassadors, member, offer, feedback, privacy, shoutout, faq, askHuman];
+export const commands: CommandDefinition[] = [help, rank, leaderboard, settings, dashboard, ambassadors, member, offer, feedback, privacy, shoutout, faq, askHuman, rewards];

@@ -2,7 +2,7 @@
 // start-up with a message naming each variable and how to fix it (never a stack trace).
 import { z } from 'zod';
 import { ConfigError } from './core/errors.ts';
-import { isTimeZone } from './core/time-zone.ts';
+import { canonicalTimeZone, isTimeZone } from './core/time-zone.ts';
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { readScoringFile } from './scoring-file.ts';
 
@@ -48,7 +48,8 @@ export const configSchema = z.object({
   RAPPORT_TIME_ZONE: z
     .string()
     .default('UTC')
-    .refine((tz) => isTimeZone(tz), { message: 'must be an IANA time zone such as Europe/Sofia or UTC' }),
+    .refine((tz) => isTimeZone(tz), { message: 'must be an IANA time zone such as Europe/Sofia or UTC' })
+    .transform((tz) => canonicalTimeZone(tz) ?? tz),
   /** Console: who speaks first and who is a moderator there. */
   RAPPORT_CONSOLE_USER: z.string().min(1).default('you'),
   /** JSON file of recognition model overrides (scoring-file.ts). */

@@ -16,7 +16,7 @@ import { createCommandDispatcher } from './core/commands/dispatch.ts';
 import type { CommandDefinition } from './core/commands/define.ts';
 import { createCommandRegistry } from './core/commands/registry.ts';
 import { createDashboardAccess } from './core/dashboard/dashboard-access.ts';
-import { createFeatureRegistry, type Feature } from './core/features.ts';
+import { createFeatureRegistry, type Feature } from './core/feature.ts';
 import { parseId, type Platform } from './core/ids.ts';
 import type { Logger } from './core/logger.ts';
 import { instrumentRepliers, instrumentScheduler, noopMetrics, type Metrics } from './core/metrics.ts';
@@ -34,15 +34,19 @@ import { rebuildCommunityScores, rebuildLaggingScores, type RebuildDeps, type Re
 import { createScoreProgress } from './core/recognition/score-progress.ts';
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
-import { createAnswering } from './core/answering/create-answering.ts';
+import { standingFrom } from './core/rewards/member-standing.ts';
+import type { CommunityRoles, RoleDirectory } from './core/rewards/ports.ts';
+import { createRewardNotice } from './core/rewards/reward-notice.ts';
+import { createRoleRewards } from './core/rewards/role-rewards.ts';
+import { createAnswering } from './core/answers/feature/create-answering.ts';
 import { createRouting } from './core/routing/create-routing.ts';
-import { createSemanticAnswering, type SemanticAnsweringDeps } from './core/answering/semantic-answering.ts';
+import { createSemanticAnswering, type SemanticAnsweringDeps } from './core/answers/feature/semantic-answering.ts';
 import { createLearning } from './core/learning/suggestion-queue.ts';
 import type { JobScheduler } from './core/scheduler.ts';
 import type { Translator } from './core/translator.ts';
 import { createRepositories } from './db/create-repositories.ts';
 import type { Database } from './db/open-database.ts';
-import { features as declaredFeatures } from './features.ts';
+import { features as declaredFeatures } from './feature-list.ts';
 import { createTranslator } from './i18n/create-translator.ts';
 
 export interface RapportParts {
@@ -170,9 +174,27 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     imported: parts.history ?? false,
   });
   ambassadors.privacy.onErase(async (memberId) => void (await learning.forgetMember(memberId)));
+  const rolesByPlatform = new Map<Platform, CommunityRoles>(parts.adapters.flatMap((a) => (a.roles ? [[a.platform, a.roles] as const] : [])));
+  const roleDirectory: RoleDirectory = { forCommunity: (id) => rolesByPlatform.get(parseId(id).platform) ?? null, all: () => [...rolesByPlatform.values()] };
+  const roleRewards = createRoleRewards({
+    repo: parts.repos.roleRewards,
+    roles: roleDirectory,
+    standing: standingFrom({ store: recognition.store, funnel: (memberId) => parts.repos.ambassadors.getFunnel(memberId), mayProfile: (c, m) => ambassadors.privacy.mayProfile(c, m) }),
+    members: (communityId) => parts.repos.roleRewards.members(communityId),
+    logger: parts.logger,
+    notify: createRewardNotice({
+      digestChannels: () => parts.repos.ambassadors.digestSchedules(),
+      language: async (communityId) => (await parts.repos.communities.get(communityId))?.language ?? parts.defaults.language,
+      label: (communityId, roleId) => roleDirectory.forCommunity(communityId)?.label(roleId) ?? Promise.resolve(roleId),
+      repliers: instrumentedRepliers,
+      translator: parts.translator,
+      logger: parts.logger,
+    }),
+  });
   const stopHooks: Array<() => Promise<void>> = [];
   const commands = createCommandRegistry(parts.commands);
   const { repos } = parts;
+  const pipelineRef: { current?: Pipeline } = {};
   const ports: Ports = {
     recognition,
     leaderboard: narrow(recognition, ['leaderboard', 'rank']),
@@ -181,12 +203,21 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     privacy: ambassadors.privacy,
     shoutouts,
     routing,
+    roleRewards,
     routingRecords: narrow(repos.routing, ['latestQuestion', 'openHandoffs', 'setMentionOptOut']),
     answerRecords: narrow(repos.answerLogs, ['get']),
     dashboard: createDashboardAccess({ store: repos.dashboardAuth, members: repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),
     members: narrow(repos.members, ['get', 'findByName']),
     channels: narrow(repos.channels, ['get', 'findByName']),
-    communities: narrow(repos.communities, ['get', 'list', 'update']),
+    communities: {
+      ...narrow(repos.communities, ['get', 'list']),
+      // The pipeline hands each event its community: a changed language or time zone applies from the next message.
+      update: async (id, patch) => {
+        const updated = await repos.communities.update(id, patch);
+        pipelineRef.current?.communityChanged(updated);
+        return updated;
+      },
+    },
     funnelRecords: narrow(repos.ambassadors, ['listStages', 'getFunnel', 'history']),
     offerRecords: narrow(repos.offers, ['recipients', 'counts']),
     activity: narrow(repos.activity, ['rollUp']),
@@ -207,6 +238,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   // Silent questions' log rows are written once per batch (one multi-row INSERT in a replay), and
   // for a live event right after it: whoever reads the table next finds them.
   const pipeline = createPipeline({ repos, logger: parts.logger, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush(), ...(progress ? { progress } : {}) });
+  pipelineRef.current = pipeline;
   const rebuildDeps = (rebuild: ScoreRebuildStore): RebuildDeps => ({
     rebuild,
     store: parts.repos.scores,
@@ -221,7 +253,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const intake = parts.spool
     ? createEventIntake({ pipeline, spool: parts.spool, logger: parts.logger, onHandled: (event, stored) => metrics.eventProcessed(event.type, stored) })
     : undefined;
-  const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
+  const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation),
+    ensureChannels: (channels) => parts.repos.channels.ensureMany(channels.map((c) => ({ ...c, named: false }))),
+  });
   const onCommunityStatus: NonNullable<AdapterHandlers['onCommunityStatus']> = async (status) => {
     if (status.paused) {
       await pauses.pause(status.communityId, status.reason);
@@ -254,6 +288,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
       // What a crash kept out of the scores (the write-behind cache's last seconds) comes back
       // before new events arrive.
       if (parts.scoreRebuild) await rebuildLaggingScores(rebuildDeps(parts.scoreRebuild));
+      // The router's memory is in-process: relearned from the stored messages before new ones arrive
+      // (a history import replays them itself).
+      if (!parts.history) await routing.warmUp();
       await parts.scheduler.start();
       intake?.start();
       for (const adapter of parts.adapters) {

@@ -18,7 +18,7 @@ import { createDashboardQueries } from '../db/dashboard-queries.ts';
 import { withRecognitionLeaderboards } from '../core/dashboard/recognition-leaderboards.ts';
 import { withLearning } from '../core/learning/dashboard-learning.ts';
 import { createKnowledgeGaps } from '../core/learning/knowledge-gaps.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger } from '../pino-logger.ts';
 import { openRapport, StartAborted } from '../main.ts';
 import { consoleDashboardLink } from '../web/console-login.ts';
 import { lateWebHandler, slackRoutes } from '../web/mount.ts';

@@ -5,6 +5,7 @@ import type { Actor, ChatEvent } from './events.ts';
 import type { Platform } from './ids.ts';
 import type { HomeView } from './home/home-view.ts';
 import type { OutgoingMessage, Replier } from './outgoing.ts';
+import type { CommunityRoles } from './rewards/ports.ts';
 
 export interface CommandInvocation {
   platform: Platform;
@@ -73,6 +74,8 @@ export interface AdapterHandlers {
 export interface ChatAdapter {
   readonly platform: Platform;
   readonly replier: Replier;
+  /** The platform's roles (Discord), for role rewards; absent where there are none. */
+  readonly roles?: CommunityRoles;
   start(handlers: AdapterHandlers): Promise<void>;
   stop(): Promise<void>;
 }

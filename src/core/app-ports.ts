@@ -6,8 +6,8 @@
 import type { Learning } from './learning/suggestion-queue.ts';
 import type { Ambassadors } from './ambassadors/create-ambassadors.ts';
 import type { AmbassadorRepository, OfferRepository } from './ambassadors/ports.ts';
-import type { Answering } from './answering/create-answering.ts';
-import type { AnswerLogRepository } from './answering/ports.ts';
+import type { Answering } from './answers/feature/create-answering.ts';
+import type { AnswerLogRepository } from './answers/storage/ports.ts';
 import type { Clock } from './clock.ts';
 import type { CommandCatalog } from './commands/catalog.ts';
 import type { DashboardAccess } from './dashboard/dashboard-access.ts';
@@ -18,6 +18,7 @@ import type { ActivityRepository, ChannelRepository, CommunityRepository, Member
 import type { PrivacyGuard } from './privacy/privacy-guard.ts';
 import type { Recognition } from './recognition/create-recognition.ts';
 import type { Routing } from './routing/create-routing.ts';
+import type { RoleRewards } from './rewards/role-rewards.ts';
 import type { RoutingRepository } from './routing/ports.ts';
 import type { JobScheduler } from './scheduler.ts';
 import type { Shoutouts } from './shoutouts/create-shoutouts.ts';
@@ -64,6 +65,8 @@ export interface Ports {
   /** Questions brought to likely helpers, and hand-offs to moderators (/ask-human, /faq handoffs, /settings routing). */
   routing: Routing;
   routingRecords: RoutingRecords;
+  /** Roles given for funnel stages and score levels, on platforms with roles (/rewards). */
+  roleRewards: RoleRewards;
   answerRecords: AnswerRecords;
   /** One-time dashboard links and sessions (/dashboard). */
   dashboard: DashboardAccess;

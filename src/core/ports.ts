@@ -8,9 +8,10 @@ import type { FeedbackRepository } from './feedback/ports.ts';
 import type { PrivacyRepository } from './privacy/ports.ts';
 import type { BatchingScoreStore } from './recognition/write-behind-score-store.ts';
 import type { ShoutoutRepository } from './shoutouts/ports.ts';
-import type { AnswerLogRepository, KnowledgeBaseRepository } from './answering/ports.ts';
+import type { AnswerLogRepository, KnowledgeBaseRepository } from './answers/storage/ports.ts';
 import type { RoutingRepository } from './routing/ports.ts';
-import type { SynonymRepository } from './answering/synonym-ports.ts';
+import type { RoleRewardRepository } from './rewards/ports.ts';
+import type { SynonymRepository } from './answers/storage/synonym-ports.ts';
 
 export { LANGUAGES, type Language } from './language.ts';
 
@@ -126,4 +127,6 @@ export interface Repositories {
   learning: import('./learning/ports.ts').LearningRepository;
   /** Routing settings, waiting questions, helpers asked, hand-offs (issue 16). */
   routing: RoutingRepository;
+  /** Roles given for funnel stages and score levels (/rewards, issue 20). */
+  roleRewards: RoleRewardRepository;
 }

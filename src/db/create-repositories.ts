@@ -11,6 +11,7 @@ import { createShoutoutRepository } from './shoutout-repository.ts';
 import { createKnowledgeBaseRepository } from './knowledge-base-repository.ts';
 import { createAnswerLogRepository } from './answer-log-repository.ts';
 import { createRoutingRepository } from './routing-repository.ts';
+import { createRoleRewardRepository } from './role-reward-repository.ts';
 import { createSynonymRepository } from './synonym-repository.ts';
 import { createLearningRepository } from './learning-repository.ts';
 import { createChannelRepository, createCommunityPauseStore, createCommunityRepository, createMemberRepository } from './community-repository.ts';
@@ -34,5 +35,6 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     answerLogs: createAnswerLogRepository(prisma),
     learning: createLearningRepository(prisma),
     routing: createRoutingRepository(prisma),
+    roleRewards: createRoleRewardRepository(prisma),
   };
 }

@@ -27,6 +27,7 @@ const KIND_TO_TYPE: Record<OptionSpec['kind'], number> = {
   boolean: OPTION_TYPE.boolean,
   member: OPTION_TYPE.user,
   channel: OPTION_TYPE.channel,
+  role: OPTION_TYPE.role,
   choice: OPTION_TYPE.string,
 };
 

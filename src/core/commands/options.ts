@@ -8,7 +8,7 @@ export interface Localized {
   bg: string;
 }
 
-export type OptionKind = 'string' | 'integer' | 'boolean' | 'member' | 'channel' | 'choice';
+export type OptionKind = 'string' | 'integer' | 'boolean' | 'member' | 'channel' | 'role' | 'choice';
 
 export interface OptionSpec {
   kind: OptionKind;
@@ -70,6 +70,13 @@ export const option = {
   /** A channel; resolved to an opaque channel id before validation. */
   channel(description: Localized, opts: Common = {}) {
     return finish(z.string().min(1), 'channel', description, opts) as z.ZodType<string | undefined>;
+  },
+  /**
+   * A role of the community (Discord's role picker); an opaque role id there. Platforms without
+   * roles pass what was typed, and the command says roles are Discord-only.
+   */
+  requiredRole(description: Localized) {
+    return finish(z.string().trim().min(1).max(200), 'role', description, { required: true }) as z.ZodType<string>;
   },
   choice<const C extends readonly [string, ...string[]]>(choices: C, description: Localized, opts: Common = {}) {
     return finish(z.enum(choices), 'choice', description, { ...opts, choices }) as z.ZodType<C[number] | undefined>;
