@@ -16,7 +16,7 @@ import { FAKE_BOT, FAKE_TEAM, startFakeSlack, type FakeSlack, type FakeWorkspace
 import { envelope } from '../fakes/slack/payloads.ts';
 import { buildRapport } from '../../src/main.ts';
 import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import { memoryLogger } from '../fakes/slack/recording-handlers.ts';
 import { createSlackSender, type SlackSender } from '../fakes/slack/slack-sender.ts';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CommunityPausedError, createCommunityPauses, pausingRepliers, pausingScheduler, type CommunityPauseStore } from '../../../src/core/community-pauses.ts';
 import type { JobDefinition, JobScheduler } from '../../../src/core/scheduler.ts';
 import type { Replier } from '../../../src/core/outgoing.ts';
-import { createLogger } from '../../../src/logger.ts';
+import { createLogger } from '../../../src/pino-logger.ts';
 
 const logger = createLogger({ level: 'silent', pretty: false });
 
