@@ -27,10 +27,12 @@ import enHome from './en/home.ts';
 import bgHome from './bg/home.ts';
 import enRewards from './en/rewards.ts';
 import bgRewards from './bg/rewards.ts';
+import enMoving from './en/moving.ts';
+import bgMoving from './bg/moving.ts';
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
 export const catalogues: { en: Catalogue; bg: Catalogue } = {
-  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enSynonyms, ...enSelfCheck, ...enLearning, ...enConsoleRun, ...enRouting, ...enHome, ...enRewards },
-  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgSynonyms, ...bgSelfCheck, ...bgLearning, ...bgConsoleRun, ...bgRouting, ...bgHome, ...bgRewards },
+  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enSynonyms, ...enSelfCheck, ...enLearning, ...enConsoleRun, ...enRouting, ...enHome, ...enRewards, ...enMoving },
+  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgSynonyms, ...bgSelfCheck, ...bgLearning, ...bgConsoleRun, ...bgRouting, ...bgHome, ...bgRewards, ...bgMoving },
 };
