@@ -3,6 +3,7 @@
 // is sent there (the repliers refuse, CommunityPausedError) and its scheduled jobs end without
 // running; when the app is installed again the community is resumed and everything goes on.
 // Adapters report the change through AdapterHandlers.onCommunityStatus (src/core/adapter.ts).
+import { LRUCache } from 'lru-cache';
 import { PlatformError } from './errors.ts';
 import { communityOf, parseId } from './ids.ts';
 import type { Logger } from './logger.ts';
@@ -31,20 +32,32 @@ export class CommunityPausedError extends PlatformError {
   }
 }
 
+/** How long a community's pause state is reused: another process's pause is seen within this time. */
+const PAUSE_CACHE_MS = 5_000;
+
 export function createCommunityPauses(deps: { store: CommunityPauseStore; now(): Date; logger: Logger }): CommunityPauses {
+  // Every post asks; a short cache keeps that off the database for busy communities.
+  const known = new LRUCache<string, Promise<boolean>>({ max: 10_000, ttl: PAUSE_CACHE_MS });
   return {
     async pause(communityId, reason) {
+      known.delete(communityId);
       const done = await deps.store.setPaused(communityId, { at: deps.now(), reason });
       deps.logger.info({ communityId, reason, known: done }, 'community paused');
       return done;
     },
     async resume(communityId) {
+      known.delete(communityId);
       const done = await deps.store.setPaused(communityId, null);
       if (done) deps.logger.info({ communityId }, 'community resumed');
       return done;
     },
-    async isPaused(communityId) {
-      return (await deps.store.pausedAt(communityId)) !== null;
+    isPaused(communityId) {
+      const cached = known.get(communityId);
+      if (cached) return cached;
+      const answer = deps.store.pausedAt(communityId).then((at) => at !== null);
+      known.set(communityId, answer);
+      answer.catch(() => known.delete(communityId));
+      return answer;
     },
   };
 }

@@ -1,4 +1,4 @@
-// Proves Rapport installable in many Slack workspaces with the real Bolt App against the fake Slack: two workspaces install through /slack/install and /slack/oauth_redirect (state + cookie), their tokens are sealed in PostgreSQL, each workspace's events and Rapport's own calls use that workspace's token, app_uninstalled pauses one community (its data stays, nothing is posted, its jobs do not run) and reinstalling resumes it, a forged or replayed state is refused with nothing written, and the App Home shows a member their standing and a moderator the suggestions with a working Approve button.
+// Proves Rapport installable in many Slack workspaces (and a single-token app paused and resumed) with the real Bolt App against the fake Slack: two workspaces install through /slack/install and /slack/oauth_redirect (state + cookie), their tokens are sealed in PostgreSQL, each workspace's events and Rapport's own calls use that workspace's token, app_uninstalled pauses one community (its data stays, nothing is posted, its jobs do not run) and reinstalling resumes it, a forged or replayed state is refused with nothing written, and the App Home shows a member their standing and a moderator the suggestions with a working Approve button.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -12,7 +12,11 @@ import { createSecretBox } from '../../src/db/secret-box.ts';
 import { createSlackInstallationRepository, createSlackOAuthStateRepository } from '../../src/db/slack-installation-repository.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { startFakeSlack, type FakeSlack, type FakeWorkspace } from '../fakes/slack/fake-slack.ts';
+import { FAKE_BOT, FAKE_TEAM, startFakeSlack, type FakeSlack, type FakeWorkspace } from '../fakes/slack/fake-slack.ts';
+import { envelope } from '../fakes/slack/payloads.ts';
+import { buildRapport } from '../../src/main.ts';
+import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import { memoryLogger } from '../fakes/slack/recording-handlers.ts';
 import { createSlackSender, type SlackSender } from '../fakes/slack/slack-sender.ts';
 
@@ -271,5 +275,53 @@ describe('Slack installed in many workspaces (OAuth)', () => {
     expect((await slack.waitForCall('chat.postMessage', (c) => String(c.args.text).includes(`Suggestion #${suggestion!.id} approved`))).token).toBe('xoxb-team-a-2');
     // The page is published again after the press.
     await waitFor(() => slack.callsTo('views.publish').length > publishes, 'the home republished');
+
+    // A member who chose Bulgarian sees their page in Bulgarian.
+    await app.repos.members.setLanguage('slack:TA:UA2', 'bg');
+    const before = slack.callsTo('views.publish').length;
+    await event({ type: 'app_home_opened', user: 'UA2', channel: 'DA2', tab: 'home' });
+    await waitFor(() => slack.callsTo('views.publish').slice(before).some((c) => c.args.user_id === 'UA2'), 'the Bulgarian home');
+    const bg = JSON.stringify(slack.callsTo('views.publish').slice(before).find((c) => c.args.user_id === 'UA2')!.args.view);
+    expect(bg).toContain('Вашето място в Team A');
+    expect(bg).toContain('Получени благодарности');
+  });
+});
+
+describe('one workspace with SLACK_BOT_TOKEN', () => {
+  it('GIVEN app_uninstalled THEN its community is paused; started again with a working token THEN it resumes', async () => {
+    const slack = await startFakeSlack();
+    const logger = memoryLogger();
+    const single = () => createSlackAdapter({ botToken: FAKE_BOT.token, signingSecret: SIGNING, apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1' }, { logger });
+    let first: SlackAdapter | undefined;
+    const app = await createTestApp({ features: [], adapters: () => [(first = single())] });
+    try {
+      expect(await app.repos.communities.get('slack:T1')).toMatchObject({ name: FAKE_TEAM.name });
+      const sender = createSlackSender(`http://127.0.0.1:${first!.address()!.port}/slack/events`, SIGNING);
+      expect((await sender.event(envelope({ type: 'app_uninstalled' }))).status).toBe(200);
+      await waitFor(async () => (await app.repos.communityPauses.pausedAt('slack:T1')) !== null, 'the community paused');
+      await expect(app.rapport.ports.repliers.forId('slack:T1:C1').post({ channelId: 'slack:T1:C1' }, { text: 'x' })).rejects.toBeInstanceOf(CommunityPausedError);
+      await first!.stop();
+
+      // Rapport started again (same database) with a token that works: the community runs again.
+      const again = await buildRapport({
+        repos: app.repos,
+        scheduler: createInProcessScheduler({ logger: createLogger({ level: 'silent', pretty: false }) }),
+        logger: createLogger({ level: 'silent', pretty: false }),
+        clock: app.clock,
+        translator: app.translator,
+        commands: [],
+        features: [],
+        adapters: [single()],
+        defaults: { language: 'en', timeZone: 'UTC' },
+      });
+      await again.start();
+      expect(await app.repos.communityPauses.pausedAt('slack:T1')).toBeNull();
+      await again.ports.repliers.forId('slack:T1:C1').post({ channelId: 'slack:T1:C1' }, { text: 'back' });
+      expect((await slack.waitForCall('chat.postMessage', (c) => c.args.text === 'back')).token).toBe(FAKE_BOT.token);
+      await again.stop();
+    } finally {
+      await app.close();
+      await slack.close();
+    }
   });
 });

@@ -2,6 +2,11 @@
 // `port`) or over Socket Mode (when an app token is given), translating what arrives into core
 // events and commands, and a Replier for what the core sends back.
 //
+// One workspace (SLACK_BOT_TOKEN) or many (OAuth, install-flow.ts): with OAuth, Bolt's authorize
+// gives each request its workspace's token, and Rapport's own calls (replies, DMs, scheduled
+// posts, users.info, the App Home) take the token of the team in the id they are for
+// (workspace-clients.ts). Uninstalls and revoked tokens pause the community (workspace-listeners.ts).
+//
 // Acknowledging, over HTTP (processBeforeResponse: true) and over Socket Mode (socket-receiver.ts):
 // Bolt sends its response when our listeners return. An event listener returns as soon as the event is kept (stored, or spooled
 // while the database is away; the features go on after), so a 200 means the event cannot be lost,
@@ -302,6 +307,11 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
         if (address && typeof address === 'object') bound = { host: address.address, port: address.port };
       }
       app = bolt;
+      // One workspace with a working token: Rapport is installed there. A community paused by an
+      // earlier app_uninstalled or tokens_revoked resumes once a new token is configured.
+      if (identity && handlers.onCommunityStatus) {
+        await handlers.onCommunityStatus({ communityId: slackCommunityId(identity.teamId), ...(identity.teamName ? { communityName: identity.teamName } : {}), paused: false, reason: 'token_valid' });
+      }
       logger.info({ mode, teamId: identity?.teamId, oauth: Boolean(oauth), port: bound?.port }, 'slack: connected');
     },
     async stop() {

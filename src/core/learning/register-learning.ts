@@ -7,6 +7,7 @@ import type { Deps } from '../app-ports.ts';
 import { UserError } from '../errors.ts';
 import type { OutgoingMessage } from '../outgoing.ts';
 import { z } from 'zod';
+import { CommunityPausedError } from '../community-pauses.ts';
 import { gapsMessage } from './gaps-digest.ts';
 import { createKnowledgeGaps } from './knowledge-gaps.ts';
 import { approvedText } from './suggestion-messages.ts';
@@ -80,7 +81,12 @@ export const learningFeature = defineFeature({
           if (!community) continue;
           const t = (key: string, vars?: Record<string, string | number>) => translator.t(community.language, key, vars);
           const message = gapsMessage(t, await gaps.report(communityId), await learning.countPending(communityId));
-          await repliers.forId(channelId).post({ channelId }, message);
+          try {
+            await repliers.forId(channelId).post({ channelId }, message);
+          } catch (error) {
+            // A paused community (app uninstalled) gets no digest; the others still do.
+            if (!(error instanceof CommunityPausedError)) throw error;
+          }
         }
       },
     });
