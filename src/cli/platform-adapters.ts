@@ -51,6 +51,7 @@ export async function createPlatformAdapters(config: Config, deps: PlatformAdapt
           applicationId: discord.applicationId,
           ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}),
           ...(discord.moderatorRole ? { moderatorRoleId: discord.moderatorRole } : {}),
+          ...(discord.shard ? { shards: [discord.shard.id], shardCount: discord.shard.count } : {}),
         },
         { logger: deps.logger },
       ),
