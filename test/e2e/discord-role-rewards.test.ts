@@ -127,8 +127,10 @@ describe('role rewards on Discord', () => {
     await rewards('remove', [{ name: 'score', type: 4, value: 1 }]);
   });
 
-  it('GIVEN Rapport lost Manage Roles THEN /rewards sync says so and makes no role call', async () => {
+  it('GIVEN Rapport lost Manage Roles THEN /rewards sync says so and makes no role call, and the moderators\' channel is told once', async () => {
     const { bot } = fake.guild.roles;
+    await replyTo(fake, fake.slashCommand({ user: fake.guild.users.mod, name: 'feedback', subcommand: 'schedule', options: [{ name: 'channel', type: 7, value: fake.guild.channels.help.id }] }));
+    const notices = () => fake.rest.find('POST', new RegExp(`^/channels/${fake.guild.channels.help.id}/messages$`)).filter((r) => String(r.body?.content ?? JSON.stringify(r.body)).includes('Role rewards need a moderator'));
     fake.updateRole(fake.guild, bot, { permissions: 0n });
     const cached = () => (fakeRoleInCache(bot)?.permissions.bitfield ?? -1n) === 0n;
     await waitFor(cached, 'the role update to reach the client');
@@ -137,6 +139,11 @@ describe('role rewards on Discord', () => {
     expect(sync.text).toContain('⚠ Rapport cannot give or remove @Regulars: it lacks the Manage Roles permission. In Server Settings → Roles, give Rapport\'s role Manage Roles');
     expect(sync.text).toContain('@Advocates: it lacks the Manage Roles permission');
     expect(fake.rest.requests.filter((r) => /\/roles\/\d+$/.test(r.path) && r.path.includes('/members/')).length).toBe(before);
+    // One notice per role newly out of reach; a second sync finds nothing new to tell.
+    await waitFor(() => notices().length === 2, 'the moderators\' notices');
+    expect(JSON.stringify(notices()[0]!.body)).toContain('it lacks the Manage Roles permission');
+    await rewards('sync');
+    expect(notices()).toHaveLength(2);
     fake.updateRole(fake.guild, bot, { permissions: 1n << 28n });
     await waitFor(() => (fakeRoleInCache(bot)?.permissions.bitfield ?? 0n) === 1n << 28n, 'Manage Roles back');
   });
