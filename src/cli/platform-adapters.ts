@@ -18,7 +18,9 @@ export interface PlatformAdapterDeps {
 
 export async function createPlatformAdapters(config: Config, deps: PlatformAdapterDeps): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
-  if (config.slack) {
+  // Sharded, Slack runs in shard 0's process only: one Slack receiver on PORT, one Socket Mode connection.
+  const slackHere = config.slack && (config.discord?.shard?.id ?? 0) === 0;
+  if (config.slack && slackHere) {
     const slack = config.slack;
     adapters.push(
       createSlackAdapter(

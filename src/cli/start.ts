@@ -167,7 +167,9 @@ export const runStart: CliCommand = async (argv, io) => {
     // In the console a taken port only turns the dashboard off; a bot without its HTTP port stops.
     // Shards spawned by DISCORD_SHARDS listen on PORT + their shard id.
     const webPort = config.port + (config.discord?.shard?.spawned ? config.discord.shard.id : 0);
-    const server: WebServer | undefined = config.slack
+    // The Slack receiver serves the web routes where Slack runs (shard 0's process when sharded).
+    const slackServesWeb = config.slack !== null && (config.discord?.shard?.id ?? 0) === 0;
+    const server: WebServer | undefined = slackServesWeb
       ? undefined
       : await serveWeb({ port: webPort, host: consoleMode ? '127.0.0.1' : undefined, handler: web.handler, optional: consoleMode, onPortTaken: () => logger.warn(t('dashboard.console.portTaken', { port: config.port })) });
     if (server) parts.push({ name: 'web server', close: () => server.close() });
