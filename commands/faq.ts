@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, defineSubcommand } from '../src/core/commands/define.ts';
 import { option } from '../src/core/commands/options.ts';
 import { KbImportError, DEFAULT_ANSWER_THRESHOLD, type KbEntry } from '../src/core/answers/index.ts';
-import { splitList } from '../src/core/answering/knowledge-admin.ts';
+import { splitList } from '../src/core/answers/admin/knowledge-admin.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { OutgoingMessage } from '../src/core/outgoing.ts';
 import handoffs from './faq-handoffs.ts';

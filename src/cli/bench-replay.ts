@@ -12,7 +12,7 @@
 // which should stay flat as messages grow.
 import { parseArgs } from 'node:util';
 import type { ChatEvent } from '../core/events.ts';
-import { defineFeature, type Feature } from '../core/features.ts';
+import { defineFeature, type Feature } from '../core/feature.ts';
 import { slackExportEvents } from '../import/slack-export-events.ts';
 import { openSlackExport } from '../import/slack-export-reader.ts';
 import { DEFAULT_BATCH, replayEvents } from '../import/replay-events.ts';

@@ -18,7 +18,7 @@ import { createDashboardQueries } from '../db/dashboard-queries.ts';
 import { withRecognitionLeaderboards } from '../core/dashboard/recognition-leaderboards.ts';
 import { withLearning } from '../core/learning/dashboard-learning.ts';
 import { createKnowledgeGaps } from '../core/learning/knowledge-gaps.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger } from '../pino-logger.ts';
 import { openRapport, StartAborted } from '../main.ts';
 import { consoleDashboardLink } from '../web/console-login.ts';
 import { lateWebHandler, slackRoutes } from '../web/mount.ts';
@@ -102,8 +102,8 @@ export const runStart: CliCommand = async (argv, io) => {
       logger,
       ...(stopSignal ? { signal: stopSignal } : {}),
       metrics: (queue) => createPrometheusMetrics(queue.stats ? { queueStats: () => queue.stats!() } : {}),
-      adapters: async ({ repos, translator, metrics }) => {
-        if (!consoleMode) return createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler), metrics });
+      adapters: async ({ repos, translator, metrics, db }) => {
+        if (!consoleMode) return createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler), metrics, prisma: db.prisma });
         const t = (key: string, vars?: Record<string, string | number>) => translator.t(config.language, key, vars);
         consoleAdapter = createConsoleAdapter({ input: io.stdin, output: io.stdout, user: config.console.user, ...(community ? { community } : {}), historyFile: path.join(config.console.dataDir, 'console-history'), filesDir: path.join(config.console.dataDir, 'files'), clock: systemClock, t, onError: (err) => logger.error({ err }, 'console line failed') });
         return [consoleAdapter];

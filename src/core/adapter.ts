@@ -3,6 +3,7 @@
 // message), errors (SDK error -> PlatformError), and an index that wires them.
 import type { Actor, ChatEvent } from './events.ts';
 import type { Platform } from './ids.ts';
+import type { HomeView } from './home/home-view.ts';
 import type { OutgoingMessage, Replier } from './outgoing.ts';
 import type { CommunityRoles } from './rewards/ports.ts';
 
@@ -44,10 +45,30 @@ export interface EventDelivery {
   durable?(): void;
 }
 
+/** A community's platform took Rapport away (paused: uninstalled, tokens revoked) or gave it back. */
+export interface CommunityStatus {
+  communityId: string;
+  communityName?: string;
+  paused: boolean;
+  /** Why, for the log and the community row ("app_uninstalled", "tokens_revoked", "installed"). */
+  reason: string;
+}
+
+/** A member opened their home page in Rapport (Slack's App Home). */
+export interface HomeRequest {
+  communityId: string;
+  communityName?: string;
+  actor: Actor;
+}
+
 export interface AdapterHandlers {
   /** Records and routes a chat event. Resolves once handled; slow feature work may continue in jobs. */
   onEvent(event: ChatEvent, delivery?: EventDelivery): Promise<void>;
   onCommand(invocation: CommandInvocation, responder: CommandResponder): Promise<void>;
+  /** Pauses or resumes a community (src/core/community-pauses.ts). */
+  onCommunityStatus?(status: CommunityStatus): Promise<void>;
+  /** What the member's home page shows (src/core/home/member-home.ts). */
+  onHomeOpened?(request: HomeRequest): Promise<HomeView>;
 }
 
 export interface ChatAdapter {

@@ -6,8 +6,8 @@
 import type { Learning } from './learning/suggestion-queue.ts';
 import type { Ambassadors } from './ambassadors/create-ambassadors.ts';
 import type { AmbassadorRepository, OfferRepository } from './ambassadors/ports.ts';
-import type { Answering } from './answering/create-answering.ts';
-import type { AnswerLogRepository } from './answering/ports.ts';
+import type { Answering } from './answers/feature/create-answering.ts';
+import type { AnswerLogRepository } from './answers/storage/ports.ts';
 import type { Clock } from './clock.ts';
 import type { CommandCatalog } from './commands/catalog.ts';
 import type { DashboardAccess } from './dashboard/dashboard-access.ts';

@@ -8,10 +8,10 @@ import type { FeedbackRepository } from './feedback/ports.ts';
 import type { PrivacyRepository } from './privacy/ports.ts';
 import type { BatchingScoreStore } from './recognition/write-behind-score-store.ts';
 import type { ShoutoutRepository } from './shoutouts/ports.ts';
-import type { AnswerLogRepository, KnowledgeBaseRepository } from './answering/ports.ts';
+import type { AnswerLogRepository, KnowledgeBaseRepository } from './answers/storage/ports.ts';
 import type { RoutingRepository } from './routing/ports.ts';
 import type { RoleRewardRepository } from './rewards/ports.ts';
-import type { SynonymRepository } from './answering/synonym-ports.ts';
+import type { SynonymRepository } from './answers/storage/synonym-ports.ts';
 
 export { LANGUAGES, type Language } from './language.ts';
 
@@ -104,6 +104,8 @@ export interface ActivityRepository {
 
 export interface Repositories {
   communities: CommunityRepository;
+  /** Paused communities (app uninstalled, tokens revoked): community-pauses.ts. */
+  communityPauses: import('./community-pauses.ts').CommunityPauseStore;
   members: MemberRepository;
   channels: ChannelRepository;
   activity: ActivityRepository;

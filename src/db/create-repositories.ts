@@ -14,11 +14,12 @@ import { createRoutingRepository } from './routing-repository.ts';
 import { createRoleRewardRepository } from './role-reward-repository.ts';
 import { createSynonymRepository } from './synonym-repository.ts';
 import { createLearningRepository } from './learning-repository.ts';
-import { createChannelRepository, createCommunityRepository, createMemberRepository } from './community-repository.ts';
+import { createChannelRepository, createCommunityPauseStore, createCommunityRepository, createMemberRepository } from './community-repository.ts';
 
 export function createRepositories(prisma: PrismaClient): Repositories {
   return {
     communities: createCommunityRepository(prisma),
+    communityPauses: createCommunityPauseStore(prisma),
     members: createMemberRepository(prisma),
     channels: createChannelRepository(prisma),
     activity: createActivityRepository(prisma),

@@ -2,7 +2,7 @@
 // status = 'pending', so two moderators pressing Approve at once write the entry once.
 import { Prisma, type PrismaClient } from '../../prisma/generated/client.ts';
 import type { LearningRepository, SuggestionRecord } from '../core/learning/ports.ts';
-import type { SuggestionSignal } from '../core/learning/thread-miner.ts';
+import type { SuggestionSignal } from '../core/learning/miner-types.ts';
 
 type Row = Awaited<ReturnType<PrismaClient['learningSuggestion']['findUniqueOrThrow']>>;
 

@@ -1,7 +1,7 @@
 // The Discord adapter: a real discord.js Client wired to the core. Listeners only translate and hand
 // over (translate.ts, facts.ts); replies go through the Replier (replier.ts) and the interaction
 // responder (interaction-responder.ts); SDK errors become PlatformError (errors.ts).
-import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, Partials, type ChatInputCommandInteraction, type ClientOptions, type Interaction, type REST } from 'discord.js';
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, Partials, type ButtonInteraction, type ChatInputCommandInteraction, type ClientOptions, type Interaction, type REST } from 'discord.js';
 import { LRUCache } from 'lru-cache';
 import type { AdapterHandlers, ChatAdapter, ReferenceResolver } from '../../core/adapter.ts';
 import { cleanHandlers } from '../../core/clean-input.ts';
@@ -9,9 +9,12 @@ import { systemClock, type Clock } from '../../core/clock.ts';
 import type { ChatEvent } from '../../core/events.ts';
 import { parseId, scopedId } from '../../core/ids.ts';
 import type { Logger } from '../../core/logger.ts';
+import type { Replier } from '../../core/outgoing.ts';
+import { toPlatformError } from './errors.ts';
 import { commandOptionFacts, interactionFacts, memberFacts, messageFacts, reactionFacts } from './facts.ts';
 import { createInteractionResponder, type InteractionCalls } from './interaction-responder.ts';
 import { createDiscordReplier } from './replier.ts';
+import { renderMessage } from './render.ts';
 import { createDiscordRoles, type DiscordRoles } from './roles.ts';
 import { adapterText } from './texts.ts';
 import { parseMention, translateButton, translateCommand, translateDelete, translateEdit, translateMemberJoin, translateMessage, translateReaction, type TranslateContext } from './translate.ts';
@@ -72,10 +75,30 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   const logger = deps.logger.child({ adapter: 'discord' });
   const client = new Client(discordClientOptions(options));
   const threadOfMessage = new LRUCache<string, string>({ max: 10_000 });
-  const replier = createDiscordReplier(client, { logger, clock }, {
+  const platformReplier = createDiscordReplier(client, { logger, clock }, {
     threadOfMessage: (messageId) => threadOfMessage.get(messageId),
     ...(options.dmClosedMemoryMs !== undefined ? { dmClosedMemoryMs: options.dmClosedMemoryMs } : {}),
   });
+  // A button press is answered only to its presser by a follow-up on its interaction (the token
+  // lives 15 minutes); outside one, a private note is a DM, as Discord has no ephemeral message then.
+  // https://discord.com/developers/docs/interactions/receiving-and-responding#create-followup-message
+  const presses = new LRUCache<string, ButtonInteraction>({ max: 5000, ttl: 14 * 60_000 });
+  const pressKey = (channelId: string, memberId: string) => `${channelId}|${memberId}`;
+  const replier: Replier = {
+    ...platformReplier,
+    async ephemeral(channelId, memberId, message) {
+      const interaction = presses.get(pressKey(channelId, memberId));
+      if (!interaction) {
+        await platformReplier.dm(memberId, message);
+        return;
+      }
+      try {
+        await interaction.followUp({ ...renderMessage(message), flags: MessageFlags.Ephemeral });
+      } catch (error) {
+        throw toPlatformError(error, `follow-up in ${channelId}`);
+      }
+    },
+  };
   const roles = createDiscordRoles(client, { logger });
   // Interactions can be replayed by a gateway RESUME; answering twice fails (40060), so remember ids.
   const seenInteractions = new LRUCache<string, true>({ max: 5000 });
@@ -141,6 +164,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
       const event = translateButton(interactionFacts(interaction), interaction.customId, interaction.message.id, ctx(), interaction.toJSON());
       // Acknowledge first (3-second limit) without changing the message; the core answers by posting.
       await interaction.deferUpdate();
+      if (event?.channelId) presses.set(pressKey(event.channelId, event.actor.memberId), interaction);
       if (event) await handOver(handlers, event);
       else logger.warn({ customId: interaction.customId }, 'button press with an unknown custom_id');
       return;

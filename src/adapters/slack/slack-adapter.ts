@@ -13,7 +13,7 @@
 // https://docs.slack.dev/apis/events-api/#responding  https://docs.slack.dev/apis/events-api/using-socket-mode
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, webApi, type Installation } from '@slack/bolt';
 import type { AdapterHandlers, ChatAdapter } from '../../core/adapter.ts';
 import { cleanHandlers } from '../../core/clean-input.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
@@ -23,15 +23,22 @@ import { registerFallbacks } from './fallback-listeners.ts';
 import { guardSlackRequest } from './request-guard.ts';
 import { callSlack } from './errors.ts';
 import { createSlackDirectory } from './slack-directory.ts';
+import { publishHome } from './home-tab.ts';
 import { createSlackReplier, type SlackReplier } from './slack-replier.ts';
+import { installerReceiverOptions, type SlackOAuthOptions } from './install-flow.ts';
+import { installedClients, singleTokenClients, type WorkspaceClients } from './workspace-clients.ts';
+import { registerWorkspaceListeners } from './workspace-listeners.ts';
+import { slackCommunityId } from './slack-ids.ts';
 import { createSlackResponder, translateCommand, type NameLookup, type SlackCommandPayload } from './slash-command.ts';
 import { slackChannelId, slackMemberId } from './slack-ids.ts';
 import type { ChatEvent } from '../../core/events.ts';
 import { translateBlockActions, translateEvent, type SlackBlockActions, type SlackEnvelope, type TranslateContext } from './translate.ts';
 
 export interface SlackAdapterOptions {
-  /** SLACK_BOT_TOKEN (xoxb-...). */
-  botToken: string;
+  /** SLACK_BOT_TOKEN (xoxb-...): one workspace. Either this or `oauth`. */
+  botToken?: string;
+  /** Installable in many workspaces (Bolt's OAuth flow, HTTP only): each workspace's own token. */
+  oauth?: SlackOAuthOptions;
   /** SLACK_SIGNING_SECRET; required for the HTTP Events API. */
   signingSecret?: string;
   /** SLACK_APP_TOKEN (xapp-...); when set, Rapport connects over Socket Mode instead of HTTP. */
@@ -77,7 +84,7 @@ export interface SlackAdapter extends ChatAdapter {
   readonly mode: 'http' | 'socket';
   /** Where the HTTP receiver listens (after start; undefined in Socket Mode). */
   address(): { host: string; port: number } | undefined;
-  /** The workspace and bot user found by auth.test (after start). */
+  /** The workspace and bot user found by auth.test (after start; undefined with OAuth, where there are many). */
   identity(): { teamId: string; teamName?: string; botUserId: string } | undefined;
 }
 
@@ -86,6 +93,8 @@ const FALLBACK_ERROR = 'Sorry, something went wrong. Please try again. / Съж�
 export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdapterDeps): SlackAdapter {
   const mode = options.appToken ? 'socket' : 'http';
   if (mode === 'http' && !options.signingSecret) throw new Error('The Slack adapter needs SLACK_SIGNING_SECRET for the Events API over HTTP (or SLACK_APP_TOKEN for Socket Mode).');
+  if (!options.botToken === !options.oauth) throw new Error('The Slack adapter needs either SLACK_BOT_TOKEN (one workspace) or the OAuth settings (many workspaces), not both.');
+  if (options.oauth && mode === 'socket') throw new Error('Installing in many workspaces (OAuth) needs the HTTP Events API: remove SLACK_APP_TOKEN.');
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger.child({ adapter: 'slack' });
   const slackLogger = boltLogger(logger, options.debug ? LogLevel.DEBUG : LogLevel.INFO);
@@ -96,15 +105,22 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
     logger: slackLogger,
     ...(options.apiUrl ? { slackApiUrl: withTrailingSlash(options.apiUrl) } : {}),
   };
-  const client = new webApi.WebClient(options.botToken, clientOptions);
-  client.on(webApi.WebClientEvent.RATE_LIMITED, (retryAfterSeconds: number, request: { url?: string }) => {
-    const method = (request.url ?? '').split('/').pop() ?? 'unknown';
-    logger.warn({ method, retryAfterSeconds }, 'slack: rate limited; waiting and retrying');
-    deps.onRateLimited?.(method, retryAfterSeconds);
-  });
-  const replier = createSlackReplier(client);
+  const makeClient = (token: string | undefined): webApi.WebClient => {
+    const made = new webApi.WebClient(token, clientOptions);
+    made.on(webApi.WebClientEvent.RATE_LIMITED, (retryAfterSeconds: number, request: { url?: string }) => {
+      const method = (request.url ?? '').split('/').pop() ?? 'unknown';
+      logger.warn({ method, retryAfterSeconds }, 'slack: rate limited; waiting and retrying');
+      deps.onRateLimited?.(method, retryAfterSeconds);
+    });
+    return made;
+  };
+  // Single-token mode: one client. OAuth: the installing workspace's client for each call.
+  const oauth = options.oauth;
+  const client = makeClient(options.botToken);
+  const clients: WorkspaceClients = oauth ? installedClients({ botToken: (teamId) => oauth.installations.botToken(teamId), makeClient }) : singleTokenClients(client);
+  const replier = createSlackReplier(clients.forTeam);
   const directory = createSlackDirectory({
-    client,
+    client: clients.forTeam,
     clock,
     logger,
     ...(options.moderators ? { moderators: options.moderators } : {}),
@@ -114,16 +130,37 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
   let server: Server | undefined;
   let bound: { host: string; port: number } | undefined;
   let identity: { teamId: string; teamName?: string; botUserId: string; botId?: string } | undefined;
+  // Told when a workspace installs (or reinstalls) the app: its community is resumed.
+  let onInstalled: ((installation: Installation) => Promise<void>) | undefined;
 
-  function register(bolt: App, handlers: AdapterHandlers, ctx: TranslateContext): void {
-    bolt.event(/^(message|app_mention|reaction_added|reaction_removed|member_joined_channel)$/, async ({ body }) => {
-      const event = await translateEvent(body as unknown as SlackEnvelope, ctx);
+  function register(bolt: App, handlers: AdapterHandlers, base: TranslateContext): void {
+    // Which workspace and bot a request is for: Bolt's authorize put them in the context (with
+    // OAuth, from that workspace's installation; with one token, from auth.test).
+    const ctxOf = (context: { teamId?: string; botUserId?: string; botId?: string }): TranslateContext => ({
+      ...base,
+      teamId: context.teamId ?? base.teamId,
+      botUserId: context.botUserId ?? base.botUserId,
+      ...(context.botId ?? base.botId ? { botId: context.botId ?? base.botId } : {}),
+    });
+    bolt.event(/^(message|app_mention|reaction_added|reaction_removed|member_joined_channel)$/, async ({ body, context }) => {
+      const event = await translateEvent(body as unknown as SlackEnvelope, ctxOf(context));
       if (event) await untilKept(handlers, identity?.teamName ? { ...event, communityName: identity.teamName } : event);
     });
 
     bolt.command(/^\/.+/, async ({ command, ack, respond }) => {
       await ack();
       background('command', runCommand(command, respond));
+    });
+
+    registerWorkspaceListeners(bolt, {
+      logger,
+      handlers,
+      directory,
+      clients,
+      ctxOf,
+      ...(oauth ? { installations: oauth.installations } : {}),
+      teamName: () => identity?.teamName,
+      background,
     });
 
     async function runCommand(command: unknown, respond: (body: never) => Promise<unknown>): Promise<void> {
@@ -153,15 +190,33 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
       }
     }
 
-    bolt.action({ type: 'block_actions' }, async ({ ack, body }) => {
+    bolt.action({ type: 'block_actions' }, async ({ ack, body, context }) => {
       await ack();
+      const ctx = ctxOf(context);
       background('block action', (async () => {
         for (const event of await translateBlockActions(body as unknown as SlackBlockActions, ctx)) await handlers.onEvent(event);
+        // A press on the App Home tab: publish it again so the queues shown are current.
+        const view = (body as { view?: { type?: string } }).view;
+        if (view?.type === 'home') await refreshHome(ctx.teamId, (body as unknown as SlackBlockActions).user.id);
       })());
     });
 
+    async function refreshHome(teamId: string, userId: string): Promise<void> {
+      if (!handlers.onHomeOpened) return;
+      const actor = await directory.actor(teamId, userId);
+      const view = await handlers.onHomeOpened({ communityId: slackCommunityId(teamId), actor });
+      await publishHome(await clients.forTeam(teamId), userId, view);
+    }
+
     // Last: what no listener above took is still acknowledged within Slack's 3 seconds.
     registerFallbacks(bolt, { logger, replier, teamId: () => identity?.teamId ?? '' });
+
+    onInstalled = async (installation) => {
+      const teamId = installation.team?.id;
+      if (!teamId || !handlers.onCommunityStatus) return;
+      clients.forget(teamId);
+      await handlers.onCommunityStatus({ communityId: slackCommunityId(teamId), ...(installation.team?.name ? { communityName: installation.team.name } : {}), paused: false, reason: 'installed' });
+    };
 
     bolt.error(async (error) => {
       logger.error({ err: error, code: (error as { code?: string }).code }, 'slack: listener failed');
@@ -203,18 +258,25 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
       if (app) throw new Error('The Slack adapter is already started');
       // auth.test tells us which workspace the token belongs to and the bot's own user id
       // (to ignore our own messages and notice mentions). https://docs.slack.dev/reference/methods/auth.test
-      const auth = await callSlack('auth.test', () => client.auth.test());
-      if (!auth.team_id || !auth.user_id) throw new Error('auth.test did not return team_id and user_id; is SLACK_BOT_TOKEN a bot token (xoxb-)?');
-      identity = { teamId: auth.team_id, botUserId: auth.user_id, ...(auth.team ? { teamName: auth.team } : {}), ...(auth.bot_id ? { botId: auth.bot_id } : {}) };
+      // With OAuth there is no one workspace: each installation carries its team and bot user.
+      const auth = oauth ? undefined : await callSlack('auth.test', () => client.auth.test());
+      if (auth && (!auth.team_id || !auth.user_id)) throw new Error('auth.test did not return team_id and user_id; is SLACK_BOT_TOKEN a bot token (xoxb-)?');
+      if (auth?.team_id && auth.user_id) identity = { teamId: auth.team_id, botUserId: auth.user_id, ...(auth.team ? { teamName: auth.team } : {}), ...(auth.bot_id ? { botId: auth.bot_id } : {}) };
       // Over HTTP our own server puts request-guard.ts in front of Bolt's receiver.
       const receiver =
         mode === 'http'
-          ? new HTTPReceiver({ signingSecret: options.signingSecret!, processBeforeResponse: true, logger: slackLogger, ...(options.routes?.length ? { customRoutes: options.routes } : {}) })
+          ? new HTTPReceiver({
+              signingSecret: options.signingSecret!,
+              processBeforeResponse: true,
+              logger: slackLogger,
+              ...(options.routes?.length ? { customRoutes: options.routes } : {}),
+              ...(oauth ? installerReceiverOptions(oauth, { ...(clientOptions.slackApiUrl ? { apiUrl: clientOptions.slackApiUrl } : {}), logger, onInstalled: (installation) => onInstalled?.(installation) ?? Promise.resolve() }) : {}),
+            })
           : undefined;
       const bolt = new App({
-        token: options.botToken,
-        botUserId: auth.user_id,
-        ...(auth.bot_id ? { botId: auth.bot_id } : {}),
+        ...(options.botToken ? { token: options.botToken } : {}),
+        ...(identity ? { botUserId: identity.botUserId } : {}),
+        ...(identity?.botId ? { botId: identity.botId } : {}),
         clientOptions,
         logger: slackLogger,
         ...(receiver
@@ -227,7 +289,7 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
               ...(options.routes?.length ? { port: options.port ?? 3000 } : {}),
             }),
       });
-      const ctx: TranslateContext = { teamId: auth.team_id, botUserId: auth.user_id, ...(auth.bot_id ? { botId: auth.bot_id } : {}), directory };
+      const ctx: TranslateContext = { teamId: identity?.teamId ?? '', botUserId: identity?.botUserId ?? '', ...(identity?.botId ? { botId: identity.botId } : {}), directory };
       register(bolt, cleanHandlers(handlers), ctx);
       if (mode === 'socket') {
         // apps.connections.open with the app token; a revoked token fails here, not later.
@@ -238,7 +300,7 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
         if (address && typeof address === 'object') bound = { host: address.address, port: address.port };
       }
       app = bolt;
-      logger.info({ mode, teamId: auth.team_id, port: bound?.port }, 'slack: connected');
+      logger.info({ mode, teamId: identity?.teamId, oauth: Boolean(oauth), port: bound?.port }, 'slack: connected');
     },
     async stop() {
       const running = app;

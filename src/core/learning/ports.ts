@@ -1,7 +1,7 @@
 // Storage the learning feature needs: the suggestion queue. src/db/learning-repository.ts
 // implements it with Prisma; in-memory-suggestions.ts for unit tests and replays.
 import type { Language } from '../language.ts';
-import type { SuggestionSignal } from './thread-miner.ts';
+import type { SuggestionSignal } from './miner-types.ts';
 
 export type SuggestionStatus = 'pending' | 'approved' | 'rejected';
 

@@ -2,7 +2,7 @@
 // queue (suggestion-queue.ts); the Approve / Edit / Reject buttons under /faq suggestions come
 // back here. A failure is logged by the pipeline and never stops the other features.
 import type { ButtonPressed } from '../events.ts';
-import { defineFeature, type EventContext } from '../features.ts';
+import { defineFeature, type EventContext } from '../feature.ts';
 import type { Deps } from '../app-ports.ts';
 import { UserError } from '../errors.ts';
 import type { OutgoingMessage } from '../outgoing.ts';

@@ -5,7 +5,7 @@
 // knowledge admin (the answer index updates at once), credits the answerer ("answer accepted into
 // the knowledge base") and thanks them by DM when they allow DMs.
 import type { KbEntry } from '../answers/index.ts';
-import { withPhrasing } from '../answering/learning.ts';
+import { withPhrasing } from '../answers/learn/learning.ts';
 import type { Clock } from '../clock.ts';
 import { UserError } from '../errors.ts';
 import type { MessageDeleted, MessageEdited, MessagePosted, ReactionChanged } from '../events.ts';

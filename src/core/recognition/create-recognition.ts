@@ -8,7 +8,7 @@ import type { Clock } from '../clock.ts';
 import type { Actor, MemberJoined, MessagePosted, ReactionChanged } from '../events.ts';
 import type { LeaderboardEntry } from './leaderboard.ts';
 import { mergeScoreStates } from './merge-score-state.ts';
-import type { QuestionDetector } from './question-detector.ts';
+import type { QuestionDetector } from '../answers/detect/question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
 import {
   createRecognitionEngine,

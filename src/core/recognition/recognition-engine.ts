@@ -11,7 +11,7 @@ import { mostImproved, rankStates, scoreOf, type LeaderboardEntry, type Leaderbo
 import { MemberDirectory, type KnownMember } from './member-directory.ts';
 import { applyCredit, createScoreState, rollTallies, type Credit, type MemberScoreState, type ScoreKind } from './member-score-state.ts';
 import { createPeriodCalendar, type PeriodIndex } from './period-calendar.ts';
-import { defaultQuestionDetector, questionScore, type QuestionDetector } from './question-detector.ts';
+import { defaultQuestionDetector, questionScore, type QuestionDetector } from '../answers/detect/question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
 import type { ScoreStore } from './score-store.ts';
 import { wouldBeNewDistinct } from './distinct-sketch.ts';

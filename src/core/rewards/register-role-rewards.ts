@@ -2,7 +2,7 @@
 // change) and their all-time points (after each message or reaction that may have moved them),
 // and every community a platform serves is re-synced when the platform is ready (start-up, and a
 // guild joined later). Syncs run one community at a time per process.
-import { defineFeature } from '../features.ts';
+import { defineFeature } from '../feature.ts';
 
 export const roleRewardsFeature = defineFeature({
   name: 'role-rewards',

@@ -1,13 +1,13 @@
 // The router's memory of a community, learned from the message stream alone (incremental, pure):
 // who spoke when and where, who answered whose questions (the recognition engine's own inference,
 // ConversationTracker), the words of the questions each member answered (stemmed like answers'
-// search, src/core/answers/analyze.ts), and who is waiting for help themselves. Given a new
+// search, src/core/answers/text/analyze.ts), and who is waiting for help themselves. Given a new
 // question it ranks the members likely to know: never the asker, a bot, a member silent for two
 // weeks, or one the caller excludes (opted out, asked too often today).
-import { analyzeTerms } from '../answers/analyze.ts';
+import { analyzeTerms } from '../answers/text/analyze.ts';
 import { ConversationTracker } from '../recognition/conversation-tracker.ts';
 import { MemberDirectory } from '../recognition/member-directory.ts';
-import { defaultQuestionDetector, questionScore } from '../recognition/question-detector.ts';
+import { defaultQuestionDetector, questionScore } from '../answers/detect/question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig } from '../recognition/recognition-config.ts';
 import { ROUTING_WEIGHTS, type RoutingWeights } from './routing-weights.ts';
 

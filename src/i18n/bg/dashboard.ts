@@ -37,8 +37,9 @@ export default {
       answeredByRapport: 'Отговорени от Rapport',
       answeredByMembers: 'Отговорени от членове',
       unanswered: 'Без отговор',
+      noQuestions: 'През този период не са задавани въпроси.',
     },
-    leaderboards: { engagement: 'Активност', helpers: 'Помощници', rank: '№', member: 'Член', score: 'Точки', reasons: 'Защо', window: { week: 'Точки за текущата календарна седмица, както ги показва /leaderboard.', month: 'Точки за текущия календарен месец, както ги показва /leaderboard.', all: 'Точки за цялото време, както ги показва /leaderboard.' } },
+    leaderboards: { engagement: 'Активност', helpers: 'Помощници', rank: '№', member: 'Член', score: 'Точки', reasons: 'Защо', window: { week: 'За „{{picked}}“ класациите показват текущата календарна седмица, от {{since, date}}: същите точки като в /leaderboard.', month: 'За „{{picked}}“ класациите показват текущия календарен месец, от {{since, date}}: същите точки като в /leaderboard.', all: 'За „{{picked}}“ класациите показват точките за цялото време: същите като в /leaderboard.' } },
     funnel: {
       overTime: 'Членове на всеки етап',
       moved: 'Кой се премести тази седмица',
@@ -50,9 +51,9 @@ export default {
       nobodyMoved: 'Никой не е сменял етап тази седмица.',
       stage: { newcomer: 'Новодошъл', like: 'Харесва', love: 'Обича', advocate: 'Посланик' },
     },
-    offers: { offer: 'Оферта', stage: 'За етап от', places: 'Места', expires: 'Изтича', proposed: 'Предложени', sent: 'Изпратени', accepted: 'Приети', declined: 'Отказани', chart: 'Отговори по оферти' },
+    offers: { noAnswers: 'Все още няма изпратени оферти, затова няма отговори за показване.', offer: 'Оферта', stage: 'За етап от', places: 'Места', expires: 'Изтича', proposed: 'Предложени', sent: 'Изпратени', accepted: 'Приети', declined: 'Отказани', chart: 'Отговори по оферти' },
     knowledge: { unanswered: 'Най-често задавани въпроси без отговор', question: 'Въпрос', count: 'Пъти', last: 'Последно', unhelpful: 'Статии с най-много „Не помогна“', entry: 'Статия', notHelpful: 'Не помогна', helped: 'Помогна' },
-    feedback: { theme: 'Тема', count: 'Брой', requests: 'Искания', complaints: 'Оплаквания', praise: 'Похвали', examples: 'Примери', other: 'Други', chart: 'Обратна връзка по теми' },
+    feedback: { theme: 'Тема', count: 'Брой', requests: 'Искания', complaints: 'Оплаквания', praise: 'Похвали', examples: 'Примери', quote: 'Характерен цитат', other: 'Други', chart: 'Обратна връзка по теми' },
     reason: {
       messages_one: '{{count}} съобщение',
       messages_other: '{{count}} съобщения',

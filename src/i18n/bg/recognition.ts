@@ -39,6 +39,8 @@ export default {
       templateShow: 'Шаблон за благодарности ({{languageName}}):\n{{template}}\nЗаместители: {{placeholders}}. Променете го с /shoutout template language:{{language}} text:"...", или text:reset.',
       templateSaved: 'Шаблонът за благодарности ({{languageName}}) е запазен.',
       templateReset: 'Шаблонът за благодарности ({{languageName}}) е върнат по подразбиране.',
+      templateUnknown_one: 'Rapport не познава заместителя {{unknown}}. Шаблонът може да съдържа {{known}}; нищо не е запазено.',
+      templateUnknown_other: 'Rapport не познава заместителите {{unknown}}. Шаблонът може да съдържа {{known}}; нищо не е запазено.',
       templateMissing: 'Шаблонът трябва да съдържа {{placeholder}}.',
       periodName: { week: 'седмица', month: 'месец' },
     },

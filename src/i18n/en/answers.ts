@@ -5,6 +5,8 @@ export default {
       helped: 'This helped',
       unhelpful: "Didn't help",
       unknown: "I don't have an answer to that yet. I've added it to the list the moderators go through.",
+      votedHelped: 'Thank you: your vote that this answer helped is counted.',
+      votedUnhelpful: "Thank you: your vote that this answer didn't help is counted; the moderators see it.",
       sorry: "Sorry it didn't help. Your question is on the list the moderators go through.",
     },
     list: {

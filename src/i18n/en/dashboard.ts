@@ -38,8 +38,9 @@ export default {
       answeredByRapport: 'Answered by Rapport',
       answeredByMembers: 'Answered by members',
       unanswered: 'Unanswered',
+      noQuestions: 'No questions were asked in this period.',
     },
-    leaderboards: { engagement: 'Engagement', helpers: 'Helpers', rank: '#', member: 'Member', score: 'Score', reasons: 'Why', window: { week: 'Scores of this calendar week, as /leaderboard shows them.', month: 'Scores of this calendar month, as /leaderboard shows them.', all: 'All-time scores, as /leaderboard shows them.' } },
+    leaderboards: { engagement: 'Engagement', helpers: 'Helpers', rank: '#', member: 'Member', score: 'Score', reasons: 'Why', window: { week: 'For “{{picked}}” the leaderboards show this calendar week, since {{since, date}}: the same scores as /leaderboard.', month: 'For “{{picked}}” the leaderboards show this calendar month, since {{since, date}}: the same scores as /leaderboard.', all: 'For “{{picked}}” the leaderboards show all-time scores: the same as /leaderboard.' } },
     funnel: {
       overTime: 'Members at each stage',
       moved: 'Who moved this week',
@@ -51,9 +52,9 @@ export default {
       nobodyMoved: 'Nobody changed stage this week.',
       stage: { newcomer: 'Newcomer', like: 'Like', love: 'Love', advocate: 'Advocate' },
     },
-    offers: { offer: 'Offer', stage: 'Eligible from', places: 'Places', expires: 'Expires', proposed: 'Proposed', sent: 'Sent', accepted: 'Accepted', declined: 'Declined', chart: 'Answers per offer' },
+    offers: { noAnswers: 'No offer has been sent yet, so there are no answers to show.', offer: 'Offer', stage: 'Eligible from', places: 'Places', expires: 'Expires', proposed: 'Proposed', sent: 'Sent', accepted: 'Accepted', declined: 'Declined', chart: 'Answers per offer' },
     knowledge: { unanswered: 'Most-asked unanswered questions', question: 'Question', count: 'Times asked', last: 'Last asked', unhelpful: 'Entries with most "Didn\'t help"', entry: 'Entry', notHelpful: 'Didn\'t help', helped: 'Helped' },
-    feedback: { theme: 'Theme', count: 'Items', requests: 'Requests', complaints: 'Complaints', praise: 'Praise', examples: 'Examples', other: 'Other', chart: 'Feedback by theme' },
+    feedback: { theme: 'Theme', count: 'Items', requests: 'Requests', complaints: 'Complaints', praise: 'Praise', examples: 'Examples', quote: 'Representative quote', other: 'Other', chart: 'Feedback by theme' },
     reason: {
       messages_one: '{{count}} message',
       messages_other: '{{count}} messages',

@@ -6,6 +6,8 @@
   var T = config.texts;
   var COLORS = ['#2f6fdf', '#e8743b', '#19a979', '#945ecf', '#ed4a7b', '#13a4b4', '#bf399e', '#6c8893'];
   var state = { charts: {}, data: null };
+  // Dates and times are the community's (the API says which time zone), not the browser's.
+  var timeZone = 'UTC';
   window.rapportDashboard = state;
 
   var select = document.getElementById('period');
@@ -42,7 +44,8 @@
         labels: labels,
         datasets: datasets.map(function (d, i) {
           var color = d.color || COLORS[i % COLORS.length];
-          return Object.assign({ borderColor: color, backgroundColor: type === 'line' ? color + '33' : color, borderWidth: 2, pointRadius: labels.length > 60 ? 0 : 2, cubicInterpolationMode: 'monotone' }, d);
+          // A filled line's area and its legend box share one colour (the stroke's, a little lighter).
+          return Object.assign({ borderColor: color, backgroundColor: type === 'line' ? color + (d.fill ? '99' : '33') : color, borderWidth: 2, pointRadius: labels.length > 60 ? 0 : 2, cubicInterpolationMode: 'monotone' }, d);
         }),
       },
       options: Object.assign({ responsive: true, maintainAspectRatio: false, animation: false, interaction: { mode: 'index', intersect: false }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }, options || {}),
@@ -111,7 +114,11 @@
   }
 
   function date(iso) {
-    return new Date(iso).toLocaleString(config.language === 'bg' ? 'bg-BG' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    return new Date(iso).toLocaleString(config.language === 'bg' ? 'bg-BG' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone });
+  }
+
+  function allZero(numbers) {
+    return numbers.every(function (v) { return !v; });
   }
 
   var render = {
@@ -131,6 +138,7 @@
       }
       if (!d.questions) return showNoData('chart-questions', T.noDataFeature);
       var q = d.questions;
+      if (!q.asked) return showNoData('chart-questions', T['overview.noQuestions']);
       chart('chart-questions', 'bar', [T['overview.asked'], T['overview.answeredByRapport'], T['overview.answeredByMembers'], T['overview.unanswered']], [
         { label: T['overview.asked'], data: [q.asked, q.answeredByRapport, q.answeredByMembers, q.unanswered], backgroundColor: [COLORS[0], COLORS[2], COLORS[3], COLORS[1]] },
       ], { plugins: { legend: { display: false } } });
@@ -158,9 +166,11 @@
         showNoData('chart-funnel', T.noDataFeature);
         return showNoData('table-moved', T.noDataFeature);
       }
-      chart('chart-funnel', 'line', d.days, ['newcomer', 'like', 'love', 'advocate'].map(function (stage) {
+      chart('chart-funnel', 'line', d.days, ['newcomer', 'like', 'love', 'advocate'].map(function (stage, i) {
         // Stage counts change in steps: straight segments, no smoothing.
-        return { label: T['funnel.stage.' + stage], data: d.series[stage], fill: true, cubicInterpolationMode: 'default', tension: 0 };
+        // Stacked bands: each fills down to the band below it (the first to zero), so no two fills
+        // overlap into a grey the legend does not show.
+        return { label: T['funnel.stage.' + stage], data: d.series[stage], fill: i === 0 ? 'origin' : '-1', cubicInterpolationMode: 'default', tension: 0 };
       }), { scales: { y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } });
       table('table-moved', [
         { key: 'name', label: T['funnel.member'] },
@@ -177,7 +187,9 @@
         return showNoData('table-offers', message);
       }
       var labels = d.offers.map(function (o) { return o.title; });
-      chart('chart-offers', 'bar', labels, [
+      // Nothing sent yet: a message, not an empty chart with a 0–1 axis.
+      if (allZero(d.offers.map(function (o) { return o.sent + o.accepted + o.declined; }))) showNoData('chart-offers', T['offers.noAnswers']);
+      else chart('chart-offers', 'bar', labels, [
         { label: T['offers.sent'], data: d.offers.map(function (o) { return o.sent; }) },
         { label: T['offers.accepted'], data: d.offers.map(function (o) { return o.accepted; }) },
         { label: T['offers.declined'], data: d.offers.map(function (o) { return o.declined; }) },
@@ -244,10 +256,12 @@
         { key: 'requests', label: T['feedback.requests'], numeric: true },
         { key: 'complaints', label: T['feedback.complaints'], numeric: true },
         { key: 'praise', label: T['feedback.praise'], numeric: true },
+        { key: 'quote', label: T['feedback.quote'], links: true },
         { key: 'examples', label: T['feedback.examples'], links: true },
       ], d.themes.map(function (th) {
         return {
           theme: th.theme, count: th.count, requests: th.kinds.feature_request, complaints: th.kinds.complaint, praise: th.kinds.praise,
+          quote: th.quote ? [{ text: '“' + th.quote.text + '” (' + th.quote.displayName + ')', href: th.quote.link }] : [],
           examples: th.examples.map(function (e) { return { text: '“' + e.text + '” (' + e.displayName + ')', href: e.link }; }),
         };
       }));
@@ -262,6 +276,7 @@
     })
     .then(function (json) {
       state.data = json;
+      if (json.period && json.period.timeZone) timeZone = json.period.timeZone;
       render[config.page](json.data);
       document.body.dataset.state = 'ready';
     })

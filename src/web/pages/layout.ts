@@ -31,8 +31,9 @@ function chart(id: string, title: string): string {
   return `<section class="panel"><h2>${escapeHtml(title)}</h2><div class="chart-box"><canvas id="${id}" role="img" aria-label="${escapeHtml(title)}"></canvas></div><p class="no-data" hidden></p></section>`;
 }
 
-function table(id: string, title: string): string {
-  return `<section class="panel"><h2>${escapeHtml(title)}</h2><div class="table-box" id="${id}"></div><p class="no-data" hidden></p></section>`;
+/** A wide table takes the whole row: with many columns it would otherwise be cut off at the panel's edge. */
+function table(id: string, title: string, wide = false): string {
+  return `<section class="panel${wide ? ' wide' : ''}"><h2>${escapeHtml(title)}</h2><div class="table-box" id="${id}"></div><p class="no-data" hidden></p></section>`;
 }
 
 function body(page: PageName, t: T): string {
@@ -49,11 +50,11 @@ function body(page: PageName, t: T): string {
     case 'funnel':
       return chart('chart-funnel', t('dashboard.funnel.overTime')) + table('table-moved', t('dashboard.funnel.moved'));
     case 'offers':
-      return chart('chart-offers', t('dashboard.offers.chart')) + table('table-offers', t('dashboard.nav.offers'));
+      return chart('chart-offers', t('dashboard.offers.chart')) + table('table-offers', t('dashboard.nav.offers'), true);
     case 'knowledge':
       return table('table-unanswered', t('dashboard.knowledge.unanswered')) + table('table-unhelpful', t('dashboard.knowledge.unhelpful')) + table('table-gaps', t('learning.dashboard.gaps')) + table('table-suggestions', t('learning.dashboard.suggestions'));
     case 'feedback':
-      return chart('chart-feedback', t('dashboard.feedback.chart')) + table('table-feedback', t('dashboard.nav.feedback'));
+      return chart('chart-feedback', t('dashboard.feedback.chart')) + table('table-feedback', t('dashboard.nav.feedback'), true);
   }
 }
 
@@ -64,9 +65,9 @@ const SCRIPT_TEXTS = [
   'leaderboards.rank', 'leaderboards.member', 'leaderboards.score', 'leaderboards.reasons', 'leaderboards.helpers',
   'funnel.member', 'funnel.from', 'funnel.to', 'funnel.when', 'funnel.reasons', 'funnel.nobodyMoved',
   'funnel.stage.newcomer', 'funnel.stage.like', 'funnel.stage.love', 'funnel.stage.advocate',
-  'offers.offer', 'offers.stage', 'offers.places', 'offers.expires', 'offers.proposed', 'offers.sent', 'offers.accepted', 'offers.declined',
+  'offers.offer', 'offers.stage', 'offers.places', 'offers.expires', 'offers.proposed', 'offers.sent', 'offers.accepted', 'offers.declined', 'offers.noAnswers', 'overview.noQuestions',
   'knowledge.question', 'knowledge.count', 'knowledge.last', 'knowledge.entry', 'knowledge.notHelpful', 'knowledge.helped',
-  'feedback.theme', 'feedback.count', 'feedback.requests', 'feedback.complaints', 'feedback.praise', 'feedback.examples', 'feedback.other',
+  'feedback.theme', 'feedback.count', 'feedback.requests', 'feedback.complaints', 'feedback.praise', 'feedback.examples', 'feedback.quote', 'feedback.other',
 ];
 
 const LEARNING_TEXTS = ['topic', 'count', 'unanswered', 'unhelpful', 'examples', 'other', 'id', 'question', 'answer', 'credited'];
@@ -110,7 +111,7 @@ function document(language: Language, title: string, content: string): string {
   return `<!doctype html>
 <html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title><link rel="stylesheet" href="${ASSETS_PATH}/dashboard.css"></head>
+<title>${escapeHtml(title)}</title><link rel="icon" href="${ASSETS_PATH}/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="${ASSETS_PATH}/dashboard.css"></head>
 <body>
 ${content}
 </body>

@@ -21,7 +21,7 @@ function keysOf(catalogue: Catalogue, prefix = ''): Map<string, string[]> {
 }
 
 /** Product and technical names a Bulgarian message may carry in Latin letters. Keep it short. */
-const ALLOWED_LATIN = new Set(['Rapport', 'Slack', 'Discord', 'IANA', 'JSON', 'CSV', 'Markdown', 'DM', 'cron', 'id', 'UTC', 'Europe', 'Sofia', 'America', 'New_York', 'Acme', 'acme', 'io', 'd', 'w', 'h', 'mod', 'N', 'reset', 'default', 'on', 'off', 'all', 'en', 'bg']);
+const ALLOWED_LATIN = new Set(['Rapport', 'Slack', 'Discord', 'IANA', 'JSON', 'CSV', 'Markdown', 'DM', 'cron', 'id', 'UTC', 'Europe', 'Sofia', 'America', 'New_York', 'Acme', 'acme', 'io', 'd', 'w', 'h', 'mod', 'N', 'reset', 'default', 'on', 'off', 'all', 'en', 'bg', 'MEE', 'mee', 'csv', 'jsonl']);
 
 /** What is left of a Bulgarian render once slash commands with their options, URLs and sample values are taken out. */
 function latinWords(text: string): string[] {

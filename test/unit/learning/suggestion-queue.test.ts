@@ -5,7 +5,7 @@ import type { MessagePosted } from '../../../src/core/events.ts';
 import { createInMemorySuggestions } from '../../../src/core/learning/in-memory-suggestions.ts';
 import { createLearning } from '../../../src/core/learning/suggestion-queue.ts';
 import { createTranslator } from '../../../src/i18n/create-translator.ts';
-import { createLogger } from '../../../src/logger.ts';
+import { createLogger } from '../../../src/pino-logger.ts';
 
 let n = 0;
 function post(member: string, text: string, extra: Partial<MessagePosted> = {}): MessagePosted {

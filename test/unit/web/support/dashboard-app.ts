@@ -5,7 +5,7 @@ import { fixedClock } from '../../../../src/core/clock.ts';
 import type { Language } from '../../../../src/core/ports.ts';
 import { withRecognitionLeaderboards } from '../../../../src/core/dashboard/recognition-leaderboards.ts';
 import { createDashboardQueries } from '../../../../src/db/dashboard-queries.ts';
-import { createLogger } from '../../../../src/logger.ts';
+import { createLogger } from '../../../../src/pino-logger.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../../../../src/web/prometheus-metrics.ts';
 import type { HealthChecks } from '../../../../src/web/health.ts';
 import { createWebHandler } from '../../../../src/web/web-handler.ts';
