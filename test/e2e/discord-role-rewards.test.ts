@@ -212,3 +212,39 @@ describe('role rewards at start-up and for score levels', () => {
     expect(roleCalls(fake, 'DELETE', bob, regulars)).toBe(1);
   });
 });
+
+describe('role rewards for a guild of another shard', () => {
+  let fake: FakeDiscord;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord({ guilds: 2, shards: 2 });
+    app = await createTestApp({
+      // This process runs shard 1 only; the first guild belongs to shard 0.
+      adapters: () => [(adapter = createDiscordAdapter({ token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, shards: [1], shardCount: 2 }, { logger: recordingLogger() }))],
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await fake?.close();
+  });
+
+  it('GIVEN a job in this process moves a member of a guild it does not serve THEN the role is granted over REST', async () => {
+    const guild = fake.guilds[0]!;
+    const { alice } = guild.users;
+    expect(adapter.client.guilds.cache.has(guild.id)).toBe(false);
+    const community = communityId('discord', guild.id);
+    const memberId = scopedId('discord', guild.id, alice.id);
+    await app.repos.communities.ensure({ id: community, platform: 'discord', name: guild.name });
+    await app.repos.members.ensure({ id: memberId, communityId: community, platformId: alice.id, displayName: 'alice', isBot: false });
+    await app.repos.ambassadors.changeStage({ memberId, communityId: community, from: 'newcomer', to: 'advocate', reasons: [], cause: 'review', at: new Date() });
+    await app.repos.roleRewards.set({ communityId: community, kind: 'stage', level: 'advocate', roleId: scopedId('discord', guild.id, guild.roles.advocates.id) });
+
+    const report = await app.rapport.ports.roleRewards.syncCommunity(community);
+    expect(report).toMatchObject({ members: 1, granted: 1, revoked: 0, failed: 0 });
+    expect(report.problems.size).toBe(0);
+    expect(guild.members.find((m) => m.user.id === alice.id)!.roles).toContain(guild.roles.advocates.id);
+    expect(fake.rest.find('GET', new RegExp(`^/guilds/${guild.id}$`)).length).toBeGreaterThan(0);
+    expect(adapter.client.guilds.cache.has(guild.id)).toBe(false);
+  });
+});
