@@ -75,6 +75,15 @@ export const configSchema = z.object({
   DISCORD_APPLICATION_ID: emptyToUndefined.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: 'must be the numeric application id from the Discord developer portal' }),
   DISCORD_API_URL: optionalUrl(['http:', 'https:'], 'https://discord.com/api'),
   DISCORD_MODERATOR_ROLE: emptyToUndefined,
+  /** Sharding: `rapport start` spawns one process per shard (discord.js ShardingManager). */
+  DISCORD_SHARDS: emptyToUndefined.refine((v) => v === undefined || v === 'auto' || /^[1-9]\d{0,3}$/.test(v), { message: 'must be auto or a number of shards (1 to 9999)' }),
+  /** One shard per process, started by hand or by an orchestrator: this process's shard and the total. */
+  DISCORD_SHARD_ID: z.coerce.number().int().min(0, 'must be a shard id from 0').optional(),
+  DISCORD_SHARD_COUNT: z.coerce.number().int().min(1, 'must be a number of shards from 1').optional(),
+  /** Set by discord.js's ShardingManager in the processes it spawns (with SHARDS and SHARD_COUNT). */
+  SHARDING_MANAGER: emptyToUndefined,
+  SHARDS: emptyToUndefined,
+  SHARD_COUNT: emptyToUndefined,
   /** Semantic search (optional): base URL of an OpenAI-compatible embeddings API; Rapport POSTs to <URL>/embeddings. */
   EMBEDDINGS_URL: optionalUrl(['http:', 'https:'], 'http://localhost:11434/v1'),
   EMBEDDINGS_MODEL: emptyToUndefined,
@@ -124,11 +133,22 @@ export interface Config {
   } | null;
   /** SLACK_COMMAND_PREFIX, also used when printing the manifest without tokens. */
   slackCommandPrefix: string;
-  discord: { token: string; applicationId: string; apiUrl?: string; moderatorRole?: string } | null;
+  discord: DiscordConfig | null;
   /** /metrics: an optional bearer token, and an optional address of its own. */
   metrics: { token?: string; listen?: { port: number; host: string } };
   /** Semantic search through an OpenAI-compatible embeddings server; null = word matching only. */
   embeddings: EmbeddingsConfig | null;
+}
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  apiUrl?: string;
+  moderatorRole?: string;
+  /** DISCORD_SHARDS: this process only spawns and watches one `rapport start` per shard. */
+  spawnShards?: 'auto' | number;
+  /** The one shard this process runs; `spawned` when a DISCORD_SHARDS parent started it. */
+  shard?: { id: number; count: number; spawned: boolean };
 }
 
 export interface SlackOAuthConfig {
@@ -208,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`${raw.DISCORD_TOKEN ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN'} is missing: Discord needs both DISCORD_TOKEN and DISCORD_APPLICATION_ID (developer portal, your application)`);
   }
   problems.push(...embeddingsProblems(raw));
+  const sharding = shardingOf(raw, problems);
   const scoring = raw.RAPPORT_SCORING_FILE ? readScoringFile(raw.RAPPORT_SCORING_FILE) : null;
   if (scoring && !scoring.ok) problems.push(...scoring.problems);
   if (raw.METRICS_HOST && raw.METRICS_PORT === undefined) problems.push('METRICS_HOST is set but METRICS_PORT is not: set METRICS_PORT too, or remove METRICS_HOST');
@@ -247,6 +268,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             applicationId: raw.DISCORD_APPLICATION_ID,
             ...(raw.DISCORD_API_URL ? { apiUrl: raw.DISCORD_API_URL } : {}),
             ...(raw.DISCORD_MODERATOR_ROLE ? { moderatorRole: raw.DISCORD_MODERATOR_ROLE } : {}),
+            ...sharding,
           }
         : null,
     embeddings: embeddingsOf(raw),
@@ -255,6 +277,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(raw.METRICS_PORT !== undefined ? { listen: { port: raw.METRICS_PORT, host: raw.METRICS_HOST ?? '127.0.0.1' } } : {}),
     },
   };
+}
+
+/** DISCORD_SHARDS (spawn the shards), DISCORD_SHARD_ID/COUNT (run one), or a ShardingManager's child. */
+function shardingOf(raw: RawConfig, problems: string[]): Pick<DiscordConfig, 'spawnShards' | 'shard'> {
+  const spawnedId = raw.SHARDING_MANAGER === 'true' && raw.SHARDS !== undefined && raw.SHARD_COUNT !== undefined ? { id: Number(raw.SHARDS), count: Number(raw.SHARD_COUNT) } : null;
+  const byHand = raw.DISCORD_SHARD_ID !== undefined || raw.DISCORD_SHARD_COUNT !== undefined;
+  const wanted = spawnedId !== null || byHand || raw.DISCORD_SHARDS !== undefined;
+  if (!wanted) return {};
+  if (!raw.DISCORD_TOKEN) problems.push('DISCORD_SHARDS, DISCORD_SHARD_ID and DISCORD_SHARD_COUNT shard the Discord bot: set DISCORD_TOKEN and DISCORD_APPLICATION_ID too, or remove them');
+  if (!raw.DATABASE_URL) problems.push('Discord shards run as several processes on one database: set DATABASE_URL to a PostgreSQL database (the embedded one serves a single process); REDIS_URL is recommended too');
+  if (spawnedId) {
+    if (!Number.isInteger(spawnedId.id) || !Number.isInteger(spawnedId.count) || spawnedId.id < 0 || spawnedId.id >= spawnedId.count) problems.push(`SHARDS=${raw.SHARDS} and SHARD_COUNT=${raw.SHARD_COUNT} (set by the shard manager) are not a valid shard`);
+    return { shard: { ...spawnedId, spawned: true } };
+  }
+  if (byHand) {
+    if (raw.DISCORD_SHARDS !== undefined) problems.push('DISCORD_SHARDS and DISCORD_SHARD_ID/DISCORD_SHARD_COUNT both set: use DISCORD_SHARDS to spawn every shard from one `rapport start`, or DISCORD_SHARD_ID with DISCORD_SHARD_COUNT to run one shard per process, not both');
+    if (raw.DISCORD_SHARD_ID === undefined || raw.DISCORD_SHARD_COUNT === undefined) {
+      problems.push(`${raw.DISCORD_SHARD_ID === undefined ? 'DISCORD_SHARD_ID' : 'DISCORD_SHARD_COUNT'} is missing: one shard per process needs both DISCORD_SHARD_ID (from 0) and DISCORD_SHARD_COUNT`);
+      return {};
+    }
+    if (raw.DISCORD_SHARD_ID >= raw.DISCORD_SHARD_COUNT) problems.push(`DISCORD_SHARD_ID must be below DISCORD_SHARD_COUNT (got ${raw.DISCORD_SHARD_ID} of ${raw.DISCORD_SHARD_COUNT}): shard ids run from 0 to DISCORD_SHARD_COUNT - 1`);
+    return { shard: { id: raw.DISCORD_SHARD_ID, count: raw.DISCORD_SHARD_COUNT, spawned: false } };
+  }
+  return { spawnShards: raw.DISCORD_SHARDS === 'auto' ? 'auto' : Number(raw.DISCORD_SHARDS) };
 }
 
 /** With OAuth on: every OAuth variable, the signing secret and the encryption key; no single token, no Socket Mode. */

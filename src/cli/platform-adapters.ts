@@ -37,7 +37,9 @@ export function slackOAuthOptions(config: NonNullable<NonNullable<Config['slack'
 
 export async function createPlatformAdapters(config: Config, deps: PlatformAdapterDeps): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
-  if (config.slack) {
+  // Sharded, Slack runs in shard 0's process only: one Slack receiver on PORT, one Socket Mode connection.
+  const slackHere = config.slack && (config.discord?.shard?.id ?? 0) === 0;
+  if (config.slack && slackHere) {
     const slack = config.slack;
     adapters.push(
       createSlackAdapter(
@@ -71,6 +73,7 @@ export async function createPlatformAdapters(config: Config, deps: PlatformAdapt
           applicationId: discord.applicationId,
           ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}),
           ...(discord.moderatorRole ? { moderatorRoleId: discord.moderatorRole } : {}),
+          ...(discord.shard ? { shards: [discord.shard.id], shardCount: discord.shard.count } : {}),
         },
         { logger: deps.logger },
       ),

@@ -127,8 +127,10 @@ describe('role rewards on Discord', () => {
     await rewards('remove', [{ name: 'score', type: 4, value: 1 }]);
   });
 
-  it('GIVEN Rapport lost Manage Roles THEN /rewards sync says so and makes no role call', async () => {
+  it('GIVEN Rapport lost Manage Roles THEN /rewards sync says so and makes no role call, and the moderators\' channel is told once', async () => {
     const { bot } = fake.guild.roles;
+    await replyTo(fake, fake.slashCommand({ user: fake.guild.users.mod, name: 'feedback', subcommand: 'schedule', options: [{ name: 'channel', type: 7, value: fake.guild.channels.help.id }] }));
+    const notices = () => fake.rest.find('POST', new RegExp(`^/channels/${fake.guild.channels.help.id}/messages$`)).filter((r) => String(r.body?.content ?? JSON.stringify(r.body)).includes('Role rewards need a moderator'));
     fake.updateRole(fake.guild, bot, { permissions: 0n });
     const cached = () => (fakeRoleInCache(bot)?.permissions.bitfield ?? -1n) === 0n;
     await waitFor(cached, 'the role update to reach the client');
@@ -137,6 +139,11 @@ describe('role rewards on Discord', () => {
     expect(sync.text).toContain('⚠ Rapport cannot give or remove @Regulars: it lacks the Manage Roles permission. In Server Settings → Roles, give Rapport\'s role Manage Roles');
     expect(sync.text).toContain('@Advocates: it lacks the Manage Roles permission');
     expect(fake.rest.requests.filter((r) => /\/roles\/\d+$/.test(r.path) && r.path.includes('/members/')).length).toBe(before);
+    // One notice per role newly out of reach; a second sync finds nothing new to tell.
+    await waitFor(() => notices().length === 2, 'the moderators\' notices');
+    expect(JSON.stringify(notices()[0]!.body)).toContain('it lacks the Manage Roles permission');
+    await rewards('sync');
+    expect(notices()).toHaveLength(2);
     fake.updateRole(fake.guild, bot, { permissions: 1n << 28n });
     await waitFor(() => (fakeRoleInCache(bot)?.permissions.bitfield ?? 0n) === 1n << 28n, 'Manage Roles back');
   });
@@ -203,5 +210,41 @@ describe('role rewards at start-up and for score levels', () => {
     fake.postMessage({ author: bob, channel: fake.guild.channels.help, content: 'use the deploy button on the dashboard', replyTo: question });
     await waitFor(() => holds(fake, bob, helpers) && !holds(fake, bob, regulars), 'bob to reach 3 points: @Helpers instead of @Regulars');
     expect(roleCalls(fake, 'DELETE', bob, regulars)).toBe(1);
+  });
+});
+
+describe('role rewards for a guild of another shard', () => {
+  let fake: FakeDiscord;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord({ guilds: 2, shards: 2 });
+    app = await createTestApp({
+      // This process runs shard 1 only; the first guild belongs to shard 0.
+      adapters: () => [(adapter = createDiscordAdapter({ token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, shards: [1], shardCount: 2 }, { logger: recordingLogger() }))],
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await fake?.close();
+  });
+
+  it('GIVEN a job in this process moves a member of a guild it does not serve THEN the role is granted over REST', async () => {
+    const guild = fake.guilds[0]!;
+    const { alice } = guild.users;
+    expect(adapter.client.guilds.cache.has(guild.id)).toBe(false);
+    const community = communityId('discord', guild.id);
+    const memberId = scopedId('discord', guild.id, alice.id);
+    await app.repos.communities.ensure({ id: community, platform: 'discord', name: guild.name });
+    await app.repos.members.ensure({ id: memberId, communityId: community, platformId: alice.id, displayName: 'alice', isBot: false });
+    await app.repos.ambassadors.changeStage({ memberId, communityId: community, from: 'newcomer', to: 'advocate', reasons: [], cause: 'review', at: new Date() });
+    await app.repos.roleRewards.set({ communityId: community, kind: 'stage', level: 'advocate', roleId: scopedId('discord', guild.id, guild.roles.advocates.id) });
+
+    const report = await app.rapport.ports.roleRewards.syncCommunity(community);
+    expect(report).toMatchObject({ members: 1, granted: 1, revoked: 0, failed: 0 });
+    expect(report.problems.size).toBe(0);
+    expect(guild.members.find((m) => m.user.id === alice.id)!.roles).toContain(guild.roles.advocates.id);
+    expect(fake.rest.find('GET', new RegExp(`^/guilds/${guild.id}$`)).length).toBeGreaterThan(0);
+    expect(adapter.client.guilds.cache.has(guild.id)).toBe(false);
   });
 });

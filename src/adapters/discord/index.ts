@@ -209,7 +209,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
         client.once(Events.ClientReady, (readyClient) => {
           context = { botUserId: readyClient.user.id };
           if (options.moderatorRoleId) context.moderatorRoleId = options.moderatorRoleId;
-          logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'Discord client ready');
+          logger.info({ user: readyClient.user.tag, shards: [...readyClient.ws.shards.keys()], shardCount: readyClient.options.shardCount, guilds: [...readyClient.guilds.cache.keys()] }, 'Discord client ready');
           resolve();
         });
         client.once(Events.Invalidated, () => reject(new Error('Discord session invalidated')));

@@ -27,8 +27,10 @@ export function createDiscordRoles(client: Client, deps: { logger: Logger }): Di
   const listeners: Array<(communityId: string) => void> = [];
   let announced = false;
 
+  // A guild of another shard (a job run by this process, such as the weekly funnel review) is read
+  // over REST each time and not cached: no gateway event would keep that copy current.
   async function guildOf(guildId: string): Promise<Guild> {
-    return client.guilds.cache.get(guildId) ?? client.guilds.fetch(guildId);
+    return client.guilds.cache.get(guildId) ?? client.guilds.fetch({ guild: guildId, cache: false, withCounts: false });
   }
 
   async function me(guild: Guild): Promise<GuildMember> {

@@ -24,10 +24,19 @@ export const roleRewardsFeature = defineFeature({
       });
     }
 
+    // A bot in thousands of guilds: one query finds the few with rewards.
+    let withRewards: Promise<Set<string>> | undefined;
     let syncs: Promise<unknown> = Promise.resolve();
     roleRewards.onCommunityReady((communityId) => {
+      withRewards ??= roleRewards.communities().then(
+        (ids) => new Set(ids),
+        (error: unknown) => {
+          withRewards = undefined;
+          throw error;
+        },
+      );
       syncs = syncs
-        .then(() => roleRewards.syncCommunity(communityId))
+        .then(async () => ((await withRewards!).has(communityId) ? roleRewards.syncCommunity(communityId) : undefined))
         .catch((error: unknown) => logger.error({ err: error, communityId }, 'role rewards: start-up sync failed'));
     });
   },

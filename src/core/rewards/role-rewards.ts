@@ -56,6 +56,8 @@ export interface RoleRewards {
   /** After a member's stage or points may have changed: acts only when their reward roles should differ from what was last applied. */
   refresh(communityId: string, memberId: string): Promise<void>;
   label(communityId: string, roleId: string): Promise<string>;
+  /** Communities with at least one reward. */
+  communities(): Promise<string[]>;
   /** Runs `listener` for each community a platform with roles serves, when it is ready (start-up sync). */
   onCommunityReady(listener: (communityId: string) => void): void;
 }
@@ -202,6 +204,7 @@ export function createRoleRewards(deps: RoleRewardsDeps): RoleRewards {
     async label(communityId, roleId) {
       return deps.roles.forCommunity(communityId)?.label(roleId) ?? roleId;
     },
+    communities: () => repo.communities(),
     onCommunityReady(listener) {
       for (const roles of deps.roles.all()) roles.onCommunityReady(listener);
     },
