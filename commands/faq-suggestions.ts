@@ -36,8 +36,8 @@ export const faqSuggestions = defineSubcommand({
       return;
     }
     if (action === 'save') {
-      // "Save as answer" by command, in the reply's channel (the console shows message ids; Slack's
-      // message shortcut and Discord's context menu are not wired yet).
+      // "Save as answer", in the reply's channel: Slack's message shortcut and Discord's message
+      // context menu run this (src/core/commands/message-actions.ts); the console shows message ids.
       if (!options.message) throw new UserError('learning.save.needsMessage');
       const saved = await learning.saveAsAnswer({ communityId: community.id, channelId, messageId: options.message, at: clock.now() });
       await reply(t('learning.save.done', { id: saved.id }));

@@ -1,6 +1,8 @@
-// Proves learning on Discord end to end (the real discord.js Client against the fake Discord): a reply to a question thanked by the asker makes a suggestion, /faq suggestions shows a moderator its Approve / Edit / Reject buttons, pressing Approve writes the entry and thanks the answerer by DM, and a ✅ on a message Rapport never saw stores nothing.
+// Proves learning on Discord end to end (the real discord.js Client against the fake Discord): a reply to a question thanked by the asker makes a suggestion, /faq suggestions shows a moderator its Approve / Edit / Reject buttons, pressing Approve writes the entry and thanks the answerer by DM, a ✅ on a message Rapport never saw stores nothing, and a moderator's "Save as answer" message context-menu command makes a suggestion from a reply (a member's is refused), answered privately.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/index.ts';
+import { discordMessageCommand, MODERATOR_DEFAULT_PERMISSIONS } from '../../src/adapters/discord/commands-json.ts';
+import { SAVE_AS_ANSWER } from '../../src/core/commands/message-actions.ts';
 import { communityId, scopedId } from '../../src/core/ids.ts';
 import { learningFeature } from '../../src/core/learning/register-learning.ts';
 import { recognitionFeature } from '../../src/core/recognition/register-recognition.ts';
@@ -65,6 +67,35 @@ describe('learning on Discord', () => {
     await eventually(() => expect(fake.rest.dmChannels.get(bob.id)).toBeDefined());
     const dm = fake.rest.dmChannels.get(bob.id)!;
     await eventually(() => expect(JSON.stringify(fake.rest.find('POST', new RegExp(`^/channels/${dm.id}/messages$`))[0]?.body)).toContain('The moderators added your answer'));
+  });
+
+  it('GIVEN a reply nobody thanked WHEN a moderator uses "Save as answer" on it THEN a suggestion credits its author for the question it replied to, confirmed privately; a member is refused', async () => {
+    const { alice, bob, mod } = fake.guild.users;
+    const question = fake.postMessage({ author: alice, channel: fake.guild.channels.general, content: 'How do I change my server nickname?' });
+    const reply = fake.postMessage({ author: bob, channel: fake.guild.channels.general, content: 'Right-click your name > Edit Server Profile.', replyTo: question });
+    const count = async () => (await app.repos.activity.totals(community(), { limit: 100 })).find((row) => row.memberId === member(bob.id))?.count ?? 0;
+    await eventually(async () => expect(await count()).toBeGreaterThan(0));
+    const pendingBefore = await app.repos.learning.countPending(community());
+    const saveOn = (user: typeof mod) =>
+      fake.interaction({ user, type: 2, data: { id: '77', name: 'Save as answer', type: 3, target_id: reply.id, resolved: { messages: { [reply.id]: reply } } } });
+
+    const refused = saveOn(alice);
+    await eventually(() => expect(callbackOf(refused)).toBeDefined());
+    expect(callbackOf(refused)!.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(JSON.stringify(callbackOf(refused)!.body)).toContain('/faq suggestions is for moderators only.');
+    expect(await app.repos.learning.countPending(community())).toBe(pendingBefore);
+
+    const saved = saveOn(mod);
+    await eventually(() => expect(callbackOf(saved)).toBeDefined());
+    const suggestion = (await app.repos.learning.pending(community(), 10)).find((s) => s.signal === 'saved');
+    expect(suggestion).toMatchObject({ questionText: 'How do I change my server nickname?', answerText: 'Right-click your name > Edit Server Profile.', creditedMemberId: member(bob.id), askerMemberId: member(alice.id) });
+    expect(callbackOf(saved)!.body).toMatchObject({ type: 4, data: { flags: 64, content: `Saved as suggestion #${suggestion!.id}.` } });
+    await app.repos.learning.removePending(suggestion!.id);
+  });
+
+  it('GIVEN the commands are synced THEN "Save as answer" is registered as a moderator-only message command, in English and Bulgarian', () => {
+    const json = discordMessageCommand(SAVE_AS_ANSWER);
+    expect(json).toMatchObject({ type: 3, name: 'Save as answer', name_localizations: { bg: 'Запази като отговор' }, default_member_permissions: MODERATOR_DEFAULT_PERMISSIONS });
   });
 
   it('GIVEN a ✅ on a message Rapport never saw THEN nothing is stored', async () => {

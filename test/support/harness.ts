@@ -73,6 +73,11 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   });
   await rapport.start();
   let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await rapport.stop();
+  };
   return {
     rapport,
     repos,
@@ -80,13 +85,9 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     clock,
     translator,
     scheduler,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await rapport.stop();
-    },
+    stop,
     async close() {
-      await this.stop();
+      await stop();
       if (options.db) return;
       await db.close();
       if (schema) await dropSchema(schema);

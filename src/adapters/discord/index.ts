@@ -1,9 +1,10 @@
 // The Discord adapter: a real discord.js Client wired to the core. Listeners only translate and hand
 // over (translate.ts, facts.ts); replies go through the Replier (replier.ts) and the interaction
 // responder (interaction-responder.ts); SDK errors become PlatformError (errors.ts).
-import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, Partials, type ChatInputCommandInteraction, type ClientOptions, type Interaction, type REST } from 'discord.js';
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, Partials, type ChatInputCommandInteraction, type ClientOptions, type CommandInteraction, type MessageContextMenuCommandInteraction, type Interaction, type REST } from 'discord.js';
 import { LRUCache } from 'lru-cache';
-import type { AdapterHandlers, ChatAdapter, ReferenceResolver } from '../../core/adapter.ts';
+import type { AdapterHandlers, ChatAdapter, CommandInvocation, ReferenceResolver } from '../../core/adapter.ts';
+import { findMessageAction } from '../../core/commands/message-actions.ts';
 import { cleanHandlers } from '../../core/clean-input.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { ChatEvent } from '../../core/events.ts';
@@ -134,6 +135,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
 
   async function onInteraction(interaction: Interaction, handlers: AdapterHandlers): Promise<void> {
     if (interaction.isChatInputCommand()) return onCommand(interaction, handlers);
+    if (interaction.isMessageContextMenuCommand() && findMessageAction(interaction.commandName)) return onMessageAction(interaction, handlers);
     if (interaction.isButton()) {
       const event = translateButton(interactionFacts(interaction), interaction.customId, interaction.message.id, ctx(), interaction.toJSON());
       // Acknowledge first (3-second limit) without changing the message; the core answers by posting.
@@ -154,6 +156,22 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   async function onCommand(interaction: ChatInputCommandInteraction, handlers: AdapterHandlers): Promise<void> {
     const facts = interactionFacts(interaction);
     const invocation = translateCommand(facts, { name: interaction.commandName, options: commandOptionFacts(interaction.options.data) }, ctx());
+    await runInvocation(interaction, invocation, handlers);
+  }
+
+  /** A message context-menu command (src/core/commands/message-actions.ts): its command, on the target message. */
+  async function onMessageAction(interaction: MessageContextMenuCommandInteraction, handlers: AdapterHandlers): Promise<void> {
+    const action = findMessageAction(interaction.commandName)!;
+    const invocation = translateCommand(interactionFacts(interaction), { name: action.command, options: [] }, ctx());
+    if (invocation) {
+      // Discord message ids are raw snowflakes (translate.ts), as the core saw the message.
+      invocation.options = action.options(interaction.targetId);
+      if (action.subcommand) invocation.subcommand = action.subcommand;
+    }
+    await runInvocation(interaction, invocation, handlers);
+  }
+
+  async function runInvocation(interaction: CommandInteraction, invocation: CommandInvocation | null, handlers: AdapterHandlers): Promise<void> {
     const responder = createInteractionResponder(interactionCalls(interaction), { deferAfterMs: options.deferAfterMs ?? 2000, logger });
     if (!invocation) {
       await responder.finish({ text: adapterText('commandFailed', interaction.locale) });
@@ -196,7 +214,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   };
 }
 
-function interactionCalls(interaction: ChatInputCommandInteraction): InteractionCalls {
+function interactionCalls(interaction: CommandInteraction): InteractionCalls {
   return {
     reply: (payload) => interaction.reply(payload),
     deferReply: (opts) => interaction.deferReply(opts.flags ? { flags: opts.flags } : {}),

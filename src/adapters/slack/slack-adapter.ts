@@ -14,12 +14,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
-import type { AdapterHandlers, ChatAdapter } from '../../core/adapter.ts';
+import type { AdapterHandlers, ChatAdapter, CommandInvocation } from '../../core/adapter.ts';
+import { MESSAGE_ACTIONS } from '../../core/commands/message-actions.ts';
 import { cleanHandlers } from '../../core/clean-input.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerFallbacks } from './fallback-listeners.ts';
+import { translateMessageAction, type SlackMessageActionPayload } from './message-action.ts';
 import { guardSlackRequest } from './request-guard.ts';
 import { callSlack } from './errors.ts';
 import { createSlackDirectory } from './slack-directory.ts';
@@ -128,27 +130,54 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
 
     async function runCommand(command: unknown, respond: (body: never) => Promise<unknown>): Promise<void> {
       const payload = command as unknown as SlackCommandPayload;
-      const channelId = slackChannelId(payload.team_id, payload.channel_id);
-      const memberId = slackMemberId(payload.team_id, payload.user_id);
+      await runInvocation(
+        { teamId: payload.team_id, channel: payload.channel_id, user: payload.user_id, what: payload.command, triggerId: payload.trigger_id },
+        respond,
+        () =>
+          translateCommand(payload, directory, {
+            ...(identity?.teamName ? { teamName: identity.teamName } : {}),
+            ...(deps.names ? { names: deps.names } : {}),
+            ...(options.commandPrefix ? { commandPrefix: options.commandPrefix } : {}),
+            now: clock.now(),
+          }),
+      );
+    }
+
+    // Message shortcuts (src/core/commands/message-actions.ts) run their command on the message.
+    for (const action of MESSAGE_ACTIONS) {
+      bolt.shortcut({ callback_id: action.id, type: 'message_action' }, async ({ ack, body, respond }) => {
+        await ack();
+        const payload = body as unknown as SlackMessageActionPayload;
+        const teamId = payload.team?.id ?? ctx.teamId;
+        background(
+          'message shortcut',
+          runInvocation({ teamId, channel: payload.channel.id, user: payload.user.id, what: action.id, triggerId: payload.trigger_id }, respond as (body: never) => Promise<unknown>, () =>
+            translateMessageAction(payload, action, directory, { teamId, ...(identity?.teamName ? { teamName: identity.teamName } : {}), ...(deps.names ? { names: deps.names } : {}), now: clock.now() }),
+          ),
+        );
+      });
+    }
+
+    async function runInvocation(
+      source: { teamId: string; channel: string; user: string; what: string; triggerId: string | undefined },
+      respond: (body: never) => Promise<unknown>,
+      translate: () => Promise<CommandInvocation>,
+    ): Promise<void> {
+      const channelId = slackChannelId(source.teamId, source.channel);
+      const memberId = slackMemberId(source.teamId, source.user);
       const responder = createSlackResponder({
         respond: (body) => respond(body as never),
         async fallback(message, ephemeral, error) {
-          logger.warn({ err: error, command: payload.command }, 'slack: response_url failed; replying through the Web API');
+          logger.warn({ err: error, command: source.what }, 'slack: response_url failed; replying through the Web API');
           if (ephemeral) await replier.ephemeral(channelId, memberId, message);
           else await replier.post({ channelId }, message);
         },
         uploadFile: async (message) => void (await replier.dm(memberId, message)),
       });
       try {
-        const invocation = await translateCommand(payload, directory, {
-          ...(identity?.teamName ? { teamName: identity.teamName } : {}),
-          ...(deps.names ? { names: deps.names } : {}),
-          ...(options.commandPrefix ? { commandPrefix: options.commandPrefix } : {}),
-          now: clock.now(),
-        });
-        await handlers.onCommand(invocation, responder);
+        await handlers.onCommand(await translate(), responder);
       } catch (error) {
-        logger.error({ err: error, command: payload.command, triggerId: payload.trigger_id }, 'slack: command failed');
+        logger.error({ err: error, command: source.what, triggerId: source.triggerId }, 'slack: command failed');
         await responder.reply({ text: FALLBACK_ERROR }, { ephemeral: true });
       }
     }
@@ -161,7 +190,7 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
     });
 
     // Last: what no listener above took is still acknowledged within Slack's 3 seconds.
-    registerFallbacks(bolt, { logger, replier, teamId: () => identity?.teamId ?? '' });
+    registerFallbacks(bolt, { logger, replier, teamId: () => identity?.teamId ?? '', shortcuts: MESSAGE_ACTIONS.map((action) => action.id) });
 
     bolt.error(async (error) => {
       logger.error({ err: error, code: (error as { code?: string }).code }, 'slack: listener failed');
