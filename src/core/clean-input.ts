@@ -41,5 +41,6 @@ export function cleanHandlers(handlers: AdapterHandlers): AdapterHandlers {
   return {
     onEvent: (event, options) => handlers.onEvent(cleanInput(event), options),
     onCommand: (invocation, responder) => handlers.onCommand(cleanInput(invocation), responder),
+    ...(handlers.formFor ? { formFor: handlers.formFor.bind(handlers) } : {}),
   };
 }

@@ -21,6 +21,7 @@ import { systemClock, type Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerFallbacks } from './fallback-listeners.ts';
+import { FORM_CALLBACK_ID, formView, translateFormSubmission, type SlackViewSubmission } from './forms.ts';
 import { translateMessageAction, type SlackMessageActionPayload } from './message-action.ts';
 import { guardSlackRequest } from './request-guard.ts';
 import { callSlack } from './errors.ts';
@@ -131,7 +132,7 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
     async function runCommand(command: unknown, respond: (body: never) => Promise<unknown>): Promise<void> {
       const payload = command as unknown as SlackCommandPayload;
       await runInvocation(
-        { teamId: payload.team_id, channel: payload.channel_id, user: payload.user_id, what: payload.command, triggerId: payload.trigger_id },
+        { channelId: slackChannelId(payload.team_id, payload.channel_id), memberId: slackMemberId(payload.team_id, payload.user_id), what: payload.command, triggerId: payload.trigger_id },
         respond,
         () =>
           translateCommand(payload, directory, {
@@ -151,22 +152,39 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
         const teamId = payload.team?.id ?? ctx.teamId;
         background(
           'message shortcut',
-          runInvocation({ teamId, channel: payload.channel.id, user: payload.user.id, what: action.id, triggerId: payload.trigger_id }, respond as (body: never) => Promise<unknown>, () =>
+          runInvocation({ channelId: slackChannelId(teamId, payload.channel.id), memberId: slackMemberId(teamId, payload.user.id), what: action.id, triggerId: payload.trigger_id }, respond as (body: never) => Promise<unknown>, () =>
             translateMessageAction(payload, action, directory, { teamId, ...(identity?.teamName ? { teamName: identity.teamName } : {}), ...(deps.names ? { names: deps.names } : {}), now: clock.now() }),
           ),
         );
       });
     }
 
+    // A form's submission (forms.ts) runs the form's command; no response_url: the reply is ephemeral in the button's channel.
+    bolt.view({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, async ({ ack, body }) => {
+      await ack();
+      const submission = body as unknown as SlackViewSubmission;
+      const teamId = submission.team?.id ?? submission.user.team_id ?? ctx.teamId;
+      background('form submission', (async () => {
+        const invocation = await translateFormSubmission(submission, directory, { teamId, now: clock.now() });
+        if (!invocation) {
+          logger.warn({ viewId: submission.view.id }, 'slack: a form submission whose metadata is not Rapport\'s; ignored');
+          return;
+        }
+        await runInvocation({ channelId: invocation.channelId, memberId: invocation.actor.memberId, what: invocation.command, triggerId: submission.trigger_id }, undefined, async () => invocation);
+      })());
+    });
+
     async function runInvocation(
-      source: { teamId: string; channel: string; user: string; what: string; triggerId: string | undefined },
-      respond: (body: never) => Promise<unknown>,
+      source: { channelId: string; memberId: string; what: string; triggerId: string | undefined },
+      respond: ((body: never) => Promise<unknown>) | undefined,
       translate: () => Promise<CommandInvocation>,
     ): Promise<void> {
-      const channelId = slackChannelId(source.teamId, source.channel);
-      const memberId = slackMemberId(source.teamId, source.user);
+      const { channelId, memberId } = source;
       const responder = createSlackResponder({
-        respond: (body) => respond(body as never),
+        respond: async (body) => {
+          if (!respond) throw new Error('no response_url');
+          return respond(body as never);
+        },
         async fallback(message, ephemeral, error) {
           logger.warn({ err: error, command: source.what }, 'slack: response_url failed; replying through the Web API');
           if (ephemeral) await replier.ephemeral(channelId, memberId, message);
@@ -184,13 +202,20 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
 
     bolt.action({ type: 'block_actions' }, async ({ ack, body }) => {
       await ack();
+      const actions = body as unknown as SlackBlockActions;
       background('block action', (async () => {
-        for (const event of await translateBlockActions(body as unknown as SlackBlockActions, ctx)) await handlers.onEvent(event);
+        for (const event of await translateBlockActions(actions, ctx)) {
+          // A button that opens a form (a modal) is not a press: the form's submission runs its command.
+          const form = handlers.formFor && event.channelId && actions.trigger_id ? await handlers.formFor(event) : null;
+          const view = form ? formView(form, event.channelId!) : null;
+          if (view) await callSlack('views.open', () => client.views.open({ trigger_id: actions.trigger_id!, view: view as never }));
+          else await handlers.onEvent(event);
+        }
       })());
     });
 
     // Last: what no listener above took is still acknowledged within Slack's 3 seconds.
-    registerFallbacks(bolt, { logger, replier, teamId: () => identity?.teamId ?? '', shortcuts: MESSAGE_ACTIONS.map((action) => action.id) });
+    registerFallbacks(bolt, { logger, replier, teamId: () => identity?.teamId ?? '', shortcuts: MESSAGE_ACTIONS.map((action) => action.id), views: [FORM_CALLBACK_ID] });
 
     bolt.error(async (error) => {
       logger.error({ err: error, code: (error as { code?: string }).code }, 'slack: listener failed');

@@ -117,3 +117,21 @@ export function messageShortcut(fields: { callbackId: string; user?: string; cha
     message: { type: 'message', ...fields.message },
   };
 }
+
+/** A modal submitted (https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission): `view` as views.open returned it, `values` by block/action id. */
+export function viewSubmitted(fields: { user?: string; view: Record<string, any>; values: Record<string, string> }): Record<string, unknown> {
+  const { user = 'U1' } = fields;
+  return {
+    type: 'view_submission',
+    team: { id: FAKE_TEAM.id, domain: 'fake' },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: FAKE_TEAM.id },
+    api_app_id: 'A1',
+    token: 'verification-token-unused',
+    trigger_id: `trigger-${++counter}`,
+    view: {
+      ...fields.view,
+      state: { values: Object.fromEntries(Object.entries(fields.values).map(([id, value]) => [id, { [id]: { type: 'plain_text_input', value } }])) },
+    },
+    response_urls: [],
+  };
+}
