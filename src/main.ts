@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { commands as declaredCommands } from '../commands/index.ts';
 import { openChosenDatabase, openChosenScheduler, type DatabaseChoice, type OpenedPart, type SchedulerChoice } from './cli/open-parts.ts';
 import type { Config } from './config.ts';
-import type { ChatAdapter } from './core/adapter.ts';
+import type { ChatAdapter, FormSpec } from './core/adapter.ts';
+import type { ButtonPressed } from './core/events.ts';
 import { pickPorts, type Ports } from './core/app-ports.ts';
 import { createAmbassadors, type AmbassadorsDeps } from './core/ambassadors/create-ambassadors.ts';
 import { signalsFromScoreStore } from './core/ambassadors/recognition-signals.ts';
@@ -291,6 +292,14 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
       return results;
     },
     async start() {
+      // The form a button opens (features register them: registry.form), in the presser's language.
+      const formFor = async (event: ButtonPressed): Promise<FormSpec | null> => {
+        const provider = registry.formProvider(event.actionId);
+        const community = provider ? await parts.repos.communities.get(event.communityId) : null;
+        if (!provider || !community) return null;
+        const language = (await parts.repos.members.get(event.actor.memberId))?.language ?? community.language;
+        return provider(event, { community, language });
+      };
       // What a crash kept out of the scores (the write-behind cache's last seconds) comes back
       // before new events arrive.
       if (parts.scoreRebuild) await rebuildLaggingScores(rebuildDeps(parts.scoreRebuild));
@@ -307,6 +316,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
           onCommand: dispatch,
           onCommunityStatus,
           onHomeOpened,
+          formFor,
         });
       }
     },

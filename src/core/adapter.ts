@@ -1,7 +1,7 @@
 // What every platform adapter (console, Slack, Discord) provides and receives. Adapters are thin:
 // translate (payload -> ChatEvent / CommandInvocation), render (OutgoingMessage -> platform
 // message), errors (SDK error -> PlatformError), and an index that wires them.
-import type { Actor, ChatEvent } from './events.ts';
+import type { Actor, ButtonPressed, ChatEvent } from './events.ts';
 import type { Platform } from './ids.ts';
 import type { HomeView } from './home/home-view.ts';
 import type { OutgoingMessage, Replier } from './outgoing.ts';
@@ -61,6 +61,31 @@ export interface HomeRequest {
   actor: Actor;
 }
 
+/**
+ * A form (Slack modal, Discord modal) a button opens instead of being handled as a press. When it
+ * is submitted, the adapter runs `command` with `options` plus one option per field (its id, the
+ * text typed), like any command invocation: the command validates and answers the member alone.
+ */
+export interface FormSpec {
+  title: string;
+  submitLabel: string;
+  command: string;
+  subcommand?: string;
+  options: Record<string, string | number | boolean>;
+  fields: FormField[];
+}
+
+export interface FormField {
+  /** The option the value goes to (lower-case). */
+  id: string;
+  label: string;
+  /** Prefilled text. */
+  value: string;
+  multiline: boolean;
+  /** What the form lets a member type (the platforms cap it too: Slack 3,000, Discord 4,000). */
+  maxLength: number;
+}
+
 export interface AdapterHandlers {
   /** Records and routes a chat event. Resolves once handled; slow feature work may continue in jobs. */
   onEvent(event: ChatEvent, delivery?: EventDelivery): Promise<void>;
@@ -69,6 +94,12 @@ export interface AdapterHandlers {
   onCommunityStatus?(status: CommunityStatus): Promise<void>;
   /** What the member's home page shows (src/core/home/member-home.ts). */
   onHomeOpened?(request: HomeRequest): Promise<HomeView>;
+  /**
+   * The form this button press opens, or null to handle it as a press. Adapters that can show
+   * forms ask before acknowledging a press (a Discord modal must be the interaction's first answer;
+   * a Slack trigger_id lasts 3 seconds), so it answers at once (one lookup).
+   */
+  formFor?(event: ButtonPressed): Promise<FormSpec | null>;
 }
 
 export interface ChatAdapter {

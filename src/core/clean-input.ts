@@ -43,5 +43,6 @@ export function cleanHandlers(handlers: AdapterHandlers): AdapterHandlers {
     onCommand: (invocation, responder) => handlers.onCommand(cleanInput(invocation), responder),
     ...(handlers.onCommunityStatus ? { onCommunityStatus: handlers.onCommunityStatus.bind(handlers) } : {}),
     ...(handlers.onHomeOpened ? { onHomeOpened: handlers.onHomeOpened.bind(handlers) } : {}),
+    ...(handlers.formFor ? { formFor: handlers.formFor.bind(handlers) } : {}),
   };
 }

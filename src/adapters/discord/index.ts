@@ -1,9 +1,10 @@
 // The Discord adapter: a real discord.js Client wired to the core. Listeners only translate and hand
 // over (translate.ts, facts.ts); replies go through the Replier (replier.ts) and the interaction
 // responder (interaction-responder.ts); SDK errors become PlatformError (errors.ts).
-import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, Partials, type ButtonInteraction, type ChatInputCommandInteraction, type ClientOptions, type Interaction, type REST } from 'discord.js';
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, Partials, type ButtonInteraction, type ChatInputCommandInteraction, type ClientOptions, type CommandInteraction, type MessageContextMenuCommandInteraction, type ModalSubmitInteraction, ComponentType, type Interaction, type REST } from 'discord.js';
 import { LRUCache } from 'lru-cache';
-import type { AdapterHandlers, ChatAdapter, ReferenceResolver } from '../../core/adapter.ts';
+import type { AdapterHandlers, ChatAdapter, CommandInvocation, ReferenceResolver } from '../../core/adapter.ts';
+import { findMessageAction } from '../../core/commands/message-actions.ts';
 import { cleanHandlers } from '../../core/clean-input.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { ChatEvent } from '../../core/events.ts';
@@ -12,6 +13,7 @@ import type { Logger } from '../../core/logger.ts';
 import type { Replier } from '../../core/outgoing.ts';
 import { toPlatformError } from './errors.ts';
 import { commandOptionFacts, interactionFacts, memberFacts, messageFacts, reactionFacts } from './facts.ts';
+import { decodeFormCustomId, discordModal, isFormCustomId } from './forms.ts';
 import { createInteractionResponder, type InteractionCalls } from './interaction-responder.ts';
 import { createDiscordReplier } from './replier.ts';
 import { renderMessage } from './render.ts';
@@ -160,8 +162,17 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
 
   async function onInteraction(interaction: Interaction, handlers: AdapterHandlers): Promise<void> {
     if (interaction.isChatInputCommand()) return onCommand(interaction, handlers);
+    if (interaction.isMessageContextMenuCommand() && findMessageAction(interaction.commandName)) return onMessageAction(interaction, handlers);
+    if (interaction.isModalSubmit() && isFormCustomId(interaction.customId)) return onFormSubmit(interaction, handlers);
     if (interaction.isButton()) {
       const event = translateButton(interactionFacts(interaction), interaction.customId, interaction.message.id, ctx(), interaction.toJSON());
+      // A button that opens a form: the modal must be the interaction's first answer.
+      const form = event && handlers.formFor ? await handlers.formFor(event) : null;
+      const modal = form ? discordModal(form) : null;
+      if (modal) {
+        await interaction.showModal(modal as never);
+        return;
+      }
       // Acknowledge first (3-second limit) without changing the message; the core answers by posting.
       await interaction.deferUpdate();
       if (event?.channelId) presses.set(pressKey(event.channelId, event.actor.memberId), interaction);
@@ -181,6 +192,35 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   async function onCommand(interaction: ChatInputCommandInteraction, handlers: AdapterHandlers): Promise<void> {
     const facts = interactionFacts(interaction);
     const invocation = translateCommand(facts, { name: interaction.commandName, options: commandOptionFacts(interaction.options.data) }, ctx());
+    await runInvocation(interaction, invocation, handlers);
+  }
+
+  /** A message context-menu command (src/core/commands/message-actions.ts): its command, on the target message. */
+  async function onMessageAction(interaction: MessageContextMenuCommandInteraction, handlers: AdapterHandlers): Promise<void> {
+    const action = findMessageAction(interaction.commandName)!;
+    const invocation = translateCommand(interactionFacts(interaction), { name: action.command, options: [] }, ctx());
+    if (invocation) {
+      // Discord message ids are raw snowflakes (translate.ts), as the core saw the message.
+      invocation.options = action.options(interaction.targetId);
+      if (action.subcommand) invocation.subcommand = action.subcommand;
+    }
+    await runInvocation(interaction, invocation, handlers);
+  }
+
+  /** A submitted form (forms.ts): its command, with the typed texts as options. */
+  async function onFormSubmit(interaction: ModalSubmitInteraction, handlers: AdapterHandlers): Promise<void> {
+    const target = decodeFormCustomId(interaction.customId);
+    const invocation = target ? translateCommand(interactionFacts(interaction), { name: target.command, options: [] }, ctx()) : null;
+    if (target && invocation) {
+      const typed = new Map<string, string>();
+      for (const [id, field] of interaction.fields.fields) if (field.type === ComponentType.TextInput) typed.set(id, field.value);
+      invocation.options = { ...target.options, ...Object.fromEntries(typed) };
+      if (target.subcommand) invocation.subcommand = target.subcommand;
+    }
+    await runInvocation(interaction, invocation, handlers);
+  }
+
+  async function runInvocation(interaction: CommandInteraction | ModalSubmitInteraction, invocation: CommandInvocation | null, handlers: AdapterHandlers): Promise<void> {
     const responder = createInteractionResponder(interactionCalls(interaction), { deferAfterMs: options.deferAfterMs ?? 2000, logger });
     if (!invocation) {
       await responder.finish({ text: adapterText('commandFailed', interaction.locale) });
@@ -226,7 +266,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   };
 }
 
-function interactionCalls(interaction: ChatInputCommandInteraction): InteractionCalls {
+function interactionCalls(interaction: CommandInteraction | ModalSubmitInteraction): InteractionCalls {
   return {
     reply: (payload) => interaction.reply(payload),
     deferReply: (opts) => interaction.deferReply(opts.flags ? { flags: opts.flags } : {}),

@@ -19,13 +19,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, webApi, type Installation } from '@slack/bolt';
-import type { AdapterHandlers, ChatAdapter } from '../../core/adapter.ts';
+import type { AdapterHandlers, ChatAdapter, CommandInvocation } from '../../core/adapter.ts';
+import { MESSAGE_ACTIONS } from '../../core/commands/message-actions.ts';
 import { cleanHandlers } from '../../core/clean-input.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerFallbacks } from './fallback-listeners.ts';
 import { KeepThenAckSocketReceiver } from './socket-receiver.ts';
+import { FORM_CALLBACK_ID, formView, translateFormSubmission, type SlackViewSubmission } from './forms.ts';
+import { translateMessageAction, type SlackMessageActionPayload } from './message-action.ts';
 import { guardSlackRequest } from './request-guard.ts';
 import { callSlack } from './errors.ts';
 import { createSlackDirectory } from './slack-directory.ts';
@@ -171,27 +174,71 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
 
     async function runCommand(command: unknown, respond: (body: never) => Promise<unknown>): Promise<void> {
       const payload = command as unknown as SlackCommandPayload;
-      const channelId = slackChannelId(payload.team_id, payload.channel_id);
-      const memberId = slackMemberId(payload.team_id, payload.user_id);
+      await runInvocation(
+        { channelId: slackChannelId(payload.team_id, payload.channel_id), memberId: slackMemberId(payload.team_id, payload.user_id), what: payload.command, triggerId: payload.trigger_id },
+        respond,
+        () =>
+          translateCommand(payload, directory, {
+            ...(identity?.teamName ? { teamName: identity.teamName } : {}),
+            ...(deps.names ? { names: deps.names } : {}),
+            ...(options.commandPrefix ? { commandPrefix: options.commandPrefix } : {}),
+            now: clock.now(),
+          }),
+      );
+    }
+
+    // Message shortcuts (src/core/commands/message-actions.ts) run their command on the message.
+    for (const action of MESSAGE_ACTIONS) {
+      bolt.shortcut({ callback_id: action.id, type: 'message_action' }, async ({ ack, body, respond, context }) => {
+        await ack();
+        const payload = body as unknown as SlackMessageActionPayload;
+        const teamId = payload.team?.id ?? ctxOf(context).teamId;
+        background(
+          'message shortcut',
+          runInvocation({ channelId: slackChannelId(teamId, payload.channel.id), memberId: slackMemberId(teamId, payload.user.id), what: action.id, triggerId: payload.trigger_id }, respond as (body: never) => Promise<unknown>, () =>
+            translateMessageAction(payload, action, directory, { teamId, ...(identity?.teamName ? { teamName: identity.teamName } : {}), ...(deps.names ? { names: deps.names } : {}), now: clock.now() }),
+          ),
+        );
+      });
+    }
+
+    // A form's submission (forms.ts) runs the form's command; no response_url: the reply is ephemeral in the button's channel.
+    bolt.view({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, async ({ ack, body, context }) => {
+      await ack();
+      const submission = body as unknown as SlackViewSubmission;
+      const teamId = submission.team?.id ?? submission.user.team_id ?? ctxOf(context).teamId;
+      background('form submission', (async () => {
+        const invocation = await translateFormSubmission(submission, directory, { teamId, now: clock.now() });
+        if (!invocation) {
+          logger.warn({ viewId: submission.view.id }, 'slack: a form submission whose metadata is not Rapport\'s; ignored');
+          return;
+        }
+        await runInvocation({ channelId: invocation.channelId, memberId: invocation.actor.memberId, what: invocation.command, triggerId: submission.trigger_id }, undefined, async () => invocation);
+      })());
+    });
+
+    async function runInvocation(
+      source: { channelId: string; memberId: string; what: string; triggerId: string | undefined },
+      respond: ((body: never) => Promise<unknown>) | undefined,
+      translate: () => Promise<CommandInvocation>,
+    ): Promise<void> {
+      const { channelId, memberId } = source;
       const responder = createSlackResponder({
-        respond: (body) => respond(body as never),
+        respond: async (body) => {
+          if (!respond) throw new Error('no response_url');
+          return respond(body as never);
+        },
         async fallback(message, ephemeral, error) {
-          logger.warn({ err: error, command: payload.command }, 'slack: response_url failed; replying through the Web API');
+          logger.warn({ err: error, command: source.what }, 'slack: response_url failed; replying through the Web API');
           if (ephemeral) await replier.ephemeral(channelId, memberId, message);
           else await replier.post({ channelId }, message);
         },
         uploadFile: async (message) => void (await replier.dm(memberId, message)),
       });
       try {
-        const invocation = await translateCommand(payload, directory, {
-          ...(identity?.teamName ? { teamName: identity.teamName } : {}),
-          ...(deps.names ? { names: deps.names } : {}),
-          ...(options.commandPrefix ? { commandPrefix: options.commandPrefix } : {}),
-          now: clock.now(),
-        });
-        await handlers.onCommand(invocation, responder);
+        await handlers.onCommand(await translate(), responder);
       } catch (error) {
-        logger.error({ err: error, command: payload.command, triggerId: payload.trigger_id }, 'slack: command failed');
+        logger.error({ err: error, command: source.what, triggerId: source.triggerId }, 'slack: command failed');
         await responder.reply({ text: FALLBACK_ERROR }, { ephemeral: true });
       }
     }
@@ -199,11 +246,20 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
     bolt.action({ type: 'block_actions' }, async ({ ack, body, context }) => {
       await ack();
       const ctx = ctxOf(context);
+      const actions = body as unknown as SlackBlockActions;
       background('block action', (async () => {
-        for (const event of await translateBlockActions(body as unknown as SlackBlockActions, ctx)) await handlers.onEvent(event);
+        for (const event of await translateBlockActions(actions, ctx)) {
+          // A button that opens a form (a modal) is not a press: the form's submission runs its command.
+          const form = handlers.formFor && event.channelId && actions.trigger_id ? await handlers.formFor(event) : null;
+          const view = form ? formView(form, event.channelId!) : null;
+          if (view) {
+            const teamClient = await clients.forTeam(ctx.teamId);
+            await callSlack('views.open', () => teamClient.views.open({ trigger_id: actions.trigger_id!, view: view as never }));
+          } else await handlers.onEvent(event);
+        }
         // A press on the App Home tab: publish it again so the queues shown are current.
-        const view = (body as { view?: { type?: string } }).view;
-        if (view?.type === 'home') await refreshHome(ctx.teamId, (body as unknown as SlackBlockActions).user.id);
+        const pressedIn = (body as { view?: { type?: string } }).view;
+        if (pressedIn?.type === 'home') await refreshHome(ctx.teamId, actions.user.id);
       })());
     });
 
@@ -215,7 +271,7 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
     }
 
     // Last: what no listener above took is still acknowledged within Slack's 3 seconds.
-    registerFallbacks(bolt, { logger, replier, teamId: () => identity?.teamId ?? '' });
+    registerFallbacks(bolt, { logger, replier, teamId: () => identity?.teamId ?? '', shortcuts: MESSAGE_ACTIONS.map((action) => action.id), views: [FORM_CALLBACK_ID] });
 
     onInstalled = async (installation) => {
       const teamId = installation.team?.id;

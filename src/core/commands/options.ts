@@ -47,6 +47,13 @@ export const option = {
   string(description: Localized, opts: Common & { max?: number; rest?: boolean } = {}) {
     return finish(z.string().trim().min(1).max(opts.max ?? 4000), 'string', description, opts) as z.ZodType<string | undefined>;
   },
+  /**
+   * Free text the command checks itself (emptiness, length) with its own message in the member's
+   * language, e.g. what a form sends back: zod keeps it as typed.
+   */
+  text(description: Localized, opts: Common & { rest?: boolean } = {}) {
+    return finish(z.string(), 'string', description, opts) as z.ZodType<string | undefined>;
+  },
   requiredString(description: Localized, opts: { max?: number; rest?: boolean } = {}) {
     return finish(z.string().trim().min(1).max(opts.max ?? 4000), 'string', description, { ...opts, required: true }) as z.ZodType<string>;
   },

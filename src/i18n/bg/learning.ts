@@ -40,6 +40,12 @@ export default {
       empty: 'Въпросът и отговорът не може да са празни.',
       tooLong: 'Твърде дълго: въпросът може да е до {{question}} знака, а отговорът до {{answer}}.',
     },
+    form: {
+      title: 'Редактиране на №{{id}}',
+      question: 'Въпрос',
+      answer: 'Отговор',
+      submit: 'Запази',
+    },
     dashboard: {
       gaps: 'Пропуски в знанията по теми',
       suggestions: 'Предложения, чакащи модератор (/faq suggestions)',

@@ -40,6 +40,12 @@ export default {
       empty: 'The question and the answer cannot be empty.',
       tooLong: 'Too long: a question may have up to {{question}} characters and an answer up to {{answer}}.',
     },
+    form: {
+      title: 'Edit suggestion #{{id}}',
+      question: 'Question',
+      answer: 'Answer',
+      submit: 'Save',
+    },
     dashboard: {
       gaps: 'Knowledge gaps by topic',
       suggestions: 'Suggestions waiting for a moderator (/faq suggestions)',

@@ -264,6 +264,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const files = (Array.isArray(args.files) ? args.files : []) as Array<{ id: string; title?: string }>;
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
       }
+      case 'views.open': {
+        // https://docs.slack.dev/reference/methods/views.open (the WebClient sends `view` as JSON text).
+        if (!args.trigger_id) return { ok: false, error: 'invalid_arguments' };
+        const view = typeof args.view === 'string' ? JSON.parse(args.view) : args.view;
+        return { ok: true, view: { id: `V${calls.length}`, ...view } };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }
