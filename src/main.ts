@@ -29,7 +29,12 @@ import type { AdapterHandlers } from './core/adapter.ts';
 import type { EventSpool } from './core/event-spool.ts';
 import { createPipeline, type Pipeline, type PipelineDefaults } from './core/pipeline.ts';
 import type { Repositories } from './core/ports.ts';
-import type { PrivacyGuard } from './core/privacy/privacy-guard.ts';
+import { createPrivacyGuard, type PrivacyGuard } from './core/privacy/privacy-guard.ts';
+import { createLinking, unlinkable } from './core/linking/create-linking.ts';
+import { createLinkedLeaderboards } from './core/linking/linked-leaderboards.ts';
+import { alignStages, createLinkedFunnelStore } from './core/linking/linked-funnel.ts';
+import { createLinkedPrivacy } from './core/linking/linked-privacy.ts';
+import { createLinkedRepliers } from './core/linking/linked-repliers.ts';
 import { createRecognition, type RecognitionDeps } from './core/recognition/create-recognition.ts';
 import { rebuildCommunityScores, rebuildLaggingScores, type RebuildDeps, type RebuildResult, type ScoreRebuildStore } from './core/recognition/rebuild-scores.ts';
 import { createScoreProgress } from './core/recognition/score-progress.ts';
@@ -102,7 +107,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   // A paused community (app uninstalled, tokens revoked) gets no posts and runs no jobs; its data stays.
   const pauses = createCommunityPauses({ store: parts.repos.communityPauses, now: () => parts.clock.now(), logger: parts.logger });
   const scheduler = pausingScheduler(instrumentScheduler(parts.scheduler, metrics), pauses, parts.logger);
-  const instrumentedRepliers = instrumentRepliers(pausingRepliers(repliers, pauses), metrics);
+  // A person linked across platforms gets DMs where they chose (/link dm).
+  const linked = parts.repos.links ? createLinkedRepliers(repliers, new Set(byPlatform.keys()), parts.repos.links) : repliers;
+  const instrumentedRepliers = instrumentRepliers(pausingRepliers(linked, pauses), metrics);
   // Recognition asks privacy (built by the ambassadors) before scoring anyone; the funnel reads its scores.
   let privacy: PrivacyGuard | undefined;
   const progress = parts.scoreRebuild ? createScoreProgress() : undefined;
@@ -118,8 +125,12 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     ...(parts.recognition?.config ? { config: parts.recognition.config } : {}),
     ...(parts.recognition?.cache ? { cache: parts.recognition.cache } : {}),
   });
+  // A person linked across platforms (/link) has one set of privacy choices; export and erasure cover every account.
+  const basePrivacy = createPrivacyGuard({ repo: parts.repos.privacy, clock: parts.clock });
   const ambassadors = createAmbassadors({
-    repos: parts.repos,
+    privacy: parts.repos.links ? createLinkedPrivacy(basePrivacy, parts.repos.links) : basePrivacy,
+    // ...and one funnel stage: a stage change of one account moves the others too.
+    repos: parts.repos.links ? { ...parts.repos, ambassadors: createLinkedFunnelStore(parts.repos.ambassadors, parts.repos.links) } : parts.repos,
     clock: parts.clock,
     scheduler,
     logger: parts.logger,
@@ -203,7 +214,10 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const pipelineRef: { current?: Pipeline } = {};
   const ports: Ports = {
     recognition,
-    leaderboard: narrow(recognition, ['leaderboard', 'rank']),
+    leaderboard: repos.links
+      ? createLinkedLeaderboards({ recognition: narrow(recognition, ['leaderboard', 'rank']), links: repos.links, communities: repos.communities, members: repos.members })
+      : narrow(recognition, ['leaderboard', 'rank']),
+    linking: repos.links ? createLinking({ store: repos.links, clock: parts.clock, onLinked: (accounts) => alignStages(repos.ambassadors, accounts, parts.clock.now()) }) : unlinkable,
     answering,
     ambassadors,
     privacy: ambassadors.privacy,

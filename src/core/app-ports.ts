@@ -94,6 +94,8 @@ export interface Ports {
   /** Operational counters exposed at /metrics. */
   metrics: Metrics;
   lifecycle: Lifecycle;
+  /** Accounts linked across Slack and Discord: one-time codes, linking and separating (/link). */
+  linking: import('./linking/create-linking.ts').Linking;
 }
 
 export type PortName = keyof Ports;

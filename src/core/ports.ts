@@ -131,4 +131,6 @@ export interface Repositories {
   roleRewards: RoleRewardRepository;
   /** Notices owed to moderators and threads (the outbox's notice rows). */
   notices: import('./outbox/notices.ts').NoticeOutbox;
+  /** Accounts linked across platforms and one-time link codes (/link); without it nothing is linked. */
+  links?: import('./linking/ports.ts').LinkStore;
 }

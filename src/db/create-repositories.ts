@@ -15,6 +15,7 @@ import { createRoleRewardRepository } from './role-reward-repository.ts';
 import { createNoticeOutboxRepository } from './notice-outbox-repository.ts';
 import { createSynonymRepository } from './synonym-repository.ts';
 import { createLearningRepository } from './learning-repository.ts';
+import { createLinkRepository } from './link-repository.ts';
 import { createChannelRepository, createCommunityPauseStore, createCommunityRepository, createMemberRepository } from './community-repository.ts';
 
 export function createRepositories(prisma: PrismaClient): Repositories {
@@ -38,5 +39,6 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     routing: createRoutingRepository(prisma),
     roleRewards: createRoleRewardRepository(prisma),
     notices: createNoticeOutboxRepository(prisma),
+    links: createLinkRepository(prisma),
   };
 }

@@ -18,6 +18,7 @@ export default {
       praised_other: 'похвали марката в {{count}} дни',
       complained_one: 'оплака се от марката в {{count}} ден',
       complained_other: 'оплака се от марката в {{count}} дни',
+      linkedAccount: 'в свързания профил в {{platform}}',
       quiet: 'без активност през последните {{days}} дни',
     },
     brand: {
