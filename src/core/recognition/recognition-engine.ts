@@ -110,13 +110,10 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
   }
 
   async function load(scopeId: string, member: KnownMember, at: number): Promise<MemberScoreState> {
-    const state = await store.get(scopeId, member.memberId);
-    if (state) {
-      state.displayName = member.displayName;
-      state.isStaff = member.isStaff;
-      return state;
-    }
-    return createScoreState(scopeId, member.memberId, member.displayName, member.isStaff, at);
+    const state = await store.getOrCreate(scopeId, member.memberId, () => createScoreState(scopeId, member.memberId, member.displayName, member.isStaff, at));
+    state.displayName = member.displayName;
+    state.isStaff = member.isStaff;
+    return state;
   }
 
   async function credit(scopes: readonly string[], member: KnownMember, c: Credit, at: number, period: PeriodIndex): Promise<void> {
@@ -318,9 +315,9 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       const member = directory.learn(event.communityId, event.member);
       if (!eligible(member) || !(await mayScore(event.communityId, member.memberId))) return;
       const at = event.occurredAt.getTime();
-      if (!(await store.get(event.communityId, member.memberId))) {
-        await store.put(createScoreState(event.communityId, member.memberId, member.displayName, member.isStaff, at));
-      }
+      let created = false;
+      const state = await store.getOrCreate(event.communityId, member.memberId, () => ((created = true), createScoreState(event.communityId, member.memberId, member.displayName, member.isStaff, at)));
+      if (created) await store.put(state);
     },
 
     async leaderboard(query) {

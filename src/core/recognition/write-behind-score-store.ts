@@ -36,7 +36,7 @@ export interface VersionedState {
   version: number;
 }
 
-export interface BatchingScoreStore extends ScoreStore {
+export interface BatchingScoreStore extends Omit<ScoreStore, 'getOrCreate'> {
   /** Saves many states at once (one transaction / multi-row upsert); falls back to put. */
   putMany?(states: readonly MemberScoreState[]): Promise<void>;
   /** Every pair counter of one day. With putPairs, lets the cache keep counters in memory. */
@@ -304,26 +304,40 @@ export function createWriteBehindScoreStore(
     return counters;
   }
 
+  /** The cached entry of a member, loading its scope or its row first; undefined when nothing is stored. */
+  async function lookup(scopeId: string, memberId: string): Promise<Entry | undefined> {
+    const key = keyOf(scopeId, memberId);
+    const cached = cache.get(key);
+    if (cached) return cached;
+    if (!complete.has(scopeId) && !loadingScopes.has(scopeId) && cache.size < maxCached / 2) await loadScope(scopeId);
+    else await loadingScopes.get(scopeId);
+    const loaded = cache.get(key);
+    if (loaded || complete.has(scopeId)) return loaded;
+    let pending = loadingStates.get(key);
+    if (!pending) {
+      pending = loadOne(scopeId, memberId).finally(() => loadingStates.delete(key));
+      loadingStates.set(key, pending);
+    }
+    const state = await pending;
+    // Someone may have put a newer state meanwhile: that one wins.
+    return cache.get(key) ?? (state ? remember(state) : undefined);
+  }
+
   return {
     async get(scopeId, memberId) {
+      const entry = await lookup(scopeId, memberId);
+      return entry ? handOut(entry) : undefined;
+    },
+    async getOrCreate(scopeId, memberId, create) {
       const key = keyOf(scopeId, memberId);
-      const cached = cache.get(key);
-      if (cached) return handOut(cached);
-      if (!complete.has(scopeId) && !loadingScopes.has(scopeId) && cache.size < maxCached / 2) await loadScope(scopeId);
-      else await loadingScopes.get(scopeId);
-      const loaded = cache.get(key);
-      if (loaded) return handOut(loaded);
-      if (complete.has(scopeId)) return undefined;
-      let pending = loadingStates.get(key);
-      if (!pending) {
-        pending = loadOne(scopeId, memberId).finally(() => loadingStates.delete(key));
-        loadingStates.set(key, pending);
-      }
-      const state = await pending;
-      // Someone may have put a newer state meanwhile: that one wins.
-      const current = cache.get(key);
-      if (current) return handOut(current);
-      return state ? handOut(remember(state)) : undefined;
+      // Looked up again after the wait: another caller may have made the state meanwhile.
+      const found = (await lookup(scopeId, memberId)) ?? cache.get(key);
+      if (found) return handOut(found);
+      // Nothing stored: the new state is cached now (nothing stored to merge against), in the
+      // same step as the check above, so nobody else finds the member missing and makes a second one.
+      const entry: Entry = { state: create(), version: 0, base: null, touched: true };
+      cache.set(key, entry);
+      return entry.state;
     },
     async put(state) {
       const key = keyOf(state.scopeId, state.memberId);

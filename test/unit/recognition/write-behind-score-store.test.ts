@@ -9,7 +9,7 @@ import { createWriteBehindScoreStore, type BatchingScoreStore, type VersionedSta
 import { chatScript, COMMUNITY, idOf } from './chat-fixture.ts';
 
 /** An inner store that copies through JSON like a database would, and counts calls. */
-function jsonStore(): ScoreStore & { calls: { get: number; putMany: number; put: number } } {
+function jsonStore(): BatchingScoreStore & { calls: { get: number; putMany: number; put: number } } {
   const memory = createInMemoryScoreStore();
   const calls = { get: 0, putMany: 0, put: 0 };
   const copy = (s: MemberScoreState | undefined): MemberScoreState | undefined => (s ? (JSON.parse(JSON.stringify(s)) as MemberScoreState) : undefined);
@@ -30,7 +30,7 @@ function jsonStore(): ScoreStore & { calls: { get: number; putMany: number; put:
     list: async (scope) => (await memory.list(scope)).map((s) => copy(s) as MemberScoreState),
     bumpPair: (key, day) => memory.bumpPair(key, day),
     deleteMember: (member) => memory.deleteMember(member),
-  } as ScoreStore & { calls: { get: number; putMany: number; put: number } };
+  } as BatchingScoreStore & { calls: { get: number; putMany: number; put: number } };
 }
 
 describe('write-behind score store', () => {
