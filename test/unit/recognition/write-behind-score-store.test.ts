@@ -156,6 +156,25 @@ describe('write-behind score store', () => {
       expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf('ann')}`)!.json).all.messages).toBe(2);
     });
 
+    it('GIVEN a write that commits but whose reply is lost THEN the next flush recognises it by its write id and counts each credit once', async () => {
+      const { inner, one, two, a, b, chat } = twoProcesses();
+      await a.onMessage(chat.say('ann', 'first message about the sound', 60));
+      await a.onMessage(chat.say('bob', 'a message from bob about the sound', 60));
+      inner.loseReplyNext = true;
+      await expect(one.flush()).rejects.toThrow('connection reset after commit');
+      expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf('ann')}`)!.json).all.messages).toBe(1);
+      await a.onMessage(chat.say('ann', 'second message about the sound', 60));
+      await one.flush(); // ann and bob: rows at a newer version than the cache knows, written by its own lost write
+      expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf('ann')}`)!.json).all.messages).toBe(2);
+      expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf('bob')}`)!.json).all.messages).toBe(1);
+      // Another process writing afterwards still merges as before.
+      await b.onMessage(chat.say('ann', 'a message the other process saw', 60));
+      await two.flush();
+      await a.onMessage(chat.say('ann', 'third message about the sound', 60));
+      await one.flush();
+      expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf('ann')}`)!.json).all.messages).toBe(4);
+    });
+
     it('GIVEN a state forgotten between its get and its put THEN the put keeps its version and base, so nothing is counted twice', async () => {
       const inner = versionedStore();
       const one = createWriteBehindScoreStore(inner, { flushEvery: 1000, maxCached: 1, merge });
@@ -193,18 +212,19 @@ function twoProcesses() {
   return { inner, one, two, a, b, chat: chatScript() };
 }
 
-function versionedStore(): BatchingScoreStore & { rows: Map<string, { json: string; version: number }>; conflicts: number; gate?: Promise<void>; failNext: boolean } {
-  const rows = new Map<string, { json: string; version: number }>();
+function versionedStore(): BatchingScoreStore & { rows: Map<string, { json: string; version: number; writeId?: string }>; conflicts: number; gate?: Promise<void>; failNext: boolean; loseReplyNext: boolean } {
+  const rows = new Map<string, { json: string; version: number; writeId?: string }>();
   const key = (scopeId: string, memberId: string): string => `${scopeId}|${memberId}`;
   const read = (k: string): VersionedState | undefined => {
     const row = rows.get(k);
-    return row ? { state: JSON.parse(row.json) as MemberScoreState, version: row.version } : undefined;
+    return row ? { state: JSON.parse(row.json) as MemberScoreState, version: row.version, writeId: row.writeId ?? null } : undefined;
   };
   const store = {
     rows,
     conflicts: 0,
     gate: undefined as Promise<void> | undefined,
     failNext: false,
+    loseReplyNext: false,
     get: async (scopeId: string, memberId: string) => read(key(scopeId, memberId))?.state,
     put: async () => {
       throw new Error('unversioned write');
@@ -215,7 +235,7 @@ function versionedStore(): BatchingScoreStore & { rows: Map<string, { json: stri
     getVersioned: async (scopeId: string, memberId: string) => read(key(scopeId, memberId)),
     listVersioned: async (scopeId: string) => [...rows.keys()].filter((k) => k.startsWith(`${scopeId}|`)).map((k) => read(k)!),
     getManyVersioned: async (keys: readonly { scopeId: string; memberId: string }[]) => keys.flatMap((k) => read(key(k.scopeId, k.memberId)) ?? []),
-    putManyVersioned: async (json: string, versions: readonly number[]) => {
+    putManyVersioned: async (json: string, versions: readonly number[], writeId: string) => {
       const gate = store.gate;
       if (gate) await gate;
       if (store.failNext) {
@@ -223,16 +243,22 @@ function versionedStore(): BatchingScoreStore & { rows: Map<string, { json: stri
         throw new Error('database went away');
       }
       const writes = (JSON.parse(json) as MemberScoreState[]).map((state, i) => ({ scopeId: state.scopeId, memberId: state.memberId, json: JSON.stringify(state), version: versions[i] as number }));
-      return writes.map((w) => {
+      const written = writes.map((w) => {
         const k = key(w.scopeId, w.memberId);
         const row = rows.get(k);
         if (row && row.version !== w.version) {
           store.conflicts++;
           return false;
         }
-        rows.set(k, { json: w.json, version: w.version + 1 });
+        rows.set(k, { json: w.json, version: w.version + 1, writeId });
         return true;
       });
+      if (store.loseReplyNext) {
+        // Committed, but the reply never reaches the writer.
+        store.loseReplyNext = false;
+        throw new Error('connection reset after commit');
+      }
+      return written;
     },
   };
   return store;
