@@ -109,6 +109,10 @@ export function createPrismaScoreStore(prisma: PrismaClient): PrismaScoreStore {
       const rows = await query<{ pairKey: string; count: number }>(`SELECT "pairKey", "count" FROM "ScorePair" WHERE "day" = $1`, [day]);
       return new Map(rows.map((r) => [r.pairKey, Number(r.count)]));
     },
+    async newestPairDay() {
+      const [row] = await query<{ day: number | null }>(`SELECT MAX("day") AS "day" FROM "ScorePair"`, []);
+      return row?.day === null || row?.day === undefined ? null : Number(row.day);
+    },
     async putPairs(pairs: readonly PairCount[], keepFromDay: number) {
       for (let i = 0; i < pairs.length; i += CHUNK) {
         const rows = pairs.slice(i, i + CHUNK).map((p) => ({ ...p, ...pairMembers(p.pairKey) }));

@@ -23,6 +23,8 @@ export interface BatchingScoreStore extends Omit<ScoreStore, 'getOrCreate'> {
   putMany?(states: readonly MemberScoreState[]): Promise<void>;
   /** Every pair counter of one day. With putPairs, lets the cache keep counters in memory. */
   pairsOfDay?(day: number): Promise<Map<string, number>>;
+  /** The newest day with stored pair counters (null: none). */
+  newestPairDay?(): Promise<number | null>;
   /** Saves pair counters (absolute counts) and forgets the days before `keepFromDay`. */
   putPairs?(pairs: readonly PairCount[], keepFromDay: number): Promise<void>;
   /** get with the row's version. The four *Versioned methods together make the cache safe with several writers. */

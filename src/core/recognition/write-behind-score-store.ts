@@ -42,6 +42,8 @@ export function createWriteBehindScoreStore(
     flushEvery?: number;
     /** How to combine a state another process stored meanwhile with this one (merge-score-state.ts); enables versioned writes. */
     merge?: MergeStates;
+    /** True for a day another process may be counting pairs for now (today or yesterday); by default every day. */
+    recentDay?: (day: number) => boolean;
   } = {},
 ): WriteBehindScoreStore {
   const maxCached = options.maxCached ?? 50_000;
@@ -63,6 +65,7 @@ export function createWriteBehindScoreStore(
   const cachePairs = !!inner.pairsOfDay && !!inner.putPairs;
   const pairDays = new Map<number, Promise<Map<string, number>>>();
   const dirtyPairs = new Map<string, PairCount>();
+  let storedNewestDay: Promise<number> | undefined;
   let flushing: Promise<number> | undefined;
 
   const loadOne = versioned
@@ -169,10 +172,24 @@ export function createWriteBehindScoreStore(
     return loading;
   }
 
+  /**
+   * A day's stored counters. A day after the newest stored when this cache first looked, and too
+   * old for another process to be counting it now, has none: a history replay walks through years
+   * of such days, and asking for each cost a round trip.
+   */
+  async function readPairs(day: number): Promise<Map<string, number>> {
+    if (inner.newestPairDay && !(options.recentDay?.(day) ?? true)) {
+      storedNewestDay ??= inner.newestPairDay().then((d) => d ?? Number.NEGATIVE_INFINITY);
+      storedNewestDay.catch(() => (storedNewestDay = undefined));
+      if (day > (await storedNewestDay)) return new Map();
+    }
+    return inner.pairsOfDay!(day);
+  }
+
   function pairsOf(day: number): Promise<Map<string, number>> {
     let counters = pairDays.get(day);
     if (!counters) {
-      counters = inner.pairsOfDay!(day);
+      counters = readPairs(day);
       pairDays.set(day, counters);
       counters.catch(() => pairDays.delete(day));
       // Keep only the newest days; dirty counters of a dropped day are still in dirtyPairs.

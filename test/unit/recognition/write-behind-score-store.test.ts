@@ -78,6 +78,24 @@ describe('write-behind score store', () => {
     expect((await inner.list(COMMUNITY)).length).toBe(n);
   });
 
+  it('GIVEN a replay through old days after every stored one THEN their pair counters are not read; stored and recent days still are', async () => {
+    const memory = createInMemoryScoreStore();
+    const read: number[] = [];
+    const inner: BatchingScoreStore = {
+      ...memory,
+      newestPairDay: async () => 5,
+      pairsOfDay: async (day) => (read.push(day), new Map(day === 5 ? [['thanks|a|b', 2]] : [])),
+      putPairs: async () => {},
+    };
+    const cached = createWriteBehindScoreStore(inner, { recentDay: (day) => day >= 100 });
+    expect(await cached.bumpPair('thanks|a|b', 5)).toBe(2);
+    expect(await cached.bumpPair('thanks|a|b', 7)).toBe(0);
+    expect(await cached.bumpPair('thanks|a|b', 7)).toBe(1);
+    expect(await cached.bumpPair('thanks|a|b', 8)).toBe(0);
+    expect(await cached.bumpPair('thanks|a|b', 100)).toBe(0);
+    expect(read).toEqual([5, 100]);
+  });
+
   it('GIVEN more states than the bound THEN clean ones are forgotten after a flush and reread on demand', async () => {
     const inner = jsonStore();
     const cached = createWriteBehindScoreStore(inner, { flushEvery: 1000, maxCached: 10 });
