@@ -187,6 +187,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     logger: parts.logger,
     clock: parts.clock,
     imported: parts.history ?? false,
+    writeBehind: parts.history ?? false,
   });
   ambassadors.privacy.onErase(async (memberId) => void (await learning.forgetMember(memberId)));
   const rolesByPlatform = new Map<Platform, CommunityRoles>(parts.adapters.flatMap((a) => (a.roles ? [[a.platform, a.roles] as const] : [])));
@@ -256,9 +257,10 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   };
   const registry = createFeatureRegistry();
   for (const feature of parts.features) await feature.register(registry, pickPorts(ports, feature.needs));
-  // Silent questions' log rows are written once per batch (one multi-row INSERT in a replay), and
-  // for a live event right after it: whoever reads the table next finds them.
-  const pipeline = createPipeline({ repos, logger: parts.logger, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush(), ...(progress ? { progress } : {}) });
+  // Silent questions' log rows (and, in a history replay, learning's suggestions) are written once
+  // per batch (one multi-row INSERT in a replay), and for a live event right after it: whoever
+  // reads the table next finds them.
+  const pipeline = createPipeline({ repos, logger: parts.logger, handlers: registry, defaults: parts.defaults, afterBatch: async () => void (await Promise.all([answering.flush(), learning.flush()])), ...(progress ? { progress } : {}) });
   pipelineRef.current = pipeline;
   const rebuildDeps = (rebuild: ScoreRebuildStore): RebuildDeps => ({
     rebuild,

@@ -7,6 +7,7 @@
 import type { Clock } from '../clock.ts';
 import type { Actor, MemberJoined, MessagePosted, ReactionChanged } from '../events.ts';
 import type { LeaderboardEntry } from './leaderboard.ts';
+import { DAY_MS } from './decayed-value.ts';
 import { mergeScoreStates } from './merge-score-state.ts';
 import type { QuestionDetector } from '../answers/detect/question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
@@ -72,7 +73,13 @@ export function createRecognition(deps: RecognitionDeps): Recognition {
   const config = parseRecognitionConfig(deps.config ?? {});
   // 20,000 cached states (a member in the community and a channel or two) is about 60 MB at most.
   // The merge lets several processes cache the same members (versioned writes, merge-score-state.ts).
-  const store = createWriteBehindScoreStore(deps.store, { maxCached: 20_000, ...deps.cache, merge: (theirs, mine, base) => mergeScoreStates(theirs, mine, base, config) });
+  const store = createWriteBehindScoreStore(deps.store, {
+    maxCached: 20_000,
+    ...deps.cache,
+    merge: (theirs, mine, base) => mergeScoreStates(theirs, mine, base, config),
+    // Pair days are local days: a day within one of the current UTC day may be today somewhere.
+    recentDay: (day) => day >= Math.floor(deps.clock.now().getTime() / DAY_MS) - 1,
+  });
   const engines = new Map<string, RecognitionEngine>();
   // Members looked up and not found, so a mention of a stranger costs one query a minute at most.
   const misses = new Map<string, number>();
