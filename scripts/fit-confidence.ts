@@ -1,5 +1,5 @@
 // Refits the confidence model from the bundled knowledge bases alone (no query file) and prints
-// what to paste into src/core/answers/confidence-model.ts, with the held-out report.
+// what to paste into src/core/answers/decide/confidence-model.ts, with the held-out report.
 //   npx tsx scripts/fit-confidence.ts
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

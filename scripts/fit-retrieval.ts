@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_RETRIEVAL, parseKbJson, type RetrievalSettings } from '../src/core/answers/index.ts';
-import { leaveOnePhrasingOut } from '../src/core/answers/kb-self-queries.ts';
+import { leaveOnePhrasingOut } from '../src/core/answers/eval/kb-self-queries.ts';
 
 const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../eval/datasets/faq');
 const sets = ['stackfaq', 'banking77', 'shop-bg'].map((name) => ({ name, entries: parseKbJson(readFileSync(path.join(DATA, `${name}.kb.json`), 'utf8')) }));

@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseKbJson, parseQueryLines, type KbEntry } from '../core/answers/index.ts';
-import { seededRandom, syntheticKb } from '../core/answers/synthetic-kb.ts';
-import { timeAnswerPath } from '../core/answering/time-answer-path.ts';
+import { seededRandom, syntheticKb } from '../core/answers/knowledge-base/synthetic-kb.ts';
+import { timeAnswerPath } from '../core/answers/feature/time-answer-path.ts';
 import { createTranslator } from '../i18n/create-translator.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger } from '../pino-logger.ts';
 import { FAQ_DIR as DEFAULT_DATA } from './bundled-datasets.ts';
 import { parseFlags, type CliCommand } from './io.ts';
 

@@ -6,12 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { createAnswerIndex } from '../core/answers/answer-index.ts';
-import { decideAnswer } from '../core/answers/decide-answer.ts';
-import { parseKbJson } from '../core/answers/kb-parse-json.ts';
-import { parseQueryLines } from '../core/answers/query-file-parse.ts';
-import { seededRandom, syntheticKb } from '../core/answers/synthetic-kb.ts';
-import type { KbEntry } from '../core/answers/kb-entry.ts';
+import { createAnswerIndex } from '../core/answers/search/answer-index.ts';
+import { decideAnswer } from '../core/answers/decide/decide-answer.ts';
+import { parseKbJson } from '../core/answers/knowledge-base/kb-parse-json.ts';
+import { parseQueryLines } from '../core/answers/eval/query-file-parse.ts';
+import { seededRandom, syntheticKb } from '../core/answers/knowledge-base/synthetic-kb.ts';
+import type { KbEntry } from '../core/answers/knowledge-base/kb-entry.ts';
 import { FAQ_DIR as DEFAULT_DATA } from './bundled-datasets.ts';
 import type { CliIo } from './eval-answers.ts';
 

@@ -12,7 +12,7 @@
 // which should stay flat as messages grow.
 import { parseArgs } from 'node:util';
 import type { ChatEvent } from '../core/events.ts';
-import { defineFeature, type Feature } from '../core/features.ts';
+import { defineFeature, type Feature } from '../core/feature.ts';
 import { slackExportEvents } from '../import/slack-export-events.ts';
 import { openSlackExport } from '../import/slack-export-reader.ts';
 import { DEFAULT_BATCH, replayEvents } from '../import/replay-events.ts';
@@ -74,6 +74,7 @@ export const runBenchReplay: CliCommand = async (argv, io) => {
     register: (registry, deps) =>
       feature.register(
         {
+          form: (actionId, provider) => registry.form(actionId, provider),
           on(type, handler) {
             registry.on(type, async (event, context) => {
               const t0 = performance.now();

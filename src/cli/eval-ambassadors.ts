@@ -20,7 +20,7 @@ import { parseCommandArgs } from './io.ts';
 import { fixedClock } from '../core/clock.ts';
 import { UserError } from '../core/errors.ts';
 import { communityId as makeCommunityId, scopedId } from '../core/ids.ts';
-import type { QuestionDetector } from '../core/recognition/question-detector.ts';
+import type { QuestionDetector } from '../core/answers/detect/question-detector.ts';
 import type { RecognitionConfigInput } from '../core/recognition/recognition-config.ts';
 import { createRecognitionEngine } from '../core/recognition/recognition-engine.ts';
 import { createInMemoryScoreStore } from '../core/recognition/score-store.ts';

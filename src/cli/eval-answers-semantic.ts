@@ -2,7 +2,7 @@
 // model refitted as the bot does it, then every query is embedded up front (in batches, vectors
 // kept in memory only). Any failure means word matching for the whole run, reported as such.
 import type { EmbeddingsConfig } from '../config.ts';
-import type { AnswerIndex } from '../core/answers/answer-index.ts';
+import type { AnswerIndex } from '../core/answers/search/answer-index.ts';
 import { buildSemanticSearch, createMemoryVectorCache, EmbeddingError, embedTexts } from '../core/answers/embeddings/index.ts';
 import { createEmbedProgress } from '../embeddings/embed-progress.ts';
 import { createOpenAiEmbeddingsClient } from '../embeddings/openai-embeddings-client.ts';

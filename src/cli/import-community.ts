@@ -9,7 +9,7 @@ import { isUserError } from '../core/errors.ts';
 import { importCommunity, readArchiveHeader, type ArchiveLine } from '../db/community-import.ts';
 import { createTranslator } from '../i18n/create-translator.ts';
 import { isCommunityName } from '../import/into-community.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger } from '../pino-logger.ts';
 import { openRapport } from '../main.ts';
 import { parseFlags, type CliCommand } from './io.ts';
 

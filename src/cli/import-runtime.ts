@@ -3,11 +3,11 @@
 // its own (a new schema in DATABASE_URL's PostgreSQL, dropped afterwards, or in-memory PGlite) so a
 // replay starts from nothing and leaves nothing behind; otherwise it opens the configured database.
 import { loadConfig, type Config } from '../config.ts';
-import type { Feature } from '../core/features.ts';
+import type { Feature } from '../core/feature.ts';
 import type { JobScheduler } from '../core/scheduler.ts';
 import type { Database } from '../db/open-database.ts';
 import { createReplayAdapter, type ReplayAdapter } from '../import/replay-adapter.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger } from '../pino-logger.ts';
 import { openRapport, type Rapport } from '../main.ts';
 import type { CliIo } from './io.ts';
 

@@ -11,7 +11,7 @@ import { parseRecognitionConfig } from '../core/recognition/recognition-config.t
 import { importScores } from '../db/imported-score-repository.ts';
 import { createTranslator } from '../i18n/create-translator.ts';
 import { parseMee6, parseScoreCsv, type ScoreLine } from '../import/score-files.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger } from '../pino-logger.ts';
 import { openRapport } from '../main.ts';
 import { chooseCommunity } from './community-choice.ts';
 import { parseFlags, type CliCommand } from './io.ts';

@@ -6,18 +6,20 @@
 import type { Learning } from './learning/suggestion-queue.ts';
 import type { Ambassadors } from './ambassadors/create-ambassadors.ts';
 import type { AmbassadorRepository, OfferRepository } from './ambassadors/ports.ts';
-import type { Answering } from './answering/create-answering.ts';
-import type { AnswerLogRepository } from './answering/ports.ts';
+import type { Answering } from './answers/feature/create-answering.ts';
+import type { AnswerLogRepository } from './answers/storage/ports.ts';
 import type { Clock } from './clock.ts';
 import type { CommandCatalog } from './commands/catalog.ts';
 import type { DashboardAccess } from './dashboard/dashboard-access.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
+import type { NoticeSender } from './outbox/notice-sender.ts';
 import type { ReplierDirectory } from './outgoing.ts';
 import type { ActivityRepository, ChannelRepository, CommunityRepository, MemberRepository } from './ports.ts';
 import type { PrivacyGuard } from './privacy/privacy-guard.ts';
 import type { Recognition } from './recognition/create-recognition.ts';
 import type { Routing } from './routing/create-routing.ts';
+import type { RoleRewards } from './rewards/role-rewards.ts';
 import type { RoutingRepository } from './routing/ports.ts';
 import type { JobScheduler } from './scheduler.ts';
 import type { Shoutouts } from './shoutouts/create-shoutouts.ts';
@@ -63,7 +65,11 @@ export interface Ports {
   learning: Learning;
   /** Questions brought to likely helpers, and hand-offs to moderators (/ask-human, /faq handoffs, /settings routing). */
   routing: Routing;
+  /** Notices owed to moderators and threads, sent from the outbox (its relay job). */
+  notices: NoticeSender;
   routingRecords: RoutingRecords;
+  /** Roles given for funnel stages and score levels, on platforms with roles (/rewards). */
+  roleRewards: RoleRewards;
   answerRecords: AnswerRecords;
   /** One-time dashboard links and sessions (/dashboard). */
   dashboard: DashboardAccess;

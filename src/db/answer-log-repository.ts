@@ -1,7 +1,7 @@
 // The questions Rapport considered, the votes on its answers and members' replies in the
 // questions' threads: what the unanswered list, adoption and learning read.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
-import type { AnswerLogRecord, AnswerLogRepository, AnswerLogStatus } from '../core/answering/ports.ts';
+import type { AnswerLogRecord, AnswerLogRepository, AnswerLogStatus } from '../core/answers/storage/ports.ts';
 import { rawQueryOf, utc } from './raw-query.ts';
 
 type LogRow = Omit<AnswerLogRecord, 'status'> & { status: string };

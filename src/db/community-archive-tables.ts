@@ -52,6 +52,8 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
   { name: 'RoutingAsk', where: inCommunity, serial: 'id', refs: { questionId: 'RoutingQuestion' } },
   { name: 'RoutingOptOut', where: inCommunity },
   { name: 'Handoff', where: inCommunity, serial: 'id' },
+  { name: 'RoleRewardSettings', where: inCommunity },
+  { name: 'RoleReward', where: inCommunity, serial: 'id', natural: ['communityId', 'kind', 'level'] },
   { name: 'CommunityPair', where: inCommunity },
 ];
 

@@ -152,6 +152,8 @@ export async function importCommunity(
           if (table.name === 'Community') Object.assign(row, { platform: 'console', name: options.rename });
           if (table.name === 'ActivityEvent' && typeof row['platformEventId'] === 'string' && !row['platformEventId'].startsWith(`${target}/`)) row['platformEventId'] = `${target}/${row['platformEventId']}`;
         }
+        // A parent's rows still waiting in the batch get their new ids before a child names them.
+        if (pending && pending.table !== table) await flush();
         for (const [column, parent] of Object.entries(table.refs ?? {})) {
           const mapped = newIds.get(parent)?.get(Number(row[column]));
           if (mapped === undefined) throw new UserError('moving.import.badLine', { line, problem: `${column} ${String(row[column])} names no ${parent} row earlier in the file` });

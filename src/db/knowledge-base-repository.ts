@@ -3,7 +3,7 @@
 // cheap read. Imports are one transaction: a file is written completely or not at all.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { KbEntry } from '../core/answers/index.ts';
-import type { KnowledgeBaseRepository } from '../core/answering/ports.ts';
+import type { KnowledgeBaseRepository } from '../core/answers/storage/ports.ts';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 

@@ -2,7 +2,7 @@
 // status = 'pending', so two moderators pressing Approve at once write the entry once.
 import { Prisma, type PrismaClient } from '../../prisma/generated/client.ts';
 import type { LearningRepository, SuggestionRecord } from '../core/learning/ports.ts';
-import type { SuggestionSignal } from '../core/learning/thread-miner.ts';
+import type { SuggestionSignal } from '../core/learning/miner-types.ts';
 
 type Row = Awaited<ReturnType<PrismaClient['learningSuggestion']['findUniqueOrThrow']>>;
 
@@ -26,6 +26,11 @@ export function createLearningRepository(prisma: PrismaClient): LearningReposito
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
         throw error;
       }
+    },
+    async addMany(inputs) {
+      if (inputs.length === 0) return 0;
+      // One INSERT ... ON CONFLICT DO NOTHING: a question that has its suggestion already is skipped, as in add.
+      return (await table.createMany({ data: [...inputs], skipDuplicates: true })).count;
     },
     async get(id) {
       const row = await table.findUnique({ where: { id } });

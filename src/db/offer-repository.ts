@@ -1,9 +1,10 @@
 // Offers and their recipients. State changes are conditional updates, so a DM job that runs twice
 // or two moderators pressing Approve at once change a recipient only once. An approval writes the
-// DM it owes to the offer outbox in the same transaction.
+// DM it owes to the outbox (kind offer.dm) in the same transaction.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import { HOLDS_PLACE, RECIPIENT_STATES, type OfferRecord, type OfferRepository, type OutboxItem, type RecipientRecord, type RecipientState } from '../core/ambassadors/ports.ts';
 import type { OfferStage, Reason } from '../core/ambassadors/stages.ts';
+import { claimOutboxRows, type OutboxRow } from './outbox-claim.ts';
 
 type OfferRow = { id: string; communityId: string; title: string; content: string; eligibleStage: string; places: number; expiresAt: Date; createdAt: Date };
 type RecipientRow = {
@@ -21,10 +22,7 @@ function toRecipient(row: RecipientRow): RecipientRecord {
 const withName = { member: { select: { displayName: true } } } as const;
 
 const DM_KIND = 'offer.dm';
-type OutboxRow = { id: bigint; offerId: string; memberId: string; dueAt: Date; attempts: number };
-/** Prisma stores DateTime as UTC in timestamp(3) columns; a raw comparison gets the same text. */
-const utcTimestamp = (date: Date): string => date.toISOString().replace('T', ' ').replace('Z', '');
-const toItem = (row: OutboxRow): OutboxItem => ({ id: String(row.id), offerId: row.offerId, memberId: row.memberId, dueAt: row.dueAt, attempts: row.attempts });
+const toItem = (row: Pick<OutboxRow, 'id' | 'subject' | 'recipient' | 'dueAt' | 'attempts'>): OutboxItem => ({ id: String(row.id), offerId: row.subject, memberId: row.recipient, dueAt: row.dueAt, attempts: row.attempts });
 
 export function createOfferRepository(prisma: PrismaClient): OfferRepository {
   return {
@@ -72,30 +70,21 @@ export function createOfferRepository(prisma: PrismaClient): OfferRepository {
         if (count !== 1) return { ok: false as const, why: 'not_proposed' as const };
         // The DM this approval owes, committed with it: nothing can leave an approval without its DM.
         const nextAttemptAt = new Date(scheduledFor.getTime() + outbox.relayAfterMs);
-        await tx.offerOutbox.createMany({ data: [{ kind: DM_KIND, offerId, memberId, dueAt: scheduledFor, nextAttemptAt }], skipDuplicates: true });
+        await tx.outbox.createMany({ data: [{ kind: DM_KIND, subject: offerId, recipient: memberId, dueAt: scheduledFor, nextAttemptAt }], skipDuplicates: true });
         return { ok: true as const, scheduledFor };
       });
     },
     async claimOutbox(now, limit, backoffMs) {
-      return prisma.$transaction(async (tx) => {
-        // FOR UPDATE SKIP LOCKED: relays in several processes each take different rows.
-        const rows = await tx.$queryRaw<OutboxRow[]>`
-          SELECT "id", "offerId", "memberId", "dueAt", "attempts" FROM "OfferOutbox"
-          WHERE "nextAttemptAt" <= ${utcTimestamp(now)}::timestamp ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-        for (const row of rows) {
-          await tx.offerOutbox.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)) } });
-        }
-        return rows.map((row) => toItem({ ...row, attempts: row.attempts + 1 }));
-      });
+      return (await claimOutboxRows(prisma, DM_KIND, now, limit, backoffMs)).map(toItem);
     },
     async outboxFailed(id, error) {
-      await prisma.offerOutbox.updateMany({ where: { id: BigInt(id) }, data: { lastError: error.slice(0, 500) } });
+      await prisma.outbox.updateMany({ where: { id: BigInt(id), kind: DM_KIND }, data: { lastError: error.slice(0, 500) } });
     },
     async outboxDone(offerId, memberId) {
-      await prisma.offerOutbox.deleteMany({ where: { kind: DM_KIND, offerId, memberId } });
+      await prisma.outbox.deleteMany({ where: { kind: DM_KIND, subject: offerId, recipient: memberId } });
     },
     async pendingOutbox(offerId) {
-      const rows = await prisma.offerOutbox.findMany({ where: offerId ? { offerId } : {}, orderBy: { createdAt: 'asc' } });
+      const rows = await prisma.outbox.findMany({ where: { kind: DM_KIND, ...(offerId ? { subject: offerId } : {}) }, orderBy: { createdAt: 'asc' } });
       return rows.map(toItem);
     },
     async transition(offerId, memberId, from, to, patch = {}) {

@@ -4,7 +4,7 @@
 // group from being stored twice.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import { synonymGroupKey } from '../core/answers/index.ts';
-import type { SynonymRecord, SynonymRepository } from '../core/answering/synonym-ports.ts';
+import type { SynonymRecord, SynonymRepository } from '../core/answers/storage/synonym-ports.ts';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 

@@ -2,8 +2,8 @@
 // from a seed so every run makes the same events (same ids, so a second run stores nothing new),
 // dated back from `now`. Questions get answers in their thread and thanks that mention the helper,
 // so scores, the funnel and the helper leaderboard derive from events as with real history.
-import type { KbEntry } from '../core/answers/kb-entry.ts';
-import { seededRandom } from '../core/answers/synthetic-kb.ts';
+import type { KbEntry } from '../core/answers/knowledge-base/kb-entry.ts';
+import { seededRandom } from '../core/answers/knowledge-base/synthetic-kb.ts';
 import type { Actor, ChatEvent, MessagePosted } from '../core/events.ts';
 import { communityId, scopedId } from '../core/ids.ts';
 

@@ -1,7 +1,7 @@
 // A progress bar on stderr while many texts are embedded (a first build or a model change); small
 // re-embeds (a few edited entries) draw nothing. cli-progress draws only on a terminal.
 import cliProgress from 'cli-progress';
-import type { EmbedProgress } from '../core/answering/semantic-answering.ts';
+import type { EmbedProgress } from '../core/answers/feature/semantic-answering.ts';
 
 /** Texts below which no bar is drawn. */
 export const PROGRESS_FROM = 200;

@@ -6,7 +6,7 @@ import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/di
 import { defineCommand } from '../../src/core/commands/define.ts';
 import { PlatformError } from '../../src/core/errors.ts';
 import type { ButtonPressed } from '../../src/core/events.ts';
-import { defineFeature, type Feature } from '../../src/core/features.ts';
+import { defineFeature, type Feature } from '../../src/core/feature.ts';
 import { communityId, scopedId } from '../../src/core/ids.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/fake-discord.ts';

@@ -3,9 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnswering } from '../../src/core/answering/create-answering.ts';
+import { createAnswering } from '../../src/core/answers/feature/create-answering.ts';
 import { noopMetrics } from '../../src/core/metrics.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import { createConsoleDriver } from '../support/console-driver.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 

@@ -4,7 +4,7 @@ import { createSlackAdapter, namesFromRepositories, type SlackAdapter } from '..
 import { fixedClock } from '../../src/core/clock.ts';
 import type { EnqueueOptions, JobScheduler } from '../../src/core/scheduler.ts';
 import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 import { FAKE_BOT, startFakeSlack, type FakeSlack } from '../fakes/slack/fake-slack.ts';
 import { observeAdapter, type ObservedAdapter } from '../fakes/slack/observed-adapter.ts';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RepeatRule } from '../../src/core/scheduler.ts';
 import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import { createConsoleDriver } from '../support/console-driver.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 

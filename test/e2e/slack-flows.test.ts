@@ -6,7 +6,7 @@ import { commands as allCommands } from '../../commands/index.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { defineCommand } from '../../src/core/commands/define.ts';
 import type { ButtonPressed } from '../../src/core/events.ts';
-import { defineFeature, type Feature } from '../../src/core/features.ts';
+import { defineFeature, type Feature } from '../../src/core/feature.ts';
 import { recognitionFeature } from '../../src/core/recognition/register-recognition.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 import { FAKE_BOT, startFakeSlack, type FakeSlack } from '../fakes/slack/fake-slack.ts';

@@ -14,7 +14,7 @@ import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { createTranslator } from '../../src/i18n/create-translator.ts';
 import { createBullmqScheduler } from '../../src/jobs/bullmq-scheduler.ts';
 import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import { POSTGRES_URL, REDIS_URL, dropSchema, uniqueName } from '../support/services.ts';
 
 const logger = createLogger({ level: 'silent', pretty: false });

@@ -1,13 +1,13 @@
 // Proves the knowledge base and answer log on real PostgreSQL: an import is all or nothing (a bad file or a failing row leaves the knowledge base as it was), edits and removals reach the live index at once and another process's index after its version check, votes are one per member, deleting a member removes their questions, votes and replies, and silent questions written behind reach the unanswered list, their threads and the table.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatAdapter } from '../../src/core/adapter.ts';
-import { createAnswering } from '../../src/core/answering/create-answering.ts';
-import { HELPED_ACTION, UNHELPFUL_ACTION } from '../../src/core/answering/answer-question.ts';
+import { createAnswering } from '../../src/core/answers/feature/create-answering.ts';
+import { HELPED_ACTION, UNHELPFUL_ACTION } from '../../src/core/answers/feature/answer-question.ts';
 import { KbImportError, type KbEntry } from '../../src/core/answers/index.ts';
 import type { ButtonPressed, MessagePosted } from '../../src/core/events.ts';
 import { noopMetrics } from '../../src/core/metrics.ts';
 import type { OutgoingMessage } from '../../src/core/outgoing.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 
 const COMMUNITY = 'console:local';

@@ -10,10 +10,10 @@ import { ARCHIVE_TABLES, NOT_ARCHIVED } from '../../src/db/community-archive-tab
 import { createRepositories } from '../../src/db/create-repositories.ts';
 import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { createScoreRebuildRepository } from '../../src/db/score-rebuild-repository.ts';
-import { features } from '../../src/features.ts';
+import { features } from '../../src/feature-list.ts';
 import { createTranslator } from '../../src/i18n/create-translator.ts';
 import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import { buildRapport } from '../../src/main.ts';
 import { runInProcess } from '../support/run-cli-in-process.ts';
 import { POSTGRES_URL, dropSchema, uniqueName } from '../support/services.ts';

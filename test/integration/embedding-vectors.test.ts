@@ -1,12 +1,12 @@
 // Proves the database cache of semantic search on real PostgreSQL: vectors round-trip, a second build sends no unchanged text, a model change embeds everything again under its own key, and a build that fails part-way writes no row.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAnswerIndex } from '../../src/core/answers/answer-index.ts';
+import { createAnswerIndex } from '../../src/core/answers/search/answer-index.ts';
 import { buildSemanticSearch, contentHash, EmbeddingError, normalize } from '../../src/core/answers/embeddings/index.ts';
 import { createEmbeddingVectorRepository } from '../../src/db/embedding-vector-repository.ts';
 import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { createOpenAiEmbeddingsClient } from '../../src/embeddings/openai-embeddings-client.ts';
 import { startFakeEmbeddingsServer, type FakeEmbeddingsServer } from '../fakes/embeddings/fake-embeddings-server.ts';
-import { ENTRIES } from '../unit/answering/answering-fixture.ts';
+import { ENTRIES } from '../unit/answers/answering-fixture.ts';
 import { POSTGRES_URL, dropSchema, uniqueName } from '../support/services.ts';
 
 const schema = uniqueName('vectors');

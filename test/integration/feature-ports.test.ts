@@ -1,8 +1,8 @@
 // Proves that buildRapport hands each feature only the ports it declares, and builds every port Rapport's own features and commands declare.
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
-import { defineFeature } from '../../src/core/features.ts';
-import { features } from '../../src/features.ts';
+import { defineFeature } from '../../src/core/feature.ts';
+import { features } from '../../src/feature-list.ts';
 import { createTestApp } from '../support/harness.ts';
 
 describe('features and their ports', () => {

@@ -9,7 +9,7 @@ import { PlatformError } from '../../src/core/errors.ts';
 import type { JobScheduler } from '../../src/core/scheduler.ts';
 import { createBullmqScheduler } from '../../src/jobs/bullmq-scheduler.ts';
 import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import type { Rapport } from '../../src/main.ts';
 import { openRapportProcess } from '../support/rapport-process.ts';
 import { REDIS_URL, dropSchema, uniqueName } from '../support/services.ts';

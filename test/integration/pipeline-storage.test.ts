@@ -3,7 +3,7 @@
 // zone, and that the daily roll-up is idempotent in the community's time zone.
 import { describe, expect, it } from 'vitest';
 import type { MessagePosted } from '../../src/core/events.ts';
-import { defineFeature } from '../../src/core/features.ts';
+import { defineFeature } from '../../src/core/feature.ts';
 import { createTestApp } from '../support/harness.ts';
 
 function message(id: string, author: string, at: string): MessagePosted {

@@ -1,28 +1,16 @@
 // Proves no acknowledged event is lost while PostgreSQL is away (a TCP proxy in front of the real server is cut, then restored): Slack events over HTTP (real Bolt, fake Slack) and Discord gateway messages (real discord.js, fake gateway) are spooled and stored, in order, once the database answers again.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { commands } from '../../commands/index.ts';
 import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
 import { createSlackAdapter } from '../../src/adapters/slack/index.ts';
 import type { ChatAdapter } from '../../src/core/adapter.ts';
-import { systemClock } from '../../src/core/clock.ts';
-import { createRepositories } from '../../src/db/create-repositories.ts';
-import { openFileEventSpool } from '../../src/db/file-event-spool.ts';
-import { openDatabase, type Database } from '../../src/db/open-database.ts';
-import { features } from '../../src/features.ts';
-import { createTranslator } from '../../src/i18n/create-translator.ts';
-import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
-import { createLogger } from '../../src/logger.ts';
-import { buildRapport, type Rapport } from '../../src/main.ts';
+import type { Database } from '../../src/db/open-database.ts';
 import { startFakeDiscord } from '../fakes/discord/fake-discord.ts';
 import { FAKE_BOT, startFakeSlack } from '../fakes/slack/fake-slack.ts';
 import { messageEvent } from '../fakes/slack/payloads.ts';
 import { memoryLogger } from '../fakes/slack/recording-handlers.ts';
 import { createSlackSender } from '../fakes/slack/slack-sender.ts';
-import { dropSchema, uniqueName } from '../support/services.ts';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
+import { rapportBehindProxy } from '../support/rapport-behind-proxy.ts';
+import type { TcpProxy } from '../support/tcp-proxy.ts';
 
 const SECRET = 'outage-signing-secret';
 const cleanups: Array<() => Promise<void>> = [];
@@ -30,35 +18,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 });
 
-/** A Rapport on its own schema, reached through a proxy the test can cut, with a spool in a temp folder. */
-async function rapportBehindProxy(adapters: ChatAdapter[]): Promise<{ rapport: Rapport; db: Database; proxy: TcpProxy }> {
-  const proxy = await startTcpProxy({ host: '127.0.0.1', port: 5432 });
-  const schema = uniqueName('outage');
-  const db = await openDatabase({ kind: 'postgres', url: `postgresql://postgres@127.0.0.1:${proxy.port}/postgres`, schema }, { migrate: true });
-  const dir = await mkdtemp(path.join(tmpdir(), 'rapport-spool-'));
-  const logger = createLogger({ level: 'silent', pretty: false });
-  const rapport = await buildRapport({
-    repos: createRepositories(db.prisma),
-    scheduler: createInProcessScheduler({ logger, backoffBaseMs: 10 }),
-    logger,
-    clock: systemClock,
-    translator: await createTranslator(),
-    commands,
-    features,
-    adapters,
-    defaults: { language: 'en', timeZone: 'UTC' },
-    spool: await openFileEventSpool(path.join(dir, 'event-spool.jsonl')),
-  });
-  await rapport.start();
-  cleanups.push(async () => {
-    await proxy.restore();
-    await rapport.stop();
-    await db.close();
-    await proxy.close();
-    await dropSchema(schema);
-    await rm(dir, { recursive: true, force: true });
-  });
-  return { rapport, db, proxy };
+/** A Rapport behind a proxy the test can cut, with a spool; undone after the test. */
+async function behindProxy(adapters: ChatAdapter[]): Promise<{ db: Database; proxy: TcpProxy }> {
+  const running = await rapportBehindProxy(adapters);
+  cleanups.push(running.close);
+  return running;
 }
 
 const storedIds = async (db: Database) => (await db.prisma.activityEvent.findMany({ select: { platformEventId: true }, orderBy: { id: 'asc' } })).map((r) => r.platformEventId);
@@ -68,7 +32,7 @@ describe('PostgreSQL outage', () => {
     const slack = await startFakeSlack();
     cleanups.push(() => slack.close());
     const adapter = createSlackAdapter({ botToken: FAKE_BOT.token, signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1' }, { logger: memoryLogger() });
-    const { db, proxy } = await rapportBehindProxy([adapter]);
+    const { db, proxy } = await behindProxy([adapter]);
     const sender = createSlackSender(`http://127.0.0.1:${adapter.address()!.port}/slack/events`, SECRET);
     const acknowledged: string[] = [];
     const send = async (n: number) => {
@@ -96,7 +60,7 @@ describe('PostgreSQL outage', () => {
     const fake = await startFakeDiscord();
     cleanups.push(() => fake.close());
     const adapter = createDiscordAdapter({ token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl }, { logger: memoryLogger() });
-    const { db, proxy } = await rapportBehindProxy([adapter]);
+    const { db, proxy } = await behindProxy([adapter]);
     const { alice, bob } = fake.guild.users;
     const posted: string[] = [];
     const post = (n: number) => posted.push(`discord:message:${fake.postMessage({ author: n % 2 ? alice : bob, channel: fake.guild.channels.general, content: `gateway message ${n}` }).id}`);

@@ -4,10 +4,10 @@ import { fixedClock } from '../../src/core/clock.ts';
 import type { ChatEvent } from '../../src/core/events.ts';
 import { createTranslator } from '../../src/i18n/create-translator.ts';
 import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import { buildRapport } from '../../src/main.ts';
 import { commands } from '../../commands/index.ts';
-import { features } from '../../src/features.ts';
+import { features } from '../../src/feature-list.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 import { chatScript, COMMUNITY, idOf } from '../unit/recognition/chat-fixture.ts';
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UnrecoverableJobError, type JobScheduler } from '../../src/core/scheduler.ts';
 import { createBullmqScheduler } from '../../src/jobs/bullmq-scheduler.ts';
 import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import { REDIS_URL, uniqueName } from '../support/services.ts';
 
 const logger = createLogger({ level: 'silent', pretty: false });

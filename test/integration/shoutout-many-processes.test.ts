@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { createReplayAdapter, type ReplayAdapter } from '../../src/import/replay-adapter.ts';
 import { createBullmqScheduler } from '../../src/jobs/bullmq-scheduler.ts';
 import { createInProcessScheduler } from '../../src/jobs/in-process-scheduler.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import type { Rapport } from '../../src/main.ts';
 import { openRapportProcess } from '../support/rapport-process.ts';
 import { POSTGRES_URL, REDIS_URL, dropSchema, uniqueName } from '../support/services.ts';

@@ -9,7 +9,7 @@ import { fixedClock } from '../../src/core/clock.ts';
 import { dashboardPath, type DashboardAccess } from '../../src/core/dashboard/dashboard-access.ts';
 import type { DashboardData } from '../../src/core/dashboard/ports.ts';
 import { createTranslator } from '../../src/i18n/create-translator.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import { slackRoutes } from '../../src/web/mount.ts';
 import { createPrometheusMetrics } from '../../src/web/prometheus-metrics.ts';
 import { createWebHandler } from '../../src/web/web-handler.ts';

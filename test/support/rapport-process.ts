@@ -9,7 +9,7 @@ import type { Repositories } from '../../src/core/ports.ts';
 import type { JobScheduler } from '../../src/core/scheduler.ts';
 import { createRepositories } from '../../src/db/create-repositories.ts';
 import { openDatabase, type Database } from '../../src/db/open-database.ts';
-import { features } from '../../src/features.ts';
+import { features } from '../../src/feature-list.ts';
 import { createTranslator } from '../../src/i18n/create-translator.ts';
 import { buildRapport, type Rapport, type RapportParts } from '../../src/main.ts';
 import { POSTGRES_URL } from './services.ts';

@@ -2,7 +2,7 @@
 // member, a member accepts or declines an offer, a member confirms deleting their data.
 import type { Deps } from '../app-ports.ts';
 import type { ButtonPressed } from '../events.ts';
-import type { EventContext } from '../features.ts';
+import type { EventContext } from '../feature.ts';
 import type { OutgoingMessage } from '../outgoing.ts';
 import type { Language } from '../ports.ts';
 import { OFFER_ACTIONS } from './offers.ts';

@@ -1,7 +1,7 @@
 // The ambassadors feature: listens to messages (brand talk, funnel promotions, feedback capture),
 // handles its buttons, and schedules the weekly funnel review and feedback digests.
 import { z } from 'zod';
-import { defineFeature } from '../features.ts';
+import { defineFeature } from '../feature.ts';
 import { createAmbassadorButtons } from './button-actions.ts';
 import { OUTBOX_JOB, OUTBOX_KEY, OUTBOX_POLL_MS, REVIEW_CRON, REVIEW_JOB, REVIEW_KEY } from './job-settings.ts';
 
@@ -29,7 +29,7 @@ export const ambassadorsFeature = defineFeature({
     await scheduler.repeat(OUTBOX_KEY, OUTBOX_JOB, {}, { everyMs: OUTBOX_POLL_MS });
 
     // Two handlers, so a failure in one (logged by the pipeline) does not skip the other.
-    // After recognition (src/features.ts): the funnel reads the scores this message just changed.
+    // After recognition (src/feature-list.ts): the funnel reads the scores this message just changed.
     registry.on('message.posted', (event) => funnel.onMessage(event));
     registry.on('message.posted', (event) => feedback.onMessage(event));
     registry.on('button.pressed', createAmbassadorButtons(deps));

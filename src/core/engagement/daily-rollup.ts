@@ -3,7 +3,7 @@
 // or repeated run changes nothing.
 import { z } from 'zod';
 import type { Deps } from '../app-ports.ts';
-import { defineFeature } from '../features.ts';
+import { defineFeature } from '../feature.ts';
 
 export const ROLLUP_JOB = 'activity.rollup';
 export const ROLLUP_SCHEDULE_KEY = 'activity-rollup-daily';

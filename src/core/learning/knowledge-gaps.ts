@@ -4,7 +4,7 @@
 // the answer index uses) that the most questions of the period share; each question joins the
 // topic of its most shared word, and questions sharing no word with another stand alone.
 import { analyzeTerms } from '../answers/index.ts';
-import type { OpenQuestionRow } from '../answering/ports.ts';
+import type { OpenQuestionRow } from '../answers/storage/ports.ts';
 
 export interface GapQuestion {
   id: number;

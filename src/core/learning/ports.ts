@@ -1,7 +1,7 @@
 // Storage the learning feature needs: the suggestion queue. src/db/learning-repository.ts
 // implements it with Prisma; in-memory-suggestions.ts for unit tests and replays.
 import type { Language } from '../language.ts';
-import type { SuggestionSignal } from './thread-miner.ts';
+import type { SuggestionSignal } from './miner-types.ts';
 
 export type SuggestionStatus = 'pending' | 'approved' | 'rejected';
 
@@ -33,6 +33,8 @@ export type SuggestionInput = Omit<SuggestionRecord, 'id' | 'status' | 'resultKe
 export interface LearningRepository {
   /** Stores a suggestion; null when this question already has one (a redelivery, a second signal). */
   add(input: SuggestionInput): Promise<SuggestionRecord | null>;
+  /** Stores many in one write, skipping questions that have their suggestion already; returns how many were new. */
+  addMany?(inputs: readonly SuggestionInput[]): Promise<number>;
   get(id: number): Promise<SuggestionRecord | null>;
   /** Pending suggestions, oldest first. */
   pending(communityId: string, limit: number): Promise<SuggestionRecord[]>;

@@ -1,7 +1,7 @@
 // The recognition feature: feeds messages, reactions and joins to the recognition service (one
 // engine per process, write-behind store), and writes cached scores to the database every few
 // seconds and when Rapport stops.
-import { defineFeature } from '../features.ts';
+import { defineFeature } from '../feature.ts';
 
 export const FLUSH_EVERY_MS = 5_000;
 

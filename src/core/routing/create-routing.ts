@@ -12,14 +12,17 @@ import type { MessagePosted } from '../events.ts';
 import { parseId } from '../ids.ts';
 import type { Logger } from '../logger.ts';
 import type { OutgoingMessage, ReplierDirectory } from '../outgoing.ts';
+import type { NoticeSender } from '../outbox/notice-sender.ts';
+import type { Notice } from '../outbox/notices.ts';
 import type { ChannelRepository, CommunityRepository, Language, MemberRepository } from '../ports.ts';
 import type { JobScheduler } from '../scheduler.ts';
 import type { Translator } from '../translator.ts';
 import type { HandoffRecord, RoutingQuestionRecord, RoutingRepository, RoutingSettingsRecord } from './ports.ts';
 import { RoutingModel } from './routing-model.ts';
+import { observeMessage, warmUpRouting } from './warm-up.ts';
 
 export const ROUTING_CHECK_JOB = 'routing.check';
-export { ASK_HUMAN_ACTION } from '../answering/answer-question.ts';
+export { ASK_HUMAN_ACTION } from '../answers/feature/answer-question.ts';
 export const HANDOFF_RESUME_ACTION = 'routing.handoff-resume';
 export const HANDOFF_CLOSE_ACTION = 'routing.handoff-close';
 const checkSchema = z.object({ questionId: z.number().int().positive() });
@@ -39,6 +42,8 @@ export interface RoutingDeps {
   channels: Pick<ChannelRepository, 'get'>;
   /** Privacy: members who opted out of profiling or DMs are never asked. */
   privacy: { mayProfile(communityId: string, memberId: string): Promise<boolean>; mayDm(communityId: string, memberId: string): Promise<boolean> };
+  /** Notices to moderators and threads, through the outbox (the repository writes them with its change). */
+  notices: Pick<NoticeSender, 'send' | 'deliver'>;
   /** Whether Rapport itself answered this message (the answering feature's log). */
   botAnswered(communityId: string, messageId: string): Promise<boolean>;
   model?: RoutingModel;
@@ -62,6 +67,8 @@ export interface AskHumanInput {
 export interface Routing {
   readonly model: RoutingModel;
   defineJobs(): void;
+  /** Rebuilds the router's memory from the stored messages (at start-up, before events arrive). */
+  warmUp(): Promise<{ communities: number; messages: number }>;
   onMessage(event: MessagePosted): Promise<void>;
   /** Runs the delayed check of one question (the job's body; safe to run twice). */
   check(questionId: number): Promise<CheckOutcome>;
@@ -111,14 +118,14 @@ export function createRouting(deps: RoutingDeps): Routing {
     return (await deps.channels.get(event.channelId))?.watched ?? true;
   }
 
-  async function tellModerators(communityId: string, message: OutgoingMessage): Promise<void> {
-    for (const moderator of await repo.moderators(communityId)) {
-      try {
-        await deps.repliers.forId(moderator).dm(moderator, message);
-      } catch (error) {
-        logger.warn({ err: error, moderator }, 'routing: could not tell a moderator');
-      }
-    }
+  /** A DM to each moderator, through the outbox (written with the change that owes it). */
+  async function moderatorNotices(communityId: string, subject: string, message: OutgoingMessage): Promise<Notice[]> {
+    return (await repo.moderators(communityId)).map((moderator) => ({ subject, to: { dm: moderator }, message }));
+  }
+
+  /** The question failed: its status and the moderators' notice are written together, then sent. */
+  async function failWithNotice(q: RoutingQuestionRecord, now: Date, notices: Notice[]): Promise<void> {
+    if (await repo.moveQuestion(q.id, 'routed', 'failed', now, notices)) await deps.notices.deliver(notices);
   }
 
   /** Members who may be asked about this question now, best first. */
@@ -170,8 +177,7 @@ export function createRouting(deps: RoutingDeps): Routing {
         return { kind: 'routed', helpers, mode: 'mention' };
       } catch (error) {
         logger.warn({ err: error, questionId: q.id, channelId: q.channelId }, 'routing: could not post in the channel');
-        await repo.moveQuestion(q.id, 'routed', 'failed', now);
-        await tellModerators(q.communityId, { text: t('routing.problem.cannotPost', { channel: await channelName(q.channelId), reason: reasonOf(error) }) });
+        await failWithNotice(q, now, await moderatorNotices(q.communityId, `routing:${q.id}:cannot-post`, { text: t('routing.problem.cannotPost', { channel: await channelName(q.channelId), reason: reasonOf(error) }) }));
         return { kind: 'failed', reason: 'cannot-post' };
       }
     }
@@ -188,13 +194,12 @@ export function createRouting(deps: RoutingDeps): Routing {
         unreachable.push(helper);
       }
     }
-    if (unreachable.length > 0) {
-      await tellModerators(q.communityId, { text: t('routing.problem.cannotDm', { helpers: (await Promise.all(unreachable.map(nameOf))).join(', '), channel }) });
-    }
+    const notices = unreachable.length === 0 ? [] : await moderatorNotices(q.communityId, `routing:${q.id}:cannot-dm`, { text: t('routing.problem.cannotDm', { helpers: (await Promise.all(unreachable.map(nameOf))).join(', '), channel }) });
     if (reached.length === 0) {
-      await repo.moveQuestion(q.id, 'routed', 'failed', now);
+      await failWithNotice(q, now, notices);
       return { kind: 'failed', reason: 'no-helper-reachable' };
     }
+    await deps.notices.send(notices);
     return { kind: 'routed', helpers: reached, mode: 'dm' };
   }
 
@@ -211,21 +216,10 @@ export function createRouting(deps: RoutingDeps): Routing {
         },
       });
     },
+    warmUp: () => warmUpRouting({ model, repo, clock, logger }),
     async onMessage(event) {
       if (event.author.isBot) return;
-      model.observe({
-        communityId: event.communityId,
-        channelId: event.channelId,
-        messageId: event.messageId,
-        authorId: event.author.memberId,
-        displayName: event.author.displayName,
-        isBot: false,
-        at: event.occurredAt.getTime(),
-        text: event.text,
-        mentions: event.mentions,
-        ...(event.threadId ? { threadId: event.threadId } : {}),
-        ...(event.replyTo ? { replyTo: event.replyTo } : {}),
-      });
+      observeMessage(model, event);
       const settings = await settingsOf(event.communityId);
       // A moderator speaking in a handed-off thread takes it over: the hand-off is done.
       if (event.threadId && event.author.isModerator) {
@@ -256,16 +250,18 @@ export function createRouting(deps: RoutingDeps): Routing {
       return (await repo.openHandoffFor(event.communityId, event.channelId, thread)) !== null;
     },
     async askHuman(input, language) {
-      const opened = await repo.openHandoff({ ...input, question: input.question.slice(0, 2000), openedAt: clock.now() });
       const moderators = await repo.moderators(input.communityId);
+      const t = (key: string, vars?: Record<string, string | number>) => deps.translator.t(language, key, vars);
+      const message = moderators.length > 0 ? { mentions: moderators, text: t('routing.handoff.ping', { asker: await nameOf(input.askerMemberId) }) } : { text: t('routing.handoff.noModerators') };
+      // Without a thread (the channel itself was handed off), the ping goes to the channel. It is
+      // written with the hand-off (the outbox), so an opened hand-off never misses its ping.
+      const openedAt = clock.now();
+      const ping: Notice = { subject: `handoff:${input.threadOf}:${openedAt.getTime()}`, to: input.threadOf === input.channelId ? { channelId: input.channelId } : { channelId: input.channelId, threadOf: input.threadOf }, message };
+      const opened = await repo.openHandoff({ ...input, question: input.question.slice(0, 2000), openedAt }, [ping]);
       if (opened.created) {
         // The question itself waits for the moderators now, not for helpers.
         await repo.markAnswered(input.communityId, { messageId: input.threadOf });
-        const t = (key: string, vars?: Record<string, string | number>) => deps.translator.t(language, key, vars);
-        const message = moderators.length > 0 ? { mentions: moderators, text: t('routing.handoff.ping', { asker: await nameOf(input.askerMemberId) }) } : { text: t('routing.handoff.noModerators') };
-        // Without a thread (the channel itself was handed off), the message goes to the channel.
-        const target = input.threadOf === input.channelId ? { channelId: input.channelId } : { channelId: input.channelId, threadOf: input.threadOf };
-        await deps.repliers.forId(input.channelId).post(target, message);
+        await deps.notices.deliver([ping]);
       }
       return { ...opened, moderators: moderators.length };
     },

@@ -1,9 +1,9 @@
 // The routing feature: every message teaches the router and may start a question's delayed check;
 // "Ask a human" under an answer hands the thread to the moderators; Resume / Close on /faq
 // handoffs end a hand-off (moderators only).
-import type { AnswerLogRepository } from '../answering/ports.ts';
+import type { AnswerLogRepository } from '../answers/storage/ports.ts';
 import type { ButtonPressed } from '../events.ts';
-import { defineFeature } from '../features.ts';
+import { defineFeature } from '../feature.ts';
 import type { Language } from '../ports.ts';
 import { ASK_HUMAN_ACTION, HANDOFF_CLOSE_ACTION, HANDOFF_RESUME_ACTION, type Routing } from './create-routing.ts';
 

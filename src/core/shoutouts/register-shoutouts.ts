@@ -1,7 +1,7 @@
 // The shout-outs feature: defines the posting job and re-registers every stored schedule, so a
 // restart (or a fresh in-process scheduler) loses none; a tick missed while Rapport or Redis was
 // away is queued again at start and whenever Redis answers again.
-import { defineFeature } from '../features.ts';
+import { defineFeature } from '../feature.ts';
 
 export const shoutoutsFeature = defineFeature({
   name: 'shoutouts',

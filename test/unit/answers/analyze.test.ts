@@ -1,7 +1,7 @@
 // Proves text analysis: tokenizing Latin and Cyrillic, stop words, English and Bulgarian stemming, language detection.
 import { describe, expect, it } from 'vitest';
-import { analyzeTerms, charNgrams, detectLanguage, tokenize } from '../../../src/core/answers/analyze.ts';
-import { stemBulgarian } from '../../../src/core/answers/stem-bulgarian.ts';
+import { analyzeTerms, charNgrams, detectLanguage, tokenize } from '../../../src/core/answers/text/analyze.ts';
+import { stemBulgarian } from '../../../src/core/answers/text/stem-bulgarian.ts';
 
 describe('analysis', () => {
   it('GIVEN mixed-script text THEN tokens are lower-cased words of both scripts with apostrophes kept', () => {

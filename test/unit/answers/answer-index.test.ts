@@ -1,8 +1,8 @@
 // Proves the answer index ranks paraphrases to the right entry, supports live add/remove/update and filters by language.
 import { describe, expect, it } from 'vitest';
-import { createAnswerIndex } from '../../../src/core/answers/answer-index.ts';
-import { decideAnswer } from '../../../src/core/answers/decide-answer.ts';
-import type { KbEntry } from '../../../src/core/answers/kb-entry.ts';
+import { createAnswerIndex } from '../../../src/core/answers/search/answer-index.ts';
+import { decideAnswer } from '../../../src/core/answers/decide/decide-answer.ts';
+import type { KbEntry } from '../../../src/core/answers/knowledge-base/kb-entry.ts';
 
 const entry = (id: string, question: string, answer: string, phrasings: string[] = [], language: 'en' | 'bg' = 'en'): KbEntry =>
   ({ id, question, answer, phrasings, tags: [], language });

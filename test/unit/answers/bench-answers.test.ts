@@ -2,7 +2,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runBenchAnswers } from '../../../src/cli/bench-answers.ts';
-import { syntheticKb } from '../../../src/core/answers/synthetic-kb.ts';
+import { syntheticKb } from '../../../src/core/answers/knowledge-base/synthetic-kb.ts';
 
 describe('rapport bench answers', () => {
   it('GIVEN --entries and --json THEN one JSON object reports build time and percentiles', async () => {

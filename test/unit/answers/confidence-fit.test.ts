@@ -1,9 +1,9 @@
 // Proves the shipped confidence coefficients and threshold are what the documented fitting procedure produces from the knowledge bases alone (no hand-tuning, no query files).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONFIDENCE_MODEL } from '../../../src/core/answers/confidence-model.ts';
-import { fitConfidenceModel } from '../../../src/core/answers/fit-confidence-model.ts';
-import { parseKbJson } from '../../../src/core/answers/kb-parse-json.ts';
+import { CONFIDENCE_MODEL } from '../../../src/core/answers/decide/confidence-model.ts';
+import { fitConfidenceModel } from '../../../src/core/answers/decide/fit-confidence-model.ts';
+import { parseKbJson } from '../../../src/core/answers/knowledge-base/kb-parse-json.ts';
 import { FAQ_DIR } from '../../../src/cli/bundled-datasets.ts';
 
 const DATA = FAQ_DIR;

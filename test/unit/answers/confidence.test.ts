@@ -1,10 +1,10 @@
 // Proves the confidence model is a probability that grows with evidence and falls with doubt, and that the fit recovers a known model.
 import { describe, expect, it } from 'vitest';
-import { FEATURE_NAMES, confidenceOf } from '../../../src/core/answers/confidence.ts';
-import { CONFIDENCE_MODEL } from '../../../src/core/answers/confidence-model.ts';
-import { calibrationReport, fitLogistic } from '../../../src/core/answers/calibrate.ts';
-import { createAnswerIndex } from '../../../src/core/answers/answer-index.ts';
-import { seededRandom } from '../../../src/core/answers/synthetic-kb.ts';
+import { FEATURE_NAMES, confidenceOf } from '../../../src/core/answers/decide/confidence.ts';
+import { CONFIDENCE_MODEL } from '../../../src/core/answers/decide/confidence-model.ts';
+import { calibrationReport, fitLogistic } from '../../../src/core/answers/decide/calibrate.ts';
+import { createAnswerIndex } from '../../../src/core/answers/search/answer-index.ts';
+import { seededRandom } from '../../../src/core/answers/knowledge-base/synthetic-kb.ts';
 
 const at = (name: (typeof FEATURE_NAMES)[number]) => FEATURE_NAMES.indexOf(name);
 const middle = (): number[] => FEATURE_NAMES.map((n) => (n === 'bias' ? 1 : 0.5));

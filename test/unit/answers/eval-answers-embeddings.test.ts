@@ -4,8 +4,8 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runEvalAnswers } from '../../../src/cli/eval-answers.ts';
-import { parseKbJson } from '../../../src/core/answers/kb-parse-json.ts';
-import { parseQueryLines } from '../../../src/core/answers/query-file-parse.ts';
+import { parseKbJson } from '../../../src/core/answers/knowledge-base/kb-parse-json.ts';
+import { parseQueryLines } from '../../../src/core/answers/eval/query-file-parse.ts';
 import { startFakeEmbeddingsServer, type FakeEmbeddingsServer } from '../../fakes/embeddings/fake-embeddings-server.ts';
 
 const DATA = fileURLToPath(new URL('../../../eval/datasets/faq/', import.meta.url));

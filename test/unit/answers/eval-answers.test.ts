@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createAnswerIndex } from '../../../src/core/answers/answer-index.ts';
-import { DEFAULT_ANSWER_THRESHOLD } from '../../../src/core/answers/decide-answer.ts';
-import { runQueries, summarize } from '../../../src/core/answers/evaluate-answers.ts';
-import { parseKbJson } from '../../../src/core/answers/kb-parse-json.ts';
-import { parseQueryLines } from '../../../src/core/answers/query-file-parse.ts';
+import { createAnswerIndex } from '../../../src/core/answers/search/answer-index.ts';
+import { DEFAULT_ANSWER_THRESHOLD } from '../../../src/core/answers/decide/decide-answer.ts';
+import { runQueries, summarize } from '../../../src/core/answers/eval/evaluate-answers.ts';
+import { parseKbJson } from '../../../src/core/answers/knowledge-base/kb-parse-json.ts';
+import { parseQueryLines } from '../../../src/core/answers/eval/query-file-parse.ts';
 import { runEvalAnswers } from '../../../src/cli/eval-answers.ts';
 import { FAQ_DIR } from '../../../src/cli/bundled-datasets.ts';
 

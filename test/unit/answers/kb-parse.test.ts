@@ -1,10 +1,10 @@
 // Proves the knowledge-base parsers (JSON, Markdown, CSV) return clean entries and reject bad files naming the line or entry.
 import { describe, expect, it } from 'vitest';
-import { parseKbJson } from '../../../src/core/answers/kb-parse-json.ts';
-import { parseKbMarkdown } from '../../../src/core/answers/kb-parse-markdown.ts';
-import { parseKbCsv } from '../../../src/core/answers/kb-parse-csv.ts';
-import { kbFormatOf, parseKb } from '../../../src/core/answers/kb-parse.ts';
-import { KbImportError } from '../../../src/core/answers/kb-import-error.ts';
+import { parseKbJson } from '../../../src/core/answers/knowledge-base/kb-parse-json.ts';
+import { parseKbMarkdown } from '../../../src/core/answers/knowledge-base/kb-parse-markdown.ts';
+import { parseKbCsv } from '../../../src/core/answers/knowledge-base/kb-parse-csv.ts';
+import { kbFormatOf, parseKb } from '../../../src/core/answers/knowledge-base/kb-parse.ts';
+import { KbImportError } from '../../../src/core/answers/knowledge-base/kb-import-error.ts';
 
 function failure(parse: () => unknown): KbImportError {
   try {

@@ -1,8 +1,8 @@
 // Proves the knowledge base's own questions become labelled calibration questions: each phrasing asked with it left out, each entry asked with the whole entry left out, other knowledge bases' questions as off-topic.
 import { describe, expect, it } from 'vitest';
-import { FEATURE_NAMES } from '../../../src/core/answers/confidence.ts';
-import type { KbEntry } from '../../../src/core/answers/kb-entry.ts';
-import { leaveOneEntryOut, leaveOnePhrasingOut, otherKbQuestions } from '../../../src/core/answers/kb-self-queries.ts';
+import { FEATURE_NAMES } from '../../../src/core/answers/decide/confidence.ts';
+import type { KbEntry } from '../../../src/core/answers/knowledge-base/kb-entry.ts';
+import { leaveOneEntryOut, leaveOnePhrasingOut, otherKbQuestions } from '../../../src/core/answers/eval/kb-self-queries.ts';
 
 const entry = (id: string, question: string, answer: string, phrasings: string[] = []): KbEntry =>
   ({ id, question, answer, phrasings, tags: [], language: 'en' });

@@ -1,7 +1,7 @@
 // Proves the self-check a community's imported knowledge base gets asks its own questions with each one (and each entry) left out, counts what the threshold would answer, and suggests a threshold by the shipped rule, with no labelled questions.
 import { describe, expect, it } from 'vitest';
-import type { KbEntry } from '../../../src/core/answers/kb-entry.ts';
-import { selfCheck } from '../../../src/core/answers/self-check.ts';
+import type { KbEntry } from '../../../src/core/answers/knowledge-base/kb-entry.ts';
+import { selfCheck } from '../../../src/core/answers/decide/self-check.ts';
 
 const entry = (id: string, question: string, answer: string, phrasings: string[] = []): KbEntry => ({ id, question, answer, phrasings, tags: [], language: 'en' });
 

@@ -1,10 +1,10 @@
 // Proves community synonym groups are read strictly (bad groups and files are refused whole) and widen a search only once a group is added, in English and Bulgarian, through the index's own stemming.
 import { describe, expect, it } from 'vitest';
-import { analyzeTerms } from '../../../src/core/answers/analyze.ts';
-import { createAnswerIndex } from '../../../src/core/answers/answer-index.ts';
-import type { KbEntry } from '../../../src/core/answers/kb-entry.ts';
-import { parseSynonymFile, parseSynonymGroup, SYNONYM_LIMITS, synonymGroupKey } from '../../../src/core/answers/synonym-parse.ts';
-import { createSynonymTable } from '../../../src/core/answers/synonyms.ts';
+import { analyzeTerms } from '../../../src/core/answers/text/analyze.ts';
+import { createAnswerIndex } from '../../../src/core/answers/search/answer-index.ts';
+import type { KbEntry } from '../../../src/core/answers/knowledge-base/kb-entry.ts';
+import { parseSynonymFile, parseSynonymGroup, SYNONYM_LIMITS, synonymGroupKey } from '../../../src/core/answers/knowledge-base/synonym-parse.ts';
+import { createSynonymTable } from '../../../src/core/answers/knowledge-base/synonyms.ts';
 import { UserError } from '../../../src/core/errors.ts';
 
 const entry = (id: string, question: string, answer: string, language: 'en' | 'bg' = 'en'): KbEntry => ({ id, question, answer, phrasings: [], tags: [], language });

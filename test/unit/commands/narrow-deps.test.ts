@@ -16,7 +16,7 @@ import type { Routing } from '../../../src/core/routing/create-routing.ts';
 import { DEFAULT_ROUTING_SETTINGS } from '../../../src/core/routing/ports.ts';
 import type { Shoutouts } from '../../../src/core/shoutouts/create-shoutouts.ts';
 import { createTranslator } from '../../../src/i18n/create-translator.ts';
-import { createLogger } from '../../../src/logger.ts';
+import { createLogger } from '../../../src/pino-logger.ts';
 import { runCommand } from '../../support/run-command.ts';
 
 const member = { id: 'console:local:ann', communityId: 'console:local', platformId: 'ann', displayName: 'Ann', isBot: false, isModerator: false, language: null };

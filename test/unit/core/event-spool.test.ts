@@ -7,7 +7,7 @@ import { createEventIntake } from '../../../src/core/event-intake.ts';
 import type { EventSpool } from '../../../src/core/event-spool.ts';
 import type { ChatEvent } from '../../../src/core/events.ts';
 import { openFileEventSpool } from '../../../src/db/file-event-spool.ts';
-import { createLogger } from '../../../src/logger.ts';
+import { createLogger } from '../../../src/pino-logger.ts';
 
 const logger = createLogger({ level: 'silent', pretty: false });
 const dirs: string[] = [];

@@ -1,10 +1,10 @@
 // Proves semantic search through the real HTTP client and a fake server: batching, the vector cache (unchanged texts are not sent again, a model change re-embeds, a failure writes nothing), rank fusion, and the per-knowledge-base refit of the confidence model with vector features.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAnswerIndex } from '../../../src/core/answers/answer-index.ts';
-import { confidenceOf } from '../../../src/core/answers/confidence.ts';
-import { parseKbJson } from '../../../src/core/answers/kb-parse-json.ts';
-import type { KbEntry } from '../../../src/core/answers/kb-entry.ts';
+import { createAnswerIndex } from '../../../src/core/answers/search/answer-index.ts';
+import { confidenceOf } from '../../../src/core/answers/decide/confidence.ts';
+import { parseKbJson } from '../../../src/core/answers/knowledge-base/kb-parse-json.ts';
+import type { KbEntry } from '../../../src/core/answers/knowledge-base/kb-entry.ts';
 import {
   EmbeddingError, SEMANTIC_FEATURE_NAMES, WORD_ONLY_COEFFICIENTS, buildSemanticSearch, createEntryVectors, createMemoryVectorCache, createSemanticSearch, embedTexts, normalize, reciprocalRankFusion,
 } from '../../../src/core/answers/embeddings/index.ts';

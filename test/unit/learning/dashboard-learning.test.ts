@@ -1,6 +1,6 @@
 // Proves the dashboard's knowledge page carries learning: its JSON adds the period's gaps by topic and the waiting suggestions (with the answerer's name) to what the page had, and the page has the two tables with Bulgarian headings for a Bulgarian session.
 import { describe, expect, it } from 'vitest';
-import type { OpenQuestionRow } from '../../../src/core/answering/ports.ts';
+import type { OpenQuestionRow } from '../../../src/core/answers/storage/ports.ts';
 import type { DashboardData, DashboardPeriod } from '../../../src/core/dashboard/ports.ts';
 import { withLearning } from '../../../src/core/learning/dashboard-learning.ts';
 import { createInMemorySuggestions } from '../../../src/core/learning/in-memory-suggestions.ts';

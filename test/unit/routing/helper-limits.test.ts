@@ -4,6 +4,7 @@ import { fixedClock } from '../../../src/core/clock.ts';
 import type { MessagePosted } from '../../../src/core/events.ts';
 import type { OutgoingMessage, PostTarget } from '../../../src/core/outgoing.ts';
 import { createRouting } from '../../../src/core/routing/create-routing.ts';
+import { createNoticeSender } from '../../../src/core/outbox/notice-sender.ts';
 import { createTranslator } from '../../../src/i18n/create-translator.ts';
 import { createInMemoryRoutingRepository } from './in-memory-routing-repository.ts';
 
@@ -23,13 +24,15 @@ async function setup(options: { mode?: 'mention' | 'dm'; dailyLimit?: number; no
     post: async (target: PostTarget, message: OutgoingMessage) => (posts.push({ target, message }), { messageId: `b${++seq}`, channelId: target.channelId }),
     dm: async (memberId: string, message: OutgoingMessage) => (dms.push({ memberId, message }), { messageId: `d${++seq}`, channelId: 'dm' }),
   };
+  const logger = { debug() {}, info() {}, warn() {}, error() {}, child() { return this; } } as never;
   const routing = createRouting({
     repo,
+    notices: createNoticeSender({ outbox: repo.outbox, repliers: { forId: () => replier }, clock, logger }),
     clock,
     scheduler: { define: () => {}, enqueue: async (_name, data) => void jobs.push(data as { questionId: number }) },
     repliers: { forId: () => replier },
     translator: await createTranslator(),
-    logger: { debug() {}, info() {}, warn() {}, error() {}, child() { return this; } } as never,
+    logger,
     communities: { get: async () => ({ id: C, platform: 'slack', name: 'T1', language: 'en', timeZone: 'UTC' }) },
     members: { get: async (m) => (options.left?.includes(m) ? null : { id: m, communityId: C, platformId: m, displayName: m.split(':').pop()!, isBot: false, isModerator: false, language: null }) },
     channels: { get: async () => ({ id: CH, communityId: C, name: 'help', watched: true }) },
@@ -97,11 +100,13 @@ describe('routing limits and opt-outs', () => {
     const s = await setup();
     await s.say('a1', 'how do I mount a usb drive?');
     const failing = { post: async () => { throw new Error('not_in_channel'); }, dm: async (memberId: string, message: OutgoingMessage) => (s.dms.push({ memberId, message }), { messageId: 'd', channelId: 'dm' }) };
-    const routing = createRouting({ repo: s.repo, clock: s.clock, scheduler: { define: () => {}, enqueue: async () => {} }, repliers: { forId: () => failing }, translator: await createTranslator(), logger: { debug() {}, info() {}, warn() {}, error() {} } as never, communities: { get: async () => null }, members: { get: async (m) => ({ id: m, communityId: C, platformId: m, displayName: 'x', isBot: false, isModerator: false, language: null }) }, channels: { get: async () => ({ id: CH, communityId: C, name: 'help', watched: true }) }, privacy: { mayProfile: async () => true, mayDm: async () => true }, botAnswered: async () => false, model: s.routing.model });
+    const routing = createRouting({ repo: s.repo, notices: createNoticeSender({ outbox: s.repo.outbox, repliers: { forId: () => failing }, clock: s.clock, logger: { debug() {}, info() {}, warn() {}, error() {} } as never }), clock: s.clock, scheduler: { define: () => {}, enqueue: async () => {} }, repliers: { forId: () => failing }, translator: await createTranslator(), logger: { debug() {}, info() {}, warn() {}, error() {} } as never, communities: { get: async () => null }, members: { get: async (m) => ({ id: m, communityId: C, platformId: m, displayName: 'x', isBot: false, isModerator: false, language: null }) }, channels: { get: async () => ({ id: CH, communityId: C, name: 'help', watched: true }) }, privacy: { mayProfile: async () => true, mayDm: async () => true }, botAnswered: async () => false, model: s.routing.model });
     expect(await routing.check(s.jobs[0]!.questionId)).toEqual({ kind: 'failed', reason: 'cannot-post' });
     expect(await routing.check(s.jobs[0]!.questionId)).toEqual({ kind: 'skipped', reason: 'not-waiting' });
     expect(s.dms.map((d) => d.memberId)).toEqual([id('mod')]);
     expect(s.dms[0]!.message.text).toMatch(/could not post in #help .*\(not_in_channel\)/);
+    // Sent at once, so nothing is left owed in the outbox.
+    expect(await s.repo.outbox.pending()).toEqual([]);
   });
 });
 

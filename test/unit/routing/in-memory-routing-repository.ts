@@ -1,7 +1,10 @@
-// An in-memory RoutingRepository for unit tests of the routing service (same contract as src/db/routing-repository.ts).
+// An in-memory RoutingRepository for unit tests of the routing service (same contract as src/db/routing-repository.ts);
+// the notices a change owes are written to `outbox` with it.
+import { createInMemoryNoticeOutbox } from '../../../src/core/outbox/in-memory-notice-outbox.ts';
+import type { NoticeOutbox } from '../../../src/core/outbox/notices.ts';
 import { DEFAULT_ROUTING_SETTINGS, type HandoffRecord, type RoutingQuestionRecord, type RoutingRepository, type RoutingSettingsRecord } from '../../../src/core/routing/ports.ts';
 
-export function createInMemoryRoutingRepository(moderators: string[] = []): RoutingRepository & { asks: Array<{ helperMemberId: string; day: string; questionId: number }> } {
+export function createInMemoryRoutingRepository(moderators: string[] = [], outbox: NoticeOutbox = createInMemoryNoticeOutbox()): RoutingRepository & { asks: Array<{ helperMemberId: string; day: string; questionId: number }>; outbox: NoticeOutbox } {
   const settings = new Map<string, RoutingSettingsRecord>();
   const questions: RoutingQuestionRecord[] = [];
   const asks: Array<{ communityId: string; questionId: number; helperMemberId: string; day: string }> = [];
@@ -9,6 +12,7 @@ export function createInMemoryRoutingRepository(moderators: string[] = []): Rout
   const handoffs: HandoffRecord[] = [];
   return {
     asks,
+    outbox,
     async settings(id) {
       return { ...(settings.get(id) ?? DEFAULT_ROUTING_SETTINGS) };
     },
@@ -27,10 +31,11 @@ export function createInMemoryRoutingRepository(moderators: string[] = []): Rout
       const q = questions.find((x) => x.id === id);
       return q ? { ...q } : null;
     },
-    async moveQuestion(id, from, to) {
+    async moveQuestion(id, from, to, at, notices = []) {
       const q = questions.find((x) => x.id === id);
       if (!q || q.status !== from) return false;
       q.status = to;
+      await outbox.add(notices, at);
       return true;
     },
     async markAnswered(communityId, match) {
@@ -60,11 +65,12 @@ export function createInMemoryRoutingRepository(moderators: string[] = []): Rout
     async setMentionOptOut(memberId, _communityId, optedOut) {
       optOuts.set(memberId, optedOut);
     },
-    async openHandoff(input) {
+    async openHandoff(input, notices = []) {
       const open = handoffs.find((h) => h.communityId === input.communityId && h.channelId === input.channelId && h.threadOf === input.threadOf && h.status === 'open');
       if (open) return { handoff: open, created: false };
       const handoff = { ...input, id: handoffs.length + 1, status: 'open' as const };
       handoffs.push(handoff);
+      await outbox.add(notices, input.openedAt);
       return { handoff, created: true };
     },
     async openHandoffFor(communityId, channelId, threadOf) {
@@ -84,6 +90,16 @@ export function createInMemoryRoutingRepository(moderators: string[] = []): Rout
     },
     async latestQuestion() {
       return null;
+    },
+    // Unit tests keep no message history: the warm-up finds nothing.
+    async messageCommunities() {
+      return [];
+    },
+    async messageWindowStart(_communityId, since) {
+      return since;
+    },
+    async storedMessages() {
+      return [];
     },
     async moderators() {
       return [...moderators];

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
 import { ConfigError } from '../../../src/core/errors.ts';
-import { createLogger } from '../../../src/logger.ts';
+import { createLogger } from '../../../src/pino-logger.ts';
 import { metricsOnlyHandler } from '../../../src/web/metrics-route.ts';
 import { createWebHandler, type WebHandlerDeps } from '../../../src/web/web-handler.ts';
 import { startWebServer, type WebServer } from '../../../src/web/web-server.ts';

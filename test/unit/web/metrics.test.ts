@@ -7,7 +7,7 @@ import { PlatformError } from '../../../src/core/errors.ts';
 import { instrumentRepliers, instrumentScheduler, noopMetrics, type Metrics } from '../../../src/core/metrics.ts';
 import type { Replier } from '../../../src/core/outgoing.ts';
 import { createInProcessScheduler } from '../../../src/jobs/in-process-scheduler.ts';
-import { createLogger } from '../../../src/logger.ts';
+import { createLogger } from '../../../src/pino-logger.ts';
 import { renderDashboardPage } from '../../../src/web/pages/layout.ts';
 import { createPrometheusMetrics } from '../../../src/web/prometheus-metrics.ts';
 import { parsePrometheusText } from './support/prometheus-text.ts';

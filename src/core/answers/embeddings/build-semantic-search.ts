@@ -2,7 +2,7 @@
 // texts are not sent again), the vectors indexed, and the confidence model refitted on the
 // knowledge base's own self-queries. Throws an EmbeddingError when the server fails; the caller
 // then keeps answering with word matching.
-import type { AnswerIndex } from '../answer-index.ts';
+import type { AnswerIndex } from '../search/answer-index.ts';
 import type { EmbeddingProvider } from './embedding-provider.ts';
 import { embedTexts, type EmbedTextsOptions } from './embed-texts.ts';
 import { createEntryVectors, docTextsOf } from './entry-vectors.ts';

@@ -2,8 +2,8 @@
 // documents the word index holds), compared with a question's vector by brute force. A few
 // thousand documents of ~1,000 numbers take milliseconds; no approximate index is needed at the
 // sizes communities have.
-import type { KbEntry } from '../kb-entry.ts';
-import type { DocKind } from '../term-stats.ts';
+import type { KbEntry } from '../knowledge-base/kb-entry.ts';
+import type { DocKind } from '../search/term-stats.ts';
 import { dot } from './vector-math.ts';
 
 /** Answers can be long; embedding models read a few thousand tokens at most. */

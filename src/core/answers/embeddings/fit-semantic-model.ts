@@ -4,9 +4,9 @@
 // entry's question asked with the whole entry left out, label 0. In-scope and out-of-scope
 // questions weigh the same. No query file is involved. A knowledge base too small to give at
 // least MIN_ROWS right and MIN_ROWS wrong answers keeps the word model (vector features at 0).
-import { createAnswerIndex } from '../answer-index.ts';
-import { fitLogistic, type TrainingRow } from '../calibrate.ts';
-import type { KbEntry } from '../kb-entry.ts';
+import { createAnswerIndex } from '../search/answer-index.ts';
+import { fitLogistic, type TrainingRow } from '../decide/calibrate.ts';
+import type { KbEntry } from '../knowledge-base/kb-entry.ts';
 import type { EntryVectors } from './entry-vectors.ts';
 import { SEMANTIC_FEATURE_SIGNS, WORD_ONLY_COEFFICIENTS } from './semantic-features.ts';
 import { createSemanticSearch, type SemanticConfidence } from './semantic-search.ts';

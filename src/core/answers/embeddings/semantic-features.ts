@@ -2,8 +2,8 @@
 // candidate, then three about its vectors. A candidate only the vectors found gets the word
 // features of "nothing matched". The coefficients are refitted per knowledge base
 // (fit-semantic-model.ts); until then the vector features weigh nothing.
-import { CONFIDENCE_MODEL } from '../confidence-model.ts';
-import { FEATURE_NAMES, FEATURE_SIGNS } from '../confidence.ts';
+import { CONFIDENCE_MODEL } from '../decide/confidence-model.ts';
+import { FEATURE_NAMES, FEATURE_SIGNS } from '../decide/confidence.ts';
 
 export const VECTOR_FEATURE_NAMES = ['vectorSimilarity', 'vectorMargin', 'wordTop'] as const;
 export const SEMANTIC_FEATURE_NAMES: readonly string[] = [...FEATURE_NAMES, ...VECTOR_FEATURE_NAMES];

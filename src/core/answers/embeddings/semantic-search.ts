@@ -2,9 +2,9 @@
 // question's vector ranks them by their closest question, phrasing or answer; the two rankings are
 // fused by reciprocal rank (rank-fusion.ts), and the fused top candidates get a confidence from
 // the knowledge base's own model over word and vector features (semantic-features.ts).
-import { analyzeTerms } from '../analyze.ts';
-import type { AnswerCandidate, AnswerIndex, SearchOptions } from '../answer-index.ts';
-import { confidenceOf } from '../confidence.ts';
+import { analyzeTerms } from '../text/analyze.ts';
+import type { AnswerCandidate, AnswerIndex, SearchOptions } from '../search/answer-index.ts';
+import { confidenceOf } from '../decide/confidence.ts';
 import type { EntryVectors, VectorDoc } from './entry-vectors.ts';
 import { reciprocalRankFusion } from './rank-fusion.ts';
 import { absentWordFeatures } from './semantic-features.ts';
