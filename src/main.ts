@@ -161,7 +161,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     credit: async (input) => void (await recognition.onAnswerAccepted((await parts.repos.communities.get(input.communityId)) ?? { id: input.communityId, timeZone: parts.defaults.timeZone }, input)),
     privacy: ambassadors.privacy,
     memberLanguage: async (memberId) => (await parts.repos.members.get(memberId))?.language ?? null,
-    repliers: instrumentedRepliers,
+    notices,
     translator: parts.translator,
     logger: parts.logger,
     clock: parts.clock,
