@@ -7,17 +7,11 @@ import { UserError } from '../src/core/errors.ts';
 import { parseId } from '../src/core/ids.ts';
 import type { OutgoingButton } from '../src/core/outgoing.ts';
 import { HANDOFF_CLOSE_ACTION, HANDOFF_RESUME_ACTION } from '../src/core/routing/create-routing.ts';
+import { waited } from '../src/core/routing/waited.ts';
+
+export { waited };
 
 const short = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/\s+/g, ' ');
-
-/** "5 min", "2 h 3 min", "1 d 4 h". */
-export function waited(ms: number, t: (key: string, vars?: Record<string, string | number>) => string): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return t('routing.handoffs.minutes', { minutes });
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return t('routing.handoffs.hours', { hours, minutes: minutes % 60 });
-  return t('routing.handoffs.days', { days: Math.floor(hours / 24), hours: hours % 24 });
-}
 
 export default defineSubcommand({
   description: { en: 'Questions handed to a human, with how long each has waited', bg: 'Въпроси, предадени на човек, и колко време чака всеки' },

@@ -1,7 +1,7 @@
 // /faq suggestions: the knowledge-base suggestions mined from solved threads (src/core/learning),
 // for moderators. Without an action it lists the waiting ones with Approve / Edit / Reject buttons;
-// `approve|reject|edit id:N` does the same by command (Edit takes the new texts here: neither
-// adapter opens modals).
+// `approve|reject|edit id:N` does the same by command. The Edit button opens a form on Slack and
+// Discord (register-learning.ts) whose submission runs `edit` with the texts typed.
 import { z } from 'zod';
 import { defineSubcommand } from '../src/core/commands/define.ts';
 import { option } from '../src/core/commands/options.ts';
@@ -16,9 +16,10 @@ export const faqSuggestions = defineSubcommand({
     action: option.choice(['list', 'approve', 'edit', 'reject', 'save'], { en: 'What to do (list when omitted)', bg: 'Какво да се направи (list, ако липсва)' }),
     id: option.integer({ en: 'The suggestion number', bg: 'Номерът на предложението' }, { min: 1 }),
     entry: option.string({ en: 'Approve as another way to ask this entry', bg: 'Одобрете като друг начин да се попита този запис' }, { max: 100 }),
-    question: option.string({ en: 'New question (edit)', bg: 'Нов въпрос (edit)' }, { max: 500 }),
+    // Checked by learning.edit (empty, or longer than 500 / 4,000 characters: a clear message, nothing written).
+    question: option.text({ en: 'New question (edit)', bg: 'Нов въпрос (edit)' }),
     message: option.string({ en: 'Save this reply (its message id) as the answer to its question (save)', bg: 'Запази този отговор (id на съобщението) като отговор на въпроса му (save)' }, { max: 300 }),
-    answer: option.string({ en: 'New answer (edit)', bg: 'Нов отговор (edit)' }, { max: 4000, rest: true }),
+    answer: option.text({ en: 'New answer (edit)', bg: 'Нов отговор (edit)' }, { rest: true }),
   }),
   async run({ options, deps: { learning, members, clock }, community, channelId, actor, reply, t }) {
     const action = options.action ?? 'list';
@@ -36,8 +37,8 @@ export const faqSuggestions = defineSubcommand({
       return;
     }
     if (action === 'save') {
-      // "Save as answer" by command, in the reply's channel (the console shows message ids; Slack's
-      // message shortcut and Discord's context menu are not wired yet).
+      // "Save as answer", in the reply's channel: Slack's message shortcut and Discord's message
+      // context menu run this (src/core/commands/message-actions.ts); the console shows message ids.
       if (!options.message) throw new UserError('learning.save.needsMessage');
       const saved = await learning.saveAsAnswer({ communityId: community.id, channelId, messageId: options.message, at: clock.now() });
       await reply(t('learning.save.done', { id: saved.id }));

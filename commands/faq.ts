@@ -41,6 +41,8 @@ function parseThreshold(value: string): number | null {
   return n;
 }
 
+const BY_ID = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 export default defineCommand({
   name: 'faq',
   description: { en: 'The knowledge base Rapport answers questions from', bg: 'Базата знания, от която Rapport отговаря на въпроси' },
@@ -57,7 +59,8 @@ export default defineCommand({
         page: option.integer({ en: 'Page number', bg: 'Номер на страница' }, { min: 1, max: 10_000 }),
       }),
       async run({ options, deps: { answering }, community, reply, t }) {
-        const all = await answering.admin.list(community.id);
+        // By id, numbers in ids compared as numbers (faq-2 before faq-10): pages stay put between calls.
+        const all = (await answering.admin.list(community.id)).sort((a, b) => BY_ID.compare(a.id, b.id));
         const entries = options.tag ? all.filter((e) => e.tags.some((tag) => tag.toLowerCase() === options.tag!.toLowerCase())) : all;
         if (entries.length === 0) {
           await reply(t('answers.list.empty'));
@@ -85,11 +88,11 @@ export default defineCommand({
       needs: ['answering'],
       options: z.object({ question: option.requiredString({ en: 'The question', bg: 'Въпросът' }, { max: 2000, rest: true }) }),
       async run({ options, deps: { answering }, community, reply, t }) {
-        const { threshold, candidates } = await answering.ask(community.id, options.question);
+        const { threshold, candidates, isQuestion, answered } = await answering.ask(community.id, options.question);
         const lines = candidates.map((c) => t('answers.ask.line', { key: c.key, confidence: c.confidence, question: short(c.question, 100) }));
         const best = candidates[0];
-        const action = best && best.confidence >= threshold ? t('answers.ask.answer', { key: best.key }) : t('answers.ask.silent');
-        lines.push(candidates.length === 0 ? t('answers.ask.none') : t('answers.ask.verdict', { action, threshold }));
+        const action = answered && best ? t('answers.ask.answer', { key: best.key }) : t('answers.ask.silent');
+        lines.push(!isQuestion ? t('answers.ask.notQuestion') : candidates.length === 0 ? t('answers.ask.none') : t('answers.ask.verdict', { action, threshold }));
         await reply({ title: t('answers.ask.title', { question: short(options.question, 100) }), text: lines.join('\n') }, { ephemeral: true });
       },
     }),

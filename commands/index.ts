@@ -14,5 +14,7 @@ import settings from './settings.ts';
 import shoutout from './shoutout.ts';
 import faq from './faq.ts';
 import askHuman from './ask-human.ts';
+import rewards from './rewards.ts';
+import link from './link.ts';
 
-export const commands: CommandDefinition[] = [help, rank, leaderboard, settings, dashboard, ambassadors, member, offer, feedback, privacy, shoutout, faq, askHuman];
+export const commands: CommandDefinition[] = [help, rank, leaderboard, settings, dashboard, ambassadors, member, offer, feedback, privacy, shoutout, faq, askHuman, rewards, link];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from '../src/core/commands/define.ts';
 import { option } from '../src/core/commands/options.ts';
 import { UserError } from '../src/core/errors.ts';
-import { isTimeZone } from '../src/core/time-zone.ts';
+import { canonicalTimeZone } from '../src/core/time-zone.ts';
 import { parseId } from '../src/core/ids.ts';
 import { applyRoutingOptions, describeRouting, routingOptions } from './settings-routing.ts';
 
@@ -17,11 +17,13 @@ export default defineCommand({
     ...routingOptions,
   }),
   async run({ options, deps: { communities, shoutouts, ambassadors, translator, routing, channels }, community, reply, t }) {
-    if (options.timezone && !isTimeZone(options.timezone)) throw new UserError('settings.badTimeZone', { value: options.timezone });
+    // Stored as the canonical IANA name ("utc" -> "UTC"), which schedules and dates are computed with.
+    const timeZone = options.timezone ? canonicalTimeZone(options.timezone) : null;
+    if (options.timezone && !timeZone) throw new UserError('settings.badTimeZone', { value: options.timezone });
     const routingSettings = await applyRoutingOptions({ options, deps: { routing, channels }, community });
-    const patch = { ...(options.language ? { language: options.language } : {}), ...(options.timezone ? { timeZone: options.timezone } : {}) };
+    const patch = { ...(options.language ? { language: options.language } : {}), ...(timeZone ? { timeZone } : {}) };
     const updated = Object.keys(patch).length > 0 ? await communities.update(community.id, patch) : community;
-    if (options.timezone && updated.timeZone !== community.timeZone) {
+    if (timeZone && updated.timeZone !== community.timeZone) {
       // Schedules run in the community's time zone: move them with it.
       await shoutouts.reschedule(updated);
       await ambassadors.feedback.reschedule(updated.id);

@@ -2,7 +2,7 @@
 // start-up with a message naming each variable and how to fix it (never a stack trace).
 import { z } from 'zod';
 import { ConfigError } from './core/errors.ts';
-import { isTimeZone } from './core/time-zone.ts';
+import { canonicalTimeZone, isTimeZone } from './core/time-zone.ts';
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { readScoringFile } from './scoring-file.ts';
 
@@ -48,13 +48,24 @@ export const configSchema = z.object({
   RAPPORT_TIME_ZONE: z
     .string()
     .default('UTC')
-    .refine((tz) => isTimeZone(tz), { message: 'must be an IANA time zone such as Europe/Sofia or UTC' }),
+    .refine((tz) => isTimeZone(tz), { message: 'must be an IANA time zone such as Europe/Sofia or UTC' })
+    .transform((tz) => canonicalTimeZone(tz) ?? tz),
   /** Console: who speaks first and who is a moderator there. */
   RAPPORT_CONSOLE_USER: z.string().min(1).default('you'),
   /** JSON file of recognition model overrides (scoring-file.ts). */
   RAPPORT_SCORING_FILE: emptyToUndefined,
   SLACK_BOT_TOKEN: emptyToUndefined.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'must be a bot token starting with xoxb-' }),
   SLACK_SIGNING_SECRET: emptyToUndefined,
+  /** OAuth (installable in many workspaces): Bolt's variable names. */
+  SLACK_CLIENT_ID: emptyToUndefined,
+  SLACK_CLIENT_SECRET: emptyToUndefined,
+  SLACK_STATE_SECRET: emptyToUndefined.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters (for example the output of `openssl rand -hex 24`)' }),
+  /** 32 bytes, base64 or hex: seals Slack installations' tokens in the database (AES-256-GCM). */
+  RAPPORT_ENCRYPTION_KEY: emptyToUndefined
+    .refine((v) => v === undefined || encryptionKey(v) !== null, {
+      message: 'must be 32 random bytes written as 64 hex digits or 44 base64 characters (make one with `openssl rand -base64 32`)',
+    })
+    .transform((v) => (v === undefined ? undefined : encryptionKey(v)!)),
   SLACK_APP_TOKEN: emptyToUndefined.refine((v) => v === undefined || v.startsWith('xapp-'), { message: 'must be an app-level token starting with xapp-' }),
   SLACK_API_URL: optionalUrl(['http:', 'https:'], 'https://slack.com/api/'),
   SLACK_MODERATORS: csv,
@@ -64,6 +75,15 @@ export const configSchema = z.object({
   DISCORD_APPLICATION_ID: emptyToUndefined.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: 'must be the numeric application id from the Discord developer portal' }),
   DISCORD_API_URL: optionalUrl(['http:', 'https:'], 'https://discord.com/api'),
   DISCORD_MODERATOR_ROLE: emptyToUndefined,
+  /** Sharding: `rapport start` spawns one process per shard (discord.js ShardingManager). */
+  DISCORD_SHARDS: emptyToUndefined.refine((v) => v === undefined || v === 'auto' || /^[1-9]\d{0,3}$/.test(v), { message: 'must be auto or a number of shards (1 to 9999)' }),
+  /** One shard per process, started by hand or by an orchestrator: this process's shard and the total. */
+  DISCORD_SHARD_ID: z.coerce.number().int().min(0, 'must be a shard id from 0').optional(),
+  DISCORD_SHARD_COUNT: z.coerce.number().int().min(1, 'must be a number of shards from 1').optional(),
+  /** Set by discord.js's ShardingManager in the processes it spawns (with SHARDS and SHARD_COUNT). */
+  SHARDING_MANAGER: emptyToUndefined,
+  SHARDS: emptyToUndefined,
+  SHARD_COUNT: emptyToUndefined,
   /** Semantic search (optional): base URL of an OpenAI-compatible embeddings API; Rapport POSTs to <URL>/embeddings. */
   EMBEDDINGS_URL: optionalUrl(['http:', 'https:'], 'http://localhost:11434/v1'),
   EMBEDDINGS_MODEL: emptyToUndefined,
@@ -100,14 +120,52 @@ export interface Config {
   console: { user: string; dataDir: string };
   /** Recognition model overrides from RAPPORT_SCORING_FILE; null = Rapport's defaults. */
   scoring: RecognitionConfigInput | null;
-  slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string; moderators: string[]; moderatorGroup?: string; commandPrefix: string } | null;
+  /** `botToken` for one workspace, or `oauth` for many (each workspace's token from its installation). */
+  slack: {
+    botToken?: string;
+    oauth?: SlackOAuthConfig;
+    signingSecret: string;
+    appToken?: string;
+    apiUrl?: string;
+    moderators: string[];
+    moderatorGroup?: string;
+    commandPrefix: string;
+  } | null;
   /** SLACK_COMMAND_PREFIX, also used when printing the manifest without tokens. */
   slackCommandPrefix: string;
-  discord: { token: string; applicationId: string; apiUrl?: string; moderatorRole?: string } | null;
+  discord: DiscordConfig | null;
   /** /metrics: an optional bearer token, and an optional address of its own. */
   metrics: { token?: string; listen?: { port: number; host: string } };
   /** Semantic search through an OpenAI-compatible embeddings server; null = word matching only. */
   embeddings: EmbeddingsConfig | null;
+}
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  apiUrl?: string;
+  moderatorRole?: string;
+  /** DISCORD_SHARDS: this process only spawns and watches one `rapport start` per shard. */
+  spawnShards?: 'auto' | number;
+  /** The one shard this process runs; `spawned` when a DISCORD_SHARDS parent started it. */
+  shard?: { id: number; count: number; spawned: boolean };
+}
+
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** RAPPORT_ENCRYPTION_KEY, decoded: 32 bytes. */
+  encryptionKey: Buffer;
+}
+
+/** RAPPORT_ENCRYPTION_KEY as bytes: 64 hex digits or base64 (either alphabet) of exactly 32 bytes; null otherwise. */
+export function encryptionKey(value: string): Buffer | null {
+  const text = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return null;
+  const bytes = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.length === 32 ? bytes : null;
 }
 
 export interface EmbeddingsConfig {
@@ -142,9 +200,13 @@ function embeddingsOf(raw: EmbeddingsRaw): EmbeddingsConfig | null {
   return { url: raw.EMBEDDINGS_URL.replace(/\/+$/, ''), model: raw.EMBEDDINGS_MODEL, ...(raw.EMBEDDINGS_API_KEY ? { apiKey: raw.EMBEDDINGS_API_KEY } : {}), timeoutMs: raw.EMBEDDINGS_TIMEOUT_MS };
 }
 
+const SECRETS = new Set(['RAPPORT_ENCRYPTION_KEY', 'SLACK_STATE_SECRET', 'SLACK_CLIENT_SECRET']);
+
 function describeProblem(issue: { path: PropertyKey[]; message: string }, env: Record<string, string | undefined>): string {
   const name = String(issue.path[0] ?? 'environment');
-  return `${name} ${describeIssue(issue.message)} (got ${JSON.stringify(env[name] ?? '')}); fix it in .env or the environment, see .env.example`;
+  // Secrets are not echoed into logs: only how long the given value was.
+  const got = SECRETS.has(name) ? `${(env[name] ?? '').length} characters` : JSON.stringify(env[name] ?? '');
+  return `${name} ${describeIssue(issue.message)} (got ${got}); fix it in .env or the environment, see .env.example`;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -155,15 +217,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(problems);
   }
   const raw = parsed.data;
-  const slackAny = raw.SLACK_BOT_TOKEN || raw.SLACK_SIGNING_SECRET || raw.SLACK_APP_TOKEN;
-  if (slackAny && !raw.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN is missing: set the xoxb- token from your Slack app\'s "OAuth & Permissions" page, or remove the other SLACK_* variables');
-  if (slackAny && !raw.SLACK_SIGNING_SECRET && !raw.SLACK_APP_TOKEN) {
+  const oauthAny = raw.SLACK_CLIENT_ID || raw.SLACK_CLIENT_SECRET || raw.SLACK_STATE_SECRET;
+  const slackAny = raw.SLACK_BOT_TOKEN || raw.SLACK_SIGNING_SECRET || raw.SLACK_APP_TOKEN || oauthAny;
+  if (oauthAny) problems.push(...oauthProblems(raw));
+  else if (slackAny && !raw.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN is missing: set the xoxb- token from your Slack app\'s "OAuth & Permissions" page (one workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in many workspaces, or remove the other SLACK_* variables');
+  if (slackAny && !oauthAny && !raw.SLACK_SIGNING_SECRET && !raw.SLACK_APP_TOKEN) {
     problems.push('SLACK_SIGNING_SECRET is missing: copy it from "Basic Information" of your Slack app (or set SLACK_APP_TOKEN for Socket Mode)');
   }
   if ((raw.DISCORD_TOKEN || raw.DISCORD_APPLICATION_ID) && !(raw.DISCORD_TOKEN && raw.DISCORD_APPLICATION_ID)) {
     problems.push(`${raw.DISCORD_TOKEN ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN'} is missing: Discord needs both DISCORD_TOKEN and DISCORD_APPLICATION_ID (developer portal, your application)`);
   }
   problems.push(...embeddingsProblems(raw));
+  const sharding = shardingOf(raw, problems);
   const scoring = raw.RAPPORT_SCORING_FILE ? readScoringFile(raw.RAPPORT_SCORING_FILE) : null;
   if (scoring && !scoring.ok) problems.push(...scoring.problems);
   if (raw.METRICS_HOST && raw.METRICS_PORT === undefined) problems.push('METRICS_HOST is set but METRICS_PORT is not: set METRICS_PORT too, or remove METRICS_HOST');
@@ -182,9 +247,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: raw.RAPPORT_TIME_ZONE,
     console: { user: raw.RAPPORT_CONSOLE_USER, dataDir: raw.RAPPORT_DATA_DIR },
     scoring: scoring?.ok ? scoring.overrides : null,
-    slack: raw.SLACK_BOT_TOKEN
+    slack: slackAny
       ? {
-          botToken: raw.SLACK_BOT_TOKEN,
+          ...(oauthAny
+            ? { oauth: { clientId: raw.SLACK_CLIENT_ID!, clientSecret: raw.SLACK_CLIENT_SECRET!, stateSecret: raw.SLACK_STATE_SECRET!, encryptionKey: raw.RAPPORT_ENCRYPTION_KEY! } }
+            : { botToken: raw.SLACK_BOT_TOKEN! }),
           signingSecret: raw.SLACK_SIGNING_SECRET ?? '',
           ...(raw.SLACK_APP_TOKEN ? { appToken: raw.SLACK_APP_TOKEN } : {}),
           ...(raw.SLACK_API_URL ? { apiUrl: raw.SLACK_API_URL } : {}),
@@ -201,6 +268,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             applicationId: raw.DISCORD_APPLICATION_ID,
             ...(raw.DISCORD_API_URL ? { apiUrl: raw.DISCORD_API_URL } : {}),
             ...(raw.DISCORD_MODERATOR_ROLE ? { moderatorRole: raw.DISCORD_MODERATOR_ROLE } : {}),
+            ...sharding,
           }
         : null,
     embeddings: embeddingsOf(raw),
@@ -209,6 +277,44 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(raw.METRICS_PORT !== undefined ? { listen: { port: raw.METRICS_PORT, host: raw.METRICS_HOST ?? '127.0.0.1' } } : {}),
     },
   };
+}
+
+/** DISCORD_SHARDS (spawn the shards), DISCORD_SHARD_ID/COUNT (run one), or a ShardingManager's child. */
+function shardingOf(raw: RawConfig, problems: string[]): Pick<DiscordConfig, 'spawnShards' | 'shard'> {
+  const spawnedId = raw.SHARDING_MANAGER === 'true' && raw.SHARDS !== undefined && raw.SHARD_COUNT !== undefined ? { id: Number(raw.SHARDS), count: Number(raw.SHARD_COUNT) } : null;
+  const byHand = raw.DISCORD_SHARD_ID !== undefined || raw.DISCORD_SHARD_COUNT !== undefined;
+  const wanted = spawnedId !== null || byHand || raw.DISCORD_SHARDS !== undefined;
+  if (!wanted) return {};
+  if (!raw.DISCORD_TOKEN) problems.push('DISCORD_SHARDS, DISCORD_SHARD_ID and DISCORD_SHARD_COUNT shard the Discord bot: set DISCORD_TOKEN and DISCORD_APPLICATION_ID too, or remove them');
+  if (!raw.DATABASE_URL) problems.push('Discord shards run as several processes on one database: set DATABASE_URL to a PostgreSQL database (the embedded one serves a single process); REDIS_URL is recommended too');
+  if (spawnedId) {
+    if (!Number.isInteger(spawnedId.id) || !Number.isInteger(spawnedId.count) || spawnedId.id < 0 || spawnedId.id >= spawnedId.count) problems.push(`SHARDS=${raw.SHARDS} and SHARD_COUNT=${raw.SHARD_COUNT} (set by the shard manager) are not a valid shard`);
+    return { shard: { ...spawnedId, spawned: true } };
+  }
+  if (byHand) {
+    if (raw.DISCORD_SHARDS !== undefined) problems.push('DISCORD_SHARDS and DISCORD_SHARD_ID/DISCORD_SHARD_COUNT both set: use DISCORD_SHARDS to spawn every shard from one `rapport start`, or DISCORD_SHARD_ID with DISCORD_SHARD_COUNT to run one shard per process, not both');
+    if (raw.DISCORD_SHARD_ID === undefined || raw.DISCORD_SHARD_COUNT === undefined) {
+      problems.push(`${raw.DISCORD_SHARD_ID === undefined ? 'DISCORD_SHARD_ID' : 'DISCORD_SHARD_COUNT'} is missing: one shard per process needs both DISCORD_SHARD_ID (from 0) and DISCORD_SHARD_COUNT`);
+      return {};
+    }
+    if (raw.DISCORD_SHARD_ID >= raw.DISCORD_SHARD_COUNT) problems.push(`DISCORD_SHARD_ID must be below DISCORD_SHARD_COUNT (got ${raw.DISCORD_SHARD_ID} of ${raw.DISCORD_SHARD_COUNT}): shard ids run from 0 to DISCORD_SHARD_COUNT - 1`);
+    return { shard: { id: raw.DISCORD_SHARD_ID, count: raw.DISCORD_SHARD_COUNT, spawned: false } };
+  }
+  return { spawnShards: raw.DISCORD_SHARDS === 'auto' ? 'auto' : Number(raw.DISCORD_SHARDS) };
+}
+
+/** With OAuth on: every OAuth variable, the signing secret and the encryption key; no single token, no Socket Mode. */
+function oauthProblems(raw: RawConfig): string[] {
+  const problems: string[] = [];
+  const where = 'from "Basic Information" of your Slack app';
+  if (!raw.SLACK_CLIENT_ID) problems.push(`SLACK_CLIENT_ID is missing: copy the Client ID ${where}, or remove SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to use one SLACK_BOT_TOKEN`);
+  if (!raw.SLACK_CLIENT_SECRET) problems.push(`SLACK_CLIENT_SECRET is missing: copy the Client Secret ${where}`);
+  if (!raw.SLACK_STATE_SECRET) problems.push('SLACK_STATE_SECRET is missing: set a random string of at least 16 characters (openssl rand -hex 24); it signs the install links');
+  if (!raw.SLACK_SIGNING_SECRET) problems.push(`SLACK_SIGNING_SECRET is missing: copy the Signing Secret ${where}`);
+  if (!raw.RAPPORT_ENCRYPTION_KEY) problems.push('RAPPORT_ENCRYPTION_KEY is missing: installing in many workspaces keeps each workspace\'s token encrypted in the database; set 32 random bytes (openssl rand -base64 32) and keep it safe: without it the stored installations cannot be read');
+  if (raw.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN is set together with SLACK_CLIENT_ID: with OAuth each workspace\'s token comes from its installation; remove SLACK_BOT_TOKEN (or the SLACK_CLIENT_* variables for one workspace)');
+  if (raw.SLACK_APP_TOKEN) problems.push('SLACK_APP_TOKEN is set together with SLACK_CLIENT_ID: installing in many workspaces uses the HTTP Events API; remove SLACK_APP_TOKEN');
+  return problems;
 }
 
 function describeIssue(message: string): string {

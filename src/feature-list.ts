@@ -8,6 +8,7 @@ import { shoutoutsFeature } from './core/shoutouts/register-shoutouts.ts';
 import { answeringFeature } from './core/answers/feature/register-answering.ts';
 import { learningFeature } from './core/learning/register-learning.ts';
 import { routingFeature } from './core/routing/register-routing.ts';
+import { roleRewardsFeature } from './core/rewards/register-role-rewards.ts';
 import { noticesFeature } from './core/outbox/register-notices.ts';
 
 export const features: Feature[] = [
@@ -19,6 +20,8 @@ export const features: Feature[] = [
   shoutoutsFeature,
   ambassadorsFeature,
   learningFeature,
+  // After recognition and ambassadors: a member's points and stage are up to date.
+  roleRewardsFeature,
   // Last: a question's delayed check is queued once the other features have seen the message.
   routingFeature,
   // The outbox relay for notices to moderators and threads (it listens to no event).

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { commands as declaredCommands } from '../commands/index.ts';
 import { openChosenDatabase, openChosenScheduler, type DatabaseChoice, type OpenedPart, type SchedulerChoice } from './cli/open-parts.ts';
 import type { Config } from './config.ts';
-import type { ChatAdapter } from './core/adapter.ts';
+import type { ChatAdapter, FormSpec } from './core/adapter.ts';
+import type { ButtonPressed } from './core/events.ts';
 import { pickPorts, type Ports } from './core/app-ports.ts';
 import { createAmbassadors, type AmbassadorsDeps } from './core/ambassadors/create-ambassadors.ts';
 import { signalsFromScoreStore } from './core/ambassadors/recognition-signals.ts';
@@ -22,15 +23,27 @@ import type { Logger } from './core/logger.ts';
 import { instrumentRepliers, instrumentScheduler, noopMetrics, type Metrics } from './core/metrics.ts';
 import type { Replier, ReplierDirectory } from './core/outgoing.ts';
 import { createEventIntake } from './core/event-intake.ts';
+import { createCommunityPauses, pausingRepliers, pausingScheduler } from './core/community-pauses.ts';
+import { buildHome } from './core/home/member-home.ts';
+import type { AdapterHandlers } from './core/adapter.ts';
 import type { EventSpool } from './core/event-spool.ts';
 import { createPipeline, type Pipeline, type PipelineDefaults } from './core/pipeline.ts';
 import type { Repositories } from './core/ports.ts';
-import type { PrivacyGuard } from './core/privacy/privacy-guard.ts';
+import { createPrivacyGuard, type PrivacyGuard } from './core/privacy/privacy-guard.ts';
+import { createLinking, unlinkable } from './core/linking/create-linking.ts';
+import { createLinkedLeaderboards } from './core/linking/linked-leaderboards.ts';
+import { alignStages, createLinkedFunnelStore } from './core/linking/linked-funnel.ts';
+import { createLinkedPrivacy } from './core/linking/linked-privacy.ts';
+import { createLinkedRepliers } from './core/linking/linked-repliers.ts';
 import { createRecognition, type RecognitionDeps } from './core/recognition/create-recognition.ts';
 import { rebuildCommunityScores, rebuildLaggingScores, type RebuildDeps, type RebuildResult, type ScoreRebuildStore } from './core/recognition/rebuild-scores.ts';
 import { createScoreProgress } from './core/recognition/score-progress.ts';
 import type { RecognitionConfigInput } from './core/recognition/recognition-config.ts';
 import { createShoutouts } from './core/shoutouts/create-shoutouts.ts';
+import { standingFrom } from './core/rewards/member-standing.ts';
+import type { CommunityRoles, RoleDirectory } from './core/rewards/ports.ts';
+import { createRewardNotice } from './core/rewards/reward-notice.ts';
+import { createRoleRewards } from './core/rewards/role-rewards.ts';
 import { createAnswering } from './core/answers/feature/create-answering.ts';
 import { createRouting } from './core/routing/create-routing.ts';
 import { createNoticeSender } from './core/outbox/notice-sender.ts';
@@ -91,8 +104,12 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     },
   };
   const metrics = parts.metrics ?? noopMetrics;
-  const scheduler = instrumentScheduler(parts.scheduler, metrics);
-  const instrumentedRepliers = instrumentRepliers(repliers, metrics);
+  // A paused community (app uninstalled, tokens revoked) gets no posts and runs no jobs; its data stays.
+  const pauses = createCommunityPauses({ store: parts.repos.communityPauses, now: () => parts.clock.now(), logger: parts.logger });
+  const scheduler = pausingScheduler(instrumentScheduler(parts.scheduler, metrics), pauses, parts.logger);
+  // A person linked across platforms gets DMs where they chose (/link dm).
+  const linked = parts.repos.links ? createLinkedRepliers(repliers, new Set(byPlatform.keys()), parts.repos.links) : repliers;
+  const instrumentedRepliers = instrumentRepliers(pausingRepliers(linked, pauses), metrics);
   // Recognition asks privacy (built by the ambassadors) before scoring anyone; the funnel reads its scores.
   let privacy: PrivacyGuard | undefined;
   const progress = parts.scoreRebuild ? createScoreProgress() : undefined;
@@ -108,8 +125,12 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     ...(parts.recognition?.config ? { config: parts.recognition.config } : {}),
     ...(parts.recognition?.cache ? { cache: parts.recognition.cache } : {}),
   });
+  // A person linked across platforms (/link) has one set of privacy choices; export and erasure cover every account.
+  const basePrivacy = createPrivacyGuard({ repo: parts.repos.privacy, clock: parts.clock });
   const ambassadors = createAmbassadors({
-    repos: parts.repos,
+    privacy: parts.repos.links ? createLinkedPrivacy(basePrivacy, parts.repos.links) : basePrivacy,
+    // ...and one funnel stage: a stage change of one account moves the others too.
+    repos: parts.repos.links ? { ...parts.repos, ambassadors: createLinkedFunnelStore(parts.repos.ambassadors, parts.repos.links) } : parts.repos,
     clock: parts.clock,
     scheduler,
     logger: parts.logger,
@@ -166,26 +187,59 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     logger: parts.logger,
     clock: parts.clock,
     imported: parts.history ?? false,
+    writeBehind: parts.history ?? false,
   });
   ambassadors.privacy.onErase(async (memberId) => void (await learning.forgetMember(memberId)));
+  const rolesByPlatform = new Map<Platform, CommunityRoles>(parts.adapters.flatMap((a) => (a.roles ? [[a.platform, a.roles] as const] : [])));
+  const roleDirectory: RoleDirectory = { forCommunity: (id) => rolesByPlatform.get(parseId(id).platform) ?? null, all: () => [...rolesByPlatform.values()] };
+  const roleRewards = createRoleRewards({
+    repo: parts.repos.roleRewards,
+    roles: roleDirectory,
+    standing: standingFrom({ store: recognition.store, funnel: (memberId) => parts.repos.ambassadors.getFunnel(memberId), mayProfile: (c, m) => ambassadors.privacy.mayProfile(c, m) }),
+    members: (communityId) => parts.repos.roleRewards.members(communityId),
+    logger: parts.logger,
+    notify: createRewardNotice({
+      digestChannels: () => parts.repos.ambassadors.digestSchedules(),
+      language: async (communityId) => (await parts.repos.communities.get(communityId))?.language ?? parts.defaults.language,
+      label: (communityId, roleId) => roleDirectory.forCommunity(communityId)?.label(roleId) ?? Promise.resolve(roleId),
+      repliers: instrumentedRepliers,
+      translator: parts.translator,
+      logger: parts.logger,
+    }),
+  });
   const stopHooks: Array<() => Promise<void>> = [];
   const commands = createCommandRegistry(parts.commands);
+  // A member's answer in the channel (no thread) to a question on the unanswered list counts as a reply to it.
+  recognition.onAnswerAttributed((message, questionMessageId) => answering.feedback.onChannelAnswer(message, questionMessageId).then(() => undefined));
   const { repos } = parts;
+  const pipelineRef: { current?: Pipeline } = {};
   const ports: Ports = {
     recognition,
-    leaderboard: narrow(recognition, ['leaderboard', 'rank']),
+    leaderboard: repos.links
+      ? createLinkedLeaderboards({ recognition: narrow(recognition, ['leaderboard', 'rank']), links: repos.links, communities: repos.communities, members: repos.members })
+      : narrow(recognition, ['leaderboard', 'rank']),
+    linking: repos.links ? createLinking({ store: repos.links, clock: parts.clock, onLinked: (accounts) => alignStages(repos.ambassadors, accounts, parts.clock.now()) }) : unlinkable,
     answering,
     ambassadors,
     privacy: ambassadors.privacy,
     shoutouts,
     routing,
+    roleRewards,
     notices,
     routingRecords: narrow(repos.routing, ['latestQuestion', 'openHandoffs', 'setMentionOptOut']),
     answerRecords: narrow(repos.answerLogs, ['get']),
     dashboard: createDashboardAccess({ store: repos.dashboardAuth, members: repos.members, clock: parts.clock, publicUrl: parts.publicUrl ?? 'http://localhost:3000' }),
     members: narrow(repos.members, ['get', 'findByName']),
     channels: narrow(repos.channels, ['get', 'findByName']),
-    communities: narrow(repos.communities, ['get', 'list', 'update']),
+    communities: {
+      ...narrow(repos.communities, ['get', 'list']),
+      // The pipeline hands each event its community: a changed language or time zone applies from the next message.
+      update: async (id, patch) => {
+        const updated = await repos.communities.update(id, patch);
+        pipelineRef.current?.communityChanged(updated);
+        return updated;
+      },
+    },
     funnelRecords: narrow(repos.ambassadors, ['listStages', 'getFunnel', 'history']),
     offerRecords: narrow(repos.offers, ['recipients', 'counts']),
     activity: narrow(repos.activity, ['rollUp']),
@@ -203,9 +257,11 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   };
   const registry = createFeatureRegistry();
   for (const feature of parts.features) await feature.register(registry, pickPorts(ports, feature.needs));
-  // Silent questions' log rows are written once per batch (one multi-row INSERT in a replay), and
-  // for a live event right after it: whoever reads the table next finds them.
-  const pipeline = createPipeline({ repos, logger: parts.logger, handlers: registry, defaults: parts.defaults, afterBatch: () => answering.flush(), ...(progress ? { progress } : {}) });
+  // Silent questions' log rows (and, in a history replay, learning's suggestions) are written once
+  // per batch (one multi-row INSERT in a replay), and for a live event right after it: whoever
+  // reads the table next finds them.
+  const pipeline = createPipeline({ repos, logger: parts.logger, handlers: registry, defaults: parts.defaults, afterBatch: async () => void (await Promise.all([answering.flush(), learning.flush()])), ...(progress ? { progress } : {}) });
+  pipelineRef.current = pipeline;
   const rebuildDeps = (rebuild: ScoreRebuildStore): RebuildDeps => ({
     rebuild,
     store: parts.repos.scores,
@@ -220,7 +276,26 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const intake = parts.spool
     ? createEventIntake({ pipeline, spool: parts.spool, logger: parts.logger, onHandled: (event, stored) => metrics.eventProcessed(event.type, stored) })
     : undefined;
-  const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation) });
+  const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation),
+    ensureChannels: (channels) => parts.repos.channels.ensureMany(channels.map((c) => ({ ...c, named: false }))),
+  });
+  const onCommunityStatus: NonNullable<AdapterHandlers['onCommunityStatus']> = async (status) => {
+    if (status.paused) {
+      await pauses.pause(status.communityId, status.reason);
+      return;
+    }
+    // Installed (first time or again): the community exists under its platform name, and runs.
+    const { platform, scope } = parseId(status.communityId);
+    const community = await repos.communities.ensure({ id: status.communityId, platform, name: status.communityName ?? scope, language: parts.defaults.language, timeZone: parts.defaults.timeZone });
+    if (status.communityName && community.name !== status.communityName) await repos.communities.update(community.id, { name: status.communityName });
+    await pauses.resume(status.communityId);
+  };
+  const onHomeOpened: NonNullable<AdapterHandlers['onHomeOpened']> = async ({ communityId, communityName, actor }) => {
+    const platform = parseId(communityId).platform;
+    const community = (await repos.communities.get(communityId)) ?? (await repos.communities.ensure({ id: communityId, platform, name: communityName ?? parseId(communityId).scope, language: parts.defaults.language, timeZone: parts.defaults.timeZone }));
+    const language = (await repos.members.get(actor.memberId))?.language ?? community.language;
+    return buildHome(pickPorts(ports, ['leaderboard', 'funnelRecords', 'ambassadors', 'learning', 'members', 'privacy', 'translator']), community, actor, language);
+  };
 
   return {
     ports,
@@ -233,9 +308,20 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
       return results;
     },
     async start() {
+      // The form a button opens (features register them: registry.form), in the presser's language.
+      const formFor = async (event: ButtonPressed): Promise<FormSpec | null> => {
+        const provider = registry.formProvider(event.actionId);
+        const community = provider ? await parts.repos.communities.get(event.communityId) : null;
+        if (!provider || !community) return null;
+        const language = (await parts.repos.members.get(event.actor.memberId))?.language ?? community.language;
+        return provider(event, { community, language });
+      };
       // What a crash kept out of the scores (the write-behind cache's last seconds) comes back
       // before new events arrive.
       if (parts.scoreRebuild) await rebuildLaggingScores(rebuildDeps(parts.scoreRebuild));
+      // The router's memory is in-process: relearned from the stored messages before new ones arrive
+      // (a history import replays them itself).
+      if (!parts.history) await routing.warmUp();
       await parts.scheduler.start();
       intake?.start();
       for (const adapter of parts.adapters) {
@@ -244,6 +330,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
             ? (event, delivery) => intake.accept(event, delivery)
             : async (event, delivery) => metrics.eventProcessed(event.type, (await pipeline.handle(event, delivery?.durable ? { onStored: delivery.durable } : {})).stored),
           onCommand: dispatch,
+          onCommunityStatus,
+          onHomeOpened,
+          formFor,
         });
       }
     },
@@ -267,7 +356,7 @@ export interface EntryChoices<M extends Metrics = Metrics> {
   scheduler: SchedulerChoice;
   logger: Logger;
   /** The chat adapters this entry point runs (console, Slack and Discord, replay sinks). */
-  adapters(parts: { repos: Repositories; translator: Translator; metrics: Metrics }): ChatAdapter[] | Promise<ChatAdapter[]>;
+  adapters(parts: { repos: Repositories; translator: Translator; metrics: Metrics; db: Database }): ChatAdapter[] | Promise<ChatAdapter[]>;
   /** Counters for /metrics (start); nothing is counted when absent. */
   metrics?(scheduler: JobScheduler): M;
   /** Lets a benchmark wrap Rapport's features (to time them). */
@@ -323,7 +412,7 @@ export async function openRapport<M extends Metrics = Metrics>(config: Config, c
     const translator = await createTranslator();
     const repos = createRepositories(db.prisma);
     const metrics = (choices.metrics?.(scheduler) ?? noopMetrics) as M;
-    const adapters = await choices.adapters({ repos, translator, metrics });
+    const adapters = await choices.adapters({ repos, translator, metrics, db });
     const semantic = choices.semantic?.({ db });
     const spool = await choices.spool?.();
     const scoreRebuild = choices.scoreRebuild?.({ db });

@@ -74,6 +74,7 @@ export const runBenchReplay: CliCommand = async (argv, io) => {
     register: (registry, deps) =>
       feature.register(
         {
+          form: (actionId, provider) => registry.form(actionId, provider),
           on(type, handler) {
             registry.on(type, async (event, context) => {
               const t0 = performance.now();

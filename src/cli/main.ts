@@ -105,6 +105,31 @@ export const COMMANDS: Readonly<Record<string, CliCommandEntry>> = {
     flags: { community: { type: 'string', value: 'NAME', help: 'the community to import into instead of the server the files name' } },
     load: async () => (await import('./import-discord-export.ts')).runImportDiscordExport,
   },
+  'import scores': {
+    summary: 'starting points from the bot you leave: a MEE6 leaderboard (JSON) or a name,points CSV (karma bots, HeyTaco)',
+    args: 'FILE',
+    flags: {
+      from: { type: 'string', value: 'mee6|csv', help: 'what FILE is' },
+      community: { type: 'string', value: 'NAME|ID', help: 'the community (an id such as discord:123, or a name)' },
+      'create-missing': { type: 'boolean', help: 'csv: create members for names that match nobody (MEE6 ids always do)' },
+    },
+    load: async () => (await import('./import-scores.ts')).runImportScores,
+  },
+  'export community': {
+    summary: 'everything a community has (members, events, scores, knowledge base, offers, settings...) as JSON Lines: a backup',
+    flags: {
+      community: { type: 'string', value: 'NAME|ID', help: 'the community (an id such as slack:T123, or a name)' },
+      format: { type: 'string', value: 'jsonl', help: 'output format (JSON Lines, the only one)' },
+      out: { type: 'string', value: 'FILE', help: 'write here instead of standard output' },
+    },
+    load: async () => (await import('./export-community.ts')).runExportCommunity,
+  },
+  'import community': {
+    summary: 'load a `rapport export community` file into this database, in one transaction',
+    args: 'FILE',
+    flags: { community: { type: 'string', value: 'NEW_NAME', help: 'load it as a console community of this name (a copy next to the original)' } },
+    load: async () => (await import('./import-community.ts')).runImportCommunity,
+  },
   'eval ambassadors': {
     summary: 'P@5/10/20 of the helper ranking on an export (no arguments: the bundled dev export)',
     flags: { split: { type: 'string', value: 'dev|train', help: 'which bundled export' }, 'slack-export': { type: 'string', value: 'DIR|ZIP', help: 'your own export (with --truth)' }, truth: { type: 'string', value: 'FILE', help: 'its ground-truth file' }, json },

@@ -17,6 +17,7 @@ import { createScoreRebuildRepository } from '../db/score-rebuild-repository.ts'
 import { createDashboardQueries } from '../db/dashboard-queries.ts';
 import { withRecognitionLeaderboards } from '../core/dashboard/recognition-leaderboards.ts';
 import { withLearning } from '../core/learning/dashboard-learning.ts';
+import { createDashboardOperations } from '../core/dashboard/dashboard-operations.ts';
 import { createKnowledgeGaps } from '../core/learning/knowledge-gaps.ts';
 import { createLogger } from '../pino-logger.ts';
 import { openRapport, StartAborted } from '../main.ts';
@@ -31,6 +32,7 @@ import { createWebHandler } from '../web/web-handler.ts';
 import { serveWeb, startWebServer, type WebServer } from '../web/web-server.ts';
 import type { CliCommand } from './io.ts';
 import { createPlatformAdapters } from './platform-adapters.ts';
+import { spawnShards } from '../adapters/discord/shard-manager.ts';
 import { guardProcess } from './process-guard.ts';
 
 export const runStart: CliCommand = async (argv, io) => {
@@ -78,6 +80,19 @@ export const runStart: CliCommand = async (argv, io) => {
   return guard?.fatal ? 1 : 0;
 
   async function run(): Promise<void> {
+    // DISCORD_SHARDS: this process spawns one `rapport start` per shard and watches them.
+    if (config.discord?.spawnShards !== undefined) {
+      const shards = await spawnShards(
+        { token: config.discord.token, entry: process.argv[1]!, args: ['start'], shards: config.discord.spawnShards, ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}), ...(stopSignal ? { signal: stopSignal } : {}) },
+        { logger },
+      );
+      parts.push({ name: 'discord shards', close: () => shards.stop() });
+      logger.info({ shards: shards.count, ms: Math.round(performance.now() - startedAt) }, 'Rapport is ready: every Discord shard runs in its own process');
+      await stopped(stopSignal);
+      return;
+    }
+    // A shard process stops with the process that spawned it (its IPC channel closes).
+    if (config.discord?.shard?.spawned && process.connected) process.once('disconnect', () => io.shutdown?.request('the shard manager exited'));
     // /healthz, /metrics and the dashboard: mount `web.handler` on the Slack receiver (slackRoutes in
     // src/web/mount.ts) when Slack owns PORT; otherwise serveWeb below listens on PORT itself.
     const web = lateWebHandler();
@@ -88,8 +103,8 @@ export const runStart: CliCommand = async (argv, io) => {
       logger,
       ...(stopSignal ? { signal: stopSignal } : {}),
       metrics: (queue) => createPrometheusMetrics(queue.stats ? { queueStats: () => queue.stats!() } : {}),
-      adapters: async ({ repos, translator, metrics }) => {
-        if (!consoleMode) return createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler), metrics });
+      adapters: async ({ repos, translator, metrics, db }) => {
+        if (!consoleMode) return createPlatformAdapters(config, { logger, repos, webRoutes: slackRoutes(web.handler), metrics, prisma: db.prisma });
         const t = (key: string, vars?: Record<string, string | number>) => translator.t(config.language, key, vars);
         consoleAdapter = createConsoleAdapter({ input: io.stdin, output: io.stdout, user: config.console.user, ...(community ? { community } : {}), historyFile: path.join(config.console.dataDir, 'console-history'), filesDir: path.join(config.console.dataDir, 'files'), clock: systemClock, t, onError: (err) => logger.error({ err }, 'console line failed') });
         return [consoleAdapter];
@@ -124,6 +139,7 @@ export const runStart: CliCommand = async (argv, io) => {
         clock: systemClock,
         logger,
         secureCookies: config.publicUrl.startsWith('https:'),
+        operations: createDashboardOperations({ learning: rapport.ports.learning, routingRecords: repos.routing, members: repos.members, channels: repos.channels, translator }),
         metrics,
         metricsAccess: { ...config.metrics, elsewhere: config.metrics.listen !== undefined },
         health: { database: () => db.withSql((sql) => sql.query('SELECT 1')), queue: async () => void (await queue.stats?.()) },
@@ -151,9 +167,13 @@ export const runStart: CliCommand = async (argv, io) => {
     await rapport.start();
     if (stopRequested()) return;
     // In the console a taken port only turns the dashboard off; a bot without its HTTP port stops.
-    const server: WebServer | undefined = config.slack
+    // Shards spawned by DISCORD_SHARDS listen on PORT + their shard id.
+    const webPort = config.port + (config.discord?.shard?.spawned ? config.discord.shard.id : 0);
+    // The Slack receiver serves the web routes where Slack runs (shard 0's process when sharded).
+    const slackServesWeb = config.slack !== null && (config.discord?.shard?.id ?? 0) === 0;
+    const server: WebServer | undefined = slackServesWeb
       ? undefined
-      : await serveWeb({ port: config.port, host: consoleMode ? '127.0.0.1' : undefined, handler: web.handler, optional: consoleMode, onPortTaken: () => logger.warn(t('dashboard.console.portTaken', { port: config.port })) });
+      : await serveWeb({ port: webPort, host: consoleMode ? '127.0.0.1' : undefined, handler: web.handler, optional: consoleMode, onPortTaken: () => logger.warn(t('dashboard.console.portTaken', { port: config.port })) });
     if (server) parts.push({ name: 'web server', close: () => server.close() });
     if (consoleLink && server) {
       io.stdout.write(`${t('dashboard.console.link', { url: consoleLink.url, minutes: Math.round(rapport.ports.dashboard.tokenTtlMs / 60_000) })}\n`);

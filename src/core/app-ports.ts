@@ -19,6 +19,7 @@ import type { ActivityRepository, ChannelRepository, CommunityRepository, Member
 import type { PrivacyGuard } from './privacy/privacy-guard.ts';
 import type { Recognition } from './recognition/create-recognition.ts';
 import type { Routing } from './routing/create-routing.ts';
+import type { RoleRewards } from './rewards/role-rewards.ts';
 import type { RoutingRepository } from './routing/ports.ts';
 import type { JobScheduler } from './scheduler.ts';
 import type { Shoutouts } from './shoutouts/create-shoutouts.ts';
@@ -67,6 +68,8 @@ export interface Ports {
   /** Notices owed to moderators and threads, sent from the outbox (its relay job). */
   notices: NoticeSender;
   routingRecords: RoutingRecords;
+  /** Roles given for funnel stages and score levels, on platforms with roles (/rewards). */
+  roleRewards: RoleRewards;
   answerRecords: AnswerRecords;
   /** One-time dashboard links and sessions (/dashboard). */
   dashboard: DashboardAccess;
@@ -91,6 +94,8 @@ export interface Ports {
   /** Operational counters exposed at /metrics. */
   metrics: Metrics;
   lifecycle: Lifecycle;
+  /** Accounts linked across Slack and Discord: one-time codes, linking and separating (/link). */
+  linking: import('./linking/create-linking.ts').Linking;
 }
 
 export type PortName = keyof Ports;

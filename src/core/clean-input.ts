@@ -41,5 +41,8 @@ export function cleanHandlers(handlers: AdapterHandlers): AdapterHandlers {
   return {
     onEvent: (event, options) => handlers.onEvent(cleanInput(event), options),
     onCommand: (invocation, responder) => handlers.onCommand(cleanInput(invocation), responder),
+    ...(handlers.onCommunityStatus ? { onCommunityStatus: handlers.onCommunityStatus.bind(handlers) } : {}),
+    ...(handlers.onHomeOpened ? { onHomeOpened: handlers.onHomeOpened.bind(handlers) } : {}),
+    ...(handlers.formFor ? { formFor: handlers.formFor.bind(handlers) } : {}),
   };
 }

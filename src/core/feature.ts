@@ -4,7 +4,8 @@
 //
 //   export const shoutoutsFeature = defineFeature({ name: 'shoutouts', needs: ['shoutouts', 'logger'], async register(registry, { shoutouts, logger }) { ... } });
 import type { Deps, PortName } from './app-ports.ts';
-import type { ChatEventType, EventOfType } from './events.ts';
+import type { FormSpec } from './adapter.ts';
+import type { ButtonPressed, ChatEventType, EventOfType } from './events.ts';
 import type { CommunityRecord, Language } from './ports.ts';
 
 export interface EventContext {
@@ -15,8 +16,13 @@ export interface EventContext {
 
 export type EventHandler<T extends ChatEventType> = (event: EventOfType<T>, context: EventContext) => Promise<void>;
 
+/** Gives the form a button opens (adapter.ts FormSpec), or null to handle the press as usual. */
+export type FormProvider = (event: ButtonPressed, context: EventContext) => Promise<FormSpec | null>;
+
 export interface FeatureRegistry {
   on<T extends ChatEventType>(type: T, handler: EventHandler<T>): void;
+  /** A button (by action id) that opens a form where the platform can show one. */
+  form(actionId: string, provider: FormProvider): void;
 }
 
 export interface FeatureDefinition<N extends PortName = PortName> {
@@ -36,11 +42,17 @@ export function defineFeature<N extends PortName = never>(definition: FeatureDef
 
 export interface HandlerTable {
   handlersFor<T extends ChatEventType>(type: T): ReadonlyArray<EventHandler<T>>;
+  formProvider(actionId: string): FormProvider | undefined;
 }
 
 export function createFeatureRegistry(): FeatureRegistry & HandlerTable {
   const table = new Map<ChatEventType, Array<EventHandler<never>>>();
+  const forms = new Map<string, FormProvider>();
   return {
+    form(actionId, provider) {
+      forms.set(actionId, provider);
+    },
+    formProvider: (actionId) => forms.get(actionId),
     on(type, handler) {
       const list = table.get(type) ?? [];
       list.push(handler as unknown as EventHandler<never>);

@@ -29,9 +29,12 @@ export interface Pipeline {
   admitCommand(invocation: CommandInvocation): Promise<{ community: CommunityRecord; language: Language; isNew: boolean }>;
   /** Forgets which members exist (after a privacy deletion their rows are gone and must be recreated). */
   forgetMembers(): void;
+  /** Takes a community's changed settings (/settings language or time zone) for the events that follow. */
+  communityChanged(community: CommunityRecord): void;
 }
 
 const LANGUAGE_TTL_MS = 60_000;
+const COMMUNITY_TTL_MS = 60_000;
 
 const ACTIVITY_KIND: Record<ChatEvent['type'], string> = {
   'message.posted': 'message',
@@ -222,6 +225,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       known.members.clear();
       languages.clear();
     },
+    communityChanged(community) {
+      known.communities.set(community.id, Promise.resolve(community));
+    },
     async admitCommand(invocation) {
       const communityId = invocation.communityId ?? communityOf(invocation.channelId);
       const community = await ensureCommunity(communityId, invocation.platform, invocation.communityName);
@@ -251,5 +257,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 function createKnownCache(limit: number) {
   // Least recently used entries go first when a cache is full (lru-cache).
   const bounded = <V extends {}>() => new LRUCache<string, V>({ max: limit });
-  return { communities: bounded<Promise<CommunityRecord>>(), members: bounded<Promise<void>>(), channels: bounded<Promise<void>>() };
+  // Another process's /settings reaches this one within a minute; this process's at once (communityChanged).
+  const communities = new LRUCache<string, Promise<CommunityRecord>>({ max: limit, ttl: COMMUNITY_TTL_MS });
+  return { communities, members: bounded<Promise<void>>(), channels: bounded<Promise<void>>() };
 }

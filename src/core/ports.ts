@@ -10,6 +10,7 @@ import type { BatchingScoreStore } from './recognition/write-behind-score-store.
 import type { ShoutoutRepository } from './shoutouts/ports.ts';
 import type { AnswerLogRepository, KnowledgeBaseRepository } from './answers/storage/ports.ts';
 import type { RoutingRepository } from './routing/ports.ts';
+import type { RoleRewardRepository } from './rewards/ports.ts';
 import type { SynonymRepository } from './answers/storage/synonym-ports.ts';
 
 export { LANGUAGES, type Language } from './language.ts';
@@ -103,6 +104,8 @@ export interface ActivityRepository {
 
 export interface Repositories {
   communities: CommunityRepository;
+  /** Paused communities (app uninstalled, tokens revoked): community-pauses.ts. */
+  communityPauses: import('./community-pauses.ts').CommunityPauseStore;
   members: MemberRepository;
   channels: ChannelRepository;
   activity: ActivityRepository;
@@ -124,6 +127,10 @@ export interface Repositories {
   learning: import('./learning/ports.ts').LearningRepository;
   /** Routing settings, waiting questions, helpers asked, hand-offs (issue 16). */
   routing: RoutingRepository;
+  /** Roles given for funnel stages and score levels (/rewards, issue 20). */
+  roleRewards: RoleRewardRepository;
   /** Notices owed to moderators and threads (the outbox's notice rows). */
   notices: import('./outbox/notices.ts').NoticeOutbox;
+  /** Accounts linked across platforms and one-time link codes (/link); without it nothing is linked. */
+  links?: import('./linking/ports.ts').LinkStore;
 }

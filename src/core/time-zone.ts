@@ -1,9 +1,14 @@
 // IANA time-zone names, checked with the runtime's own tz database (Intl).
-export function isTimeZone(name: string): boolean {
+
+/** The time zone's canonical IANA name as the runtime spells it ("utc" -> "UTC", "europe/sofia" -> "Europe/Sofia"), or null when it is not one. */
+export function canonicalTimeZone(name: string): string | null {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
+    return new Intl.DateTimeFormat('en', { timeZone: name.trim() }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
+}
+
+export function isTimeZone(name: string): boolean {
+  return canonicalTimeZone(name) !== null;
 }

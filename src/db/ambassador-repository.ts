@@ -93,8 +93,14 @@ export function createAmbassadorRepository(prisma: PrismaClient): AmbassadorRepo
     async listStages(communityId, stages) {
       const wanted = stages ?? STAGES.filter((s) => s !== 'newcomer');
       const rows = await prisma.memberFunnel.findMany({ where: { communityId, stage: { in: [...wanted] } }, include: withName });
+      const records = rows.map(toFunnel);
+      if (wanted.includes('newcomer')) {
+        // A member the funnel has not evaluated yet is a newcomer (as /member says), from when they joined.
+        const unevaluated = await prisma.member.findMany({ where: { communityId, isBot: false, funnel: { is: null } }, select: { id: true, displayName: true, joinedAt: true } });
+        for (const m of unevaluated) records.push({ memberId: m.id, communityId, displayName: m.displayName, stage: 'newcomer', stageSince: m.joinedAt, lastBrandTalkAt: null, reviewedAt: null });
+      }
       const order = (stage: string) => STAGES.indexOf(stage as Stage);
-      return rows.map(toFunnel).sort((a, b) => order(b.stage) - order(a.stage) || a.stageSince.getTime() - b.stageSince.getTime());
+      return records.sort((a, b) => order(b.stage) - order(a.stage) || a.stageSince.getTime() - b.stageSince.getTime());
     },
     async history(memberId) {
       const rows = await prisma.funnelChange.findMany({ where: { memberId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });

@@ -2,6 +2,7 @@
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { ChannelRepository, CommunityRecord, CommunityRepository, Language, MemberRecord, MemberRepository } from '../core/ports.ts';
 import type { Platform } from '../core/ids.ts';
+import type { CommunityPauseStore } from '../core/community-pauses.ts';
 import { rawQueryOf } from './raw-query.ts';
 
 function toCommunity(row: { id: string; platform: string; name: string; language: string; timeZone: string }): CommunityRecord {
@@ -27,6 +28,19 @@ export function createCommunityRepository(prisma: PrismaClient): CommunityReposi
     },
     async list() {
       return (await prisma.community.findMany({ orderBy: { id: 'asc' } })).map(toCommunity);
+    },
+  };
+}
+
+export function createCommunityPauseStore(prisma: PrismaClient): CommunityPauseStore {
+  return {
+    async setPaused(communityId, pause) {
+      const { count } = await prisma.community.updateMany({ where: { id: communityId }, data: { pausedAt: pause?.at ?? null, pauseReason: pause?.reason ?? null } });
+      return count > 0;
+    },
+    async pausedAt(communityId) {
+      const row = await prisma.community.findUnique({ where: { id: communityId }, select: { pausedAt: true } });
+      return row?.pausedAt ?? null;
     },
   };
 }

@@ -11,14 +11,17 @@ import { createShoutoutRepository } from './shoutout-repository.ts';
 import { createKnowledgeBaseRepository } from './knowledge-base-repository.ts';
 import { createAnswerLogRepository } from './answer-log-repository.ts';
 import { createRoutingRepository } from './routing-repository.ts';
+import { createRoleRewardRepository } from './role-reward-repository.ts';
 import { createNoticeOutboxRepository } from './notice-outbox-repository.ts';
 import { createSynonymRepository } from './synonym-repository.ts';
 import { createLearningRepository } from './learning-repository.ts';
-import { createChannelRepository, createCommunityRepository, createMemberRepository } from './community-repository.ts';
+import { createLinkRepository } from './link-repository.ts';
+import { createChannelRepository, createCommunityPauseStore, createCommunityRepository, createMemberRepository } from './community-repository.ts';
 
 export function createRepositories(prisma: PrismaClient): Repositories {
   return {
     communities: createCommunityRepository(prisma),
+    communityPauses: createCommunityPauseStore(prisma),
     members: createMemberRepository(prisma),
     channels: createChannelRepository(prisma),
     activity: createActivityRepository(prisma),
@@ -34,6 +37,8 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     answerLogs: createAnswerLogRepository(prisma),
     learning: createLearningRepository(prisma),
     routing: createRoutingRepository(prisma),
+    roleRewards: createRoleRewardRepository(prisma),
     notices: createNoticeOutboxRepository(prisma),
+    links: createLinkRepository(prisma),
   };
 }

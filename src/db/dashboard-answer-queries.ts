@@ -1,5 +1,6 @@
 // Dashboard panels read from the answers feature's tables: questions asked, answered by Rapport,
-// answered by members (someone other than the asker replied in the thread) or unanswered
+// answered by members (someone other than the asker replied in the thread, whether or not Rapport
+// answered too: a member's answer after Rapport's is still an answer) and unanswered (neither)
 // (AnswerLog, AnswerReply); the most-asked unanswered questions and the entries with the most
 // "Didn't help" (AnswerVote, KnowledgeEntry). Questions of members who opted out of profiling are
 // left out.
@@ -19,15 +20,17 @@ export async function queryQuestionStats(prisma: PrismaClient, communityId: stri
   const [row] = await prisma.$queryRaw<QuestionStats[]>`
     SELECT COUNT(*)::int AS "asked",
            (COUNT(*) FILTER (WHERE l."answered"))::int AS "answeredByRapport",
-           (COUNT(*) FILTER (WHERE NOT l."answered" AND EXISTS (
-              SELECT 1 FROM "AnswerReply" r WHERE r."answerLogId" = l."id" AND r."authorId" <> l."askerMemberId")))::int AS "answeredByMembers"
+           (COUNT(*) FILTER (WHERE EXISTS (
+              SELECT 1 FROM "AnswerReply" r WHERE r."answerLogId" = l."id" AND r."authorId" <> l."askerMemberId")))::int AS "answeredByMembers",
+           (COUNT(*) FILTER (WHERE NOT l."answered" AND NOT EXISTS (
+              SELECT 1 FROM "AnswerReply" r WHERE r."answerLogId" = l."id" AND r."authorId" <> l."askerMemberId")))::int AS "unanswered"
     FROM "AnswerLog" l
     WHERE l."communityId" = ${communityId} AND l."createdAt" >= ${period.from} AND l."createdAt" < ${period.to}
       AND NOT EXISTS (SELECT 1 FROM "PrivacyPreference" p WHERE p."memberId" = l."askerMemberId" AND p."noProfiling")`;
   const asked = row?.asked ?? 0;
   const answeredByRapport = row?.answeredByRapport ?? 0;
   const answeredByMembers = row?.answeredByMembers ?? 0;
-  return { asked, answeredByRapport, answeredByMembers, unanswered: asked - answeredByRapport - answeredByMembers };
+  return { asked, answeredByRapport, answeredByMembers, unanswered: row?.unanswered ?? 0 };
 }
 
 export async function queryKnowledgeBase(prisma: PrismaClient, communityId: string, period: DashboardPeriod): Promise<KnowledgeBaseData> {

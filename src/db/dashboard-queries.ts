@@ -2,7 +2,9 @@
 // activity events for the overview and leaderboards, the answers feature's question log and votes,
 // the funnel, offer and feedback tables of the ambassadors feature. Days are counted in the
 // community's time zone. Bots and members who opted out of profiling (PrivacyPreference.noProfiling)
-// are left out of every panel.
+// are left out of every panel. A new member is one whose first message, reply or reaction in the
+// community falls in the period (not the Member row's creation: an import creates every member at
+// once), so every new member is also an active one and the cards never disagree.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import { daysOf, weeksOf } from '../core/dashboard/periods.ts';
 import type { DashboardData, DashboardPeriod, LeaderboardRow, OverviewData, Reason } from '../core/dashboard/ports.ts';
@@ -52,9 +54,12 @@ export function createDashboardQueries(prisma: PrismaClient): DashboardData {
               WHERE e."communityId" = ${communityId} AND e."occurredAt" >= ${period.from} AND e."occurredAt" < ${period.to}
                 AND e."kind" IN ('message', 'reply', 'reaction') AND NOT m."isBot"
                 AND NOT EXISTS (SELECT 1 FROM "PrivacyPreference" p WHERE p."memberId" = m."id" AND p."noProfiling"))::int AS active,
-             (SELECT COUNT(*) FROM "Member" m
-              WHERE m."communityId" = ${communityId} AND m."joinedAt" >= ${period.from} AND m."joinedAt" < ${period.to} AND NOT m."isBot"
-                AND NOT EXISTS (SELECT 1 FROM "PrivacyPreference" p WHERE p."memberId" = m."id" AND p."noProfiling"))::int AS joined`;
+             (SELECT COUNT(*) FROM (
+                SELECT e."memberId" FROM "ActivityEvent" e JOIN "Member" m ON m."id" = e."memberId"
+                WHERE e."communityId" = ${communityId} AND e."kind" IN ('message', 'reply', 'reaction') AND NOT m."isBot"
+                  AND NOT EXISTS (SELECT 1 FROM "PrivacyPreference" p WHERE p."memberId" = m."id" AND p."noProfiling")
+                GROUP BY e."memberId"
+                HAVING MIN(e."occurredAt") >= ${period.from} AND MIN(e."occurredAt") < ${period.to}) first_seen)::int AS joined`;
     const days = daysOf(period);
     const weeks = weeksOf(period);
     const byDay = new Map(perDay.map((r) => [r.day, r]));

@@ -28,6 +28,11 @@ export function createLearningRepository(prisma: PrismaClient): LearningReposito
         throw error;
       }
     },
+    async addMany(inputs) {
+      if (inputs.length === 0) return 0;
+      // One INSERT ... ON CONFLICT DO NOTHING: a question that has its suggestion already is skipped, as in add.
+      return (await table.createMany({ data: [...inputs], skipDuplicates: true })).count;
+    },
     async get(id) {
       const row = await table.findUnique({ where: { id } });
       return row ? toRecord(row) : null;

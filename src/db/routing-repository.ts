@@ -1,5 +1,7 @@
 // Routing's storage in PostgreSQL / PGlite (see src/core/routing/ports.ts for the contract).
 import type { PrismaClient } from '../../prisma/generated/client.ts';
+import type { MessagePosted } from '../core/events.ts';
+import { rawQueryOf, utc } from './raw-query.ts';
 import { noticeRows } from './notice-outbox-repository.ts';
 import { DEFAULT_ROUTING_SETTINGS, type HandoffRecord, type HandoffStatus, type RoutingQuestionRecord, type RoutingQuestionStatus, type RoutingRepository, type RoutingSettingsRecord } from '../core/routing/ports.ts';
 
@@ -17,7 +19,13 @@ const toQuestion = ({ checkedAt: _checked, ...row }: QuestionRow): RoutingQuesti
 type HandoffRow = Omit<HandoffRecord, 'status'> & { status: string; closedAt: Date | null; closerMemberId: string | null };
 const toHandoff = ({ closedAt: _c, closerMemberId: _m, ...row }: HandoffRow): HandoffRecord => ({ ...row, status: row.status as HandoffStatus });
 
+/** ActivityEvent kinds of a posted message (pipeline.ts activityOf). */
+const MESSAGE_KINDS = `('message', 'reply')`;
+/** The timestamp (stored in UTC, without a zone) as ISO text, whatever the driver does with dates. */
+const AT_TEXT = `to_char("occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 export function createRoutingRepository(prisma: PrismaClient): RoutingRepository {
+  const query = rawQueryOf(prisma);
   return {
     async settings(communityId) {
       const row = await prisma.routingSettings.findUnique({ where: { communityId } });
@@ -102,9 +110,35 @@ export function createRoutingRepository(prisma: PrismaClient): RoutingRepository
       const best = logged && (!routed || logged.createdAt >= routed.askedAt) ? logged : routed;
       return best ? { messageId: best.messageId, question: best.question } : null;
     },
+    async messageCommunities(since) {
+      const rows = await query<{ communityId: string }>(`SELECT DISTINCT "communityId" FROM "ActivityEvent" WHERE "occurredAt" >= $1::timestamp AND "kind" IN ${MESSAGE_KINDS} ORDER BY "communityId"`, [utc(since)]);
+      return rows.map((r) => r.communityId);
+    },
+    async messageWindowStart(communityId, since, maxMessages) {
+      const [row] = await query<{ at: string }>(
+        `SELECT ${AT_TEXT} AS "at" FROM "ActivityEvent" WHERE "communityId" = $1 AND "occurredAt" >= $2::timestamp AND "kind" IN ${MESSAGE_KINDS}
+         ORDER BY "occurredAt" DESC, "id" DESC OFFSET $3 LIMIT 1`,
+        [communityId, utc(since), Math.max(0, maxMessages - 1)],
+      );
+      return row ? new Date(row.at) : since;
+    },
+    async storedMessages(communityId, since, after, limit) {
+      const rows = await query<{ id: string | number; at: string; payload: unknown }>(
+        `SELECT "id", ${AT_TEXT} AS "at", "payload" FROM "ActivityEvent"
+         WHERE "communityId" = $1 AND "occurredAt" >= $2::timestamp AND "kind" IN ${MESSAGE_KINDS} AND "payload" IS NOT NULL
+           AND ($3::timestamp IS NULL OR ("occurredAt", "id") > ($3::timestamp, $4::bigint))
+         ORDER BY "occurredAt", "id" LIMIT $5`,
+        [communityId, utc(since), after ? utc(after.at) : null, after ? after.id : '0', limit],
+      );
+      return rows.map((r) => {
+        const payload = (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as MessagePosted & { occurredAt: string };
+        return { cursor: { at: new Date(r.at), id: String(r.id) }, event: { ...payload, occurredAt: new Date(payload.occurredAt) } };
+      });
+    },
     async moderators(communityId) {
       const rows = await prisma.member.findMany({ where: { communityId, isModerator: true, isBot: false }, select: { id: true }, orderBy: { id: 'asc' }, take: 10 });
       return rows.map((r) => r.id);
     },
   };
 }
+

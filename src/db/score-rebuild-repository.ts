@@ -3,6 +3,7 @@
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { ChatEvent } from '../core/events.ts';
 import type { ScoreRebuildStore, StoredEvent } from '../core/recognition/rebuild-scores.ts';
+import { importedScoresOf } from './imported-score-repository.ts';
 import { rawQueryOf } from './raw-query.ts';
 
 export function createScoreRebuildRepository(prisma: PrismaClient): ScoreRebuildStore {
@@ -51,6 +52,7 @@ export function createScoreRebuildRepository(prisma: PrismaClient): ScoreRebuild
         [JSON.stringify([...marks].map(([communityId, id]) => ({ communityId, id })))],
       );
     },
+    imported: (communityId) => importedScoresOf(prisma, communityId),
     async setWatermark(communityId, id) {
       await prisma.scoreWatermark.upsert({ where: { communityId }, create: { communityId, appliedEventId: BigInt(id) }, update: { appliedEventId: BigInt(id) } });
     },

@@ -40,27 +40,27 @@ export function createPrismaScoreStore(prisma: PrismaClient): PrismaScoreStore {
          SELECT v."scopeId", v."memberId", m."communityId", v."state", 1, now()
          FROM jsonb_to_recordset($1::jsonb) AS v("scopeId" text, "memberId" text, "state" jsonb)
          JOIN "Member" m ON m."id" = v."memberId"
-         ON CONFLICT ("scopeId", "memberId") DO UPDATE SET "state" = EXCLUDED."state", "version" = "MemberScore"."version" + 1, "updatedAt" = EXCLUDED."updatedAt"`,
+         ON CONFLICT ("scopeId", "memberId") DO UPDATE SET "state" = EXCLUDED."state", "version" = "MemberScore"."version" + 1, "writeId" = NULL, "updatedAt" = EXCLUDED."updatedAt"`,
         [JSON.stringify(rows)],
       );
     }
   }
 
-  async function putManyVersioned(states: string, versions: readonly number[]): Promise<boolean[]> {
+  async function putManyVersioned(states: string, versions: readonly number[], writeId: string): Promise<boolean[]> {
     // Each state is paired with its version by position (ROWS FROM zips the two arrays). New rows
     // are stored at version + 1 (1 for a row nobody had); an existing row is replaced only while it
     // is still at the version the writer read (rows from before versions are at 0, as is a writer's
     // "no row known"). Joined with Member: a state for a member erased meanwhile (privacy) is
     // dropped, not an error. RETURNING lists what was written; the rest was changed by another writer.
     const written = await query<{ scopeId: string; memberId: string }>(
-      `INSERT INTO "MemberScore" ("scopeId", "memberId", "communityId", "state", "version", "updatedAt")
-       SELECT v."state"->>'scopeId', v."state"->>'memberId', m."communityId", v."state", v."version" + 1, now()
+      `INSERT INTO "MemberScore" ("scopeId", "memberId", "communityId", "state", "version", "writeId", "updatedAt")
+       SELECT v."state"->>'scopeId', v."state"->>'memberId', m."communityId", v."state", v."version" + 1, $3, now()
        FROM ROWS FROM (jsonb_array_elements($1::jsonb), unnest($2::int[])) AS v("state", "version")
        JOIN "Member" m ON m."id" = v."state"->>'memberId'
-       ON CONFLICT ("scopeId", "memberId") DO UPDATE SET "state" = EXCLUDED."state", "version" = EXCLUDED."version", "updatedAt" = EXCLUDED."updatedAt"
+       ON CONFLICT ("scopeId", "memberId") DO UPDATE SET "state" = EXCLUDED."state", "version" = EXCLUDED."version", "writeId" = EXCLUDED."writeId", "updatedAt" = EXCLUDED."updatedAt"
        WHERE "MemberScore"."version" = EXCLUDED."version" - 1
        RETURNING "scopeId", "memberId"`,
-      [states, versions],
+      [states, versions, writeId],
     );
     if (written.length === versions.length) return versions.map(() => true);
     const done = new Set(written.map((w) => `${w.scopeId}\u0000${w.memberId}`));
@@ -79,12 +79,12 @@ export function createPrismaScoreStore(prisma: PrismaClient): PrismaScoreStore {
     },
     async getManyVersioned(keys): Promise<VersionedState[]> {
       if (keys.length === 0) return [];
-      const rows = await query<{ state: unknown; version: number }>(
-        `SELECT s."state", s."version" FROM "MemberScore" s
+      const rows = await query<{ state: unknown; version: number; writeId: string | null }>(
+        `SELECT s."state", s."version", s."writeId" FROM "MemberScore" s
          JOIN jsonb_to_recordset($1::jsonb) AS k("scopeId" text, "memberId" text) ON s."scopeId" = k."scopeId" AND s."memberId" = k."memberId"`,
         [JSON.stringify(keys.map((k) => ({ scopeId: k.scopeId, memberId: k.memberId })))],
       );
-      return rows.map((r) => ({ state: toState(r.state), version: Number(r.version) }));
+      return rows.map((r) => ({ state: toState(r.state), version: Number(r.version), writeId: r.writeId }));
     },
     async get(scopeId, memberId) {
       const row = await prisma.memberScore.findUnique({ where: { scopeId_memberId: { scopeId, memberId } }, select: { state: true } });
@@ -108,6 +108,10 @@ export function createPrismaScoreStore(prisma: PrismaClient): PrismaScoreStore {
     async pairsOfDay(day) {
       const rows = await query<{ pairKey: string; count: number }>(`SELECT "pairKey", "count" FROM "ScorePair" WHERE "day" = $1`, [day]);
       return new Map(rows.map((r) => [r.pairKey, Number(r.count)]));
+    },
+    async newestPairDay() {
+      const [row] = await query<{ day: number | null }>(`SELECT MAX("day") AS "day" FROM "ScorePair"`, []);
+      return row?.day === null || row?.day === undefined ? null : Number(row.day);
     },
     async putPairs(pairs: readonly PairCount[], keepFromDay: number) {
       for (let i = 0; i < pairs.length; i += CHUNK) {

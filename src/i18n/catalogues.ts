@@ -23,10 +23,18 @@ import enLearning from './en/learning.ts';
 import bgLearning from './bg/learning.ts';
 import enConsoleRun from './en/console-run.ts';
 import bgConsoleRun from './bg/console-run.ts';
+import enHome from './en/home.ts';
+import bgHome from './bg/home.ts';
+import enRewards from './en/rewards.ts';
+import bgRewards from './bg/rewards.ts';
+import enMoving from './en/moving.ts';
+import bgMoving from './bg/moving.ts';
+import enLinking from './en/linking.ts';
+import bgLinking from './bg/linking.ts';
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
 export const catalogues: { en: Catalogue; bg: Catalogue } = {
-  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enSynonyms, ...enSelfCheck, ...enLearning, ...enConsoleRun, ...enRouting },
-  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgSynonyms, ...bgSelfCheck, ...bgLearning, ...bgConsoleRun, ...bgRouting },
+  en: { ...enCommon, ...enDashboard, ...enAmbassadors, ...enFeedback, ...enPrivacy, ...enRecognition, ...enAnswers, ...enSynonyms, ...enSelfCheck, ...enLearning, ...enConsoleRun, ...enRouting, ...enHome, ...enRewards, ...enMoving, ...enLinking },
+  bg: { ...bgCommon, ...bgDashboard, ...bgAmbassadors, ...bgFeedback, ...bgPrivacy, ...bgRecognition, ...bgAnswers, ...bgSynonyms, ...bgSelfCheck, ...bgLearning, ...bgConsoleRun, ...bgRouting, ...bgHome, ...bgRewards, ...bgMoving, ...bgLinking },
 };

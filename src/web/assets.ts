@@ -22,6 +22,9 @@ const FILES = new Map<string, { file: () => string; type: string }>(Object.entri
   'login.js': { file: () => path.join(here, 'assets', 'login.js'), type: 'text/javascript; charset=utf-8' },
   'dashboard.css': { file: () => path.join(here, 'assets', 'dashboard.css'), type: 'text/css; charset=utf-8' },
   'chart.umd.min.js': { file: chartJsFile, type: 'text/javascript; charset=utf-8' },
+  // Browsers also ask for /favicon.ico on their own; web-handler.ts answers it with this one (an
+  // SVG served under that name is shown by current Chromium, Firefox and Safari).
+  'favicon.svg': { file: () => path.join(here, 'assets', 'favicon.svg'), type: 'image/svg+xml' },
 }));
 
 const cache = new Map<string, Buffer>();

@@ -1,5 +1,6 @@
 // The JSON each dashboard panel's page fetches: DashboardData's answer for the period, with
 // reasons, stage names and themes already translated into the session's language.
+import { DateTime } from 'luxon';
 import type { DashboardData, DashboardPeriod, Reason } from '../core/dashboard/ports.ts';
 import type { Language } from '../core/ports.ts';
 import type { Translator } from '../core/translator.ts';
@@ -16,7 +17,7 @@ export async function panelJson(page: PageName, data: DashboardData, communityId
     case 'leaderboards': {
       const boards = await data.leaderboards(communityId, period);
       const rows = (list: typeof boards.engagement) => list.map((r, i) => ({ rank: i + 1, memberId: r.memberId, name: r.displayName, score: r.score, reasons: reasons(r.reasons) }));
-      return { engagement: rows(boards.engagement), helpers: rows(boards.helpers), note: boards.window ? translator.t(language, `dashboard.leaderboards.window.${boards.window}`) : null };
+      return { engagement: rows(boards.engagement), helpers: rows(boards.helpers), note: boards.window ? windowNote(boards.window, period, translator, language) : null };
     }
     case 'funnel': {
       const funnel = await data.funnel(communityId, period);
@@ -39,6 +40,12 @@ export async function panelJson(page: PageName, data: DashboardData, communityId
       };
     }
   }
+}
+
+/** Names the period picked and the calendar period the scores are really for (recognition counts calendar periods). */
+function windowNote(window: 'week' | 'month' | 'all', period: DashboardPeriod, translator: Translator, language: Language): string {
+  const since = window === 'all' ? period.to : DateTime.fromJSDate(period.to, { zone: period.timeZone }).startOf(window).toJSDate();
+  return translator.t(language, `dashboard.leaderboards.window.${window}`, { picked: translator.t(language, `dashboard.period.${period.key}`), since: since.getTime(), timeZone: period.timeZone });
 }
 
 function plainVars(vars: Reason['vars']): Record<string, string | number> {

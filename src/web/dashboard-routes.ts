@@ -12,7 +12,9 @@ import type { DashboardData, DashboardSessionRecord } from '../core/dashboard/po
 import type { Logger } from '../core/logger.ts';
 import type { CommunityRepository, Language } from '../core/ports.ts';
 import type { Translator } from '../core/translator.ts';
+import type { DashboardOperations } from '../core/dashboard/dashboard-operations.ts';
 import { serveAsset } from './assets.ts';
+import { csrfToken, handleAction, isActionPath } from './dashboard-actions.ts';
 import { panelJson } from './dashboard-api.ts';
 import { readBody, readCookie, redirect, sendHtml, sendJson, serializeCookie } from './http.ts';
 import { ASSETS_PATH, PAGES, pagePath, renderDashboardPage, renderLoginPage, renderMessagePage, type PageName } from './pages/layout.ts';
@@ -28,6 +30,8 @@ export interface DashboardRoutesDeps {
   logger: Logger;
   /** Adds Secure to the cookie (set when the public URL is https). */
   secureCookies: boolean;
+  /** Approve / reject suggestions and the open hand-offs (the knowledge page); absent: read-only. */
+  operations?: DashboardOperations;
 }
 
 /** A form posted from another site (login CSRF) carries that site's Origin; behind a proxy the host may be forwarded. */
@@ -76,17 +80,20 @@ export function createDashboardRoutes(deps: DashboardRoutesDeps) {
     redirect(res, pagePath(base, 'overview'), { 'set-cookie': cookie });
   }
 
-  async function page(res: ServerResponse, url: URL, session: DashboardSessionRecord, base: string, name: PageName): Promise<void> {
+  async function page(res: ServerResponse, url: URL, session: DashboardSessionRecord, sessionToken: string, base: string, name: PageName): Promise<void> {
     const community = await deps.communities.get(session.communityId);
     const period = resolvePeriod(url.searchParams.get('period'), deps.clock.now(), community?.timeZone ?? 'UTC');
     const t = (key: string, vars?: Record<string, string | number>) => translator.t(session.language, key, vars);
-    sendHtml(res, 200, renderDashboardPage({ language: session.language, t, communityName: community?.name ?? session.communityId, base, page: name, period: period.key }));
+    const actions = deps.operations ? { csrf: csrfToken(sessionToken) } : undefined;
+    sendHtml(res, 200, renderDashboardPage({ language: session.language, t, communityName: community?.name ?? session.communityId, base, page: name, period: period.key, ...(actions ? { actions } : {}) }));
   }
 
   async function api(res: ServerResponse, url: URL, session: DashboardSessionRecord, name: PageName): Promise<void> {
     const community = await deps.communities.get(session.communityId);
     const period = resolvePeriod(url.searchParams.get('period'), deps.clock.now(), community?.timeZone ?? 'UTC');
-    const data = await panelJson(name, deps.data, session.communityId, period, translator, session.language);
+    const panel = await panelJson(name, deps.data, session.communityId, period, translator, session.language);
+    // The knowledge page also lists who is waiting for a human (as /faq handoffs does).
+    const data = name === 'knowledge' && deps.operations ? { ...(panel as object), handoffs: await deps.operations.handoffs(session.communityId, session.language, deps.clock.now()) } : panel;
     sendJson(res, 200, { period: { key: period.key, from: period.from.toISOString(), to: period.to.toISOString(), timeZone: period.timeZone }, data });
   }
 
@@ -112,10 +119,11 @@ export function createDashboardRoutes(deps: DashboardRoutesDeps) {
     }
     const session = await access.checkSession(communityId, cookie);
     if (!session) return refuse(res, 401, languageOf(req), 'dashboard.error.noSession', isApi);
+    if (method === 'POST' && isActionPath(sub)) return handleAction(req, res, sub, { session, sessionToken: cookie!, sameOrigin: sameOrigin(req), operations: deps.operations });
     if (method !== 'GET' && method !== 'HEAD') return refuse(res, 404, session.language, 'dashboard.error.notFound', isApi);
 
     const name = (isApi ? sub.slice(4) : sub === '' ? 'overview' : sub) as PageName;
     if (!PAGES.includes(name) || (!isApi && sub === 'overview')) return refuse(res, 404, session.language, 'dashboard.error.notFound', isApi);
-    return isApi ? api(res, url, session, name) : page(res, url, session, base, name);
+    return isApi ? api(res, url, session, name) : page(res, url, session, cookie!, base, name);
   };
 }

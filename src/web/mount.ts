@@ -21,7 +21,7 @@ export function slackRoutes(handler: WebHandler): MountedRoute[] {
     }
   };
   const method = ['GET', 'HEAD', 'POST'];
-  return ['/healthz', '/metrics', '/dashboard', '/dashboard/*path'].map((path) => ({ path, method, handler: serve }));
+  return ['/healthz', '/metrics', '/favicon.ico', '/dashboard', '/dashboard/*path'].map((path) => ({ path, method, handler: serve }));
 }
 
 /** A handler to mount now and fill in later; until then it takes nothing (Bolt answers 404). */

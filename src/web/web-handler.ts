@@ -1,9 +1,10 @@
-// Rapport's HTTP routes as one mountable handler: /healthz, /metrics and the moderators'
-// dashboard under /dashboard. It returns false for any other path, so a server that already
+// Rapport's HTTP routes as one mountable handler: /healthz, /metrics, /favicon.ico and the
+// moderators' dashboard under /dashboard. It returns false for any other path, so a server that already
 // owns the port (the Slack adapter's receiver) can offer it each request first and keep its own
 // routes for the rest; web-server.ts serves it alone when Slack is off.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../core/logger.ts';
+import { serveAsset } from './assets.ts';
 import { createDashboardRoutes, type DashboardRoutesDeps } from './dashboard-routes.ts';
 import { serveHealth, type HealthChecks } from './health.ts';
 import { SECURITY_HEADERS } from './http.ts';
@@ -21,7 +22,7 @@ export interface WebHandlerDeps extends DashboardRoutesDeps {
 }
 
 export function isWebPath(pathname: string): boolean {
-  return pathname === '/healthz' || pathname === '/metrics' || pathname === '/dashboard' || pathname.startsWith('/dashboard/');
+  return pathname === '/healthz' || pathname === '/metrics' || pathname === '/favicon.ico' || pathname === '/dashboard' || pathname.startsWith('/dashboard/');
 }
 
 export function createWebHandler(deps: WebHandlerDeps): WebHandler {
@@ -29,6 +30,7 @@ export function createWebHandler(deps: WebHandlerDeps): WebHandler {
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (url.pathname === '/healthz') return serveHealth(res, deps.health);
+    if (url.pathname === '/favicon.ico') return serveAsset(res, 'favicon.svg', req.method ?? 'GET');
     if (url.pathname === '/metrics') {
       if (deps.metricsAccess?.elsewhere) {
         res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });

@@ -13,7 +13,7 @@ import { observeAdapter } from '../fakes/slack/observed-adapter.ts';
 import { adapterContract, type ContractDriver } from './adapter-contract.ts';
 
 const TYPE_OF: Record<OptionKind, number> = {
-  string: OPTION_TYPE.string, choice: OPTION_TYPE.string, integer: OPTION_TYPE.integer, boolean: OPTION_TYPE.boolean, member: OPTION_TYPE.user, channel: OPTION_TYPE.channel,
+  string: OPTION_TYPE.string, choice: OPTION_TYPE.string, integer: OPTION_TYPE.integer, boolean: OPTION_TYPE.boolean, member: OPTION_TYPE.user, channel: OPTION_TYPE.channel, role: OPTION_TYPE.role,
 };
 
 async function startDiscord(): Promise<ContractDriver> {

@@ -53,9 +53,13 @@ describe('answers in the console', () => {
     const shown = await say('ann', '/faq show id:refund');
     expect(shown).toContain('refund: Can I get a refund for my order?');
     expect(shown).toContain('Also asked as: money back for a purchase');
-    const asked = await say('ann', '/faq ask question:"when does my parcel arrive"');
+    const asked = await say('ann', '/faq ask question:"when does my parcel arrive?"');
     expect(asked).toMatch(/shipping-time: 0\.\d\d/);
     expect(asked).toMatch(/Rapport would answer with "shipping-time"/);
+    // Without the question mark the detector does not read it as a question, in a channel or here.
+    const statement = await say('ann', '/faq ask question:"when does my parcel arrive"');
+    expect(statement).toMatch(/shipping-time: 0\.\d\d/);
+    expect(statement).toContain('it does not read as a question, so Rapport would stay silent');
   });
 
   it('GIVEN a member asks in other words THEN Rapport answers in the thread, names the entry and shows the buttons; "This helped" is stored', async () => {

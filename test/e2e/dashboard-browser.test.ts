@@ -106,7 +106,7 @@ describe('dashboard in a browser', () => {
       // The navigation keeps the period; leaderboards list members with their reasons, sortable.
       await Promise.all([page.waitForURL(/leaderboards\?period=7d/), page.click('nav.tabs >> text=Leaderboards')]);
       await ready(page);
-      expect(await page.textContent('p.note')).toBe('Scores of this calendar week, as /leaderboard shows them.');
+      expect(await page.textContent('p.note')).toBe('For “Last 7 days” the leaderboards show this calendar week, since 2026-11-23: the same scores as /leaderboard.');
       const rows = await page.$$eval('#table-engagement tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
       expect(rows.map((r) => r[1]).sort()).toEqual(['ann', 'ben']);
       expect(rows.find((r) => r[1] === 'ann')![3]).toMatch(/^2 messages/);
@@ -171,7 +171,9 @@ describe('dashboard in a browser', () => {
       const requests = await chartData(page, 'chart-feedback');
       expect(requests.labels[0]).toBe('dark mode');
       expect(requests.data[0]).toBe(1);
-      expect(await page.$$eval('#table-feedback tbody tr:first-child a', (links) => links.map((a) => a.getAttribute('href')))).toEqual(['http://chat.invalid/2', 'http://chat.invalid/1']);
+      // The representative quote has a column of its own, and leads the examples.
+      expect(await page.$$eval('#table-feedback tbody tr:first-child td:nth-last-child(2) a', (links) => links.map((a) => a.getAttribute('href')))).toEqual(['http://chat.invalid/2']);
+      expect(await page.$$eval('#table-feedback tbody tr:first-child td:last-child a', (links) => links.map((a) => a.getAttribute('href')))).toEqual(['http://chat.invalid/2', 'http://chat.invalid/1']);
       await page.screenshot({ path: `${ARTIFACTS}dashboard-feedback.png`, fullPage: true });
 
       // Questions logged by the answers feature: the overview splits them, the knowledge base lists gaps.

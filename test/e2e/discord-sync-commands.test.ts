@@ -1,4 +1,5 @@
 // Proves `syncDiscordCommands` registers every command in commands/ once, and afterwards sends only what changed (nothing when nothing did), using discord.js's REST client against the fake Discord.
+import { MESSAGE_ACTIONS } from '../../src/core/commands/message-actions.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import type { CommandDefinition } from '../../src/core/commands/define.ts';
@@ -18,7 +19,8 @@ afterEach(async () => {
 });
 
 const writes = () => fake.rest.requests.filter((r) => r.method !== 'GET' && r.path.includes('/commands'));
-const names = commands.map((c) => c.name);
+// Slash commands, then the message context-menu commands (src/core/commands/message-actions.ts).
+const names = [...commands.map((c) => c.name), ...MESSAGE_ACTIONS.map((a) => a.name.en)];
 
 describe('discord sync-commands', () => {
   it('sends the full set once, then nothing on a second run with no change', async () => {
@@ -45,11 +47,11 @@ describe('discord sync-commands', () => {
     const added = { ...help, name: 'about' } as CommandDefinition;
     const registered = fake.rest.commands.get('global')!;
     const rankId = registered.find((c) => c.name === 'rank')!.id;
-    const removed = registered.filter((c) => c.name !== 'help' && c.name !== 'rank');
+    const removed = registered.filter((c) => c.name !== 'help' && c.name !== 'rank' && !MESSAGE_ACTIONS.some((a) => a.name.en === c.name));
 
     const summary = await syncDiscordCommands({ rest, applicationId: fake.applicationId, commands: [help, changedRank, added] });
 
-    expect(summary).toMatchObject({ mode: 'individual', writes: 2 + removed.length, created: ['about'], updated: ['rank'], deleted: removed.map((c) => c.name), unchanged: ['help'] });
+    expect(summary).toMatchObject({ mode: 'individual', writes: 2 + removed.length, created: ['about'], updated: ['rank'], deleted: removed.map((c) => c.name), unchanged: ['help', ...MESSAGE_ACTIONS.map((a) => a.name.en)] });
     expect(writes().slice(1).map((r) => `${r.method} ${r.path}`)).toEqual([
       `POST /applications/${fake.applicationId}/commands`,
       `PATCH /applications/${fake.applicationId}/commands/${rankId}`,

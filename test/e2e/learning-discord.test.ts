@@ -1,6 +1,9 @@
-// Proves learning on Discord end to end (the real discord.js Client against the fake Discord): a reply to a question thanked by the asker makes a suggestion, /faq suggestions shows a moderator its Approve / Edit / Reject buttons, pressing Approve writes the entry and thanks the answerer by DM, and a ✅ on a message Rapport never saw stores nothing.
+// Proves learning on Discord end to end (the real discord.js Client against the fake Discord): a reply to a question thanked by the asker makes a suggestion, /faq suggestions shows a moderator its Approve / Edit / Reject buttons, pressing Approve writes the entry and thanks the answerer by DM, a ✅ on a message Rapport never saw stores nothing, and a moderator's "Save as answer" message context-menu command makes a suggestion from a reply (a member's is refused), answered privately; Edit opens a modal whose submission changes the texts, and an empty or huge answer gets a clear private message with nothing written.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/index.ts';
+import { discordMessageCommand, MODERATOR_DEFAULT_PERMISSIONS } from '../../src/adapters/discord/commands-json.ts';
+import { encodeCustomId } from '../../src/adapters/discord/render.ts';
+import { SAVE_AS_ANSWER } from '../../src/core/commands/message-actions.ts';
 import { communityId, scopedId } from '../../src/core/ids.ts';
 import { learningFeature } from '../../src/core/learning/register-learning.ts';
 import { recognitionFeature } from '../../src/core/recognition/register-recognition.ts';
@@ -65,6 +68,82 @@ describe('learning on Discord', () => {
     await eventually(() => expect(fake.rest.dmChannels.get(bob.id)).toBeDefined());
     const dm = fake.rest.dmChannels.get(bob.id)!;
     await eventually(() => expect(JSON.stringify(fake.rest.find('POST', new RegExp(`^/channels/${dm.id}/messages$`))[0]?.body)).toContain('The moderators added your answer'));
+  });
+
+  it('GIVEN a reply nobody thanked WHEN a moderator uses "Save as answer" on it THEN a suggestion credits its author for the question it replied to, confirmed privately; a member is refused', async () => {
+    const { alice, bob, mod } = fake.guild.users;
+    const question = fake.postMessage({ author: alice, channel: fake.guild.channels.general, content: 'How do I change my server nickname?' });
+    const reply = fake.postMessage({ author: bob, channel: fake.guild.channels.general, content: 'Right-click your name > Edit Server Profile.', replyTo: question });
+    const count = async () => (await app.repos.activity.totals(community(), { limit: 100 })).find((row) => row.memberId === member(bob.id))?.count ?? 0;
+    await eventually(async () => expect(await count()).toBeGreaterThan(0));
+    const pendingBefore = await app.repos.learning.countPending(community());
+    const saveOn = (user: typeof mod) =>
+      fake.interaction({ user, type: 2, data: { id: '77', name: 'Save as answer', type: 3, target_id: reply.id, resolved: { messages: { [reply.id]: reply } } } });
+
+    const refused = saveOn(alice);
+    await eventually(() => expect(callbackOf(refused)).toBeDefined());
+    expect(callbackOf(refused)!.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(JSON.stringify(callbackOf(refused)!.body)).toContain('/faq suggestions is for moderators only.');
+    expect(await app.repos.learning.countPending(community())).toBe(pendingBefore);
+
+    const saved = saveOn(mod);
+    await eventually(() => expect(callbackOf(saved)).toBeDefined());
+    const suggestion = (await app.repos.learning.pending(community(), 10)).find((s) => s.signal === 'saved');
+    expect(suggestion).toMatchObject({ questionText: 'How do I change my server nickname?', answerText: 'Right-click your name > Edit Server Profile.', creditedMemberId: member(bob.id), askerMemberId: member(alice.id) });
+    expect(callbackOf(saved)!.body).toMatchObject({ type: 4, data: { flags: 64, content: `Saved as suggestion #${suggestion!.id}.` } });
+    await app.repos.learning.removePending(suggestion!.id);
+  });
+
+  it('GIVEN a pending suggestion WHEN a moderator presses Edit THEN a modal opens with its texts; its submission changes them, an empty or huge answer is refused privately and nothing is written', async () => {
+    const { alice, bob, mod } = fake.guild.users;
+    const question = fake.postMessage({ author: alice, channel: fake.guild.channels.general, content: 'How do I mute a channel?' });
+    fake.postMessage({ author: bob, channel: fake.guild.channels.general, content: 'Right-click it > Mute.', replyTo: question });
+    fake.postMessage({ author: alice, channel: fake.guild.channels.general, content: 'thanks Bob, that worked!' });
+    let suggestion: Awaited<ReturnType<typeof app.repos.learning.pending>>[number] | undefined;
+    await eventually(async () => {
+      suggestion = (await app.repos.learning.pending(community(), 10)).find((s) => s.questionText === 'How do I mute a channel?');
+      expect(suggestion).toBeDefined();
+    });
+    const id = suggestion!.id;
+    const card = { id: '5', channel_id: fake.guild.channels.general.id, author: fake.guild.users.bob, content: 'card' };
+
+    const pressed = fake.pressButton({ user: mod, customId: encodeCustomId('learning.edit', String(id)), message: card, channel: fake.guild.channels.general });
+    await eventually(() => expect(callbackOf(pressed)).toBeDefined());
+    const modal = callbackOf(pressed)!.body as { type: number; data: { custom_id: string; title: string; components: Array<{ components: Array<{ custom_id: string; label: string; value: string; style: number }> }> } };
+    expect(modal.type).toBe(9);
+    expect(modal.data.title).toBe(`Edit suggestion #${id}`);
+    expect(modal.data.components.map((row) => [row.components[0]!.custom_id, row.components[0]!.label, row.components[0]!.value, row.components[0]!.style])).toEqual([
+      ['question', 'Question', 'How do I mute a channel?', 1],
+      ['answer', 'Answer', 'Right-click it > Mute.', 2],
+    ]);
+
+    const submit = (question: string, answer: string) =>
+      fake.interaction({
+        user: mod,
+        type: 5,
+        data: { custom_id: modal.data.custom_id, components: [{ type: 1, components: [{ type: 4, custom_id: 'question', value: question }] }, { type: 1, components: [{ type: 4, custom_id: 'answer', value: answer }] }] },
+      });
+    const reply = async (interaction: { id: string }) => {
+      await eventually(() => expect(callbackOf(interaction)).toBeDefined());
+      return callbackOf(interaction)!.body as { type: number; data: { content: string; flags: number } };
+    };
+    expect(await reply(submit('How do I mute a channel?', '  '))).toMatchObject({ type: 4, data: { flags: 64, content: 'The question and the answer cannot be empty.' } });
+    expect(await reply(submit('How do I mute a channel?', 'y'.repeat(4001)))).toMatchObject({ data: { flags: 64, content: 'Too long: a question may have up to 500 characters and an answer up to 4000.' } });
+    expect((await app.repos.learning.get(id))?.answerText).toBe('Right-click it > Mute.');
+
+    expect(await reply(submit('How can I mute a channel?', 'Right-click the channel > Mute Channel.'))).toMatchObject({ data: { flags: 64, content: `Suggestion #${id} changed. Approve it with /faq suggestions approve id:${id}.` } });
+    expect(await app.repos.learning.get(id)).toMatchObject({ status: 'pending', questionText: 'How can I mute a channel?', answerText: 'Right-click the channel > Mute Channel.' });
+
+    // A member's press opens no modal (it is acknowledged as a press, and answered "for moderators").
+    const memberPress = fake.pressButton({ user: alice, customId: encodeCustomId('learning.edit', String(id)), message: card, channel: fake.guild.channels.general });
+    await eventually(() => expect(callbackOf(memberPress)).toBeDefined());
+    expect((callbackOf(memberPress)!.body as { type: number }).type).toBe(6);
+    await app.repos.learning.removePending(id);
+  });
+
+  it('GIVEN the commands are synced THEN "Save as answer" is registered as a moderator-only message command, in English and Bulgarian', () => {
+    const json = discordMessageCommand(SAVE_AS_ANSWER);
+    expect(json).toMatchObject({ type: 3, name: 'Save as answer', name_localizations: { bg: 'Запази като отговор' }, default_member_permissions: MODERATOR_DEFAULT_PERMISSIONS });
   });
 
   it('GIVEN a ✅ on a message Rapport never saw THEN nothing is stored', async () => {

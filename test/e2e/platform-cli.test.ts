@@ -14,6 +14,8 @@ describe('rapport slack manifest', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     const names = manifest.features.slash_commands.map((c: { command: string }) => c.command);
     for (const command of commands) expect(names.some((n: string) => n.endsWith(command.name))).toBe(true);
+    // The "Save as answer" message shortcut.
+    expect(manifest.features.shortcuts).toEqual([{ name: 'Save as answer', type: 'message', callback_id: 'save_as_answer', description: expect.stringContaining('knowledge base') }]);
   }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN --http and a public URL THEN events and commands point at it', async () => {
@@ -44,7 +46,7 @@ describe('rapport discord sync-commands', () => {
     const env = { DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl };
     const first = await runRapport(['discord', 'sync-commands'], { env });
     expect(first.code).toBe(0);
-    expect((discord.rest.commands.get('global') ?? []).map((c) => c.name).sort()).toEqual(commands.map((c) => c.name).sort());
+    expect((discord.rest.commands.get('global') ?? []).map((c) => c.name).sort()).toEqual([...commands.map((c) => c.name), 'Save as answer'].sort());
     const writes = discord.rest.requests.filter((r) => r.method !== 'GET').length;
     expect(writes).toBeGreaterThan(0);
 

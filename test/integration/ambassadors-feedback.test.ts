@@ -1,6 +1,6 @@
 // Proves feedback capture through the real pipeline and PostgreSQL: requests, complaints and praise
 // in English and Bulgarian are stored once with a link to their message, /feedback digest groups
-// them by theme, and the weekly digest job posts to the moderators' channel set by /feedback schedule.
+// them by theme (the community's synonyms joining English and Bulgarian), and the weekly digest job posts to the moderators' channel set by /feedback schedule.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdapterHandlers, ChatAdapter } from '../../src/core/adapter.ts';
 import { fixedClock } from '../../src/core/clock.ts';
@@ -48,6 +48,7 @@ describe('feedback', () => {
       ['fil', 'Моля, добавете тъмна тема и в мобилното приложение'],
       ['gus', 'Acme is awesome, the calendar is beautiful'],
       ['hal', 'good morning all'],
+      ['ivo', 'Търсенето е ужасно бавно след последното обновление.'],
     ];
     let n = 0;
     const send = async (who: string, text: string, channel = 'general') => {
@@ -71,6 +72,7 @@ describe('feedback', () => {
       ['eva', 'feature_request', 'console:#general/f5'],
       ['fil', 'feature_request', 'console:#general/f6'],
       ['gus', 'praise', 'console:#general/f7'],
+      ['ivo', 'complaint', 'console:#general/f9'],
     ]);
 
     // /feedback digest and /feedback schedule, as a moderator types them (through the dispatcher adapters use).
@@ -89,11 +91,17 @@ describe('feedback', () => {
     };
     const [digest] = await command('digest period:week');
     expect(digest?.title).toBe('Feedback digest: the last 7 days');
-    expect(digest?.text).toContain('6 messages of feedback in 2 themes.');
+    expect(digest?.text).toContain('7 messages of feedback in 2 themes.');
     expect(digest?.text).toContain('"dark mode": 2 (2 feature requests)');
     expect(digest?.text).toContain('"тъмна тема": 2 (2 feature requests)');
-    expect(digest?.text).toContain('Other: 2 (1 complaint, 1 praise)');
-    expect(digest?.text).toContain('  • ann: "Please add a dark mode to Acme" console:#general/f1');
+    expect(digest?.text).toContain('Other: 3 (2 complaints, 1 praise)');
+    expect(digest?.text).toContain('  Quote: "Please add a dark mode to Acme" (ann) console:#general/f1');
+
+    // The community says "dark mode" and "тъмна тема" mean the same (/faq synonyms): one theme.
+    await app.repos.synonyms.add(COMMUNITY, ['dark mode', 'тъмна тема']);
+    const [joined] = await command('digest period:week');
+    expect(joined?.text).toContain('7 messages of feedback in 1 theme.');
+    expect(joined?.text).toContain('"dark mode / тъмна тема": 4 (4 feature requests)');
 
     const [scheduled] = await command('schedule #mods');
     expect(scheduled?.text).toBe('The feedback digest will be posted to #mods every Monday at 09:00 (UTC).');
@@ -104,7 +112,7 @@ describe('feedback', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.channelId).toBe('console:local:mods');
     expect(posts[0]!.message.title).toBe('Feedback digest: the last 7 days');
-    expect(posts[0]!.message.text).toContain('"dark mode": 2');
+    expect(posts[0]!.message.text).toContain('"dark mode / тъмна тема": 4');
 
     expect((await command('unschedule'))[0]?.text).toBe('The weekly feedback digest is stopped.');
     expect(await app.scheduler.repeating()).not.toContain('feedback-digest:console:local');

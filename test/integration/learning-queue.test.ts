@@ -1,4 +1,4 @@
-// Proves the learning suggestion queue on real PostgreSQL through the running Rapport: one suggestion per question, a question the knowledge base nearly answers becomes a phrasing suggestion, members who opted out are never mined, an approval is written once (two moderators at once) with its thank-you owed through the outbox, a failed write leaves the suggestion pending, edits of the source update it, a history import flags its suggestions, and erasing a member removes theirs.
+// Proves the learning suggestion queue on real PostgreSQL through the running Rapport: one suggestion per question, a question the knowledge base nearly answers becomes a phrasing suggestion, members who opted out are never mined, an approval is written once (two moderators at once) with its thank-you owed through the outbox, a failed write leaves the suggestion pending, edits of the source update it, a history import flags its suggestions, a member's privacy export lists the suggestions they asked or are credited in, and erasing a member removes theirs.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatAdapter } from '../../src/core/adapter.ts';
 import { fixedClock } from '../../src/core/clock.ts';
@@ -132,6 +132,23 @@ describe('learning queue on PostgreSQL', () => {
     expect(s?.answerText).toBe('Account > Emails > Add, then confirm the link we send.');
     await a.rapport.ports.privacy.erase(COMMUNITY, 'console:local:bob');
     expect(await a.repos.learning.countPending(COMMUNITY)).toBe(0);
+  });
+
+  it('GIVEN a member in suggestions as asker and as the credited answerer THEN their export lists both, and erasing them removes both while others keep theirs', async () => {
+    const { app: a } = await start();
+    await solved(a, 'ann', 'bob', 'How do I change the language of the app?', 'Settings > Language.');
+    await solved(a, 'bob', 'cy', 'Where do I see my invoices?', 'Billing > History.');
+    await solved(a, 'dan', 'cy', 'How do I leave a group?', 'Group > Leave.');
+    const exported = await a.rapport.ports.privacy.exportMember('console:local:bob');
+    const rows = (exported.LearningSuggestion ?? []) as Array<{ askerMemberId: string; creditedMemberId: string; answerText: string }>;
+    expect(rows.map((r) => [r.askerMemberId, r.creditedMemberId, r.answerText]).sort()).toEqual([
+      ['console:local:ann', 'console:local:bob', 'Settings > Language.'],
+      ['console:local:bob', 'console:local:cy', 'Billing > History.'],
+    ]);
+    await a.rapport.ports.privacy.erase(COMMUNITY, 'console:local:bob');
+    const left = await a.db.prisma.learningSuggestion.findMany();
+    expect(left.map((s) => [s.askerMemberId, s.creditedMemberId])).toEqual([['console:local:dan', 'console:local:cy']]);
+    expect((await a.rapport.ports.privacy.exportMember('console:local:bob')).LearningSuggestion).toBeUndefined();
   });
 });
 

@@ -79,6 +79,16 @@ describe('dashboard data', () => {
     expect(overview.questions).toBeNull();
   });
 
+  it('GIVEN members first active in the period THEN they are the new members, and every new member is an active one', async () => {
+    // ben and cat were first seen in the period; ann 45 days ago; olly opted out. The Member rows were
+    // all made at once (as an import does), so when the row was made says nothing about who is new.
+    const { totals } = await data.overview(C, period);
+    expect(totals.newMembers).toBe(2);
+    expect(totals.newMembers).toBeLessThanOrEqual(totals.activeMembers);
+    const week = await data.overview(C, resolvePeriod('7d', NOW, 'Europe/Sofia'));
+    expect(week.totals).toMatchObject({ activeMembers: 3, newMembers: 2 });
+  });
+
   it('GIVEN activity THEN the leaderboards rank members with their reasons, without the opted-out member', async () => {
     const boards = await data.leaderboards(C, period);
     expect(boards.engagement.map((r) => r.displayName)).toEqual(['cat', 'ann', 'ben']);
@@ -99,16 +109,27 @@ describe('dashboard data', () => {
     const at = (stage: 'newcomer' | 'like' | 'love' | 'advocate', daysAgo: number) => funnel.series[stage].at(-1 - daysAgo);
     // Today (olly left out): ann advocate, ben love, cat like.
     expect([at('advocate', 0), at('love', 0), at('like', 0), at('newcomer', 0)]).toEqual([1, 1, 1, 0]);
-    // Two days ago ann was still love; four days ago ben was still like.
+    // Two days ago ann was still love; ben was first seen three days ago, and became love that day.
     expect([at('advocate', 2), at('love', 2)]).toEqual([0, 2]);
-    expect([at('love', 4), at('like', 4)]).toEqual([1, 2]);
-    // 25 days ago cat was a newcomer.
-    expect(at('newcomer', 25)).toBe(1);
+    expect([at('love', 3), at('like', 3)]).toEqual([2, 1]);
+    // Four days ago ben was not there yet: on no stage.
+    expect([at('love', 4), at('like', 4)]).toEqual([1, 1]);
+    // 20 days ago cat arrived as a newcomer and became like; before that, nobody but ann.
+    expect([at('like', 20), at('newcomer', 21), at('love', 21)]).toEqual([1, 0, 1]);
     expect(funnel.movedThisWeek.map((m) => [m.displayName, m.from, m.to])).toEqual([
       ['ann', 'love', 'advocate'],
       ['ben', 'like', 'love'],
     ]);
     expect(funnel.movedThisWeek[0]!.reasons).toEqual([{ key: 'dashboard.reason.helped', vars: { count: 4 } }]);
+  });
+
+  it('GIVEN a period longer than the community has existed THEN the funnel starts on the day its first member was seen', async () => {
+    const funnel = await data.funnel(C, resolvePeriod('90d', NOW, 'Europe/Sofia'));
+    // ann's first message was 45 days before NOW (10:00 UTC, the same local day in Sofia).
+    expect(funnel.days[0]).toBe('2026-10-09');
+    expect(funnel.days.at(-1)).toBe('2026-11-23');
+    expect(funnel.series.love[0]).toBe(1);
+    expect(funnel.days).toHaveLength(funnel.series.newcomer.length);
   });
 
   it('GIVEN offers THEN each open one in the period shows proposed, sent, accepted and declined', async () => {
@@ -117,15 +138,25 @@ describe('dashboard data', () => {
     expect(offers.offers.map((o) => [o.title, o.proposed, o.sent, o.accepted, o.declined])).toEqual([['Beta access', 3, 3, 1, 1]]);
   });
 
-  it('GIVEN feedback THEN the digest groups it by shared keyword, without the opted-out member', async () => {
+  it('GIVEN feedback THEN it is grouped by shared phrase with a representative quote, without the opted-out member', async () => {
     const feedback = await data.feedback(C, period);
     expect(feedback.available).toBe(true);
-    const export_ = feedback.themes[0]!;
-    expect(export_.theme).toBe('export');
-    expect(export_.count).toBe(3);
-    expect(export_.kinds).toEqual({ feature_request: 2, complaint: 1, praise: 0 });
-    expect(export_.examples.map((e) => e.displayName)).not.toContain('olly');
-    expect(feedback.themes.at(-1)).toMatchObject({ theme: '', count: 1 });
+    const csv = feedback.themes[0]!;
+    expect(csv.theme).toBe('csv export');
+    expect(csv.count).toBe(2);
+    expect(csv.kinds).toEqual({ feature_request: 2, complaint: 0, praise: 0 });
+    expect(['Please add CSV export', 'Export to CSV would be great']).toContain(csv.quote?.text);
+    expect(csv.examples.map((e) => e.displayName)).not.toContain('olly');
+    expect(feedback.themes.at(-1)).toMatchObject({ theme: '', count: 2, quote: null });
+  });
+
+  it('GIVEN the community’s synonyms THEN the same theme in English and Bulgarian is one theme on the dashboard', async () => {
+    await app.db.prisma.feedbackItem.create({ data: { communityId: C, memberId: ids.cat!, kind: 'feature_request', channelId: `${C}:C1`, messageId: 'm-bg', text: 'Моля, добавете експорт в CSV', keywords: [], link: 'https://example.slack.com/archives/C1/pbg', occurredAt: new Date(NOW.getTime() - DAY) } });
+    expect((await data.feedback(C, period)).themes.find((t) => t.theme.includes('експорт'))).toBeUndefined();
+    await app.repos.synonyms.add(C, ['export', 'експорт']);
+    const csv = (await data.feedback(C, period)).themes[0]!;
+    expect(csv.theme).toBe('csv export / експорт в csv');
+    expect(csv.count).toBe(3);
   });
 
   it('GIVEN logged questions, replies and votes THEN the overview splits them and the knowledge base lists what to fix', async () => {
@@ -153,11 +184,17 @@ describe('dashboard data', () => {
       await prisma.answerVote.create({ data: { answerLogId: logId, memberId: ids[member]!, helpful, byAsker: member === 'ann' } });
     }
 
+    // A member answered after Rapport too: that still counts as answered by members.
+    await prisma.answerReply.create({ data: { answerLogId: reset.id, authorId: ids.cat!, messageId: 'r2', text: 'Settings, then Security' } });
+    // The asker's own follow-up is not an answer.
+    const own = await log('cat', 'Can I change the colours?', false, null, 1);
+    await prisma.answerReply.create({ data: { answerLogId: own.id, authorId: ids.cat!, messageId: 'r3', text: 'anyone?' } });
+
     const { questions } = await data.overview(C, period);
-    expect(questions).toEqual({ asked: 6, answeredByRapport: 2, answeredByMembers: 1, unanswered: 3 });
+    expect(questions).toEqual({ asked: 7, answeredByRapport: 2, answeredByMembers: 2, unanswered: 4 });
     const kb = await data.knowledgeBase(C, period);
     expect(kb.available).toBe(true);
-    expect(kb.unanswered.map((u) => [u.question, u.count])).toEqual([['Is there a dark mode?', 2], ['Which port does it use?', 1], ['Does it run on ARM?', 1]]);
+    expect(kb.unanswered.map((u) => [u.question, u.count])).toEqual([['Is there a dark mode?', 2], ['Can I change the colours?', 1], ['Which port does it use?', 1], ['Does it run on ARM?', 1]]);
     expect(kb.unhelpful).toEqual([
       { entryId: 'proxy', question: 'How do I set a proxy?', notHelpful: 2, helped: 1 },
       { entryId: 'reset', question: 'How do I reset my password?', notHelpful: 1, helped: 0 },

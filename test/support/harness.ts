@@ -25,11 +25,13 @@ export interface TestApp {
   clock: Clock;
   translator: Translator;
   scheduler: JobScheduler;
+  /** Stops this Rapport and leaves its database (a restart: another TestApp may open it with `db`). */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface TestAppOptions {
-  adapters: ChatAdapter[] | ((parts: { repos: Repositories; translator: Translator }) => ChatAdapter[]);
+  adapters: ChatAdapter[] | ((parts: { repos: Repositories; translator: Translator; db: Database }) => ChatAdapter[]);
   database?: 'pglite' | 'postgres';
   clock?: Clock;
   commands?: CommandDefinition[];
@@ -38,22 +40,28 @@ export interface TestAppOptions {
   language?: 'en' | 'bg';
   /** Counters for /metrics (the default counts nothing). */
   metrics?: Metrics;
+  /** Reuse this database (another TestApp's: a restart); close() then leaves it open. */
+  db?: Database;
   /** Semantic search parts (issue 17), made from the test's database. */
   semantic?: (db: Database) => RapportParts['semantic'];
+  /** Funnel settings and where the funnel reads its signals (tests that move members between stages). */
+  ambassadors?: RapportParts['ambassadors'];
+  /** Writes rows before Rapport starts (what a restart finds in the database). */
+  seed?: (repos: Repositories) => Promise<void>;
 }
 
 export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   // PostgreSQL by default: a fresh schema there costs milliseconds, a fresh PGlite seconds.
-  const schema = options.database === 'pglite' ? undefined : uniqueName('app');
-  const db = schema
+  const schema = options.db || options.database === 'pglite' ? undefined : uniqueName('app');
+  const db = options.db ?? (schema
     ? await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema }, { migrate: true })
-    : await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { migrate: true });
+    : await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { migrate: true }));
   const logger = createLogger({ level: 'silent', pretty: false });
   const translator = await createTranslator();
   const repos = createRepositories(db.prisma);
   const clock = options.clock ?? fixedClock(new Date('2026-11-23T10:00:00Z'));
   const scheduler = options.scheduler ?? createInProcessScheduler({ logger, backoffBaseMs: 10 });
-  const adapters = typeof options.adapters === 'function' ? options.adapters({ repos, translator }) : options.adapters;
+  const adapters = typeof options.adapters === 'function' ? options.adapters({ repos, translator, db }) : options.adapters;
   const rapport = await buildRapport({
     repos,
     scheduler,
@@ -66,8 +74,16 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     defaults: { language: options.language ?? 'en', timeZone: 'Europe/Sofia' },
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.semantic ? { semantic: options.semantic(db) } : {}),
+    ...(options.ambassadors ? { ambassadors: options.ambassadors } : {}),
   });
+  await options.seed?.(repos);
   await rapport.start();
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await rapport.stop();
+  };
   return {
     rapport,
     repos,
@@ -75,8 +91,10 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     clock,
     translator,
     scheduler,
+    stop,
     async close() {
-      await rapport.stop();
+      await stop();
+      if (options.db) return;
       await db.close();
       if (schema) await dropSchema(schema);
     },

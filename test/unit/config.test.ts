@@ -52,6 +52,25 @@ describe('loadConfig', () => {
     expect(config.slack).toMatchObject({ botToken: 'xoxb-1', appToken: 'xapp-1', apiUrl: 'http://127.0.0.1:9/api/', moderators: ['U1', 'U2'] });
   });
 
+  describe('Discord sharding', () => {
+    const discord = { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789', DATABASE_URL: 'postgresql://x@127.0.0.1/db' };
+    it('GIVEN DISCORD_SHARDS THEN start spawns that many shards (auto: Discord\'s recommendation)', () => {
+      expect(loadConfig({ ...discord, DISCORD_SHARDS: 'auto' }).discord?.spawnShards).toBe('auto');
+      expect(loadConfig({ ...discord, DISCORD_SHARDS: '4' }).discord?.spawnShards).toBe(4);
+    });
+    it('GIVEN a ShardingManager child or DISCORD_SHARD_ID/COUNT THEN the process runs that one shard', () => {
+      expect(loadConfig({ ...discord, DISCORD_SHARDS: 'auto', SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '2' }).discord?.shard).toEqual({ id: 1, count: 2, spawned: true });
+      expect(loadConfig({ ...discord, DISCORD_SHARD_ID: '0', DISCORD_SHARD_COUNT: '3' }).discord?.shard).toEqual({ id: 0, count: 3, spawned: false });
+    });
+    it('GIVEN a bad shard setup THEN the problem and its fix are named', () => {
+      expect(problems({ ...discord, DISCORD_SHARDS: 'many' })[0]).toContain('must be auto or a number of shards');
+      expect(problems({ ...discord, DISCORD_SHARDS: '2', DATABASE_URL: '' })[0]).toContain('set DATABASE_URL to a PostgreSQL database');
+      expect(problems({ ...discord, DISCORD_SHARD_ID: '2', DISCORD_SHARD_COUNT: '2' })[0]).toContain('DISCORD_SHARD_ID must be below DISCORD_SHARD_COUNT');
+      expect(problems({ ...discord, DISCORD_SHARD_ID: '0' })[0]).toContain('DISCORD_SHARD_COUNT is missing');
+      expect(problems({ ...discord, DISCORD_SHARDS: '2', DISCORD_SHARD_ID: '0', DISCORD_SHARD_COUNT: '2' })[0]).toContain('not both');
+    });
+  });
+
   describe('EMBEDDINGS_*', () => {
     it('GIVEN no EMBEDDINGS_URL THEN semantic search is off', () => {
       expect(loadConfig({}).embeddings).toBeNull();

@@ -1,6 +1,6 @@
 // Console input -> core events. One line is a chat message from the current speaker, a slash
 // command, or a console control (/as, /in, /press, /reply, /quit).
-import type { CommandInvocation } from '../../core/adapter.ts';
+import type { CommandInvocation, ReferenceResolver } from '../../core/adapter.ts';
 import type { Actor, ChatEvent } from '../../core/events.ts';
 import { communityId, scopedId } from '../../core/ids.ts';
 
@@ -34,6 +34,17 @@ export function memberIdFor(name: string, scope = CONSOLE_SCOPE): string {
 
 export function channelIdFor(name: string, scope = CONSOLE_SCOPE): string {
   return scopedId('console', scope, name.replace(/^#/, '').toLowerCase());
+}
+
+/** A console channel is its name, so "#mods" names one even before anybody spoke there (like /in mods); members are looked up by name. */
+function consoleResolver(scope: string): ReferenceResolver {
+  return {
+    member: async () => null,
+    channel: async (raw) => {
+      const name = raw.trim().replace(/^#/, '');
+      return /^[\p{L}\p{N}_.-]+$/u.test(name) ? channelIdFor(name, scope) : null;
+    },
+  };
 }
 
 export function actorFor(state: ConsoleState): Actor {
@@ -80,6 +91,7 @@ export function translateLine(line: string, state: ConsoleState, now: Date): Con
         command: name.toLowerCase(),
         text: rest.join(' '),
         occurredAt: now,
+        resolver: consoleResolver(state.scope),
       },
     };
   }

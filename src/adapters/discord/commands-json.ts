@@ -2,15 +2,17 @@
 // Bulgarian localizations. Pure: the same input always gives the same JSON, which is what lets
 // sync-commands compare it with what Discord has registered.
 // https://discord.com/developers/docs/interactions/application-commands#application-command-object
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import type { CommandDefinition } from '../../core/commands/define.ts';
+import type { MessageActionDefinition } from '../../core/commands/message-actions.ts';
 import { describeOptions, type Localized, type OptionSpec } from '../../core/commands/options.ts';
 import type { z } from 'zod';
 import { truncate } from './render.ts';
 import { OPTION_TYPE } from './translate.ts';
 
-export type DiscordCommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
-type OptionJson = NonNullable<DiscordCommandJson['options']>[number];
+export type DiscordCommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody | RESTPostAPIContextMenuApplicationCommandsJSONBody;
+type ChatInputJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
+type OptionJson = NonNullable<ChatInputJson['options']>[number];
 
 /** Manage Server: who sees moderator-only commands by default; Rapport checks again at run time. */
 export const MODERATOR_DEFAULT_PERMISSIONS = (1n << 5n).toString();
@@ -27,15 +29,32 @@ const KIND_TO_TYPE: Record<OptionSpec['kind'], number> = {
   boolean: OPTION_TYPE.boolean,
   member: OPTION_TYPE.user,
   channel: OPTION_TYPE.channel,
+  role: OPTION_TYPE.role,
   choice: OPTION_TYPE.string,
 };
 
-export function discordCommands(commands: readonly CommandDefinition[]): DiscordCommandJson[] {
+export function discordCommands(commands: readonly CommandDefinition[]): ChatInputJson[] {
   return commands.map(discordCommand);
 }
 
-export function discordCommand(definition: CommandDefinition): DiscordCommandJson {
-  const json: DiscordCommandJson = {
+/**
+ * A message action (src/core/commands/message-actions.ts) as a message context-menu command
+ * (type 3): a name (at most 32 characters, any case and spaces), no description, no options.
+ * https://discord.com/developers/docs/interactions/application-commands#message-commands
+ */
+export function discordMessageCommand(action: MessageActionDefinition): DiscordCommandJson {
+  return {
+    type: 3,
+    name: truncate(action.name.en, 32),
+    name_localizations: { bg: truncate(action.name.bg, 32) },
+    contexts: [0],
+    integration_types: [0],
+    ...(action.moderatorOnly ? { default_member_permissions: MODERATOR_DEFAULT_PERMISSIONS } : {}),
+  };
+}
+
+export function discordCommand(definition: CommandDefinition): ChatInputJson {
+  const json: ChatInputJson = {
     type: 1,
     name: definition.name,
     ...describe(definition.description),

@@ -1,17 +1,23 @@
 // The Discord adapter: a real discord.js Client wired to the core. Listeners only translate and hand
 // over (translate.ts, facts.ts); replies go through the Replier (replier.ts) and the interaction
 // responder (interaction-responder.ts); SDK errors become PlatformError (errors.ts).
-import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, Partials, type ChatInputCommandInteraction, type ClientOptions, type Interaction, type REST } from 'discord.js';
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, Partials, type ButtonInteraction, type ChatInputCommandInteraction, type ClientOptions, type CommandInteraction, type MessageContextMenuCommandInteraction, type ModalSubmitInteraction, ComponentType, type Interaction, type REST } from 'discord.js';
 import { LRUCache } from 'lru-cache';
-import type { AdapterHandlers, ChatAdapter, ReferenceResolver } from '../../core/adapter.ts';
+import type { AdapterHandlers, ChatAdapter, CommandInvocation, ReferenceResolver } from '../../core/adapter.ts';
+import { findMessageAction } from '../../core/commands/message-actions.ts';
 import { cleanHandlers } from '../../core/clean-input.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { ChatEvent } from '../../core/events.ts';
 import { parseId, scopedId } from '../../core/ids.ts';
 import type { Logger } from '../../core/logger.ts';
+import type { Replier } from '../../core/outgoing.ts';
+import { toPlatformError } from './errors.ts';
 import { commandOptionFacts, interactionFacts, memberFacts, messageFacts, reactionFacts } from './facts.ts';
+import { decodeFormCustomId, discordModal, isFormCustomId } from './forms.ts';
 import { createInteractionResponder, type InteractionCalls } from './interaction-responder.ts';
 import { createDiscordReplier } from './replier.ts';
+import { renderMessage } from './render.ts';
+import { createDiscordRoles, type DiscordRoles } from './roles.ts';
 import { adapterText } from './texts.ts';
 import { parseMention, translateButton, translateCommand, translateDelete, translateEdit, translateMemberJoin, translateMessage, translateReaction, type TranslateContext } from './translate.ts';
 
@@ -41,6 +47,7 @@ export interface DiscordAdapter extends ChatAdapter {
   /** The underlying client (for sync-commands and diagnostics); not logged in until start(). */
   readonly client: Client;
   readonly rest: REST;
+  readonly roles: DiscordRoles;
 }
 
 /**
@@ -70,10 +77,31 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   const logger = deps.logger.child({ adapter: 'discord' });
   const client = new Client(discordClientOptions(options));
   const threadOfMessage = new LRUCache<string, string>({ max: 10_000 });
-  const replier = createDiscordReplier(client, { logger, clock }, {
+  const platformReplier = createDiscordReplier(client, { logger, clock }, {
     threadOfMessage: (messageId) => threadOfMessage.get(messageId),
     ...(options.dmClosedMemoryMs !== undefined ? { dmClosedMemoryMs: options.dmClosedMemoryMs } : {}),
   });
+  // A button press is answered only to its presser by a follow-up on its interaction (the token
+  // lives 15 minutes); outside one, a private note is a DM, as Discord has no ephemeral message then.
+  // https://discord.com/developers/docs/interactions/receiving-and-responding#create-followup-message
+  const presses = new LRUCache<string, ButtonInteraction>({ max: 5000, ttl: 14 * 60_000 });
+  const pressKey = (channelId: string, memberId: string) => `${channelId}|${memberId}`;
+  const replier: Replier = {
+    ...platformReplier,
+    async ephemeral(channelId, memberId, message) {
+      const interaction = presses.get(pressKey(channelId, memberId));
+      if (!interaction) {
+        await platformReplier.dm(memberId, message);
+        return;
+      }
+      try {
+        await interaction.followUp({ ...renderMessage(message), flags: MessageFlags.Ephemeral });
+      } catch (error) {
+        throw toPlatformError(error, `follow-up in ${channelId}`);
+      }
+    },
+  };
+  const roles = createDiscordRoles(client, { logger });
   // Interactions can be replayed by a gateway RESUME; answering twice fails (40060), so remember ids.
   const seenInteractions = new LRUCache<string, true>({ max: 5000 });
   let context: TranslateContext | null = null;
@@ -134,10 +162,20 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
 
   async function onInteraction(interaction: Interaction, handlers: AdapterHandlers): Promise<void> {
     if (interaction.isChatInputCommand()) return onCommand(interaction, handlers);
+    if (interaction.isMessageContextMenuCommand() && findMessageAction(interaction.commandName)) return onMessageAction(interaction, handlers);
+    if (interaction.isModalSubmit() && isFormCustomId(interaction.customId)) return onFormSubmit(interaction, handlers);
     if (interaction.isButton()) {
       const event = translateButton(interactionFacts(interaction), interaction.customId, interaction.message.id, ctx(), interaction.toJSON());
+      // A button that opens a form: the modal must be the interaction's first answer.
+      const form = event && handlers.formFor ? await handlers.formFor(event) : null;
+      const modal = form ? discordModal(form) : null;
+      if (modal) {
+        await interaction.showModal(modal as never);
+        return;
+      }
       // Acknowledge first (3-second limit) without changing the message; the core answers by posting.
       await interaction.deferUpdate();
+      if (event?.channelId) presses.set(pressKey(event.channelId, event.actor.memberId), interaction);
       if (event) await handOver(handlers, event);
       else logger.warn({ customId: interaction.customId }, 'button press with an unknown custom_id');
       return;
@@ -154,6 +192,35 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   async function onCommand(interaction: ChatInputCommandInteraction, handlers: AdapterHandlers): Promise<void> {
     const facts = interactionFacts(interaction);
     const invocation = translateCommand(facts, { name: interaction.commandName, options: commandOptionFacts(interaction.options.data) }, ctx());
+    await runInvocation(interaction, invocation, handlers);
+  }
+
+  /** A message context-menu command (src/core/commands/message-actions.ts): its command, on the target message. */
+  async function onMessageAction(interaction: MessageContextMenuCommandInteraction, handlers: AdapterHandlers): Promise<void> {
+    const action = findMessageAction(interaction.commandName)!;
+    const invocation = translateCommand(interactionFacts(interaction), { name: action.command, options: [] }, ctx());
+    if (invocation) {
+      // Discord message ids are raw snowflakes (translate.ts), as the core saw the message.
+      invocation.options = action.options(interaction.targetId);
+      if (action.subcommand) invocation.subcommand = action.subcommand;
+    }
+    await runInvocation(interaction, invocation, handlers);
+  }
+
+  /** A submitted form (forms.ts): its command, with the typed texts as options. */
+  async function onFormSubmit(interaction: ModalSubmitInteraction, handlers: AdapterHandlers): Promise<void> {
+    const target = decodeFormCustomId(interaction.customId);
+    const invocation = target ? translateCommand(interactionFacts(interaction), { name: target.command, options: [] }, ctx()) : null;
+    if (target && invocation) {
+      const typed = new Map<string, string>();
+      for (const [id, field] of interaction.fields.fields) if (field.type === ComponentType.TextInput) typed.set(id, field.value);
+      invocation.options = { ...target.options, ...Object.fromEntries(typed) };
+      if (target.subcommand) invocation.subcommand = target.subcommand;
+    }
+    await runInvocation(interaction, invocation, handlers);
+  }
+
+  async function runInvocation(interaction: CommandInteraction | ModalSubmitInteraction, invocation: CommandInvocation | null, handlers: AdapterHandlers): Promise<void> {
     const responder = createInteractionResponder(interactionCalls(interaction), { deferAfterMs: options.deferAfterMs ?? 2000, logger });
     if (!invocation) {
       await responder.finish({ text: adapterText('commandFailed', interaction.locale) });
@@ -175,19 +242,22 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
     client,
     rest: client.rest,
     replier,
+    roles,
     async start(handlers) {
       listen(cleanHandlers(handlers));
       const ready = new Promise<void>((resolve, reject) => {
         client.once(Events.ClientReady, (readyClient) => {
           context = { botUserId: readyClient.user.id };
           if (options.moderatorRoleId) context.moderatorRoleId = options.moderatorRoleId;
-          logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'Discord client ready');
+          logger.info({ user: readyClient.user.tag, shards: [...readyClient.ws.shards.keys()], shardCount: readyClient.options.shardCount, guilds: [...readyClient.guilds.cache.keys()] }, 'Discord client ready');
           resolve();
         });
         client.once(Events.Invalidated, () => reject(new Error('Discord session invalidated')));
       });
       await client.login(options.token);
       await ready;
+      // Role rewards re-sync the guilds this process serves (its shards) once it is ready.
+      roles.announce();
     },
     async stop() {
       client.removeAllListeners();
@@ -196,7 +266,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   };
 }
 
-function interactionCalls(interaction: ChatInputCommandInteraction): InteractionCalls {
+function interactionCalls(interaction: CommandInteraction | ModalSubmitInteraction): InteractionCalls {
   return {
     reply: (payload) => interaction.reply(payload),
     deferReply: (opts) => interaction.deferReply(opts.flags ? { flags: opts.flags } : {}),

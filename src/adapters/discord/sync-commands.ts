@@ -4,7 +4,8 @@
 // https://discord.com/developers/docs/interactions/application-commands#registering-a-command
 import { REST, Routes, type APIApplicationCommand } from 'discord.js';
 import type { CommandDefinition } from '../../core/commands/define.ts';
-import { discordCommands, type DiscordCommandJson } from './commands-json.ts';
+import { MESSAGE_ACTIONS, type MessageActionDefinition } from '../../core/commands/message-actions.ts';
+import { discordCommands, discordMessageCommand, type DiscordCommandJson } from './commands-json.ts';
 import { toPlatformError } from './errors.ts';
 
 export interface SyncCommandsInput {
@@ -13,6 +14,8 @@ export interface SyncCommandsInput {
   /** Register in one guild (changes show at once; good for testing); omitted = global commands. */
   guildId?: string;
   commands: readonly CommandDefinition[];
+  /** Message context-menu commands (default: every declared message action). */
+  messageActions?: readonly MessageActionDefinition[];
   /** What is registered, when the caller already fetched it (skips the GET). */
   previous?: readonly APIApplicationCommand[];
   /** Report what would change without sending it. */
@@ -63,7 +66,7 @@ export async function syncDiscordCommands(input: SyncCommandsInput): Promise<Syn
   try {
     // Without with_localizations Discord returns only the caller's locale, and every sync would look changed.
     const registered = input.previous ?? ((await rest.get(listRoute, { query: new URLSearchParams({ with_localizations: 'true' }) })) as APIApplicationCommand[]);
-    const desired = discordCommands(input.commands);
+    const desired = [...discordCommands(input.commands), ...(input.messageActions ?? MESSAGE_ACTIONS).map(discordMessageCommand)];
     const diff = computeDifferences(registered, desired);
     const summary: SyncCommandsSummary = {
       scope: guildId ? { guildId } : 'global',

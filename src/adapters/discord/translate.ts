@@ -240,7 +240,7 @@ export function optionValues(guildId: string, options: readonly CommandOptionFac
   const values: Record<string, OptionValue> = {};
   for (const option of options) {
     if (option.value === undefined) continue;
-    const opaque = option.type === OPTION_TYPE.user || option.type === OPTION_TYPE.channel || option.type === OPTION_TYPE.mentionable;
+    const opaque = option.type === OPTION_TYPE.user || option.type === OPTION_TYPE.channel || option.type === OPTION_TYPE.role || option.type === OPTION_TYPE.mentionable;
     values[option.name] = opaque ? scopedId('discord', guildId, String(option.value)) : option.value;
   }
   return values;

@@ -4,3 +4,5 @@ export { createSlackAdapter, type SlackAdapter, type SlackAdapterDeps, type Slac
 export { slackManifest, SLACK_BOT_EVENTS, SLACK_BOT_SCOPES, type SlackManifest, type SlackManifestOptions } from './manifest.ts';
 export { toPlatformError } from './errors.ts';
 export { namesFromRepositories, type NameLookup } from './slash-command.ts';
+export { createInstallationStore, type RapportInstallationStore, type SlackInstallationRecords, type SlackOAuthStateRecords } from './installation-store.ts';
+export type { SlackOAuthOptions } from './install-flow.ts';

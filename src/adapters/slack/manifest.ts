@@ -3,6 +3,7 @@
 // Schema and limits: https://docs.slack.dev/reference/app-manifest
 import { RapportError } from '../../core/errors.ts';
 import type { CommandDefinition } from '../../core/commands/define.ts';
+import { MESSAGE_ACTIONS, type MessageActionDefinition } from '../../core/commands/message-actions.ts';
 import { describeOptions } from '../../core/commands/options.ts';
 import { usageOf } from '../../core/commands/parse-text.ts';
 import { slackCommandName } from './command-names.ts';
@@ -29,6 +30,14 @@ export interface SlackManifestCommand {
   url?: string;
 }
 
+/** https://docs.slack.dev/reference/app-manifest#shortcuts */
+export interface SlackManifestShortcut {
+  name: string;
+  type: 'message' | 'global';
+  callback_id: string;
+  description: string;
+}
+
 export interface SlackManifest {
   _metadata: { major_version: 1; minor_version: 1 };
   display_information: { name: string; description: string; background_color: string };
@@ -36,8 +45,9 @@ export interface SlackManifest {
     app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
     bot_user: { display_name: string; always_online: boolean };
     slash_commands?: SlackManifestCommand[];
+    shortcuts?: SlackManifestShortcut[];
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { redirect_urls?: string[]; scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url?: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url?: string };
@@ -55,6 +65,9 @@ export const SLACK_BOT_EVENTS = [
   'reaction_added',
   'reaction_removed',
   'member_joined_channel',
+  'app_home_opened', // the App Home tab (home-tab.ts)
+  'app_uninstalled', // pause the workspace's community (workspace-listeners.ts)
+  'tokens_revoked',
 ] as const;
 
 /** Each scope and the call or event that needs it. https://docs.slack.dev/reference/scopes */
@@ -79,8 +92,10 @@ const DESCRIPTION: Record<Language, string> = {
 };
 
 const EVENTS_PATH = '/slack/events';
+/** Bolt's default OAuth redirect path (install-flow.ts); /slack/install starts the flow. */
+export const OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
 
-export function slackManifest(commands: CommandDefinition[], options: SlackManifestOptions): SlackManifest {
+export function slackManifest(commands: CommandDefinition[], options: SlackManifestOptions, actions: readonly MessageActionDefinition[] = MESSAGE_ACTIONS): SlackManifest {
   const language = options.language ?? 'en';
   const name = clip(options.name ?? 'Rapport', 35);
   const url = options.socketMode ? undefined : eventsUrl(options.requestUrl);
@@ -90,12 +105,17 @@ export function slackManifest(commands: CommandDefinition[], options: SlackManif
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: { name, description: clip(DESCRIPTION[language], 140), background_color: '#2c2d30' },
     features: {
-      // The Messages tab shows the DMs Rapport sends; members do not chat with it there.
-      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
+      // The Home tab shows a member's standing (home-tab.ts). The Messages tab shows the DMs Rapport
+      // sends; members do not chat with it there.
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
       bot_user: { display_name: botDisplayName(name), always_online: true },
       ...(slashCommands.length > 0 ? { slash_commands: slashCommands } : {}),
+      // Message shortcuts (src/core/commands/message-actions.ts), e.g. "Save as answer".
+      ...(actions.length > 0 ? { shortcuts: actions.map((action) => ({ name: clip(action.name[language], 24), type: 'message' as const, callback_id: action.id, description: clip(action.description[language], 150) })) } : {}),
     },
-    oauth_config: { scopes: { bot: scopes } },
+    // Over HTTP Rapport can be installed in many workspaces (SLACK_CLIENT_ID...): Slack sends the
+    // installer back to this URL. https://docs.slack.dev/reference/app-manifest#oauth
+    oauth_config: { ...(url ? { redirect_urls: [url.replace(new RegExp(`${EVENTS_PATH}$`), OAUTH_REDIRECT_PATH)] } : {}), scopes: { bot: scopes } },
     settings: {
       event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: [...SLACK_BOT_EVENTS] },
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },

@@ -19,11 +19,13 @@ export interface SlackUserInfo {
 
 export interface SlackDirectory {
   actor(teamId: string, userId: string, fallbackName?: string): Promise<Actor>;
-  channelName(channelId: string): Promise<string | undefined>;
+  /** `teamId` picks the workspace's client; without it, the one of a single-token app. */
+  channelName(channelId: string, teamId?: string): Promise<string | undefined>;
 }
 
 export interface SlackDirectoryOptions {
-  client: webApi.WebClient;
+  /** One client (one workspace), or the workspace's client by team id (OAuth, workspace-clients.ts). */
+  client: webApi.WebClient | ((teamId: string) => Promise<webApi.WebClient>);
   clock: Clock;
   logger: Logger;
   /** Slack user ids that are always moderators. */
@@ -40,14 +42,17 @@ interface Cached<T> {
 }
 
 export function createSlackDirectory(options: SlackDirectoryOptions): SlackDirectory {
-  const { client, clock } = options;
+  const { clock } = options;
+  const given = options.client;
+  const clientFor = typeof given === 'function' ? given : async () => given;
   const ttl = options.ttlMs ?? 10 * 60_000;
   const listed = new Set(options.moderators ?? []);
   // Bounded and timed by lru-cache on the injected clock: a huge workspace cannot grow them for ever.
   const lru = <T>() => new LRUCache<string, Cached<T>>({ max: 50_000, ttl, ttlResolution: 0, perf: { now: () => clock.now().getTime() } });
   const users = lru<SlackUserInfo>();
   const channels = lru<string | undefined>();
-  let group: Cached<Set<string>> | undefined;
+  // The moderator group's members, per workspace (the same handle names a group in each).
+  const groups = new Map<string, Cached<Set<string>>>();
 
   function cached<T>(map: LRUCache<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
     const hit = map.get(key);
@@ -59,7 +64,8 @@ export function createSlackDirectory(options: SlackDirectoryOptions): SlackDirec
     return value;
   }
 
-  async function loadUser(userId: string): Promise<SlackUserInfo> {
+  async function loadUser(teamId: string, userId: string): Promise<SlackUserInfo> {
+    const client = await clientFor(teamId);
     const result = await callSlack('users.info', () => client.users.info({ user: userId }));
     const user = result.user;
     const profile = user?.profile;
@@ -70,9 +76,10 @@ export function createSlackDirectory(options: SlackDirectoryOptions): SlackDirec
     };
   }
 
-  async function loadGroupMembers(): Promise<Set<string>> {
+  async function loadGroupMembers(teamId: string): Promise<Set<string>> {
     const configured = options.moderatorGroup;
     if (!configured) return new Set();
+    const client = await clientFor(teamId);
     let groupId = configured;
     if (!/^S[A-Z0-9]+$/.test(configured)) {
       const handle = configured.replace(/^@/, '');
@@ -85,15 +92,15 @@ export function createSlackDirectory(options: SlackDirectoryOptions): SlackDirec
     return new Set(result.users ?? []);
   }
 
-  async function inGroup(userId: string): Promise<boolean> {
+  async function inGroup(teamId: string, userId: string): Promise<boolean> {
     if (!options.moderatorGroup) return false;
     const now = clock.now().getTime();
+    let group = groups.get(teamId);
     if (!group || group.expires <= now) {
-      const value = loadGroupMembers();
+      const value = loadGroupMembers(teamId);
       group = { value, expires: now + ttl };
-      value.catch(() => {
-        group = undefined;
-      });
+      groups.set(teamId, group);
+      value.catch(() => groups.delete(teamId));
     }
     return (await group.value).has(userId);
   }
@@ -103,7 +110,7 @@ export function createSlackDirectory(options: SlackDirectoryOptions): SlackDirec
       const memberId = slackMemberId(teamId, userId);
       let info: SlackUserInfo;
       try {
-        info = await cached(users, userId, () => loadUser(userId));
+        info = await cached(users, `${teamId}:${userId}`, () => loadUser(teamId, userId));
       } catch (error) {
         // A user Slack will not describe (another workspace in a shared channel, a missing scope,
         // an outage) still takes part; they are just not treated as a moderator on our guess.
@@ -113,7 +120,7 @@ export function createSlackDirectory(options: SlackDirectoryOptions): SlackDirec
       let isModerator = !info.isBot && (listed.has(userId) || info.isAdmin);
       if (!isModerator && !info.isBot && options.moderatorGroup) {
         try {
-          isModerator = await inGroup(userId);
+          isModerator = await inGroup(teamId, userId);
         } catch (error) {
           options.logger.warn({ err: error, group: options.moderatorGroup }, 'slack: could not read the moderator user group');
         }
@@ -125,9 +132,10 @@ export function createSlackDirectory(options: SlackDirectoryOptions): SlackDirec
         isModerator,
       };
     },
-    async channelName(channelId) {
+    async channelName(channelId, teamId = '') {
       try {
-        return await cached(channels, channelId, async () => {
+        return await cached(channels, `${teamId}:${channelId}`, async () => {
+          const client = await clientFor(teamId);
           const result = await callSlack('conversations.info', () => client.conversations.info({ channel: channelId }));
           return result.channel?.name ?? undefined;
         });

@@ -113,7 +113,7 @@ async function translatePosted(event: SlackEventPayload & { user: string; channe
   const text = event.text ?? '';
   const mentioned = mentionedUsers(text);
   const isReply = event.thread_ts !== undefined && event.thread_ts !== event.ts;
-  const channelName = await ctx.directory.channelName(event.channel);
+  const channelName = await ctx.directory.channelName(event.channel, teamId);
   const posted: MessagePosted = {
     ...base,
     // `message` and `app_mention` deliver the same message with different event_ids; an id built

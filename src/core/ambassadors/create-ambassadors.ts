@@ -48,6 +48,7 @@ export function createAmbassadors(deps: AmbassadorsDeps): Ambassadors {
     communities: repos.communities,
     privacy,
     brand: (communityId) => funnel.brand(communityId),
+    synonyms: async (communityId) => (await repos.synonyms.list(communityId)).map((g) => g.words),
     scheduler: deps.scheduler,
     repliers: deps.repliers,
     translator: deps.translator,

@@ -45,6 +45,8 @@ export interface Funnel {
   /** The evaluation without storing anything (for /ambassadors and /member). */
   explain(communityId: string, memberId: string): Promise<Evaluation>;
   trend(record: FunnelRecord): Promise<Trend>;
+  /** Called after a member's stage changed (role rewards follow it); a failing listener is logged. */
+  onStageChange(listener: (change: { communityId: string; memberId: string; from: Stage; to: Stage }) => Promise<void>): void;
 }
 
 export function createFunnel(deps: FunnelDeps): Funnel {
@@ -55,6 +57,7 @@ export function createFunnel(deps: FunnelDeps): Funnel {
   const brands = new Map<string, { at: number; matcher: BrandMatcher }>();
   const lastEvaluated = new Map<string, number>();
   const complaints = new ComplaintTracker();
+  const stageListeners: Array<Parameters<Funnel['onStageChange']>[0]> = [];
 
   async function brand(communityId: string): Promise<BrandMatcher> {
     const now = clock.now().getTime();
@@ -95,6 +98,11 @@ export function createFunnel(deps: FunnelDeps): Funnel {
     if (changed) logger.info({ memberId, from: current, to: decision.stage, cause: mode }, 'funnel stage changed');
     if (changed) remember(memberId, decision.stage);
     else knownStages.delete(memberId);
+    if (changed) {
+      for (const listener of stageListeners) {
+        await listener({ communityId, memberId, from: current, to: decision.stage }).catch((error: unknown) => logger.error({ err: error, memberId }, 'a stage-change listener failed'));
+      }
+    }
     return { ...evaluation, stage: changed ? decision.stage : current, previous: current, changed };
   }
 
@@ -130,6 +138,9 @@ export function createFunnel(deps: FunnelDeps): Funnel {
   return {
     rules,
     brand,
+    onStageChange(listener) {
+      stageListeners.push(listener);
+    },
     async setBrandNames(communityId, names) {
       await repo.setBrandNames(communityId, names);
       brands.delete(communityId);

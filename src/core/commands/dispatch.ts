@@ -8,10 +8,11 @@ import { UserError, isUserError, type Vars } from '../errors.ts';
 import type { OutgoingMessage } from '../outgoing.ts';
 import type { CommunityRecord, Language } from '../ports.ts';
 import { pickPorts, type ChannelLookup, type MemberLookup, type Ports } from '../app-ports.ts';
+import { parseId } from '../ids.ts';
 import type { Translator } from '../translator.ts';
 import type { CommandContext, CommandDefinition, SubcommandDefinition } from './define.ts';
 import type { CommandRegistry } from './registry.ts';
-import { describeOptions } from './options.ts';
+import { describeOptions, type OptionKind } from './options.ts';
 import { assignOptions, tokenize, usageOf, type RawOptions } from './parse-text.ts';
 
 export interface DispatchDeps {
@@ -21,6 +22,8 @@ export interface DispatchDeps {
   translator: Translator;
   /** Stores the community/member and reports whether this invocation is new (replays are ignored). */
   admit(invocation: CommandInvocation): Promise<{ community: CommunityRecord; language: Language; isNew: boolean }>;
+  /** Stores channels an option named that Rapport has not seen yet (a #mods nobody posted in), without renaming known ones. */
+  ensureChannels?(channels: Array<{ id: string; communityId: string; name: string }>): Promise<void>;
 }
 
 export type CommandDispatcher = (invocation: CommandInvocation, responder: CommandResponder) => Promise<void>;
@@ -40,7 +43,11 @@ export function createCommandDispatcher(deps: DispatchDeps): CommandDispatcher {
       if (target.moderatorOnly && !invocation.actor.isModerator) {
         throw new UserError('errors.moderatorOnly', { command: target.path });
       }
-      const options = await buildOptions(target, invocation, resolverFor(invocation, community.id, ports));
+      const named: NamedChannel[] = [];
+      const options = await buildOptions(target, invocation, resolverFor(invocation, community.id, ports), named);
+      const unseen = [];
+      for (const channel of named) if (!(await ports.channels.get(channel.id))) unseen.push({ ...channel, communityId: community.id });
+      if (unseen.length > 0 && deps.ensureChannels) await deps.ensureChannels(unseen);
       const context: CommandContext<unknown, keyof Ports> = {
         options,
         actor: invocation.actor,
@@ -116,17 +123,54 @@ function resolverFor(invocation: CommandInvocation, communityId: string, lookups
   };
 }
 
-async function buildOptions(target: Target, invocation: CommandInvocation, resolver: ReferenceResolver): Promise<unknown> {
+interface NamedChannel {
+  id: string;
+  name: string;
+}
+
+function localOf(id: string): string {
+  try {
+    return parseId(id).local ?? id;
+  } catch {
+    return id;
+  }
+}
+
+/** The name a person typed for a channel: "<#C1|mods>", "#mods" or "mods" -> "mods"; a bare mention -> its id. */
+function typedChannelName(raw: string, id: string): string {
+  const value = raw.trim();
+  const label = /^<#[^|>]+\|([^>]+)>$/.exec(value)?.[1];
+  if (label) return label;
+  if (value.startsWith('<')) return localOf(id);
+  return value.replace(/^#/, '');
+}
+
+/**
+ * Our own words for what zod found wrong with a value, never the library's ("Too big: expected
+ * string to have <=100 characters" reaches nobody).
+ */
+function optionError(issue: z.core.$ZodIssue, where: { option: string; value: string; usage: string; kind: OptionKind | undefined }): UserError {
+  const { option, value, usage, kind } = where;
+  if (kind === 'integer') return new UserError('errors.notANumber', { option, value, usage });
+  if (kind === 'boolean') return new UserError('errors.notABoolean', { option, value, usage });
+  if (issue.code === 'too_big' && issue.origin === 'string') return new UserError('errors.optionTooLong', { option, count: Number(issue.maximum), length: value.length, usage });
+  if (issue.code === 'too_small' && issue.origin === 'string') return new UserError('errors.optionEmpty', { option, usage });
+  return new UserError('errors.invalidOption', { option, usage });
+}
+
+async function buildOptions(target: Target, invocation: CommandInvocation, resolver: ReferenceResolver, named: NamedChannel[]): Promise<unknown> {
   const declared = describeOptions(target.schema);
   const usage = usageOf(target.path, declared);
   const raw: RawOptions = invocation.options ? { ...invocation.options } : assignOptions(tokenize(target.text), declared, usage);
   for (const { name, spec } of declared) {
-    const value = raw[name];
+        const value = raw[name];
+    if (spec.kind === 'channel' && invocation.options && typeof value === 'string') named.push({ id: value, name: localOf(value) });
     if (typeof value !== 'string' || invocation.options) continue;
     if (spec.kind === 'member' || spec.kind === 'channel') {
       const resolved = await resolver[spec.kind](value);
       if (!resolved) throw new UserError(spec.kind === 'member' ? 'errors.memberNotFound' : 'errors.channelNotFound', { name: value });
       raw[name] = resolved;
+      if (spec.kind === 'channel') named.push({ id: resolved, name: typedChannelName(value, resolved) });
     }
   }
   const parsed = target.schema.safeParse(raw);
@@ -136,8 +180,7 @@ async function buildOptions(target: Target, invocation: CommandInvocation, resol
     if (raw[option] === undefined) throw new UserError('errors.missingOption', { option, usage });
     const spec = declared.find((d) => d.name === option)?.spec;
     if (spec?.choices) throw new UserError('errors.notAChoice', { option, value: String(raw[option]), choices: spec.choices.join(', '), usage });
-    if (spec?.kind === 'integer') throw new UserError('errors.notANumber', { option, value: String(raw[option]), usage });
-    throw new UserError('errors.invalidOption', { option, problem: issue.message, usage });
+    throw optionError(issue, { option, value: String(raw[option]), usage, kind: spec?.kind });
   }
   return parsed.data;
 }

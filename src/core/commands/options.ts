@@ -8,7 +8,7 @@ export interface Localized {
   bg: string;
 }
 
-export type OptionKind = 'string' | 'integer' | 'boolean' | 'member' | 'channel' | 'choice';
+export type OptionKind = 'string' | 'integer' | 'boolean' | 'member' | 'channel' | 'role' | 'choice';
 
 export interface OptionSpec {
   kind: OptionKind;
@@ -47,6 +47,13 @@ export const option = {
   string(description: Localized, opts: Common & { max?: number; rest?: boolean } = {}) {
     return finish(z.string().trim().min(1).max(opts.max ?? 4000), 'string', description, opts) as z.ZodType<string | undefined>;
   },
+  /**
+   * Free text the command checks itself (emptiness, length) with its own message in the member's
+   * language, e.g. what a form sends back: zod keeps it as typed.
+   */
+  text(description: Localized, opts: Common & { rest?: boolean } = {}) {
+    return finish(z.string(), 'string', description, opts) as z.ZodType<string | undefined>;
+  },
   requiredString(description: Localized, opts: { max?: number; rest?: boolean } = {}) {
     return finish(z.string().trim().min(1).max(opts.max ?? 4000), 'string', description, { ...opts, required: true }) as z.ZodType<string>;
   },
@@ -70,6 +77,13 @@ export const option = {
   /** A channel; resolved to an opaque channel id before validation. */
   channel(description: Localized, opts: Common = {}) {
     return finish(z.string().min(1), 'channel', description, opts) as z.ZodType<string | undefined>;
+  },
+  /**
+   * A role of the community (Discord's role picker); an opaque role id there. Platforms without
+   * roles pass what was typed, and the command says roles are Discord-only.
+   */
+  requiredRole(description: Localized) {
+    return finish(z.string().trim().min(1).max(200), 'role', description, { required: true }) as z.ZodType<string>;
   },
   choice<const C extends readonly [string, ...string[]]>(choices: C, description: Localized, opts: Common = {}) {
     return finish(z.enum(choices), 'choice', description, { ...opts, choices }) as z.ZodType<C[number] | undefined>;

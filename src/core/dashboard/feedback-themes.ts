@@ -1,9 +1,10 @@
 // Feedback grouped by theme for the dashboard, the same way `/feedback digest` groups it
-// (src/core/feedback/group-themes.ts: shared stemmed keywords, labelled as people wrote them),
-// with per-kind counts and a few examples per theme. Items that share nothing end in one
+// (src/core/feedback/group-themes.ts: shared phrases, labelled as people wrote them, joined across
+// languages by the community's synonyms), with per-kind counts, a representative quote and a few
+// examples per theme (the quote first). Items that share nothing end in one
 // "other" theme, named "" here (the page translates it).
 import type { FeedbackKind } from '../feedback/classify-feedback.ts';
-import { groupThemes } from '../feedback/group-themes.ts';
+import { groupThemes, type ThemeOptions } from '../feedback/group-themes.ts';
 import type { FeedbackTheme } from './ports.ts';
 
 export interface FeedbackThemeInput {
@@ -12,15 +13,16 @@ export interface FeedbackThemeInput {
   link: string;
   displayName: string;
   at: Date;
-  keywords: readonly string[];
+  keywords?: readonly string[];
 }
 
 const EXAMPLES = 3;
 const KINDS: readonly string[] = ['feature_request', 'complaint', 'praise'] satisfies FeedbackKind[];
 
-export function groupFeedbackThemes(items: readonly FeedbackThemeInput[], options: { minShared?: number } = {}): FeedbackTheme[] {
+export function groupFeedbackThemes(items: readonly FeedbackThemeInput[], options: ThemeOptions = {}): FeedbackTheme[] {
   const known = items.filter((i): i is FeedbackThemeInput & { kind: FeedbackKind } => KINDS.includes(i.kind));
-  return groupThemes(known, options).map(({ label, keyword, items: members }) => ({
+  const example = (m: FeedbackThemeInput) => ({ text: m.text, link: m.link, displayName: m.displayName, at: m.at });
+  return groupThemes(known, options).map(({ label, keyword, items: members, quote }) => ({
     theme: keyword === null ? '' : label || keyword,
     count: members.length,
     kinds: {
@@ -28,6 +30,7 @@ export function groupFeedbackThemes(items: readonly FeedbackThemeInput[], option
       complaint: members.filter((m) => m.kind === 'complaint').length,
       praise: members.filter((m) => m.kind === 'praise').length,
     },
-    examples: members.slice(0, EXAMPLES).map((m) => ({ text: m.text, link: m.link, displayName: m.displayName, at: m.at })),
+    quote: quote ? example(quote) : null,
+    examples: [...(quote ? [quote] : []), ...members.filter((m) => m !== quote)].slice(0, EXAMPLES).map(example),
   }));
 }

@@ -1,13 +1,18 @@
 // Rebuilds "members at each stage at the end of each day" from today's counts and the stage
 // changes of the period, walking backwards: the end of the last day is today's state, and each
-// earlier day is the next one with that day's changes undone.
+// earlier day is the next one with that day's changes undone, and without the members who first
+// appeared that day (before it they were not in the community, so they are on no stage).
 import { FUNNEL_STAGES, type FunnelStage } from './ports.ts';
 
 export function funnelSeries(
   days: readonly string[],
   current: Partial<Record<string, number>>,
   changes: ReadonlyArray<{ day: string; from: string; to: string }>,
+  /** The local day each member was first seen on, and the stage they had then. */
+  arrivals: ReadonlyArray<{ day: string; stage: string }> = [],
 ): Record<FunnelStage, number[]> {
+  const arrived = new Map<string, string[]>();
+  for (const a of arrivals) arrived.set(a.day, [...(arrived.get(a.day) ?? []), a.stage]);
   const counts = new Map<string, number>(FUNNEL_STAGES.map((s) => [s, current[s] ?? 0]));
   const byDay = new Map<string, Array<{ from: string; to: string }>>();
   for (const change of changes) {
@@ -22,6 +27,8 @@ export function funnelSeries(
       counts.set(change.to, (counts.get(change.to) ?? 0) - 1);
       counts.set(change.from, (counts.get(change.from) ?? 0) + 1);
     }
+    // The day before they arrived, members were on no stage.
+    for (const stage of arrived.get(days[i]!) ?? []) counts.set(stage, (counts.get(stage) ?? 0) - 1);
   }
   return series;
 }

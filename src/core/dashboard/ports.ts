@@ -24,7 +24,9 @@ export interface Reason {
 export interface QuestionStats {
   asked: number;
   answeredByRapport: number;
+  /** Questions a member other than the asker replied to, whether or not Rapport answered too. */
   answeredByMembers: number;
+  /** Neither Rapport nor a member answered. */
   unanswered: number;
 }
 
@@ -106,9 +108,12 @@ export interface KnowledgeBaseData {
 }
 
 export interface FeedbackTheme {
+  /** The shared phrase as people wrote it ("dark mode / тъмна тема"); "" for the "other" group. */
   theme: string;
   count: number;
   kinds: { feature_request: number; complaint: number; praise: number };
+  /** The item that says the theme best; null for "other". */
+  quote: { text: string; link: string; displayName: string; at: Date } | null;
   examples: Array<{ text: string; link: string; displayName: string; at: Date }>;
 }
 

@@ -22,8 +22,8 @@ export const PRAISE = cue([
 /** Complaint words that alone say someone is unhappy. */
 export const STRONG_COMPLAINT = cue([
   'hate', 'terrible', 'awful', 'worst', 'horrible', 'useless', 'unusable', 'unacceptable', 'ridiculous', 'garbage', 'sucks?',
-  'frustrat\\p{L}*', 'disappoint\\p{L}*', 'waste of (?:time|money)', 'fed up', 'rip-?off',
-  'мразя', 'ужасн\\p{L}*', 'отвратител\\p{L}*', 'безполезн\\p{L}*', 'разочарован\\p{L}*', 'безобразие', 'боклук', 'кошмар\\p{L}*',
+  'frustrat\\p{L}*', 'disappoint\\p{L}*', 'waste of (?:time|money)', 'fed up', 'rip-?off', 'unhappy', 'angry',
+  'мразя', 'ужас', 'ужасн\\p{L}*', 'недовол\\p{L}*', 'неизползваем\\p{L}*', 'ядосан\\p{L}*', 'ядосва\\p{L}*', 'отвратител\\p{L}*', 'безполезн\\p{L}*', 'разочарован\\p{L}*', 'безобразие', 'боклук', 'кошмар\\p{L}*',
   'дразни', 'дразнещ\\p{L}*', 'гадн\\p{L}*', 'писна ми',
 ]);
 

@@ -1,17 +1,18 @@
 // Keywords a feedback item is grouped by: the stemmed content words of the message (the answers
 // engine's analysis, English Porter and a Bulgarian suffix stemmer) without the words every piece
-// of feedback shares ("please", "add", "great", "добавете") and without the brand's own names.
+// of feedback shares ("please", "add", "great", "new", "добавете") and without the brand's own names.
 import { analyzeTerms, stemWord, tokenize } from '../answers/text/analyze.ts';
 
 const GENERIC = [
   'please', 'add', 'would', 'could', 'should', 'nice', 'great', 'good', 'awesome', 'love', 'like', 'feature', 'request', 'wish', 'want', 'need',
   'really', 'just', 'also', 'still', 'thing', 'things', 'work', 'works', 'working', 'broken', 'terrible', 'awful', 'hate', 'best', 'make', 'get',
-  'thank', 'thanks', 'app', 'product', 'use', 'using', 'time', 'again', 'support', 'can', 'way', 'help', 'much', 'lot', 'since', 'today',
+  'thank', 'thanks', 'app', 'product', 'use', 'using', 'time', 'again', 'support', 'can', 'way', 'help', 'much', 'lot', 'since', 'today', 'new',
   'моля', 'добавете', 'добави', 'хубаво', 'добре', 'супер', 'страхотно', 'искам', 'има', 'няма', 'може', 'много', 'работи', 'трябва',
-  'би', 'било', 'ще', 'пак', 'вече', 'още', 'защо', 'липсва', 'благодаря', 'мерси', 'приложението', 'нещо',
+  'би', 'било', 'ще', 'пак', 'вече', 'още', 'защо', 'липсва', 'благодаря', 'мерси', 'приложението', 'нещо', 'нов', 'нова', 'новата', 'новия',
 ];
 
-const GENERIC_STEMS = new Set(GENERIC.map((w) => stemWord(w)));
+/** Stems of the words every piece of feedback shares; theme-phrases.ts leaves them out of phrases too. */
+export const GENERIC_STEMS: ReadonlySet<string> = new Set(GENERIC.map((w) => stemWord(w)));
 
 export function feedbackKeywords(text: string, brandNames: readonly string[] = [], max = 8): string[] {
   const brandStems = new Set(brandNames.flatMap((name) => tokenize(name).map((w) => stemWord(w))));

@@ -3,6 +3,7 @@
 // groups a period's items by theme, on demand or weekly to a moderators' channel.
 import { z } from 'zod';
 import type { BrandMatcher } from '../ambassadors/brand-talk.ts';
+import type { SynonymGroup } from '../answers/knowledge-base/synonyms.ts';
 import type { AmbassadorRepository } from '../ambassadors/ports.ts';
 import { DIGEST_CRON, DIGEST_JOB, digestKey } from '../ambassadors/job-settings.ts';
 import type { Clock } from '../clock.ts';
@@ -28,6 +29,8 @@ export interface FeedbackDeps {
   communities: CommunityRepository;
   privacy: PrivacyGuard;
   brand(communityId: string): Promise<BrandMatcher>;
+  /** The community's synonym groups (/faq synonyms): themes written with different words, or in English and Bulgarian, become one. */
+  synonyms?(communityId: string): Promise<SynonymGroup[]>;
   scheduler: JobScheduler;
   repliers: ReplierDirectory;
   translator: Translator;
@@ -104,7 +107,8 @@ export function createFeedbackService(deps: FeedbackDeps): FeedbackService {
       const since = new Date(until.getTime() - PERIOD_DAYS[period] * 86_400_000);
       const items = await repo.list(communityId, since, new Date(until.getTime() + 1));
       const t = (key: string, vars?: Record<string, string | number>) => translator.t(language, key, vars);
-      return buildDigest(items, t, t(`feedback.period.${period}`));
+      const [brand, synonyms] = await Promise.all([deps.brand(communityId), deps.synonyms?.(communityId) ?? []]);
+      return buildDigest(items, t, t(`feedback.period.${period}`), { brandNames: brand.names, synonyms });
     },
 
     async schedule(communityId, channelId) {

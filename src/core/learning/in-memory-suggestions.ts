@@ -17,6 +17,11 @@ export function createInMemorySuggestions(outbox: NoticeOutbox = createInMemoryN
       rows.set(row.id, row);
       return { ...row };
     },
+    async addMany(inputs) {
+      let stored = 0;
+      for (const input of inputs) if (await this.add(input)) stored++;
+      return stored;
+    },
     async get(id) {
       const row = rows.get(id);
       return row ? { ...row } : null;

@@ -34,6 +34,8 @@ export type SuggestionInput = Omit<SuggestionRecord, 'id' | 'status' | 'resultKe
 export interface LearningRepository {
   /** Stores a suggestion; null when this question already has one (a redelivery, a second signal). */
   add(input: SuggestionInput): Promise<SuggestionRecord | null>;
+  /** Stores many in one write, skipping questions that have their suggestion already; returns how many were new. */
+  addMany?(inputs: readonly SuggestionInput[]): Promise<number>;
   get(id: number): Promise<SuggestionRecord | null>;
   /** Pending suggestions, oldest first. */
   pending(communityId: string, limit: number): Promise<SuggestionRecord[]>;

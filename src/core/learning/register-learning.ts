@@ -1,15 +1,18 @@
 // The learning feature: every posted message, check mark, edit and delete goes to the suggestion
 // queue (suggestion-queue.ts); the Approve / Edit / Reject buttons under /faq suggestions come
 // back here. A failure is logged by the pipeline and never stops the other features.
+import type { FormSpec } from '../adapter.ts';
 import type { ButtonPressed } from '../events.ts';
 import { defineFeature, type EventContext } from '../feature.ts';
 import type { Deps } from '../app-ports.ts';
 import { UserError } from '../errors.ts';
 import type { OutgoingMessage } from '../outgoing.ts';
 import { z } from 'zod';
+import { CommunityPausedError } from '../community-pauses.ts';
 import { gapsMessage } from './gaps-digest.ts';
 import { createKnowledgeGaps } from './knowledge-gaps.ts';
 import { approvedText } from './suggestion-messages.ts';
+import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './suggestion-queue.ts';
 
 export const GAPS_DIGEST_JOB = 'learning.gaps-digest';
 const GAPS_DIGEST_KEY = 'learning-gaps-digest';
@@ -45,7 +48,7 @@ export async function handleLearningButton(deps: ButtonDeps, event: ButtonPresse
   if (!Number.isSafeInteger(id)) return;
   try {
     if (event.actionId === LEARNING_ACTIONS.edit) {
-      // Neither adapter opens modals yet: the edit is a subcommand, prefilled here.
+      // Slack and Discord open a form instead (editForm); elsewhere (the console) the edit is a subcommand.
       await learning.get(community.id, id);
       await respond(event, repliers, { text: t('learning.edit.how', { id }) });
       return;
@@ -64,6 +67,32 @@ export async function handleLearningButton(deps: ButtonDeps, event: ButtonPresse
   }
 }
 
+/** The form the Edit button opens: the question and the answer, prefilled; null when there is nothing to edit. */
+export async function editForm(learning: Deps<'learning'>['learning'], translator: Deps<'translator'>['translator'], event: ButtonPressed, context: EventContext): Promise<FormSpec | null> {
+  const id = Number(event.value);
+  // A member is told "moderators only" by the press itself; a decided suggestion, that it was decided.
+  if (!event.actor.isModerator || !Number.isSafeInteger(id)) return null;
+  let suggestion;
+  try {
+    suggestion = await learning.get(context.community.id, id);
+  } catch (error) {
+    if (error instanceof UserError) return null;
+    throw error;
+  }
+  const t = (key: string, vars?: Record<string, string | number>) => translator.t(context.language, key, vars);
+  return {
+    title: t('learning.form.title', { id }),
+    submitLabel: t('learning.form.submit'),
+    command: 'faq',
+    subcommand: 'suggestions',
+    options: { action: 'edit', id },
+    fields: [
+      { id: 'question', label: t('learning.form.question'), value: suggestion.questionText, multiline: false, maxLength: MAX_QUESTION_CHARS },
+      { id: 'answer', label: t('learning.form.answer'), value: suggestion.answerText, multiline: true, maxLength: MAX_ANSWER_CHARS },
+    ],
+  };
+}
+
 export const learningFeature = defineFeature({
   name: 'learning',
   needs: ['learning', 'scheduler', 'openQuestions', 'digestChannels', 'communities', 'members', 'translator', 'repliers', 'clock'],
@@ -80,7 +109,12 @@ export const learningFeature = defineFeature({
           if (!community) continue;
           const t = (key: string, vars?: Record<string, string | number>) => translator.t(community.language, key, vars);
           const message = gapsMessage(t, await gaps.report(communityId), await learning.countPending(communityId));
-          await repliers.forId(channelId).post({ channelId }, message);
+          try {
+            await repliers.forId(channelId).post({ channelId }, message);
+          } catch (error) {
+            // A paused community (app uninstalled) gets no digest; the others still do.
+            if (!(error instanceof CommunityPausedError)) throw error;
+          }
         }
       },
     });
@@ -94,5 +128,7 @@ export const learningFeature = defineFeature({
     registry.on('message.edited', (event) => learning.onEdit(event));
     registry.on('message.deleted', (event) => learning.onDelete(event));
     registry.on('button.pressed', (event, context) => handleLearningButton(deps, event, context));
+    // Where the platform shows forms (Slack, Discord), Edit opens one with the texts to change.
+    registry.form(LEARNING_ACTIONS.edit, (event, context) => editForm(learning, translator, event, context));
   },
 });

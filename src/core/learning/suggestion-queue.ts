@@ -14,7 +14,7 @@ import type { NoticeSender } from '../outbox/notice-sender.ts';
 import type { Notice } from '../outbox/notices.ts';
 import type { Language } from '../language.ts';
 import type { Translator } from '../translator.ts';
-import type { LearningRepository, SuggestionRecord } from './ports.ts';
+import type { LearningRepository, SuggestionInput, SuggestionRecord } from './ports.ts';
 import { createThreadMiner, minerMessageOf, type MinedSuggestion, type MinerOptions } from './thread-miner.ts';
 
 /** Below this confidence the question is new; from it up, a phrasing of the best entry. */
@@ -46,6 +46,12 @@ export interface LearningDeps {
   miner?: Partial<MinerOptions>;
   /** This Rapport replays history (an import): every suggestion is flagged as imported. */
   imported?: boolean;
+  /**
+   * Suggestions found in messages are held and stored by `flush()` (the pipeline calls it after
+   * every batch), in one write per batch: a history replay finds one every fifty messages, and a
+   * round trip each made learning the slowest feature of `bench replay`.
+   */
+  writeBehind?: boolean;
 }
 
 export type ApproveOutcome = { kind: 'created' | 'phrasing' | 'already'; entry: KbEntry; suggestion: SuggestionRecord };
@@ -60,8 +66,24 @@ function cut(text: string, max: number): string {
 export function createLearning(deps: LearningDeps) {
   const { repo, logger } = deps;
   const miner = createThreadMiner(deps.miner);
+  /** Suggestions waiting for flush() (writeBehind only). */
+  let held: SuggestionInput[] = [];
 
-  async function store(found: MinedSuggestion, imported: boolean): Promise<SuggestionRecord | null> {
+  async function flush(): Promise<void> {
+    if (held.length === 0) return;
+    const batch = held;
+    held = [];
+    try {
+      const stored = repo.addMany ? await repo.addMany(batch) : (await Promise.all(batch.map((input) => repo.add(input)))).filter(Boolean).length;
+      logger.info({ suggestions: stored, imported: batch.filter((input) => input.imported).length }, 'learning: suggestions stored');
+    } catch (error) {
+      // Kept for the next flush: nothing found is dropped by a failed write.
+      held = batch.concat(held);
+      throw error;
+    }
+  }
+
+  async function store(found: MinedSuggestion, imported: boolean, direct = false): Promise<SuggestionRecord | null> {
     for (const memberId of [found.askerId, found.creditedId]) {
       if (!(await deps.privacy.mayProfile(found.communityId, memberId))) {
         logger.debug({ communityId: found.communityId, question: found.questionMessageId }, 'learning: a member of this conversation opted out of profiling; not suggested');
@@ -83,7 +105,7 @@ export function createLearning(deps: LearningDeps) {
       return null;
     }
     const entryKey = best && best.confidence >= PHRASING_MIN_CONFIDENCE ? best.key : null;
-    const saved = await repo.add({
+    const input: SuggestionInput = {
       communityId: found.communityId,
       channelId: found.channelId,
       questionMessageId: found.questionMessageId,
@@ -98,7 +120,12 @@ export function createLearning(deps: LearningDeps) {
       imported,
       entryKey,
       createdAt: new Date(found.at),
-    });
+    };
+    if (deps.writeBehind && !direct) {
+      held.push(input);
+      return null;
+    }
+    const saved = await repo.add(input);
     if (saved) logger.info({ communityId: saved.communityId, suggestion: saved.id, signal: saved.signal, imported }, 'learning: suggestion stored');
     return saved;
   }
@@ -136,7 +163,7 @@ export function createLearning(deps: LearningDeps) {
     async saveAsAnswer(input: { communityId: string; channelId: string; messageId: string; at: Date }): Promise<SuggestionRecord> {
       const found = miner.saveAsAnswer(input.channelId, input.messageId, input.at.getTime());
       if ('unknown' in found) throw new UserError(found.unknown === 'message' ? 'learning.save.unknownMessage' : 'learning.save.noQuestion');
-      const stored = await store({ ...found, communityId: input.communityId }, false);
+      const stored = await store({ ...found, communityId: input.communityId }, false, true);
       if (!stored) throw new UserError('learning.save.notStored');
       return stored;
     },
@@ -144,6 +171,7 @@ export function createLearning(deps: LearningDeps) {
     /** An edited question or answer changes its pending suggestion. */
     async onEdit(event: MessageEdited): Promise<void> {
       miner.onEdit(event.channelId, event.messageId, event.text);
+      await flush(); // a suggestion still held must be found and changed like a stored one
       for (const s of await repo.pendingWithMessage(event.communityId, event.messageId)) {
         if (s.questionMessageId === event.messageId) {
           const question = cut(event.text.trim(), MAX_QUESTION_CHARS);
@@ -161,6 +189,7 @@ export function createLearning(deps: LearningDeps) {
     /** A deleted question, answer or signal removes its pending suggestion. */
     async onDelete(event: MessageDeleted): Promise<void> {
       miner.onDelete(event.channelId, event.messageId);
+      await flush();
       for (const s of await repo.pendingWithMessage(event.communityId, event.messageId)) {
         if (await repo.removePending(s.id)) logger.info({ suggestion: s.id, messageId: event.messageId }, 'learning: source message deleted; pending suggestion removed');
       }
@@ -223,7 +252,12 @@ export function createLearning(deps: LearningDeps) {
     },
 
     /** Privacy erasure: the member's suggestions go. */
-    forgetMember: (memberId: string) => repo.eraseMember(memberId),
+    /** Stores the suggestions held since the last flush (writeBehind). */
+    flush,
+    async forgetMember(memberId: string) {
+      held = held.filter((input) => input.askerMemberId !== memberId && input.creditedMemberId !== memberId);
+      return repo.eraseMember(memberId);
+    },
   };
 }
 

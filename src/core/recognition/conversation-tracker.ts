@@ -7,6 +7,7 @@
 import { BoundedMap } from './bounded-map.ts';
 import type { MemberDirectory } from './member-directory.ts';
 import type { RecognitionConfig } from './recognition-config.ts';
+import { sharedCount, topicWords } from './topic-words.ts';
 
 export type InferenceVia = 'reply' | 'thread' | 'mention' | 'name' | 'conversation' | 'question';
 
@@ -22,6 +23,8 @@ export interface ReplyTarget {
    * is answering): a follow-up to their helper, not help given.
    */
   followUp: boolean;
+  /** The question message this one answers, when known (a reply to it, its thread, or the target's open question). */
+  questionMessageId?: string;
 }
 
 export interface TrackedMessage {
@@ -54,7 +57,7 @@ interface ChannelTrack {
   /** Who addressed each member lately, newest first (at most 4). */
   addressedBy: BoundedMap<string, Stamp[]>;
   /** Recent questions nobody has answered yet, oldest first (at most 8), with their topic words. */
-  open: Array<{ authorId: string; at: number; words: readonly string[] }>;
+  open: Array<{ authorId: string; messageId: string; at: number; words: readonly string[] }>;
   /** Topic words of each member's latest message here. */
   lastWords: BoundedMap<string, readonly string[]>;
   threadLast: BoundedMap<string, Stamp>;
@@ -81,7 +84,7 @@ export class ConversationTracker {
   infer(msg: TrackedMessage): ReplyTarget[] {
     const track = this.#track(msg.channelId);
     const targets = new Map<string, ReplyTarget>();
-    const add = (memberId: string | undefined, via: InferenceVia, confidence: number, repliedQuestion = false): void => {
+    const add = (memberId: string | undefined, via: InferenceVia, confidence: number, repliedQuestion?: string): void => {
       if (!memberId || memberId === msg.authorId || targets.has(memberId)) return;
       if (this.#directory.get(memberId)?.isBot) return;
       const authorSeeks = this.#seeking(track, msg.authorId, msg.at);
@@ -90,17 +93,18 @@ export class ConversationTracker {
       // the one being helped.
       const answeredAuthor = authorSeeks !== undefined && (track.addressedBy.get(msg.authorId) ?? []).some((b) => b.id === memberId && b.at >= authorSeeks);
       const followUp = answeredAuthor && (targetSeeks === undefined || targetSeeks < (authorSeeks as number));
-      const toQuestion = !followUp && (repliedQuestion || targetSeeks !== undefined);
-      targets.set(memberId, { memberId, via, confidence, toQuestion, followUp });
+      const toQuestion = !followUp && (repliedQuestion !== undefined || targetSeeks !== undefined);
+      const questionMessageId = toQuestion ? repliedQuestion ?? track.open.find((q) => q.authorId === memberId)?.messageId : undefined;
+      targets.set(memberId, { memberId, via, confidence, toQuestion, followUp, ...(questionMessageId ? { questionMessageId } : {}) });
     };
 
     if (msg.replyTo) {
       const replied = track.messages.get(msg.replyTo.messageId);
-      add(msg.replyTo.memberId ?? replied?.authorId, 'reply', 1, replied?.isQuestion ?? false);
+      add(msg.replyTo.memberId ?? replied?.authorId, 'reply', 1, replied?.isQuestion ? msg.replyTo.messageId : undefined);
     }
     if (msg.threadId && msg.threadId !== msg.messageId) {
       const root = track.messages.get(msg.threadId);
-      if (root && root.authorId !== msg.authorId) add(root.authorId, 'thread', 0.9, root.isQuestion);
+      if (root && root.authorId !== msg.authorId) add(root.authorId, 'thread', 0.9, root.isQuestion ? msg.threadId : undefined);
       else add(track.threadLast.get(msg.threadId)?.id, 'thread', this.#config.conversationConfidence);
     }
     // A message addressed to many people at once is a broadcast: each gets a share.
@@ -136,7 +140,7 @@ export class ConversationTracker {
     if (msg.isQuestion && !addressed) {
       track.seekingSince.set(msg.authorId, msg.at);
       track.open = track.open.filter((q) => q.authorId !== msg.authorId);
-      track.open.push({ authorId: msg.authorId, at: msg.at, words: topicWords(msg.text) });
+      track.open.push({ authorId: msg.authorId, messageId: msg.messageId, at: msg.at, words: topicWords(msg.text) });
       if (track.open.length > OPEN_QUESTIONS) track.open.shift();
     } else if (targets.some((t) => t.followUp)) {
       track.seekingSince.set(msg.authorId, msg.at);
@@ -262,39 +266,4 @@ export class ConversationTracker {
     }
     return track;
   }
-}
-
-// Words too common to say what a message is about (English and Bulgarian chat; only words of 3+
-// letters count anyway).
-const STOP_WORDS = new Set(
-  [
-    'като това този тази тези какво как има може защо дали след или няма само още вече там тук сега кога къде който която които ако нещо него нея тях мен теб',
-    "the and you your yours for that this these those with have has had having what how can not but are was were been being its it's our ours out over under again once",
-    'just only also too even still then than now yet off via per etc all any both each few more most other some such own same very much many lot lots bit',
-    "does did doing get got gets use used using one ones now from into onto about above below would could should will shall may might must",
-    'really like know think want need try tried yes yeah yep nope well sure okay who whom whose why when where which way thing things see make made',
-    "what's that's there's here's don't can't doesn't didn't isn't aren't wasn't won't wouldn't i'm i've i'll you're you've he's she's they're let's",
-    'there their theirs them they then him her his hers she any anyone someone something anything thanks thank please hello hey',
-  ]
-    .join(' ')
-    .split(' '),
-);
-const TOPIC_RE = /[\p{L}\p{N}][\p{L}\p{N}'._+-]*[\p{L}\p{N}]/gu;
-const MARKUP_RE = /<[@#!][^>]*>|https?:\/\/\S+/g;
-
-/** Up to 12 distinct lower-cased content words of 3+ characters (enough to recognise a topic, small to keep). */
-export function topicWords(text: string): string[] {
-  const out: string[] = [];
-  for (const token of text.replace(MARKUP_RE, ' ').toLowerCase().match(TOPIC_RE) ?? []) {
-    if (token.length < 3 || STOP_WORDS.has(token) || out.includes(token)) continue;
-    out.push(token);
-    if (out.length >= 12) break;
-  }
-  return out;
-}
-
-function sharedCount(a: readonly string[], b: readonly string[]): number {
-  let n = 0;
-  for (const w of a) if (b.includes(w)) n++;
-  return n;
 }

@@ -7,6 +7,7 @@
 import type { Clock } from '../clock.ts';
 import type { Actor, MemberJoined, MessagePosted, ReactionChanged } from '../events.ts';
 import type { LeaderboardEntry } from './leaderboard.ts';
+import { DAY_MS } from './decayed-value.ts';
 import { mergeScoreStates } from './merge-score-state.ts';
 import type { QuestionDetector } from '../answers/detect/question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
@@ -35,6 +36,8 @@ export interface Recognition {
   /** The cached store every engine shares (the ambassadors' signals read it). */
   readonly store: WriteBehindScoreStore;
   onMessage(community: RecognitionCommunity, message: MessagePosted): Promise<MessageOutcome>;
+  /** Told when a message is taken as the answer to an earlier question message (the unanswered list counts it as a reply). */
+  onAnswerAttributed(listener: (message: MessagePosted, questionMessageId: string) => Promise<void>): void;
   onReaction(community: RecognitionCommunity, reaction: ReactionChanged): Promise<GivenCredit[]>;
   onMemberJoined(community: RecognitionCommunity, event: MemberJoined): Promise<void>;
   /** The member's answer was accepted into the knowledge base (see RecognitionEngine.onAnswerAccepted). */
@@ -70,7 +73,13 @@ export function createRecognition(deps: RecognitionDeps): Recognition {
   const config = parseRecognitionConfig(deps.config ?? {});
   // 20,000 cached states (a member in the community and a channel or two) is about 60 MB at most.
   // The merge lets several processes cache the same members (versioned writes, merge-score-state.ts).
-  const store = createWriteBehindScoreStore(deps.store, { maxCached: 20_000, ...deps.cache, merge: (theirs, mine, base) => mergeScoreStates(theirs, mine, base, config) });
+  const store = createWriteBehindScoreStore(deps.store, {
+    maxCached: 20_000,
+    ...deps.cache,
+    merge: (theirs, mine, base) => mergeScoreStates(theirs, mine, base, config),
+    // Pair days are local days: a day within one of the current UTC day may be today somewhere.
+    recentDay: (day) => day >= Math.floor(deps.clock.now().getTime() / DAY_MS) - 1,
+  });
   const engines = new Map<string, RecognitionEngine>();
   // Members looked up and not found, so a mention of a stranger costs one query a minute at most.
   const misses = new Map<string, number>();
@@ -106,6 +115,8 @@ export function createRecognition(deps: RecognitionDeps): Recognition {
     return engine;
   }
 
+  const answerListeners: Array<(message: MessagePosted, questionMessageId: string) => Promise<void>> = [];
+
   /** Drops opted-out members from a board and renumbers it. */
   async function visible<T extends LeaderboardEntry>(communityId: string, entries: T[]): Promise<T[]> {
     const kept: T[] = [];
@@ -119,7 +130,19 @@ export function createRecognition(deps: RecognitionDeps): Recognition {
   return {
     config,
     store,
-    onMessage: (community, message) => engineFor(community).onMessage(message),
+    async onMessage(community, message) {
+      const outcome = await engineFor(community).onMessage(message);
+      if (!outcome.thanks) {
+        for (const target of outcome.targets) {
+          if (!target.questionMessageId || target.confidence < config.minConfidence) continue;
+          for (const listener of answerListeners) await listener(message, target.questionMessageId);
+        }
+      }
+      return outcome;
+    },
+    onAnswerAttributed(listener) {
+      answerListeners.push(listener);
+    },
     onReaction: (community, reaction) => engineFor(community).onReaction(reaction),
     onMemberJoined: (community, event) => engineFor(community).onMemberJoined(event),
     onAnswerAccepted: (community, input) => engineFor(community).onAnswerAccepted(input),

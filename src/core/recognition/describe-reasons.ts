@@ -3,7 +3,8 @@
 import type { Language } from '../ports.ts';
 import type { PeriodFigures } from './member-score-state.ts';
 
-export type ReasonPeriod = 'week' | 'month' | 'all';
+/** 'lastWeek' and 'lastMonth' are the periods that just ended (a Monday shout-out looks back on them). */
+export type ReasonPeriod = 'week' | 'month' | 'all' | 'lastWeek' | 'lastMonth';
 
 interface Words {
   period: Record<ReasonPeriod, string>;
@@ -17,7 +18,7 @@ interface Words {
 
 const WORDS: Record<Language, Words> = {
   en: {
-    period: { week: 'this week', month: 'this month', all: 'in total' },
+    period: { week: 'this week', month: 'this month', all: 'in total', lastWeek: 'last week', lastMonth: 'last month' },
     helped: (n) => `helped ${n} ${n === 1 ? 'person' : 'people'}`,
     answered: (n) => `answered ${n} ${n === 1 ? 'question' : 'questions'}`,
     thanked: (n) => `thanked ${n} ${n === 1 ? 'time' : 'times'}`,
@@ -26,7 +27,7 @@ const WORDS: Record<Language, Words> = {
     nothing: 'no activity yet',
   },
   bg: {
-    period: { week: 'тази седмица', month: 'този месец', all: 'общо' },
+    period: { week: 'тази седмица', month: 'този месец', all: 'общо', lastWeek: 'миналата седмица', lastMonth: 'миналия месец' },
     helped: (n) => `помогна на ${n} ${n === 1 ? 'човек' : 'души'}`,
     answered: (n) => `отговори на ${n} ${n === 1 ? 'въпрос' : 'въпроса'}`,
     thanked: (n) => `получи ${n} ${n === 1 ? 'благодарност' : 'благодарности'}`,

@@ -9,6 +9,8 @@ import type { Logger } from '../logger.ts';
 import { systemClock } from '../clock.ts';
 import { createRecognition, type RecognitionDeps } from './create-recognition.ts';
 import type { BatchingScoreStore } from './write-behind-score-store.ts';
+import { applyImportedPoints, type ImportedPoints } from './imported-points.ts';
+import { createScoreState } from './member-score-state.ts';
 
 export interface StoredEvent {
   /** The ActivityEvent id (increasing in storing order). */
@@ -31,6 +33,8 @@ export interface ScoreRebuildStore {
   saveWatermarks(marks: Map<string, number>): Promise<void>;
   /** Sets a watermark as given (after a rebuild). */
   setWatermark(communityId: string, id: number): Promise<void>;
+  /** Points imported from another bot (`rapport import scores`): no event holds them, so a rebuild adds them back. */
+  imported?(communityId: string): Promise<Array<{ memberId: string; points: ImportedPoints }>>;
 }
 
 export interface RebuildDeps extends Pick<RecognitionDeps, 'config' | 'mayProfile' | 'findMember'> {
@@ -73,6 +77,12 @@ export async function rebuildCommunityScores(communityId: string, deps: RebuildD
     await recognition.flush();
   }
   await recognition.flush();
+  for (const { memberId, points } of (await deps.rebuild.imported?.(communityId)) ?? []) {
+    const member = await deps.findMember?.(memberId);
+    const state = (await deps.store.get(communityId, memberId)) ?? createScoreState(communityId, memberId, member?.displayName ?? memberId, member?.isModerator ?? false, points.at);
+    applyImportedPoints(state, points, 1, recognition.config);
+    await deps.store.put(state);
+  }
   if (last > 0) await deps.rebuild.setWatermark(communityId, last);
   deps.logger.info({ communityId, events, skipped }, 'scores rebuilt from stored events');
   return { communityId, events, skipped };

@@ -1,16 +1,19 @@
 // The recognition engine: turns chat events into engagement and helper scores (the model is
-// described in recognition-config.ts) and answers leaderboard, rank and shout-out questions.
-// Per message it does O(mentions) work plus a few store reads and writes; conversation tracking
-// lives in bounded memory (lost on restart, which only affects the next few minutes' inference).
+// described in recognition-config.ts, what each credit is worth in scoring-rules.ts); its
+// leaderboard, rank and shout-out answers are in recognition-queries.ts. Per message it does
+// O(mentions) work plus a few store reads and writes; conversation tracking lives in bounded
+// memory (lost on restart, which only affects the next few minutes' inference).
 import { systemClock, type Clock } from '../clock.ts';
 import type { Actor, MemberJoined, MessagePosted, ReactionChanged } from '../events.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { countWords } from './count-words.ts';
 import { ConversationTracker, type ReplyTarget, type TrackedMessage } from './conversation-tracker.ts';
-import { mostImproved, rankStates, scoreOf, type LeaderboardEntry, type LeaderboardPeriod } from './leaderboard.ts';
 import { MemberDirectory, type KnownMember } from './member-directory.ts';
-import { applyCredit, createScoreState, rollTallies, type Credit, type MemberScoreState, type ScoreKind } from './member-score-state.ts';
+import { applyCredit, createScoreState, rollTallies, type Credit, type MemberScoreState } from './member-score-state.ts';
+import { channelMessageEngagement, helpAmount, messageEngagement, pairShare } from './scoring-rules.ts';
 import { createPeriodCalendar, type PeriodIndex } from './period-calendar.ts';
+import { createBrandMatcher } from '../ambassadors/brand-talk.ts';
+import { classifyFeedback } from '../feedback/classify-feedback.ts';
 import { defaultQuestionDetector, questionScore, type QuestionDetector } from '../answers/detect/question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
 import type { ScoreStore } from './score-store.ts';
@@ -39,9 +42,9 @@ export interface MessageOutcome {
 }
 
 export type { LeaderboardQuery, RankResult, ShoutoutData, ShoutoutQuery } from './recognition-queries.ts';
-import type { LeaderboardQuery, RankResult, ShoutoutData, ShoutoutQuery } from './recognition-queries.ts';
+import { createRecognitionQueries, type RecognitionQueries } from './recognition-queries.ts';
 
-export interface RecognitionEngine {
+export interface RecognitionEngine extends RecognitionQueries {
   readonly config: RecognitionConfig;
   onMessage(message: MessagePosted): Promise<MessageOutcome>;
   onReaction(reaction: ReactionChanged): Promise<GivenCredit[]>;
@@ -52,9 +55,6 @@ export interface RecognitionEngine {
    * caller passes `creditId` (the suggestion), a repeat is ignored.
    */
   onAnswerAccepted(input: { communityId: string; channelId?: string; memberId: string; helpedId: string; creditId: string; at: Date }): Promise<GivenCredit | null>;
-  leaderboard(query: LeaderboardQuery): Promise<LeaderboardEntry[]>;
-  rank(communityId: string, memberId: string, options?: { channelId?: string }): Promise<RankResult | null>;
-  shoutout(query: ShoutoutQuery): Promise<ShoutoutData>;
 }
 
 /** What one reaction earned, kept to take it back if the reaction is removed. */
@@ -81,7 +81,6 @@ export interface RecognitionEngineDeps {
    */
   resolveMember?: (communityId: string, memberId: string) => Promise<Actor | null>;
 }
-
 
 export function createRecognitionEngine(deps: RecognitionEngineDeps): RecognitionEngine {
   const config = parseRecognitionConfig(deps.config ?? {});
@@ -110,13 +109,10 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
   }
 
   async function load(scopeId: string, member: KnownMember, at: number): Promise<MemberScoreState> {
-    const state = await store.get(scopeId, member.memberId);
-    if (state) {
-      state.displayName = member.displayName;
-      state.isStaff = member.isStaff;
-      return state;
-    }
-    return createScoreState(scopeId, member.memberId, member.displayName, member.isStaff, at);
+    const state = await store.getOrCreate(scopeId, member.memberId, () => createScoreState(scopeId, member.memberId, member.displayName, member.isStaff, at));
+    state.displayName = member.displayName;
+    state.isStaff = member.isStaff;
+    return state;
   }
 
   async function credit(scopes: readonly string[], member: KnownMember, c: Credit, at: number, period: PeriodIndex): Promise<void> {
@@ -129,23 +125,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
 
   /** The share of a credit still due for this pair today (pairDecay^n, zero past the cap). */
   async function pairFactor(kind: string, giver: string, receiver: string, day: number): Promise<number> {
-    const before = await store.bumpPair(`${kind}|${giver}|${receiver}`, day);
-    return before >= config.pairCapPerDay ? 0 : Math.pow(config.pairDecay, before);
-  }
-
-  /** Engagement for posting, with cooldown and diminishing returns; mutates the pace. */
-  function messageEngagement(state: MemberScoreState, words: number, at: number): number {
-    const pace = state.pace;
-    if (at - pace.lastAt < config.messageCooldownSeconds * 1000) return 0;
-    if (at - pace.windowStart > config.messageWindowMinutes * 60_000) {
-      pace.windowStart = at;
-      pace.windowCount = 0;
-    }
-    const weight = config.messageWeight * (words <= config.shortMessageMaxWords ? config.shortMessageFactor : 1);
-    const amount = weight / (1 + pace.windowCount * config.diminishingFactor);
-    pace.windowCount++;
-    pace.lastAt = at;
-    return amount;
+    return pairShare(await store.bumpPair(`${kind}|${giver}|${receiver}`, day), config);
   }
 
   function scopesOf(communityId: string, channelId: string | undefined): string[] {
@@ -188,17 +168,11 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
     const receiver = helping ? helpedId : helper.memberId;
     const factor = await pairFactor(reason === 'answer' ? 'reply' : reason, giver, receiver, period.day);
     if (factor <= 0 || weight * confidence <= 0) return null;
-    // Helping someone new this month is worth more than helping the same person again: a
-    // community is better served by a member who helps many people than by one who talks long
-    // with one. The bonus counts a person, so it is not scaled by how sure the inference is (the
-    // inference already had to clear `minConfidence` to count at all); the per-message part is.
-    // This opens no new way to farm points: mentioning each asker always earned the full bonus,
-    // and either way it is paid once per person and month.
     const [home, ...others] = scopes as [string, ...string[]];
     const state = await load(home, helper, at);
     rollTallies(state, period, config);
     const isNew = state.month.key === period.month && wouldBeNewDistinct(state.month.helped, helpedId, config.distinctSketchSize);
-    const amount = weight * factor * confidence + (isNew ? config.newPersonWeight : 0);
+    const amount = helpAmount(weight, factor, confidence, isNew, config);
     const counters = reason === 'reply' ? { replies: 1 } : reason === 'answer' ? { replies: 1, answers: 1 } : { thanks: 1 };
     const c: Credit = { helper: amount, engagement: amount * config.engagementFromHelp, counters, helped: helpedId };
     applyCredit(state, c, at, period, config);
@@ -222,7 +196,9 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       const thanks = detectThanks(message.text);
       // "thanks for the help" names help without asking for it: a thank-you is a question only
       // when it asks one outright ("thanks! will that survive a reboot?").
-      const isQuestion = questionScore(detectQuestion, message.text) >= config.questionThreshold && (!thanks || message.text.includes('?'));
+      // A feature request or a complaint speaks to the product: it asks no member for help and answers nobody.
+      const feedback = !thanks && isRequestOrComplaint(message.text);
+      const isQuestion = !feedback && questionScore(detectQuestion, message.text) >= config.questionThreshold && (!thanks || message.text.includes('?'));
       const tracked: TrackedMessage = {
         communityId: message.communityId,
         channelId: message.channelId,
@@ -238,7 +214,8 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       const words = countWords(message.text);
       let targets = tracker.infer(tracked);
       // Timing alone never makes "lol" an answer: guesses need a message with some substance.
-      if (words <= config.shortMessageMaxWords) targets = targets.filter((t) => t.via !== 'conversation' && t.via !== 'question');
+      if (words <= config.shortMessageMaxWords || feedback) targets = targets.filter((t) => t.via !== 'conversation' && t.via !== 'question');
+      if (feedback) targets = targets.map((t) => ({ ...t, toQuestion: false }));
       if (thanks) {
         // Thanks go to whoever is named; else to whoever most recently helped the author.
         targets = targets.filter((t) => t.via === 'reply' || t.via === 'thread' || t.via === 'mention' || t.via === 'name');
@@ -265,7 +242,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       if (eligible(author)) {
         for (const scopeId of scopes) {
           const state = await load(scopeId, author, at);
-          const engagement = scopeId === message.communityId || !config.channelScores ? messageEngagement(state, words, at) : channelMessageEngagement(outcome);
+          const engagement = scopeId === message.communityId || !config.channelScores ? messageEngagement(state, words, at, config) : channelMessageEngagement(outcome.credits);
           applyCredit(state, { engagement, counters: { messages: 1 } }, at, period, config);
           await store.put(state);
           if (scopeId === message.communityId) outcome.credits.push({ memberId: author.memberId, reason: 'message', engagement, helper: 0 });
@@ -318,58 +295,17 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
       const member = directory.learn(event.communityId, event.member);
       if (!eligible(member) || !(await mayScore(event.communityId, member.memberId))) return;
       const at = event.occurredAt.getTime();
-      if (!(await store.get(event.communityId, member.memberId))) {
-        await store.put(createScoreState(event.communityId, member.memberId, member.displayName, member.isStaff, at));
-      }
+      let created = false;
+      const state = await store.getOrCreate(event.communityId, member.memberId, () => ((created = true), createScoreState(event.communityId, member.memberId, member.displayName, member.isStaff, at)));
+      if (created) await store.put(state);
     },
 
-    async leaderboard(query) {
-      const now = clock.now().getTime();
-      const states = await store.list(query.channelId ?? query.communityId);
-      const entries = rankStates(states, { period: query.period, kind: query.kind, now, index: calendar.index(now), config });
-      return entries.slice(0, query.limit ?? 10);
-    },
-
-    async rank(communityId, memberId, options = {}) {
-      const now = clock.now().getTime();
-      const index = calendar.index(now);
-      const states = await store.list(options.channelId ?? communityId);
-      const state = states.find((s) => s.memberId === memberId);
-      if (!state) return null;
-      const position = (period: LeaderboardPeriod, kind: ScoreKind): number | null =>
-        rankStates(states, { period, kind, now, index, config }).find((e) => e.memberId === memberId)?.rank ?? null;
-      const base = { now, index, config, kind: 'helpers' as const };
-      return {
-        memberId,
-        displayName: state.displayName,
-        helperRank: { all: position('all', 'helpers'), current: position('current', 'helpers') },
-        engagementRank: { all: position('all', 'engagement'), current: position('current', 'engagement') },
-        standing: {
-          helper: scoreOf(state, { ...base, period: 'current' }).score,
-          engagement: scoreOf(state, { ...base, kind: 'engagement', period: 'current' }).score,
-        },
-        week: scoreOf(state, { ...base, period: 'week' }).figures,
-        month: scoreOf(state, { ...base, period: 'month' }).figures,
-        all: scoreOf(state, { ...base, period: 'all' }).figures,
-      };
-    },
-
-    async shoutout(query) {
-      const now = clock.now().getTime();
-      const index = calendar.index(now);
-      const key = (query.period === 'week' ? index.week : index.month) - (query.which === 'previous' ? 1 : 0);
-      const states = await store.list(query.communityId);
-      const limit = query.limit ?? 3;
-      const topHelpers = rankStates(states, { period: query.period, kind: 'helpers', key, now, index, config }).slice(0, limit);
-      const thanked = new Set(topHelpers.map((e) => e.memberId));
-      const improved = mostImproved(states, query.period, key, config).filter((e) => !thanked.has(e.memberId));
-      return { period: query.period, key, topHelpers, mostImproved: improved.slice(0, limit) };
-    },
+    ...createRecognitionQueries({ store, clock, calendar, config }),
   };
 }
 
-/** In a channel scope the message engagement mirrors what the community scope just granted. */
-function channelMessageEngagement(outcome: MessageOutcome): number {
-  const granted = outcome.credits.find((c) => c.reason === 'message');
-  return granted ? granted.engagement : 0;
+const NO_BRAND = createBrandMatcher([]);
+function isRequestOrComplaint(text: string): boolean {
+  const kind = classifyFeedback(text, NO_BRAND);
+  return kind === 'feature_request' || kind === 'complaint';
 }

@@ -6,6 +6,13 @@ import type { MemberScoreState } from './member-score-state.ts';
 
 export interface ScoreStore {
   get(scopeId: string, memberId: string): Promise<MemberScoreState | undefined>;
+  /**
+   * The member's state, or the one `create()` makes when there is none, kept at once: a caller
+   * that asks for the same member before this one's put gets the same object, so the first credits
+   * of a brand-new member arriving together (a join and a message) all land in one state. (A get
+   * followed by a put of a new state let the second newcomer state replace the first.)
+   */
+  getOrCreate(scopeId: string, memberId: string, create: () => MemberScoreState): Promise<MemberScoreState>;
   /** Saves a state (insert or replace). */
   put(state: MemberScoreState): Promise<void>;
   /** Every member state in a scope (for leaderboards; not on the per-message path). */
@@ -35,6 +42,15 @@ export function createInMemoryScoreStore(options: { maxPairs?: number } = {}): I
   const pairs = new Map<string, { day: number; count: number }>();
   let newestDay = Number.NEGATIVE_INFINITY;
 
+  function scopeOf(scopeId: string): Map<string, MemberScoreState> {
+    let scope = scopes.get(scopeId);
+    if (!scope) {
+      scope = new Map();
+      scopes.set(scopeId, scope);
+    }
+    return scope;
+  }
+
   function prunePairs(): void {
     for (const [key, entry] of pairs) if (entry.day < newestDay) pairs.delete(key);
   }
@@ -43,13 +59,15 @@ export function createInMemoryScoreStore(options: { maxPairs?: number } = {}): I
     async get(scopeId, memberId) {
       return scopes.get(scopeId)?.get(memberId);
     },
+    async getOrCreate(scopeId, memberId, create) {
+      const found = scopes.get(scopeId)?.get(memberId);
+      if (found) return found;
+      const state = create();
+      scopeOf(scopeId).set(memberId, state);
+      return state;
+    },
     async put(state) {
-      let scope = scopes.get(state.scopeId);
-      if (!scope) {
-        scope = new Map();
-        scopes.set(state.scopeId, scope);
-      }
-      scope.set(state.memberId, state);
+      scopeOf(state.scopeId).set(state.memberId, state);
     },
     async list(scopeId) {
       return [...(scopes.get(scopeId)?.values() ?? [])];

@@ -11,88 +11,29 @@
 // Socket Mode spreads a workspace's events over connections; HTTP behind a load balancer spreads
 // them over processes). When the inner store keeps row versions (the `*Versioned` methods), each
 // cached state remembers the version it was loaded at and a snapshot of itself as loaded (its
-// base, taken when a clean state is handed out, before the engine mutates it). A flush writes only
-// rows still at that version; for a row another process wrote meanwhile it reads theirs, rebases
-// (theirs + (mine − base), merge-score-state.ts), and writes again, so no process overwrites
-// another's credits. With one writer every write matches and the flush is the same one statement
-// per batch as before; the merge runs only on conflicts.
+// base, taken when a clean state is handed out, before the engine mutates it), and a flush writes
+// through versioned-score-writer.ts: only rows still at that version, rebasing the others
+// (theirs + (mine − base)), and recognising by its write id a write that committed but whose
+// reply was lost. With one writer every write matches and the flush is one statement per batch;
+// the merge runs only on conflicts. The interfaces are in batching-score-store.ts.
 //
 // Pair counters stay per process: each process counts its own credits per pair and day, and the
 // stored count is the larger one, so with N processes the daily cap may be granted up to N times
 // at worst (the counters only damp farming; points themselves are never lost).
+import { pairMentions, type BatchingScoreStore, type MergeStates, type PairCount, type VersionedState, type WriteBehindScoreStore } from './batching-score-store.ts';
 import type { MemberScoreState } from './member-score-state.ts';
 import { cloneScoreState } from './merge-score-state.ts';
-import type { ScoreStore } from './score-store.ts';
+import { createVersionedWriter, entryKey, type Entry, type VersionedWriterDeps } from './versioned-score-writer.ts';
 
-export interface PairCount {
-  pairKey: string;
-  day: number;
-  count: number;
-}
+type VersionedWriterInner = VersionedWriterDeps['inner'];
 
-/** A stored state and the version of its row (0 for rows written before versions existed). */
-export interface VersionedState {
-  state: MemberScoreState;
-  version: number;
-}
-
-export interface BatchingScoreStore extends ScoreStore {
-  /** Saves many states at once (one transaction / multi-row upsert); falls back to put. */
-  putMany?(states: readonly MemberScoreState[]): Promise<void>;
-  /** Every pair counter of one day. With putPairs, lets the cache keep counters in memory. */
-  pairsOfDay?(day: number): Promise<Map<string, number>>;
-  /** Saves pair counters (absolute counts) and forgets the days before `keepFromDay`. */
-  putPairs?(pairs: readonly PairCount[], keepFromDay: number): Promise<void>;
-  /** get with the row's version. The four *Versioned methods together make the cache safe with several writers. */
-  getVersioned?(scopeId: string, memberId: string): Promise<VersionedState | undefined>;
-  /** list with the rows' versions. */
-  listVersioned?(scopeId: string): Promise<VersionedState[]>;
-  /** The rows of these members as stored now (missing ones are left out). */
-  getManyVersioned?(keys: readonly { scopeId: string; memberId: string }[]): Promise<VersionedState[]>;
-  /**
-   * In ONE statement (all or nothing), writes each state whose row is still at its version in
-   * `versions` (0: no row known; such a row is created), storing it at that version + 1; returns,
-   * per state, whether it was written. A row not written was changed by another writer, or belongs
-   * to a member erased meanwhile. `states` is the JSON array of the states, serialised by the
-   * cache (which keeps what it wrote without copying it again).
-   */
-  putManyVersioned?(states: string, versions: readonly number[]): Promise<boolean[]>;
-}
-
-export interface WriteBehindScoreStore extends ScoreStore {
-  /** Writes every changed state (and pair counter) to the inner store; returns how many states were written. */
-  flush(): Promise<number>;
-  /** States in memory and how many are waiting to be written. */
-  sizes(): { cached: number; dirty: number; pairDays: number };
-}
+export type { BatchingScoreStore, MergeStates, PairCount, VersionedState, WriteBehindScoreStore } from './batching-score-store.ts';
+export { pairMentions } from './batching-score-store.ts';
 
 /** Days of pair counters kept in memory (events arrive in time order, give or take a day). */
 const PAIR_DAYS = 2;
 /** A put waits for the write only when this many times `flushEvery` states are dirty (the store is behind). */
 const BACKPRESSURE_FACTOR = 4;
-/** Rows per versioned write statement: amortises the round trip, keeps the JSON parameter modest. */
-const WRITE_CHUNK = 2_000;
-/**
- * Write-merge-write rounds per flush before leaving what still conflicts for the next flush (each
- * round needs another process to have written the same member in the last milliseconds).
- */
-const MAX_ROUNDS = 8;
-
-/** The cache's view of one member state. */
-interface Entry {
-  state: MemberScoreState;
-  /** The row version `base` was read or written at (0: none known). */
-  version: number;
-  /**
-   * The state as stored at `version`, for the merge: undefined while `state` itself still equals
-   * it (clean and not handed out since); null when nothing was stored when `state` was made.
-   */
-  base: MemberScoreState | null | undefined;
-  /** Handed out or put since it was last serialised for a write (so `state` may differ from what was written). */
-  touched: boolean;
-}
-
-export type MergeStates = (theirs: MemberScoreState, mine: MemberScoreState, base: MemberScoreState | null) => MemberScoreState;
 
 export function createWriteBehindScoreStore(
   inner: BatchingScoreStore,
@@ -101,6 +42,8 @@ export function createWriteBehindScoreStore(
     flushEvery?: number;
     /** How to combine a state another process stored meanwhile with this one (merge-score-state.ts); enables versioned writes. */
     merge?: MergeStates;
+    /** True for a day another process may be counting pairs for now (today or yesterday); by default every day. */
+    recentDay?: (day: number) => boolean;
   } = {},
 ): WriteBehindScoreStore {
   const maxCached = options.maxCached ?? 50_000;
@@ -113,7 +56,7 @@ export function createWriteBehindScoreStore(
   /** Entries forgotten by state object (weakly: gone once nobody holds the state). */
   const evicted = new WeakMap<MemberScoreState, Entry>();
   const dirty = new Map<string, Entry>();
-  const keyOf = (scopeId: string, memberId: string): string => `${scopeId}\u0000${memberId}`;
+  const keyOf = entryKey;
   /** Scopes whose every stored state is in the cache (a miss there means "no state"). */
   const complete = new Set<string>();
   const loadingScopes = new Map<string, Promise<void>>();
@@ -122,6 +65,7 @@ export function createWriteBehindScoreStore(
   const cachePairs = !!inner.pairsOfDay && !!inner.putPairs;
   const pairDays = new Map<number, Promise<Map<string, number>>>();
   const dirtyPairs = new Map<string, PairCount>();
+  let storedNewestDay: Promise<number> | undefined;
   let flushing: Promise<number> | undefined;
 
   const loadOne = versioned
@@ -148,72 +92,9 @@ export function createWriteBehindScoreStore(
     else for (const state of states) await inner.put(state);
   }
 
-  /**
-   * Versioned: writes a chunk; rows another process changed are re-read, rebased onto theirs and
-   * written again. Each chunk's outcome is applied as soon as its statement returns, so a later
-   * failure never makes a written row look unwritten (which would merge it twice). What is left
-   * (conflicts beyond MAX_ROUNDS, a failed statement and the chunks after it) stays dirty.
-   */
-  async function writeVersioned(batch: readonly Entry[]): Promise<void> {
-    for (let i = 0; i < batch.length; i += WRITE_CHUNK) {
-      let round = batch.slice(i, i + WRITE_CHUNK);
-      for (let attempt = 0; round.length > 0; attempt++) {
-        if (attempt >= MAX_ROUNDS) {
-          requeue(round);
-          break;
-        }
-        // One JSON array, and where each state sits in it: the per-state strings die young, and
-        // a state changed during the write gets its base cut from the array (what was written).
-        const ends: number[] = [];
-        let length = 1;
-        const parts = round.map((e) => {
-          e.touched = false;
-          const json = JSON.stringify(e.state);
-          length += json.length + 1;
-          ends.push(length - 1);
-          return json;
-        });
-        const states = `[${parts.join(',')}]`;
-        parts.length = 0;
-        let written: boolean[];
-        try {
-          written = await inner.putManyVersioned!(states, round.map((e) => e.version));
-        } catch (error) {
-          // Nothing of this statement was written: these and the chunks after it go to the next flush.
-          requeue(round, batch.slice(i + WRITE_CHUNK));
-          throw error;
-        }
-        const missed: Entry[] = [];
-        round.forEach((e, j) => {
-          if (!written[j]) return missed.push(e);
-          e.version++;
-          // What is stored now is what was serialised; the live state may have moved on since.
-          e.base = e.touched ? (JSON.parse(states.slice(j === 0 ? 1 : (ends[j - 1] as number) + 1, ends[j])) as MemberScoreState) : undefined;
-        });
-        if (missed.length === 0) break;
-        let theirs: VersionedState[];
-        try {
-          theirs = await inner.getManyVersioned!(missed.map((e) => ({ scopeId: e.state.scopeId, memberId: e.state.memberId })));
-        } catch (error) {
-          requeue(missed, batch.slice(i + WRITE_CHUNK));
-          throw error;
-        }
-        const stored = new Map(theirs.map((t) => [keyOf(t.state.scopeId, t.state.memberId), t]));
-        round = [];
-        for (const e of missed) {
-          const other = stored.get(keyOf(e.state.scopeId, e.state.memberId));
-          // No row and not written: the member was erased (privacy); the state is dropped like before.
-          if (!other) continue;
-          // Rebase in place (the engine may hold this object between a get and its put):
-          // mine becomes theirs + (mine − base), and theirs becomes the new base.
-          Object.assign(e.state, merge!(other.state, e.state, e.base ?? null));
-          e.base = other.state;
-          e.version = other.version;
-          round.push(e);
-        }
-      }
-    }
-  }
+  const writeVersioned = versioned
+    ? createVersionedWriter({ inner: inner as VersionedWriterInner, merge: merge!, requeue })
+    : undefined;
 
   /** What a failed write leaves for the next flush. */
   function requeue(...groups: Entry[][]): void {
@@ -232,7 +113,7 @@ export function createWriteBehindScoreStore(
     dirtyPairs.clear();
     try {
       if (batch.length > 0) {
-        if (versioned) await writeVersioned(batch);
+        if (writeVersioned) await writeVersioned(batch);
         else await writePlain(batch);
       }
       if (pairs.length > 0 && inner.putPairs) {
@@ -291,10 +172,24 @@ export function createWriteBehindScoreStore(
     return loading;
   }
 
+  /**
+   * A day's stored counters. A day after the newest stored when this cache first looked, and too
+   * old for another process to be counting it now, has none: a history replay walks through years
+   * of such days, and asking for each cost a round trip.
+   */
+  async function readPairs(day: number): Promise<Map<string, number>> {
+    if (inner.newestPairDay && !(options.recentDay?.(day) ?? true)) {
+      storedNewestDay ??= inner.newestPairDay().then((d) => d ?? Number.NEGATIVE_INFINITY);
+      storedNewestDay.catch(() => (storedNewestDay = undefined));
+      if (day > (await storedNewestDay)) return new Map();
+    }
+    return inner.pairsOfDay!(day);
+  }
+
   function pairsOf(day: number): Promise<Map<string, number>> {
     let counters = pairDays.get(day);
     if (!counters) {
-      counters = inner.pairsOfDay!(day);
+      counters = readPairs(day);
       pairDays.set(day, counters);
       counters.catch(() => pairDays.delete(day));
       // Keep only the newest days; dirty counters of a dropped day are still in dirtyPairs.
@@ -304,26 +199,40 @@ export function createWriteBehindScoreStore(
     return counters;
   }
 
+  /** The cached entry of a member, loading its scope or its row first; undefined when nothing is stored. */
+  async function lookup(scopeId: string, memberId: string): Promise<Entry | undefined> {
+    const key = keyOf(scopeId, memberId);
+    const cached = cache.get(key);
+    if (cached) return cached;
+    if (!complete.has(scopeId) && !loadingScopes.has(scopeId) && cache.size < maxCached / 2) await loadScope(scopeId);
+    else await loadingScopes.get(scopeId);
+    const loaded = cache.get(key);
+    if (loaded || complete.has(scopeId)) return loaded;
+    let pending = loadingStates.get(key);
+    if (!pending) {
+      pending = loadOne(scopeId, memberId).finally(() => loadingStates.delete(key));
+      loadingStates.set(key, pending);
+    }
+    const state = await pending;
+    // Someone may have put a newer state meanwhile: that one wins.
+    return cache.get(key) ?? (state ? remember(state) : undefined);
+  }
+
   return {
     async get(scopeId, memberId) {
+      const entry = await lookup(scopeId, memberId);
+      return entry ? handOut(entry) : undefined;
+    },
+    async getOrCreate(scopeId, memberId, create) {
       const key = keyOf(scopeId, memberId);
-      const cached = cache.get(key);
-      if (cached) return handOut(cached);
-      if (!complete.has(scopeId) && !loadingScopes.has(scopeId) && cache.size < maxCached / 2) await loadScope(scopeId);
-      else await loadingScopes.get(scopeId);
-      const loaded = cache.get(key);
-      if (loaded) return handOut(loaded);
-      if (complete.has(scopeId)) return undefined;
-      let pending = loadingStates.get(key);
-      if (!pending) {
-        pending = loadOne(scopeId, memberId).finally(() => loadingStates.delete(key));
-        loadingStates.set(key, pending);
-      }
-      const state = await pending;
-      // Someone may have put a newer state meanwhile: that one wins.
-      const current = cache.get(key);
-      if (current) return handOut(current);
-      return state ? handOut(remember(state)) : undefined;
+      // Looked up again after the wait: another caller may have made the state meanwhile.
+      const found = (await lookup(scopeId, memberId)) ?? cache.get(key);
+      if (found) return handOut(found);
+      // Nothing stored: the new state is cached now (nothing stored to merge against), in the
+      // same step as the check above, so nobody else finds the member missing and makes a second one.
+      const entry: Entry = { state: create(), version: 0, base: null, touched: true };
+      cache.set(key, entry);
+      return entry.state;
     },
     async put(state) {
       const key = keyOf(state.scopeId, state.memberId);
@@ -390,10 +299,4 @@ export function createWriteBehindScoreStore(
     flush,
     sizes: () => ({ cached: cache.size, dirty: dirty.size, pairDays: pairDays.size }),
   };
-}
-
-/** Pair keys are "kind|giver|receiver". */
-export function pairMentions(pairKey: string, memberId: string): boolean {
-  const [, giver, receiver] = pairKey.split('|');
-  return giver === memberId || receiver === memberId;
 }

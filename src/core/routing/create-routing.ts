@@ -19,6 +19,7 @@ import type { JobScheduler } from '../scheduler.ts';
 import type { Translator } from '../translator.ts';
 import type { HandoffRecord, RoutingQuestionRecord, RoutingRepository, RoutingSettingsRecord } from './ports.ts';
 import { RoutingModel } from './routing-model.ts';
+import { observeMessage, warmUpRouting } from './warm-up.ts';
 
 export const ROUTING_CHECK_JOB = 'routing.check';
 export { ASK_HUMAN_ACTION } from '../answers/feature/answer-question.ts';
@@ -66,6 +67,8 @@ export interface AskHumanInput {
 export interface Routing {
   readonly model: RoutingModel;
   defineJobs(): void;
+  /** Rebuilds the router's memory from the stored messages (at start-up, before events arrive). */
+  warmUp(): Promise<{ communities: number; messages: number }>;
   onMessage(event: MessagePosted): Promise<void>;
   /** Runs the delayed check of one question (the job's body; safe to run twice). */
   check(questionId: number): Promise<CheckOutcome>;
@@ -213,21 +216,10 @@ export function createRouting(deps: RoutingDeps): Routing {
         },
       });
     },
+    warmUp: () => warmUpRouting({ model, repo, clock, logger }),
     async onMessage(event) {
       if (event.author.isBot) return;
-      model.observe({
-        communityId: event.communityId,
-        channelId: event.channelId,
-        messageId: event.messageId,
-        authorId: event.author.memberId,
-        displayName: event.author.displayName,
-        isBot: false,
-        at: event.occurredAt.getTime(),
-        text: event.text,
-        mentions: event.mentions,
-        ...(event.threadId ? { threadId: event.threadId } : {}),
-        ...(event.replyTo ? { replyTo: event.replyTo } : {}),
-      });
+      observeMessage(model, event);
       const settings = await settingsOf(event.communityId);
       // A moderator speaking in a handed-off thread takes it over: the hand-off is done.
       if (event.threadId && event.author.isModerator) {

@@ -1,3 +1,5 @@
+import type { MessagePosted } from '../events.ts';
+
 // Storage the routing feature needs; src/db/routing-repository.ts implements it with Prisma and
 // in-memory-routing-repository.ts for tests. Status changes are conditional ("only from waiting"),
 // so a check that runs twice, or in two processes, acts once.
@@ -42,6 +44,11 @@ export interface HandoffRecord {
   openedAt: Date;
 }
 
+export interface StoredMessageCursor {
+  at: Date;
+  id: string;
+}
+
 export interface RoutingRepository {
   settings(communityId: string): Promise<RoutingSettingsRecord>;
   saveSettings(communityId: string, patch: Partial<RoutingSettingsRecord>): Promise<RoutingSettingsRecord>;
@@ -68,6 +75,15 @@ export interface RoutingRepository {
   endHandoff(id: number, status: 'resumed' | 'closed', byMemberId: string, at: Date): Promise<boolean>;
   /** The member's latest question in the channel since `since` (the answer log, or a routed question), for /ask-human. */
   latestQuestion(communityId: string, channelId: string, askerMemberId: string, since: Date): Promise<{ messageId: string; question: string } | null>;
+  /** Communities with stored messages since `since` (the router's warm-up after a restart). */
+  messageCommunities(since: Date): Promise<string[]>;
+  /**
+   * Where the warm-up of a community starts: `since`, or later when the community stored more
+   * than `maxMessages` messages since then (the time of the newest `maxMessages`-th).
+   */
+  messageWindowStart(communityId: string, since: Date, maxMessages: number): Promise<Date>;
+  /** Stored messages of the community from `since`, oldest first, after `after` (a page's last cursor). */
+  storedMessages(communityId: string, since: Date, after: StoredMessageCursor | null, limit: number): Promise<Array<{ cursor: StoredMessageCursor; event: MessagePosted }>>;
   /** Moderators Rapport knows in the community (adapters flag them: Discord role, Slack admins, list or group). */
   moderators(communityId: string): Promise<string[]>;
 }

@@ -9,6 +9,9 @@ import { ConversationTracker } from '../recognition/conversation-tracker.ts';
 import { MemberDirectory } from '../recognition/member-directory.ts';
 import { defaultQuestionDetector, questionScore } from '../answers/detect/question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig } from '../recognition/recognition-config.ts';
+import { rankCandidates, withRanks, type CandidateFeatures, type Suggestion } from './routing-score.ts';
+
+export type { CandidateFeatures, Suggestion } from './routing-score.ts';
 import { ROUTING_WEIGHTS, type RoutingWeights } from './routing-weights.ts';
 
 export const INACTIVE_AFTER_MS = 14 * 24 * 60 * 60_000;
@@ -25,6 +28,7 @@ const RECENT_MESSAGES = 16;
 const MAX_MEMBERS = 50_000;
 const MAX_DF_TERMS = 200_000;
 const RECENT_MS = 30 * MINUTE;
+const MAX_PARTNERS = 32;
 
 export interface RoutedMessage {
   communityId: string;
@@ -51,33 +55,6 @@ export interface RoutingQuestion {
   mentions?: readonly string[];
 }
 
-/** What the router knows about one candidate for one question. */
-export interface CandidateFeatures {
-  memberId: string;
-  minutesSinceSpoke: number;
-  /** Infinity when the member never spoke in the question's channel. */
-  minutesSinceSpokeInChannel: number;
-  answers: number;
-  /** Minutes ago of each recent answer, newest first. */
-  recentAnswerAges: number[];
-  topic: number;
-  answeredAsker: boolean;
-  seeking: boolean;
-  askerShare: number;
-  mentioned: boolean;
-  /** Messages the member posted in the last 30 minutes. */
-  recentMessages: number;
-  /** Share of the member's messages that answered someone's question. */
-  answerShare: number;
-  /** Minutes since the member last addressed someone (Infinity when never): busy in an exchange. */
-  minutesSinceAddressed: number;
-}
-
-export interface Suggestion {
-  memberId: string;
-  score: number;
-}
-
 interface MemberStats {
   lastAt: number;
   /** Times of the member's latest messages, newest first (at most RECENT_MESSAGES). */
@@ -93,6 +70,10 @@ interface MemberStats {
   lastAnsweredAt: number;
   lastAddressedAt: number;
   answered: Set<string>;
+  /** Whom the member addressed, or was addressed by, and when (at most MAX_PARTNERS, latest last). */
+  partners: Map<string, number>;
+  /** Whom the member addressed lately, and when (at most MAX_PARTNERS, latest last). */
+  addressed: Map<string, number>;
 }
 
 interface CommunityState {
@@ -147,7 +128,14 @@ export class RoutingModel {
     author.messages++;
     author.recentTimes.unshift(msg.at);
     if (author.recentTimes.length > RECENT_MESSAGES) author.recentTimes.length = RECENT_MESSAGES;
-    if (targets.some((t) => t.confidence >= this.#config.minConfidence)) author.lastAddressedAt = msg.at;
+    for (const target of targets) {
+      if (target.confidence < this.#config.minConfidence || target.memberId === msg.authorId) continue;
+      author.lastAddressedAt = msg.at;
+      remember(author.addressed, target.memberId, msg.at);
+      remember(author.partners, target.memberId, msg.at);
+      const other = state.members.get(target.memberId);
+      if (other) remember(other.partners, msg.authorId, msg.at);
+    }
     for (const target of targets) {
       if (!target.toQuestion || target.followUp || target.confidence < this.#config.minConfidence) continue;
       const question = state.lastQuestion.get(target.memberId);
@@ -202,8 +190,14 @@ export class RoutingModel {
         recentMessages: m.recentTimes.filter((t) => question.at - t <= RECENT_MS).length,
         answerShare: m.messages > 0 ? m.answers / m.messages : 0,
         minutesSinceAddressed: Number.isFinite(m.lastAddressedAt) ? Math.max(0, question.at - m.lastAddressedAt) / MINUTE : Infinity,
+        recencyRank: 0,
+        channelRecencyRank: Infinity,
+        minutesSinceTalkedWithAsker: m.partners.has(question.authorId) ? Math.max(0, question.at - (m.partners.get(question.authorId) as number)) / MINUTE : Infinity,
+        partnersLately: countSince(m.addressed, question.at - RECENT_MS),
+        answersLastHour: m.answerTimes.filter((t) => question.at - t <= 60 * MINUTE).length,
       });
     }
+    withRanks(out);
     return out;
   }
 
@@ -251,7 +245,7 @@ export class RoutingModel {
   #member(state: CommunityState, id: string, at: number): MemberStats {
     let m = state.members.get(id);
     if (!m) {
-      m = { lastAt: at, recentTimes: [], channels: new Map(), messages: 0, questions: 0, answers: 0, answerTimes: [], terms: new Map(), termTotal: 0, askedAt: undefined, lastAnsweredAt: -Infinity, lastAddressedAt: -Infinity, answered: new Set() };
+      m = { lastAt: at, recentTimes: [], channels: new Map(), messages: 0, questions: 0, answers: 0, answerTimes: [], terms: new Map(), termTotal: 0, askedAt: undefined, lastAnsweredAt: -Infinity, lastAddressedAt: -Infinity, answered: new Set(), partners: new Map(), addressed: new Map() };
       state.members.set(id, m);
     }
     return m;
@@ -262,33 +256,16 @@ export function isQuestionText(text: string, config: RecognitionConfig): boolean
   return questionScore(defaultQuestionDetector, text) >= config.questionThreshold;
 }
 
-/** One number per candidate: the weighted sum of what the router knows. */
-export function scoreCandidate(c: CandidateFeatures, w: RoutingWeights): number {
-  const presence = Math.exp(-c.minutesSinceSpoke / w.presenceMinutes);
-  const channelPresence = Number.isFinite(c.minutesSinceSpokeInChannel) ? Math.exp(-c.minutesSinceSpokeInChannel / w.presenceMinutes) : 0;
-  let recent = 0;
-  for (const age of c.recentAnswerAges) recent += Math.pow(0.5, age / w.recentAnswersHalfLifeMinutes);
-  return (
-    w.presence * presence +
-    w.channelPresence * channelPresence +
-    w.answers * Math.log1p(c.answers) +
-    w.recentAnswers * Math.log1p(recent) +
-    w.topic * c.topic +
-    w.answeredAsker * (c.answeredAsker ? 1 : 0) +
-    w.seeking * (c.seeking ? 1 : 0) +
-    w.askerShare * c.askerShare +
-    w.mentioned * (c.mentioned ? 1 : 0) +
-    w.recentMessages * Math.log1p(c.recentMessages) +
-    w.answerShare * c.answerShare +
-    w.busy * (Number.isFinite(c.minutesSinceAddressed) ? Math.exp(-c.minutesSinceAddressed / 3) : 0)
-  );
+/** Keeps the latest time per key, at most MAX_PARTNERS keys (the oldest go first). */
+function remember(map: Map<string, number>, key: string, at: number): void {
+  map.delete(key);
+  map.set(key, at);
+  if (map.size > MAX_PARTNERS) map.delete(map.keys().next().value as string);
 }
 
-/** The best `limit` candidates; ties go to whoever spoke last, then by id (deterministic). */
-export function rankCandidates(candidates: readonly CandidateFeatures[], weights: RoutingWeights, limit: number): Suggestion[] {
-  return candidates
-    .map((c) => ({ memberId: c.memberId, score: scoreCandidate(c, weights), since: c.minutesSinceSpoke }))
-    .sort((a, b) => b.score - a.score || a.since - b.since || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0))
-    .slice(0, limit)
-    .map(({ memberId, score }) => ({ memberId, score }));
+function countSince(map: ReadonlyMap<string, number>, since: number): number {
+  let n = 0;
+  for (const at of map.values()) if (at >= since) n++;
+  return n;
 }
+

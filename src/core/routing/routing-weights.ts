@@ -1,50 +1,36 @@
-// How the router weighs what it knows about a member when a question arrives. Every constant
-// here was chosen on the TRAIN export (eval/datasets/ubuntu-irc-train) with scripts/fit-routing.ts;
-// the dev export only judges them (docs/routing.md has the figures and the commands).
+// The router's weights, one per feature of routing-score.ts. Every value here was fitted on the
+// TRAIN export (eval/datasets/ubuntu-irc-train) by scripts/fit-routing.ts; the dev export only
+// judges them (docs/routing.md has the figures and the commands).
+import type { RoutingWeights } from './routing-score.ts';
 
-export interface RoutingWeights {
-  /** Minutes for the "present now" signal to fall to 1/e after a member last spoke. */
-  presenceMinutes: number;
-  /** Half-life, in minutes, of the "answering lately" count. */
-  recentAnswersHalfLifeMinutes: number;
-  presence: number;
-  /** Presence in the question's own channel, on top of presence anywhere in the community. */
-  channelPresence: number;
-  /** log(1 + answers given so far). */
-  answers: number;
-  /** log(1 + answers given lately), decayed with recentAnswersHalfLifeMinutes. */
-  recentAnswers: number;
-  /** Overlap of the question's words with the words of questions the member answered (0..1). */
-  topic: number;
-  /** The member answered this asker before. */
-  answeredAsker: number;
-  /** The member is waiting for help themselves (asked lately, has not answered since). */
-  seeking: number;
-  /** Share of the member's messages that were questions (askers rarely answer). */
-  askerShare: number;
-  /** The question names the member. */
-  mentioned: number;
-  /** log(1 + messages in the last 30 minutes). */
-  recentMessages: number;
-  /** Share of the member's messages that answered a question. */
-  answerShare: number;
-  /** Addressed someone in the last few minutes (in an exchange now), exp(-minutes / 3). */
-  busy: number;
-}
+export type { RoutingWeights } from './routing-score.ts';
 
 export const ROUTING_WEIGHTS: RoutingWeights = {
-  presenceMinutes: 5,
-  recentAnswersHalfLifeMinutes: 5,
-  presence: 3,
-  channelPresence: 0.3,
-  answers: 0.3,
-  recentAnswers: 0.2,
-  topic: 3,
-  answeredAsker: 0.5,
-  seeking: -0.3,
-  askerShare: -0.2,
-  mentioned: 6,
-  recentMessages: 0.2,
-  answerShare: 0.1,
-  busy: 0.1,
+  rank1: -0.07,
+  rank2: -0.04,
+  rank3: -0.06,
+  rank4to5: 0.33,
+  rank6to10: 0.5,
+  present1: 0.19,
+  present3: 0.61,
+  present10: 0.92,
+  present30: 1.84,
+  within30: 0.24,
+  channelRank1: 0.18,
+  channelRank2: 0.46,
+  channelRank3: 0.19,
+  channelPresence: 0.74,
+  topic: 2.3,
+  mentioned: 5.21,
+  answeredAsker: -0.05,
+  talkedWithAsker: 0.8,
+  seeking: -2.25,
+  askerShare: -0.1,
+  answers: 0.34,
+  recentAnswers: 0.13,
+  answersLastHour: 0,
+  recentMessages: -0.3,
+  answerShare: 0.26,
+  busy: -0.79,
+  partnersLately: 0.69,
 };

@@ -18,7 +18,7 @@ import { createPeriodCalendar } from '../recognition/period-calendar.ts';
 import type { JobScheduler } from '../scheduler.ts';
 import type { Translator } from '../translator.ts';
 import type { ShoutoutPeriod, ShoutoutRepository, ShoutoutSchedule } from './ports.ts';
-import { missingPlaceholder, renderShoutout } from './render-shoutout.ts';
+import { missingPlaceholder, PLACEHOLDERS, renderShoutout, unknownPlaceholders } from './render-shoutout.ts';
 import { nextRuns, parseScheduleRule, previousRun } from './schedule-rule.ts';
 
 export const SHOUTOUT_JOB = 'shoutout.post';
@@ -55,6 +55,14 @@ export interface ShoutoutsDeps {
   translator: Translator;
   clock: Clock;
   logger: Logger;
+}
+
+/** A template must thank the helpers and use only placeholders Rapport fills; otherwise the moderator is told which ones it knows. */
+function checkTemplate(template: string): void {
+  const unknown = unknownPlaceholders(template);
+  if (unknown.length > 0) throw new UserError('recognition.shoutout.templateUnknown', { count: unknown.length, unknown: unknown.join(', '), known: PLACEHOLDERS.join(', ') });
+  const missing = missingPlaceholder(template);
+  if (missing) throw new UserError('recognition.shoutout.templateMissing', { placeholder: missing });
 }
 
 export function createShoutouts(deps: ShoutoutsDeps): Shoutouts {
@@ -148,10 +156,7 @@ export function createShoutouts(deps: ShoutoutsDeps): Shoutouts {
     async schedule({ community, channelId, rule, period, template }) {
       const cron = parseScheduleRule(rule);
       if (!cron) throw new UserError('recognition.shoutout.badRule', { rule });
-      if (template) {
-        const missing = missingPlaceholder(template);
-        if (missing) throw new UserError('recognition.shoutout.templateMissing', { placeholder: missing });
-      }
+      if (template) checkTemplate(template);
       // Weekly and daily rules look back on a week, monthly rules on a month, unless asked.
       const chosen = period ?? (/^\S+ \S+ \d+ \* \*$/.test(cron) ? 'month' : 'week');
       const schedule = await repo.create({ id: `so-${randomBytes(4).toString('hex')}`, communityId: community.id, channelId, cron, rule: rule.trim(), period: chosen, template: template ?? null });
@@ -172,10 +177,7 @@ export function createShoutouts(deps: ShoutoutsDeps): Shoutouts {
     preview: (community, { period, language, template }) => build(community, period, language, template ?? null),
     template: templateFor,
     async setTemplate(communityId, language, text) {
-      if (text !== null) {
-        const missing = missingPlaceholder(text);
-        if (missing) throw new UserError('recognition.shoutout.templateMissing', { placeholder: missing });
-      }
+      if (text !== null) checkTemplate(text);
       await repo.setTemplate(communityId, language, text);
     },
 

@@ -18,6 +18,7 @@ export default {
       themes_other: '{{count}} теми',
       theme: '„{{theme}}“: {{count}} ({{kinds}})',
       other: 'Други: {{count}} ({{kinds}})',
+      quote: '  Цитат: „{{text}}“ ({{name}}) {{link}}',
       item: '  • {{name}}: „{{text}}“ {{link}}',
       more: '  …и още {{count}}',
       moreThemes_one: '…и още {{count}} по-малка тема.',

@@ -40,6 +40,12 @@ export default {
       empty: 'Въпросът и отговорът не може да са празни.',
       tooLong: 'Твърде дълго: въпросът може да е до {{question}} знака, а отговорът до {{answer}}.',
     },
+    form: {
+      title: 'Редактиране на №{{id}}',
+      question: 'Въпрос',
+      answer: 'Отговор',
+      submit: 'Запази',
+    },
     dashboard: {
       gaps: 'Пропуски в знанията по теми',
       suggestions: 'Предложения, чакащи модератор (/faq suggestions)',
@@ -57,8 +63,8 @@ export default {
     gaps: {
       title: 'Пропуски в знанията: последните {{days}} дни',
       empty: 'Всички въпроси получиха отговор и никой не е казал, че отговор не е помогнал.',
-      summary_one: '{{count}} въпрос, на който Rapport не можа да отговори добре, по {{groups}} тема(и):',
-      summary_other: '{{count}} въпроса, на които Rapport не можа да отговори добре, по {{groups}} теми:',
+      summary_one: '{{count}} въпрос, на който Rapport не можа да отговори добре:',
+      summary_other: '{{count}} въпроса, на които Rapport не можа да отговори добре, по теми ({{groups}}):',
       group: '{{topic}}: {{count}} ({{unanswered}} без отговор, {{unhelpful}} „не помогна“)',
       other: 'други въпроси',
       example: '  №{{id}} {{question}}',

@@ -18,6 +18,7 @@ export default {
       praised_other: 'praised the brand on {{count}} days',
       complained_one: 'complained about the brand on {{count}} day',
       complained_other: 'complained about the brand on {{count}} days',
+      linkedAccount: 'on their linked {{platform}} account',
       quiet: 'no activity in the last {{days}} days',
     },
     brand: {

@@ -18,6 +18,7 @@ export default {
       themes_other: '{{count}} themes',
       theme: '"{{theme}}": {{count}} ({{kinds}})',
       other: 'Other: {{count}} ({{kinds}})',
+      quote: '  Quote: "{{text}}" ({{name}}) {{link}}',
       item: '  • {{name}}: "{{text}}" {{link}}',
       more: '  …and {{count}} more',
       moreThemes_one: '…and {{count}} smaller theme.',

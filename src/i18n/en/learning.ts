@@ -40,6 +40,12 @@ export default {
       empty: 'The question and the answer cannot be empty.',
       tooLong: 'Too long: a question may have up to {{question}} characters and an answer up to {{answer}}.',
     },
+    form: {
+      title: 'Edit suggestion #{{id}}',
+      question: 'Question',
+      answer: 'Answer',
+      submit: 'Save',
+    },
     dashboard: {
       gaps: 'Knowledge gaps by topic',
       suggestions: 'Suggestions waiting for a moderator (/faq suggestions)',
@@ -57,8 +63,8 @@ export default {
     gaps: {
       title: 'Knowledge gaps: the last {{days}} days',
       empty: 'Every question was answered, and nobody said an answer did not help.',
-      summary_one: '{{count}} question Rapport could not answer well, in {{groups}} topic(s):',
-      summary_other: '{{count}} questions Rapport could not answer well, in {{groups}} topics:',
+      summary_one: '{{count}} question Rapport could not answer well:',
+      summary_other: '{{count}} questions Rapport could not answer well, by topic ({{groups}}):',
       group: '{{topic}}: {{count}} ({{unanswered}} unanswered, {{unhelpful}} "didn\'t help")',
       other: 'other questions',
       example: '  #{{id}} {{question}}',

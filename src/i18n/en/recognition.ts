@@ -39,6 +39,8 @@ export default {
       templateShow: 'Shout-out template ({{languageName}}):\n{{template}}\nPlaceholders: {{placeholders}}. Change it with /shoutout template language:{{language}} text:"...", or text:reset.',
       templateSaved: 'Saved the {{languageName}} shout-out template.',
       templateReset: 'The {{languageName}} shout-out template is back to the default.',
+      templateUnknown_one: 'Rapport does not know the placeholder {{unknown}}. A template can use {{known}}; nothing was saved.',
+      templateUnknown_other: 'Rapport does not know the placeholders {{unknown}}. A template can use {{known}}; nothing was saved.',
       templateMissing: 'A template needs {{placeholder}}.',
       periodName: { week: 'week', month: 'month' },
     },

@@ -6,6 +6,8 @@
   var T = config.texts;
   var COLORS = ['#2f6fdf', '#e8743b', '#19a979', '#945ecf', '#ed4a7b', '#13a4b4', '#bf399e', '#6c8893'];
   var state = { charts: {}, data: null };
+  // Dates and times are the community's (the API says which time zone), not the browser's.
+  var timeZone = 'UTC';
   window.rapportDashboard = state;
 
   var select = document.getElementById('period');
@@ -68,7 +70,14 @@
         columns.forEach(function (c) {
           var td = el('td', c.numeric ? { class: 'num' } : {});
           var value = row[c.key];
-          if (c.links) {
+          if (c.actions) {
+            // Buttons that act on the row (approve / reject): c.actions is [{ name, label }].
+            c.actions.forEach(function (action) {
+              var button = el('button', { type: 'button', class: 'action', 'data-action': action.name }, action.label);
+              button.addEventListener('click', function () { c.onAction(row, action.name, tr, td); });
+              td.appendChild(button);
+            });
+          } else if (c.links) {
             // [{ text, href }]: links to the source messages (only http(s) addresses become links).
             (value || []).forEach(function (item, i) {
               if (i > 0) td.appendChild(document.createTextNode(' · '));
@@ -111,7 +120,40 @@
   }
 
   function date(iso) {
-    return new Date(iso).toLocaleString(config.language === 'bg' ? 'bg-BG' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    return new Date(iso).toLocaleString(config.language === 'bg' ? 'bg-BG' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone });
+  }
+
+  function allZero(numbers) {
+    return numbers.every(function (v) { return !v; });
+  }
+
+  // Approve / reject a suggestion: POST with the session cookie and the page's CSRF token; the
+  // server's answer (in the moderator's language) is shown, and a decided row leaves the table.
+  function decide(row, decision, tr, td) {
+    var status = document.getElementById('action-status');
+    td.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+    fetch(config.actions.base + '/suggestions/' + encodeURIComponent(row.id) + '/' + decision, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'x-rapport-csrf': config.actions.csrf },
+    })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (body) { return { status: response.status, body: body }; });
+      })
+      .then(function (result) {
+        var ok = result.status === 200 && result.body.ok;
+        status.textContent = result.body.message || T['actions.failed'];
+        status.className = ok ? 'status' : 'status error';
+        status.hidden = false;
+        if (ok || result.status === 409) tr.remove();
+        else td.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
+      })
+      .catch(function () {
+        status.textContent = T['actions.failed'];
+        status.className = 'status error';
+        status.hidden = false;
+        td.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
+      });
   }
 
   var render = {
@@ -131,6 +173,7 @@
       }
       if (!d.questions) return showNoData('chart-questions', T.noDataFeature);
       var q = d.questions;
+      if (!q.asked) return showNoData('chart-questions', T['overview.noQuestions']);
       chart('chart-questions', 'bar', [T['overview.asked'], T['overview.answeredByRapport'], T['overview.answeredByMembers'], T['overview.unanswered']], [
         { label: T['overview.asked'], data: [q.asked, q.answeredByRapport, q.answeredByMembers, q.unanswered], backgroundColor: [COLORS[0], COLORS[2], COLORS[3], COLORS[1]] },
       ], { plugins: { legend: { display: false } } });
@@ -158,9 +201,12 @@
         showNoData('chart-funnel', T.noDataFeature);
         return showNoData('table-moved', T.noDataFeature);
       }
-      chart('chart-funnel', 'line', d.days, ['newcomer', 'like', 'love', 'advocate'].map(function (stage) {
+      chart('chart-funnel', 'line', d.days, ['newcomer', 'like', 'love', 'advocate'].map(function (stage, i) {
         // Stage counts change in steps: straight segments, no smoothing.
-        return { label: T['funnel.stage.' + stage], data: d.series[stage], fill: true, cubicInterpolationMode: 'default', tension: 0 };
+        // Stacked bands: each fills down to the band below it (the first to zero), so no two fills
+        // overlap into a grey the legend does not show.
+        // The band and its legend box share one colour, the stage's line colour a little lighter.
+        return { label: T['funnel.stage.' + stage], data: d.series[stage], fill: i === 0 ? 'origin' : '-1', backgroundColor: COLORS[i] + '99', cubicInterpolationMode: 'default', tension: 0 };
       }), { scales: { y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } });
       table('table-moved', [
         { key: 'name', label: T['funnel.member'] },
@@ -177,7 +223,9 @@
         return showNoData('table-offers', message);
       }
       var labels = d.offers.map(function (o) { return o.title; });
-      chart('chart-offers', 'bar', labels, [
+      // Nothing sent yet: a message, not an empty chart with a 0–1 axis.
+      if (allZero(d.offers.map(function (o) { return o.sent + o.accepted + o.declined; }))) showNoData('chart-offers', T['offers.noAnswers']);
+      else chart('chart-offers', 'bar', labels, [
         { label: T['offers.sent'], data: d.offers.map(function (o) { return o.sent; }) },
         { label: T['offers.accepted'], data: d.offers.map(function (o) { return o.accepted; }) },
         { label: T['offers.declined'], data: d.offers.map(function (o) { return o.declined; }) },
@@ -194,20 +242,34 @@
       ], d.offers.map(function (o) { return Object.assign({ stage: T['funnel.stage.' + o.eligibleStage] || o.eligibleStage, expires: date(o.expiresAt) }, o); }));
     },
     knowledge: function (d) {
+      if (d.handoffs) {
+        table('table-handoffs', [
+          { key: 'id', label: T['handoffs.id'], numeric: true },
+          { key: 'channel', label: T['handoffs.channel'] },
+          { key: 'asker', label: T['handoffs.asker'] },
+          { key: 'question', label: T['handoffs.question'] },
+          { key: 'waited', label: T['handoffs.waited'] },
+        ], d.handoffs, T['handoffs.none']);
+      } else {
+        var handoffs = panelOf('table-handoffs');
+        if (handoffs) handoffs.hidden = true;
+      }
+      // Suggestions and gaps come from learning: shown even before the answers feature logged anything.
       if (!d.available) {
         showNoData('table-unanswered', T.noDataFeature);
-        return showNoData('table-unhelpful', T.noDataFeature);
+        showNoData('table-unhelpful', T.noDataFeature);
+      } else {
+        table('table-unanswered', [
+          { key: 'question', label: T['knowledge.question'] },
+          { key: 'count', label: T['knowledge.count'], numeric: true },
+          { key: 'last', label: T['knowledge.last'] },
+        ], d.unanswered.map(function (u) { return Object.assign({ last: date(u.lastAskedAt) }, u); }));
+        table('table-unhelpful', [
+          { key: 'question', label: T['knowledge.entry'] },
+          { key: 'notHelpful', label: T['knowledge.notHelpful'], numeric: true },
+          { key: 'helped', label: T['knowledge.helped'], numeric: true },
+        ], d.unhelpful);
       }
-      table('table-unanswered', [
-        { key: 'question', label: T['knowledge.question'] },
-        { key: 'count', label: T['knowledge.count'], numeric: true },
-        { key: 'last', label: T['knowledge.last'] },
-      ], d.unanswered.map(function (u) { return Object.assign({ last: date(u.lastAskedAt) }, u); }));
-      table('table-unhelpful', [
-        { key: 'question', label: T['knowledge.entry'] },
-        { key: 'notHelpful', label: T['knowledge.notHelpful'], numeric: true },
-        { key: 'helped', label: T['knowledge.helped'], numeric: true },
-      ], d.unhelpful);
       if (d.gaps) {
         table('table-gaps', [
           { key: 'topic', label: T['learning.topic'] },
@@ -218,12 +280,14 @@
         ], d.gaps.map(function (g) { return { topic: g.topic === null ? T['learning.other'] : g.topic, count: g.count, unanswered: g.unanswered, unhelpful: g.unhelpful, examples: g.examples.join(' · ') }; }));
       }
       if (d.suggestions) {
-        table('table-suggestions', [
+        var columns = [
           { key: 'id', label: T['learning.id'], numeric: true },
           { key: 'question', label: T['learning.question'] },
           { key: 'answer', label: T['learning.answer'] },
           { key: 'credited', label: T['learning.credited'] },
-        ], d.suggestions);
+        ];
+        if (config.actions) columns.push({ key: 'decide', label: T['actions.column'], actions: [{ name: 'approve', label: T['actions.approve'] }, { name: 'reject', label: T['actions.reject'] }], onAction: decide });
+        table('table-suggestions', columns, d.suggestions);
       }
     },
     feedback: function (d) {
@@ -244,10 +308,12 @@
         { key: 'requests', label: T['feedback.requests'], numeric: true },
         { key: 'complaints', label: T['feedback.complaints'], numeric: true },
         { key: 'praise', label: T['feedback.praise'], numeric: true },
+        { key: 'quote', label: T['feedback.quote'], links: true },
         { key: 'examples', label: T['feedback.examples'], links: true },
       ], d.themes.map(function (th) {
         return {
           theme: th.theme, count: th.count, requests: th.kinds.feature_request, complaints: th.kinds.complaint, praise: th.kinds.praise,
+          quote: th.quote ? [{ text: '“' + th.quote.text + '” (' + th.quote.displayName + ')', href: th.quote.link }] : [],
           examples: th.examples.map(function (e) { return { text: '“' + e.text + '” (' + e.displayName + ')', href: e.link }; }),
         };
       }));
@@ -262,6 +328,7 @@
     })
     .then(function (json) {
       state.data = json;
+      if (json.period && json.period.timeZone) timeZone = json.period.timeZone;
       render[config.page](json.data);
       document.body.dataset.state = 'ready';
     })

@@ -20,6 +20,8 @@ export interface PageShell {
   base: string;
   page: PageName;
   period: DashboardPeriodKey;
+  /** Set when the moderator may act from the page (approve / reject suggestions): the CSRF token to send back. */
+  actions?: { csrf: string };
 }
 
 export function pagePath(base: string, page: PageName, period?: DashboardPeriodKey): string {
@@ -31,8 +33,9 @@ function chart(id: string, title: string): string {
   return `<section class="panel"><h2>${escapeHtml(title)}</h2><div class="chart-box"><canvas id="${id}" role="img" aria-label="${escapeHtml(title)}"></canvas></div><p class="no-data" hidden></p></section>`;
 }
 
-function table(id: string, title: string): string {
-  return `<section class="panel"><h2>${escapeHtml(title)}</h2><div class="table-box" id="${id}"></div><p class="no-data" hidden></p></section>`;
+/** A wide table takes the whole row: with many columns it would otherwise be cut off at the panel's edge. */
+function table(id: string, title: string, wide = false): string {
+  return `<section class="panel${wide ? ' wide' : ''}"><h2>${escapeHtml(title)}</h2><div class="table-box" id="${id}"></div><p class="no-data" hidden></p></section>`;
 }
 
 function body(page: PageName, t: T): string {
@@ -49,11 +52,18 @@ function body(page: PageName, t: T): string {
     case 'funnel':
       return chart('chart-funnel', t('dashboard.funnel.overTime')) + table('table-moved', t('dashboard.funnel.moved'));
     case 'offers':
-      return chart('chart-offers', t('dashboard.offers.chart')) + table('table-offers', t('dashboard.nav.offers'));
+      return chart('chart-offers', t('dashboard.offers.chart')) + table('table-offers', t('dashboard.nav.offers'), true);
     case 'knowledge':
-      return table('table-unanswered', t('dashboard.knowledge.unanswered')) + table('table-unhelpful', t('dashboard.knowledge.unhelpful')) + table('table-gaps', t('learning.dashboard.gaps')) + table('table-suggestions', t('learning.dashboard.suggestions'));
+      return (
+        `<p class="status" id="action-status" role="status" hidden></p>` +
+        table('table-handoffs', t('dashboard.handoffs.title'), true) +
+        table('table-unanswered', t('dashboard.knowledge.unanswered')) +
+        table('table-unhelpful', t('dashboard.knowledge.unhelpful')) +
+        table('table-gaps', t('learning.dashboard.gaps'), true) +
+        table('table-suggestions', t('learning.dashboard.suggestions'), true)
+      );
     case 'feedback':
-      return chart('chart-feedback', t('dashboard.feedback.chart')) + table('table-feedback', t('dashboard.nav.feedback'));
+      return chart('chart-feedback', t('dashboard.feedback.chart')) + table('table-feedback', t('dashboard.nav.feedback'), true);
   }
 }
 
@@ -64,9 +74,10 @@ const SCRIPT_TEXTS = [
   'leaderboards.rank', 'leaderboards.member', 'leaderboards.score', 'leaderboards.reasons', 'leaderboards.helpers',
   'funnel.member', 'funnel.from', 'funnel.to', 'funnel.when', 'funnel.reasons', 'funnel.nobodyMoved',
   'funnel.stage.newcomer', 'funnel.stage.like', 'funnel.stage.love', 'funnel.stage.advocate',
-  'offers.offer', 'offers.stage', 'offers.places', 'offers.expires', 'offers.proposed', 'offers.sent', 'offers.accepted', 'offers.declined',
+  'offers.offer', 'offers.stage', 'offers.places', 'offers.expires', 'offers.proposed', 'offers.sent', 'offers.accepted', 'offers.declined', 'offers.noAnswers', 'overview.noQuestions',
   'knowledge.question', 'knowledge.count', 'knowledge.last', 'knowledge.entry', 'knowledge.notHelpful', 'knowledge.helped',
-  'feedback.theme', 'feedback.count', 'feedback.requests', 'feedback.complaints', 'feedback.praise', 'feedback.examples', 'feedback.other',
+  'handoffs.id', 'handoffs.channel', 'handoffs.asker', 'handoffs.question', 'handoffs.waited', 'handoffs.none', 'actions.column', 'actions.approve', 'actions.reject', 'actions.failed',
+  'feedback.theme', 'feedback.count', 'feedback.requests', 'feedback.complaints', 'feedback.praise', 'feedback.examples', 'feedback.quote', 'feedback.other',
 ];
 
 const LEARNING_TEXTS = ['topic', 'count', 'unanswered', 'unhelpful', 'examples', 'other', 'id', 'question', 'answer', 'credited'];
@@ -79,7 +90,7 @@ export function renderDashboardPage(shell: PageShell): string {
   // The learning rows of the knowledge page (src/i18n/*/learning.ts).
   for (const k of LEARNING_TEXTS) texts[`learning.${k}`] = t(`learning.dashboard.${k}`);
   texts.noDataFeature = t('dashboard.noDataFeature', { what: t(`dashboard.needs.${NEEDS[page]}`) });
-  const config = { page, api: `${base}/api/${page}?period=${period}`, language: shell.language, texts };
+  const config = { page, api: `${base}/api/${page}?period=${period}`, language: shell.language, texts, ...(shell.actions ? { actions: { base: `${base}/api`, csrf: shell.actions.csrf } } : {}) };
   const nav = PAGES.map((p) => `<a href="${escapeHtml(pagePath(base, p, period))}"${p === page ? ' aria-current="page"' : ''}>${escapeHtml(t(`dashboard.nav.${p}`))}</a>`).join('');
   const options = DASHBOARD_PERIODS.map((k) => `<option value="${k}"${k === period ? ' selected' : ''}>${escapeHtml(t(`dashboard.period.${k}`))}</option>`).join('');
   const content = `<header class="top">
@@ -110,7 +121,7 @@ function document(language: Language, title: string, content: string): string {
   return `<!doctype html>
 <html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title><link rel="stylesheet" href="${ASSETS_PATH}/dashboard.css"></head>
+<title>${escapeHtml(title)}</title><link rel="icon" href="${ASSETS_PATH}/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="${ASSETS_PATH}/dashboard.css"></head>
 <body>
 ${content}
 </body>

@@ -4,7 +4,7 @@
 // and it mimics what Discord returns for commands (ids, versions, localizations only with
 // ?with_localizations=true, `required` omitted when false).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { memberPayload, messagePayload, snowflake, type FakeChannel, type FakeUser, type GuildFixture } from './fixtures.ts';
+import { guildCreatePayload, memberPayload, messagePayload, PERMISSIONS, rolePayload, snowflake, type FakeChannel, type FakeMember, type FakeUser, type GuildFixture } from './fixtures.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -19,7 +19,13 @@ export interface FakeRestState {
   applicationId: string;
   bot: FakeUser;
   guild: GuildFixture;
+  /** Every guild (the first is `guild`). */
+  guilds: GuildFixture[];
+  /** What GET /gateway/bot recommends. */
+  shards: number;
   gatewayUrl(): string;
+  /** A member's roles changed (Discord then sends GUILD_MEMBER_UPDATE). */
+  onMemberUpdate(guild: GuildFixture, member: FakeMember): void;
 }
 
 type Json = Record<string, any>;
@@ -73,15 +79,59 @@ export class FakeRest {
     return send(res, status, payload);
   }
 
+  /** Role changes Discord would refuse (50013): Manage Roles missing, or the role not below the bot's highest. */
+  private refusesRoleChange(guild: GuildFixture, roleId: string): boolean {
+    const bot = guild.members.find((x) => x.user.id === this.state.bot.id);
+    const botRoles = Object.values(guild.roles).filter((r) => r.id === guild.id || bot?.roles.includes(r.id));
+    const permissions = botRoles.reduce((bits, r) => bits | r.permissions, 0n);
+    const highest = Math.max(...botRoles.map((r) => r.position));
+    const role = Object.values(guild.roles).find((r) => r.id === roleId);
+    return !(permissions & PERMISSIONS.manageRoles) || !role || role.managed || role.position >= highest;
+  }
+
+  private guildRoutes(method: string, path: string): [number, unknown] | null {
+    let m: RegExpMatchArray | null;
+    const guildOf = (id: string) => this.state.guilds.find((g) => g.id === id);
+    if ((m = path.match(/^\/guilds\/(\d+)$/)) && method === 'GET') {
+      const guild = guildOf(m[1]!);
+      if (!guild) return [404, { message: 'Unknown Guild', code: 10004 }];
+      const { members: _members, channels: _channels, threads: _threads, ...rest } = guildCreatePayload(guild);
+      return [200, rest];
+    }
+    if ((m = path.match(/^\/guilds\/(\d+)\/roles$/)) && method === 'GET') {
+      const guild = guildOf(m[1]!);
+      return guild ? [200, Object.values(guild.roles).map(rolePayload)] : [404, { message: 'Unknown Guild', code: 10004 }];
+    }
+    if ((m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/)) && method === 'GET') {
+      const guild = guildOf(m[1]!);
+      const found = guild?.members.find((x) => x.user.id === m![2]);
+      return guild && found ? [200, memberPayload(guild, found.user)] : [404, { message: 'Unknown Member', code: 10007 }];
+    }
+    if ((m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)\/roles\/(\d+)$/)) && (method === 'PUT' || method === 'DELETE')) {
+      const guild = guildOf(m[1]!);
+      const found = guild?.members.find((x) => x.user.id === m![2]);
+      if (!guild || !found) return [404, { message: 'Unknown Member', code: 10007 }];
+      const roleId = m[3]!;
+      if (this.refusesRoleChange(guild, roleId)) return [403, { message: 'Missing Permissions', code: 50013 }];
+      const had = found.roles.includes(roleId);
+      found.roles = method === 'PUT' ? (had ? found.roles : [...found.roles, roleId]) : found.roles.filter((r) => r !== roleId);
+      if (had !== (method === 'PUT')) this.state.onMemberUpdate(guild, found);
+      return [204, null];
+    }
+    return null;
+  }
+
   private route(method: string, path: string, query: URLSearchParams, body: any): [number, unknown] {
     const { guild, bot, applicationId } = this.state;
     let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      return [200, { url: this.state.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
+      return [200, { url: this.state.gatewayUrl(), shards: this.state.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
     }
+    const guildAnswer = path.startsWith('/guilds/') ? this.guildRoutes(method, path) : null;
+    if (guildAnswer) return guildAnswer;
     if (method === 'GET' && path === '/users/@me') return [200, bot];
     if (method === 'POST' && path === '/users/@me/channels') {
-      const recipient = guild.members.find((x) => x.user.id === body?.recipient_id)?.user;
+      const recipient = this.state.guilds.flatMap((g) => g.members).find((x) => x.user.id === body?.recipient_id)?.user;
       if (!recipient) return [400, { message: 'Invalid Form Body', code: 50035 }];
       const existing = this.dmChannels.get(recipient.id);
       const channel = existing ?? { id: snowflake(), type: 1, name: '', recipients: [recipient] };
@@ -92,18 +142,19 @@ export class FakeRest {
       const channelId = m[1]!;
       const dmOf = [...this.dmChannels.entries()].find(([, c]) => c.id === channelId)?.[0];
       if (dmOf && this.closedDms.has(dmOf)) return [403, { message: 'Cannot send messages to this user', code: 50007 }];
-      const known = dmOf || Object.values(guild.channels).some((c) => c.id === channelId);
-      if (!known) return [404, { message: 'Unknown Channel', code: 10003 }];
-      const message = this.botMessage(channelId, body, dmOf ? undefined : guild.id);
+      const owner = this.state.guilds.find((g) => Object.values(g.channels).some((c) => c.id === channelId));
+      if (!dmOf && !owner) return [404, { message: 'Unknown Channel', code: 10003 }];
+      const message = this.botMessage(channelId, body, dmOf ? undefined : owner!.id);
       return [200, message];
+    }
+    if ((m = path.match(/^\/channels\/(\d+)$/)) && method === 'GET') {
+      const owner = this.state.guilds.find((g) => Object.values(g.channels).some((c) => c.id === m![1]));
+      const channel = owner && Object.values(owner.channels).find((c) => c.id === m![1]);
+      return channel ? [200, { ...channel, guild_id: owner!.id }] : [404, { message: 'Unknown Channel', code: 10003 }];
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/)) && method === 'GET') {
       const message = this.messages.get(m[2]!);
       return message ? [200, message] : [404, { message: 'Unknown Message', code: 10008 }];
-    }
-    if ((m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/)) && method === 'GET') {
-      const found = guild.members.find((x) => x.user.id === m![2]);
-      return found ? [200, memberPayload(guild, found.user)] : [404, { message: 'Unknown Member', code: 10007 }];
     }
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') {
       if (query.get('with_response') === 'true') {

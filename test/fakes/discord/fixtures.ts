@@ -49,7 +49,23 @@ export const PERMISSIONS = {
   readMessageHistory: 1n << 16n,
   addReactions: 1n << 6n,
   manageGuild: 1n << 5n,
+  manageRoles: 1n << 28n,
 };
+
+/** A guild role (https://discord.com/developers/docs/topics/permissions#role-object). */
+export interface FakeRole {
+  id: string;
+  name: string;
+  position: number;
+  permissions: bigint;
+  /** An integration's role (a bot's own role): nobody can give it. */
+  managed: boolean;
+}
+
+/** The guild's shard (https://discord.com/developers/docs/events/gateway#sharding). */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
 
 export function user(id: string, username: string, extra: Partial<FakeUser> = {}): FakeUser {
   return { id, username, global_name: extra.global_name ?? null, discriminator: '0', avatar: null, ...extra };
@@ -67,10 +83,15 @@ export interface GuildFixture {
   channels: { general: FakeChannel; help: FakeChannel; thread: FakeChannel };
   users: { bot: FakeUser; alice: FakeUser; bob: FakeUser; mod: FakeUser; owner: FakeUser; otherBot: FakeUser };
   members: FakeMember[];
+  /**
+   * Lowest first: @everyone, Moderators, Regulars, Advocates, Helpers, Rapport (the bot's own,
+   * with Manage Roles), Admins (above the bot).
+   */
+  roles: { everyone: FakeRole; moderators: FakeRole; regulars: FakeRole; advocates: FakeRole; helpers: FakeRole; bot: FakeRole; admins: FakeRole };
 }
 
-export function guildFixture(bot: FakeUser): GuildFixture {
-  const id = snowflake();
+export function guildFixture(bot: FakeUser, options: { id?: string; name?: string } = {}): GuildFixture {
+  const id = options.id ?? snowflake();
   const moderatorRoleId = snowflake();
   const general: FakeChannel = { id: snowflake(), type: 0, name: 'general', guild_id: id, parent_id: null, position: 0, permission_overwrites: [] };
   const help: FakeChannel = { id: snowflake(), type: 0, name: 'help', guild_id: id, parent_id: null, position: 1, permission_overwrites: [] };
@@ -91,22 +112,35 @@ export function guildFixture(bot: FakeUser): GuildFixture {
     owner: user(snowflake(), 'owner'),
     otherBot: user(snowflake(), 'otherbot', { bot: true }),
   };
+  const everyoneBits = PERMISSIONS.viewChannel | PERMISSIONS.sendMessages | PERMISSIONS.readMessageHistory | PERMISSIONS.addReactions;
+  const role = (roleId: string, name: string, position: number, permissions = 0n, managed = false): FakeRole => ({ id: roleId, name, position, permissions, managed });
+  const roles = {
+    everyone: role(id, '@everyone', 0, everyoneBits),
+    moderators: role(moderatorRoleId, 'Moderators', 1, everyoneBits | PERMISSIONS.manageGuild),
+    regulars: role(snowflake(), 'Regulars', 2),
+    advocates: role(snowflake(), 'Advocates', 3),
+    helpers: role(snowflake(), 'Helpers', 4),
+    bot: role(snowflake(), 'Rapport', 5, PERMISSIONS.manageRoles, true),
+    admins: role(snowflake(), 'Admins', 6),
+  };
   const members = [
-    member(bot),
+    member(bot, [roles.bot.id]),
     member(users.alice),
     member(users.bob, [], 'Bobby'),
     member(users.mod, [moderatorRoleId]),
     member(users.owner),
     member(users.otherBot),
   ];
-  return { id, name: 'Rapport Test Guild', ownerId: users.owner.id, moderatorRoleId, channels: { general, help, thread }, users, members };
+  return { id, name: options.name ?? 'Rapport Test Guild', ownerId: users.owner.id, moderatorRoleId, channels: { general, help, thread }, users, members, roles };
+}
+
+export function rolePayload(role: FakeRole): Record<string, unknown> {
+  return {
+    id: role.id, name: role.name, color: 0, hoist: false, icon: null, unicode_emoji: null, position: role.position, permissions: role.permissions.toString(), managed: role.managed, mentionable: false, flags: 0,
+  };
 }
 
 export function guildCreatePayload(guild: GuildFixture): Record<string, unknown> {
-  const everyone = PERMISSIONS.viewChannel | PERMISSIONS.sendMessages | PERMISSIONS.readMessageHistory | PERMISSIONS.addReactions;
-  const role = (rid: string, name: string, permissions: bigint, position: number) => ({
-    id: rid, name, color: 0, hoist: false, icon: null, unicode_emoji: null, position, permissions: permissions.toString(), managed: false, mentionable: false, flags: 0,
-  });
   return {
     id: guild.id,
     name: guild.name,
@@ -117,7 +151,7 @@ export function guildCreatePayload(guild: GuildFixture): Record<string, unknown>
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [role(guild.id, '@everyone', everyone, 0), role(guild.moderatorRoleId, 'Moderators', everyone | PERMISSIONS.manageGuild, 1)],
+    roles: Object.values(guild.roles).map(rolePayload),
     emojis: [],
     stickers: [],
     features: [],

@@ -18,6 +18,17 @@ export interface FakeUser {
   isOwner?: boolean;
 }
 
+/** Another workspace that can install the app through OAuth (oauth.v2.access with `code`). */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  /** The one-time code Slack would put on the redirect after consent. */
+  code: string;
+}
+
 export interface RecordedCall {
   method: string;
   args: Record<string, unknown>;
@@ -47,6 +58,12 @@ export interface FakeSlack {
   addUser(user: FakeUser): void;
   addChannel(id: string, name: string): void;
   addUsergroup(id: string, handle: string, users: string[]): void;
+  /** A workspace that can install the app (OAuth); its token works once its code was exchanged. */
+  addWorkspace(workspace: FakeWorkspace): void;
+  /** Makes a bot token invalid (invalid_auth), as uninstalling or revoking does. */
+  revokeToken(token: string): void;
+  /** Client id and secret oauth.v2.access accepts. */
+  oauthClient: { id: string; secret: string };
   responseUrl(id: string): string;
   /** Resolves when a call matching `method` (and predicate) has been recorded. */
   waitForCall(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
@@ -75,6 +92,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const users = new Map<string, FakeUser>();
   const channels = new Map<string, string>([['C1', 'general']]);
   const usergroups = new Map<string, { handle: string; users: string[] }>();
+  const workspaces = new Map<string, FakeWorkspace>();
+  const liveTokens = new Map<string, FakeWorkspace>();
+  const oauthClient = { id: 'client-1', secret: 'client-secret-1' };
   let tsCounter = 0;
   let fileCounter = 0;
   let envelopeCounter = 0;
@@ -169,9 +189,33 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     const failure = failures.get(method);
     if (failure) return json(res, { ok: false, error: failure });
+    if (method === 'oauth.v2.access') return json(res, exchange(args));
     const expected = method === 'apps.connections.open' ? FAKE_BOT.appToken : FAKE_BOT.token;
-    if (token !== expected) return json(res, { ok: false, error: 'invalid_auth' });
+    const workspace = token ? liveTokens.get(token) : undefined;
+    if (token !== expected && !workspace) return json(res, { ok: false, error: 'invalid_auth' });
+    if (workspace && method === 'auth.test') return json(res, { ok: true, url: 'https://fake.slack.com/', team: workspace.teamName, team_id: workspace.teamId, user: 'rapport', user_id: workspace.botUserId, bot_id: workspace.botId });
     return json(res, answer(method, args));
+  }
+
+  // https://docs.slack.dev/reference/methods/oauth.v2.access: a code is good once.
+  function exchange(args: Record<string, unknown>): Record<string, unknown> {
+    if (args.client_id !== oauthClient.id || args.client_secret !== oauthClient.secret) return { ok: false, error: 'invalid_client_id' };
+    const workspace = workspaces.get(String(args.code));
+    if (!workspace) return { ok: false, error: 'invalid_code' };
+    workspaces.delete(workspace.code);
+    liveTokens.set(workspace.botToken, workspace);
+    return {
+      ok: true,
+      app_id: 'A1',
+      authed_user: { id: 'UINSTALLER' },
+      scope: 'chat:write,commands,users:read',
+      token_type: 'bot',
+      access_token: workspace.botToken,
+      bot_user_id: workspace.botUserId,
+      team: { id: workspace.teamId, name: workspace.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
   }
 
   function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -204,6 +248,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           user: { id, team_id: FAKE_TEAM.id, name, real_name: name, is_bot: Boolean(user.isBot), is_admin: Boolean(user.isAdmin), is_owner: Boolean(user.isOwner), profile: { display_name: user.displayName ?? name, real_name: name } },
         };
       }
+      case 'views.publish':
+        return { ok: true, view: { id: 'V1', type: 'home', ...(args.view as object) } };
       case 'usergroups.list':
         return { ok: true, usergroups: [...usergroups].map(([id, g]) => ({ id, handle: g.handle, name: g.handle })) };
       case 'usergroups.users.list': {
@@ -217,6 +263,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'files.completeUploadExternal': {
         const files = (Array.isArray(args.files) ? args.files : []) as Array<{ id: string; title?: string }>;
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
+      }
+      case 'views.open': {
+        // https://docs.slack.dev/reference/methods/views.open (the WebClient sends `view` as JSON text).
+        if (!args.trigger_id) return { ok: false, error: 'invalid_arguments' };
+        const view = typeof args.view === 'string' ? JSON.parse(args.view) : args.view;
+        return { ok: true, view: { id: `V${calls.length}`, ...view } };
       }
       default:
         return { ok: false, error: 'unknown_method' };
@@ -284,6 +336,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     addUser: (user) => void users.set(user.id, user),
     addChannel: (id, name) => void channels.set(id, name),
     addUsergroup: (id, handle, members) => void usergroups.set(id, { handle, users: members }),
+    addWorkspace: (workspace) => void workspaces.set(workspace.code, workspace),
+    revokeToken: (token) => void liveTokens.delete(token),
+    oauthClient,
     responseUrl: (id) => `${baseUrl}/respond/${id}`,
     waitForCall: (method, predicate = () => true, timeoutMs = 20_000) =>
       waitUntil('call', () => calls.find((c) => c.method === method && !c.rateLimited && predicate(c)), timeoutMs, `a ${method} call`),

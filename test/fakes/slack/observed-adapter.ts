@@ -50,6 +50,7 @@ export function observeAdapter(adapter: ChatAdapter): ObservedAdapter {
             emitter.emit('change');
           }
         },
+        ...(handlers.formFor ? { formFor: handlers.formFor.bind(handlers) } : {}),
       }),
     stop: () => adapter.stop(),
     eventsHandled: (count, timeoutMs = 20_000) => until('events', count, timeoutMs),

@@ -97,3 +97,41 @@ export function blockActions(fields: { user?: string; actionId: string; value: s
     actions: [{ type: 'button', action_id: fields.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'Yes' }, value: fields.value, action_ts: actionTs }],
   };
 }
+
+/** A message shortcut used on a message (https://docs.slack.dev/reference/interaction-payloads/shortcuts-interaction-payload#message_actions). */
+export function messageShortcut(fields: { callbackId: string; user?: string; channel?: string; message: { ts: string; user: string; text: string; thread_ts?: string }; responseUrl: string }): Record<string, unknown> {
+  const { user = 'U1', channel = 'C1' } = fields;
+  return {
+    type: 'message_action',
+    token: 'verification-token-unused',
+    action_ts: `${nowSeconds()}.${String(++counter).padStart(6, '0')}`,
+    team: { id: FAKE_TEAM.id, domain: 'fake' },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: FAKE_TEAM.id },
+    channel: { id: channel, name: 'general' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: fields.callbackId,
+    trigger_id: `trigger-${counter}`,
+    response_url: fields.responseUrl,
+    message_ts: fields.message.ts,
+    message: { type: 'message', ...fields.message },
+  };
+}
+
+/** A modal submitted (https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission): `view` as views.open returned it, `values` by block/action id. */
+export function viewSubmitted(fields: { user?: string; view: Record<string, any>; values: Record<string, string> }): Record<string, unknown> {
+  const { user = 'U1' } = fields;
+  return {
+    type: 'view_submission',
+    team: { id: FAKE_TEAM.id, domain: 'fake' },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: FAKE_TEAM.id },
+    api_app_id: 'A1',
+    token: 'verification-token-unused',
+    trigger_id: `trigger-${++counter}`,
+    view: {
+      ...fields.view,
+      state: { values: Object.fromEntries(Object.entries(fields.values).map(([id, value]) => [id, { [id]: { type: 'plain_text_input', value } }])) },
+    },
+    response_urls: [],
+  };
+}

@@ -21,7 +21,7 @@ function keysOf(catalogue: Catalogue, prefix = ''): Map<string, string[]> {
 }
 
 /** Product and technical names a Bulgarian message may carry in Latin letters. Keep it short. */
-const ALLOWED_LATIN = new Set(['Rapport', 'Slack', 'Discord', 'IANA', 'JSON', 'CSV', 'Markdown', 'DM', 'cron', 'id', 'UTC', 'Europe', 'Sofia', 'America', 'New_York', 'Acme', 'acme', 'io', 'd', 'w', 'h', 'mod', 'N', 'reset', 'default', 'on', 'off', 'all', 'en', 'bg']);
+const ALLOWED_LATIN = new Set(['Rapport', 'Slack', 'Discord', 'IANA', 'JSON', 'CSV', 'Markdown', 'DM', 'cron', 'id', 'UTC', 'Europe', 'Sofia', 'America', 'New_York', 'Acme', 'acme', 'io', 'd', 'w', 'h', 'mod', 'N', 'reset', 'default', 'on', 'off', 'all', 'en', 'bg', 'MEE', 'mee', 'csv', 'jsonl']);
 
 /** What is left of a Bulgarian render once slash commands with their options, URLs and sample values are taken out. */
 function latinWords(text: string): string[] {
@@ -86,6 +86,22 @@ describe('the message catalogues', () => {
     expect(translator.t('bg', 'feedback.digest.themes', { count: 1 })).toBe('1 тема');
     expect(translator.t('bg', 'feedback.digest.themes', { count: 5 })).toBe('5 теми');
     expect(translator.t('bg', 'offers.members', { count: 2 })).toBe('2 члена');
+  });
+
+  it('GIVEN a Bulgarian message about a member of unknown gender THEN it agrees with any member: no "(а)" hedges, no masculine-only adjectives, participles or pronouns', async () => {
+    // A member's name fills {{name}}, and reasons describe a member: "активен", "помогнал",
+    // "благодариха му", "одобрен(а)" say "he" (or hedge) where "активност", "помогна", "получи"
+    // and "Одобрено: ..." agree with everyone. Hedged plurals ("тема(и)") are plural keys' job.
+    const hedged = /\((а|я|и|о)\)|него\/нея|\bму\b|\bактивен\b|\bпомогнал\b|\bкласиран\b|\bотказал\b/u;
+    const wrong: string[] = [];
+    for (const [key, texts] of bg) for (const text of texts) if (hedged.test(text)) wrong.push(`${key}: ${text}`);
+    expect(wrong).toEqual([]);
+    const translator = await createTranslator();
+    expect(translator.t('bg', 'ambassadors.reason.activeDays', { count: 1, days: 30 })).toBe('активност в 1 от последните 30 дни');
+    expect(translator.t('bg', 'ambassadors.reason.thanked', { count: 1 })).toBe('получи 1 благодарност');
+    expect(translator.t('bg', 'ambassadors.reason.thanked', { count: 2 })).toBe('получи 2 благодарности');
+    expect(translator.t('bg', 'dashboard.reason.helped', { count: 1 })).toBe('помогна на 1 човек');
+    expect(translator.t('bg', 'learning.gaps.summary', { count: 2, groups: 1 })).toBe('2 въпроса, на които Rapport не можа да отговори добре, по теми (1):');
   });
 
   it('GIVEN every Bulgarian message and command description THEN it speaks in one register: formal imperatives and a capitalised Вие', () => {

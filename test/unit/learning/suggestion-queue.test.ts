@@ -13,7 +13,7 @@ function post(member: string, text: string, extra: Partial<MessagePosted> = {}):
   return { type: 'message.posted', platform: 'slack', eventId: `e${n}`, communityId: 'slack:T', occurredAt: new Date(Date.UTC(2026, 0, 1, 10, 0, n)), channelId: 'slack:T:C', messageId: `m${n}`, author: { memberId: member, displayName: member, isBot: false, isModerator: false }, text, mentions: [], mentionsBot: false, ...extra };
 }
 
-async function queue(confidence: number, options: { imported?: boolean } = {}) {
+async function queue(confidence: number, options: { imported?: boolean; writeBehind?: boolean } = {}) {
   const repo = createInMemorySuggestions();
   const logs: string[] = [];
   const logger = createLogger({ level: 'silent', pretty: false });
@@ -30,6 +30,7 @@ async function queue(confidence: number, options: { imported?: boolean } = {}) {
     logger: spy,
     clock: fixedClock(new Date()),
     ...(options.imported ? { imported: true } : {}),
+    ...(options.writeBehind ? { writeBehind: true } : {}),
   });
   return { repo, learning, logs };
 }
@@ -45,6 +46,24 @@ describe('suggestion queue', () => {
   it('GIVEN a history replay THEN its suggestions are flagged as imported', async () => {
     const { learning } = await queue(0, { imported: true });
     expect(await solve(learning, 'Hover it and choose Pin.')).toMatchObject({ imported: true, entryKey: null });
+  });
+
+  it('GIVEN write-behind (a history replay) THEN a suggestion is stored by flush, and a held one is still removed when its source is deleted', async () => {
+    const { learning, repo } = await queue(0, { imported: true, writeBehind: true });
+    await solve(learning, 'Hover it and choose Pin.');
+    expect(repo.all()).toHaveLength(0);
+    await learning.flush();
+    expect(repo.all()).toMatchObject([{ imported: true, questionText: 'How do I pin a message?', answerText: 'Hover it and choose Pin.' }]);
+    await learning.flush();
+    expect(repo.all()).toHaveLength(1);
+
+    const q = post('cat', 'How do I mute a channel?');
+    await learning.onMessage(q);
+    await learning.onMessage(post('dan', 'Right-click it and choose Mute.', { threadId: q.messageId }));
+    await learning.onMessage(post('cat', 'thanks!', { threadId: q.messageId }));
+    await learning.onDelete({ type: 'message.deleted', platform: 'slack', eventId: 'del', communityId: 'slack:T', occurredAt: new Date(), channelId: 'slack:T:C', messageId: q.messageId, author: { memberId: 'cat', displayName: 'cat', isBot: false, isModerator: false } });
+    await learning.flush();
+    expect(repo.all().map((s) => s.questionText)).toEqual(['How do I pin a message?']);
   });
 
   it('GIVEN the knowledge base answers the question already THEN nothing is suggested; a middling match names the entry', async () => {

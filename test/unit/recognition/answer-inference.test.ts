@@ -1,6 +1,6 @@
 // Proves who-answers-whom is inferred from replies, threads, mentions, names at line start, names in text, timing and shared topic words.
 import { describe, expect, it } from 'vitest';
-import { topicWords } from '../../../src/core/recognition/conversation-tracker.ts';
+import { topicWords } from '../../../src/core/recognition/topic-words.ts';
 import { createRecognitionEngine, type RecognitionEngine } from '../../../src/core/recognition/recognition-engine.ts';
 import { createInMemoryScoreStore } from '../../../src/core/recognition/score-store.ts';
 import { chatScript, idOf } from './chat-fixture.ts';

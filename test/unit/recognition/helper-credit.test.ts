@@ -42,4 +42,19 @@ describe('helper credit', () => {
     expect(board.map((e) => e.memberId).slice(0, 2)).toEqual([idOf('wide'), idOf('deep')]);
     expect(board[0]?.figures.helpedPeople).toBe(4);
   });
+
+  it('GIVEN a complaint posted right after a feature request THEN its author answered no question; a real answer after a question still counts (en and bg)', async () => {
+    const { engine, chat } = setup();
+    await engine.onMessage(chat.say('ann', 'Could you please add a dark mode to the app?'));
+    const complaint = await engine.onMessage(chat.say('bob', 'The latest update is terrible, the app crashes all the time'));
+    expect(complaint.credits.filter((x) => x.reason === 'answer' || x.reason === 'reply')).toEqual([]);
+    await engine.onMessage(chat.say('mia', 'Моля, добавете тъмна тема в приложението', 600));
+    const bgComplaint = await engine.onMessage(chat.say('ivo', 'Новата версия е ужасна, приложението постоянно забива'));
+    expect(bgComplaint.credits.filter((x) => x.reason === 'answer' || x.reason === 'reply')).toEqual([]);
+    await engine.onMessage(chat.say('ann', 'how do I see which kernel I am running?', 600));
+    const answer = await engine.onMessage(chat.say('bob', 'uname -r prints the running kernel version'));
+    expect(answer.credits.find((x) => x.reason === 'answer')?.memberId).toBe(idOf('bob'));
+    const rank = await engine.rank(COMMUNITY, idOf('bob'));
+    expect(rank?.all.answers).toBe(1);
+  });
 });

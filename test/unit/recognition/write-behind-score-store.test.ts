@@ -9,7 +9,7 @@ import { createWriteBehindScoreStore, type BatchingScoreStore, type VersionedSta
 import { chatScript, COMMUNITY, idOf } from './chat-fixture.ts';
 
 /** An inner store that copies through JSON like a database would, and counts calls. */
-function jsonStore(): ScoreStore & { calls: { get: number; putMany: number; put: number } } {
+function jsonStore(): BatchingScoreStore & { calls: { get: number; putMany: number; put: number } } {
   const memory = createInMemoryScoreStore();
   const calls = { get: 0, putMany: 0, put: 0 };
   const copy = (s: MemberScoreState | undefined): MemberScoreState | undefined => (s ? (JSON.parse(JSON.stringify(s)) as MemberScoreState) : undefined);
@@ -30,7 +30,7 @@ function jsonStore(): ScoreStore & { calls: { get: number; putMany: number; put:
     list: async (scope) => (await memory.list(scope)).map((s) => copy(s) as MemberScoreState),
     bumpPair: (key, day) => memory.bumpPair(key, day),
     deleteMember: (member) => memory.deleteMember(member),
-  } as ScoreStore & { calls: { get: number; putMany: number; put: number } };
+  } as BatchingScoreStore & { calls: { get: number; putMany: number; put: number } };
 }
 
 describe('write-behind score store', () => {
@@ -76,6 +76,24 @@ describe('write-behind score store', () => {
     await last;
     await cached.flush();
     expect((await inner.list(COMMUNITY)).length).toBe(n);
+  });
+
+  it('GIVEN a replay through old days after every stored one THEN their pair counters are not read; stored and recent days still are', async () => {
+    const memory = createInMemoryScoreStore();
+    const read: number[] = [];
+    const inner: BatchingScoreStore = {
+      ...memory,
+      newestPairDay: async () => 5,
+      pairsOfDay: async (day) => (read.push(day), new Map(day === 5 ? [['thanks|a|b', 2]] : [])),
+      putPairs: async () => {},
+    };
+    const cached = createWriteBehindScoreStore(inner, { recentDay: (day) => day >= 100 });
+    expect(await cached.bumpPair('thanks|a|b', 5)).toBe(2);
+    expect(await cached.bumpPair('thanks|a|b', 7)).toBe(0);
+    expect(await cached.bumpPair('thanks|a|b', 7)).toBe(1);
+    expect(await cached.bumpPair('thanks|a|b', 8)).toBe(0);
+    expect(await cached.bumpPair('thanks|a|b', 100)).toBe(0);
+    expect(read).toEqual([5, 100]);
   });
 
   it('GIVEN more states than the bound THEN clean ones are forgotten after a flush and reread on demand', async () => {
@@ -156,6 +174,25 @@ describe('write-behind score store', () => {
       expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf('ann')}`)!.json).all.messages).toBe(2);
     });
 
+    it('GIVEN a write that commits but whose reply is lost THEN the next flush recognises it by its write id and counts each credit once', async () => {
+      const { inner, one, two, a, b, chat } = twoProcesses();
+      await a.onMessage(chat.say('ann', 'first message about the sound', 60));
+      await a.onMessage(chat.say('bob', 'a message from bob about the sound', 60));
+      inner.loseReplyNext = true;
+      await expect(one.flush()).rejects.toThrow('connection reset after commit');
+      expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf('ann')}`)!.json).all.messages).toBe(1);
+      await a.onMessage(chat.say('ann', 'second message about the sound', 60));
+      await one.flush(); // ann and bob: rows at a newer version than the cache knows, written by its own lost write
+      expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf('ann')}`)!.json).all.messages).toBe(2);
+      expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf('bob')}`)!.json).all.messages).toBe(1);
+      // Another process writing afterwards still merges as before.
+      await b.onMessage(chat.say('ann', 'a message the other process saw', 60));
+      await two.flush();
+      await a.onMessage(chat.say('ann', 'third message about the sound', 60));
+      await one.flush();
+      expect(JSON.parse(inner.rows.get(`${COMMUNITY}|${idOf('ann')}`)!.json).all.messages).toBe(4);
+    });
+
     it('GIVEN a state forgotten between its get and its put THEN the put keeps its version and base, so nothing is counted twice', async () => {
       const inner = versionedStore();
       const one = createWriteBehindScoreStore(inner, { flushEvery: 1000, maxCached: 1, merge });
@@ -193,18 +230,19 @@ function twoProcesses() {
   return { inner, one, two, a, b, chat: chatScript() };
 }
 
-function versionedStore(): BatchingScoreStore & { rows: Map<string, { json: string; version: number }>; conflicts: number; gate?: Promise<void>; failNext: boolean } {
-  const rows = new Map<string, { json: string; version: number }>();
+function versionedStore(): BatchingScoreStore & { rows: Map<string, { json: string; version: number; writeId?: string }>; conflicts: number; gate?: Promise<void>; failNext: boolean; loseReplyNext: boolean } {
+  const rows = new Map<string, { json: string; version: number; writeId?: string }>();
   const key = (scopeId: string, memberId: string): string => `${scopeId}|${memberId}`;
   const read = (k: string): VersionedState | undefined => {
     const row = rows.get(k);
-    return row ? { state: JSON.parse(row.json) as MemberScoreState, version: row.version } : undefined;
+    return row ? { state: JSON.parse(row.json) as MemberScoreState, version: row.version, writeId: row.writeId ?? null } : undefined;
   };
   const store = {
     rows,
     conflicts: 0,
     gate: undefined as Promise<void> | undefined,
     failNext: false,
+    loseReplyNext: false,
     get: async (scopeId: string, memberId: string) => read(key(scopeId, memberId))?.state,
     put: async () => {
       throw new Error('unversioned write');
@@ -215,7 +253,7 @@ function versionedStore(): BatchingScoreStore & { rows: Map<string, { json: stri
     getVersioned: async (scopeId: string, memberId: string) => read(key(scopeId, memberId)),
     listVersioned: async (scopeId: string) => [...rows.keys()].filter((k) => k.startsWith(`${scopeId}|`)).map((k) => read(k)!),
     getManyVersioned: async (keys: readonly { scopeId: string; memberId: string }[]) => keys.flatMap((k) => read(key(k.scopeId, k.memberId)) ?? []),
-    putManyVersioned: async (json: string, versions: readonly number[]) => {
+    putManyVersioned: async (json: string, versions: readonly number[], writeId: string) => {
       const gate = store.gate;
       if (gate) await gate;
       if (store.failNext) {
@@ -223,16 +261,22 @@ function versionedStore(): BatchingScoreStore & { rows: Map<string, { json: stri
         throw new Error('database went away');
       }
       const writes = (JSON.parse(json) as MemberScoreState[]).map((state, i) => ({ scopeId: state.scopeId, memberId: state.memberId, json: JSON.stringify(state), version: versions[i] as number }));
-      return writes.map((w) => {
+      const written = writes.map((w) => {
         const k = key(w.scopeId, w.memberId);
         const row = rows.get(k);
         if (row && row.version !== w.version) {
           store.conflicts++;
           return false;
         }
-        rows.set(k, { json: w.json, version: w.version + 1 });
+        rows.set(k, { json: w.json, version: w.version + 1, writeId });
         return true;
       });
+      if (store.loseReplyNext) {
+        // Committed, but the reply never reaches the writer.
+        store.loseReplyNext = false;
+        throw new Error('connection reset after commit');
+      }
+      return written;
     },
   };
   return store;

@@ -91,6 +91,16 @@ export function createInMemoryRoutingRepository(moderators: string[] = [], outbo
     async latestQuestion() {
       return null;
     },
+    // Unit tests keep no message history: the warm-up finds nothing.
+    async messageCommunities() {
+      return [];
+    },
+    async messageWindowStart(_communityId, since) {
+      return since;
+    },
+    async storedMessages() {
+      return [];
+    },
     async moderators() {
       return [...moderators];
     },

@@ -25,7 +25,7 @@ describe('renderShoutout', () => {
   it('GIVEN the default English template THEN it thanks the helpers with their reasons and names the most improved', () => {
     const message = renderShoutout({ data, which: 'previous', template: translator.t('en', 'recognition.shoutout.defaultTemplate'), language: 'en', t: (k, v) => translator.t('en', k, v) });
     expect(message.text).toBe(
-      'Thank you to the people who helped others last week!\n1. alice: helped 4 people this week, answered 6 questions, thanked 2 times\n2. bob: helped 1 person this week, answered 1 question\nMost improved: carol',
+      'Thank you to the people who helped others last week!\n1. alice: helped 4 people last week, answered 6 questions, thanked 2 times\n2. bob: helped 1 person last week, answered 1 question\nMost improved: carol',
     );
   });
 

@@ -89,6 +89,15 @@ describe('slackManifest', () => {
     expect(manifest.features.bot_user.display_name).toBe('rapport-beta');
   });
 
+  it('GIVEN HTTP mode THEN the OAuth redirect URL, the Home tab and the install events are in the manifest', () => {
+    const manifest = slackManifest([leaderboard], { socketMode: false, requestUrl: 'https://rapport.example.org' });
+    expect(manifest.oauth_config.redirect_urls).toEqual(['https://rapport.example.org/slack/oauth_redirect']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'users:read', 'commands']));
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_home_opened', 'app_uninstalled', 'tokens_revoked']));
+    expect(slackManifest([leaderboard], { socketMode: true }).oauth_config.redirect_urls).toBeUndefined();
+  });
+
   it('GIVEN HTTP mode without a URL THEN a clear error', () => {
     expect(() => slackManifest([leaderboard], { socketMode: false })).toThrow(/public https URL/);
   });

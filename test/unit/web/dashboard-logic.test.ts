@@ -52,16 +52,19 @@ describe('funnel series', () => {
 describe('feedback themes', () => {
   const item = (kind: string, text: string, keywords: string[]) => ({ kind, text, keywords, link: 'l', displayName: 'n', at: new Date(0) });
 
-  it('GIVEN items THEN the most shared keyword makes the first theme, and loners end in "other"', () => {
+  it('GIVEN items THEN the most shared phrase makes the first theme with its representative quote first, and loners end in "other"', () => {
     const themes = groupFeedbackThemes([
-      item('feature_request', 'a', ['export', 'csv']),
-      item('complaint', 'b', ['export', 'slow']),
-      item('complaint', 'c', ['slow', 'login']),
-      item('praise', 'd', ['slow', 'login']),
-      item('praise', 'e', ['design']),
+      item('feature_request', 'Please add CSV export', []),
+      item('complaint', 'The login page is slow', []),
+      item('complaint', 'Login page slow again today', []),
+      item('praise', 'The new login page is great', []),
+      item('praise', 'Nice design', []),
     ]);
-    expect(themes.map((t) => [t.theme, t.count])).toEqual([['slow', 3], ['', 2]]);
+    expect(themes.map((t) => [t.theme, t.count])).toEqual([['login page', 3], ['', 2]]);
     expect(themes[0]!.kinds).toEqual({ feature_request: 0, complaint: 2, praise: 1 });
+    expect(themes[0]!.quote?.text).toBe('The login page is slow');
+    expect(themes[0]!.examples[0]).toEqual(themes[0]!.quote);
+    expect(themes[1]!.quote).toBeNull();
   });
 
   it('GIVEN nothing THEN there are no themes', () => {
@@ -117,5 +120,31 @@ describe('leaderboards from recognition', () => {
       expect(boards.engagement[0]!.reasons).toEqual([{ key: 'dashboard.reason.messages', vars: { count: 4 } }]);
     }
     expect(asked).toEqual(['week:engagement', 'week:helpers', 'month:engagement', 'month:helpers', 'all:engagement', 'all:helpers']);
+  });
+});
+
+describe('leaderboard note', () => {
+  it('GIVEN each period in the picker THEN the note names the period picked and the calendar period shown, in the community’s time zone, in en and bg', async () => {
+    const { createTranslator } = await import('../../../src/i18n/create-translator.ts');
+    const { panelJson } = await import('../../../src/web/dashboard-api.ts');
+    const translator = await createTranslator();
+    const data = { leaderboards: async (_c: string, p: { key: string }) => ({ engagement: [], helpers: [], window: ({ '7d': 'week', '30d': 'month', '90d': 'all', '365d': 'all' } as const)[p.key as '7d'] }) } as unknown as DashboardData;
+    // Sunday 22:30 UTC is already Monday 23 November in Sofia: the week starts that day there.
+    const now = new Date('2026-11-22T22:30:00Z');
+    const note = async (key: string, language: 'en' | 'bg') => ((await panelJson('leaderboards', data, 'slack:T1', resolvePeriod(key, now, 'Europe/Sofia'), translator, language)) as { note: string }).note;
+    expect(await note('7d', 'en')).toBe('For “Last 7 days” the leaderboards show this calendar week, since 2026-11-23: the same scores as /leaderboard.');
+    expect(await note('30d', 'en')).toBe('For “Last 30 days” the leaderboards show this calendar month, since 2026-11-01: the same scores as /leaderboard.');
+    expect(await note('90d', 'en')).toBe('For “Last 90 days” the leaderboards show all-time scores: the same as /leaderboard.');
+    expect(await note('7d', 'bg')).toBe('За „Последните 7 дни“ класациите показват текущата календарна седмица, от 23 ноември 2026 г.: същите точки като в /leaderboard.');
+  });
+});
+
+describe('funnel series with arrivals', () => {
+  it('GIVEN a member first seen on a day THEN the days before it do not count them on any stage', () => {
+    const days = ['2026-11-20', '2026-11-21', '2026-11-22'];
+    // Today: two likes. One became like on the 21st (from newcomer); the other arrived on the 22nd already a like.
+    const series = funnelSeries(days, { like: 2 }, [{ day: '2026-11-21', from: 'newcomer', to: 'like' }], [{ day: '2026-11-19', stage: 'newcomer' }, { day: '2026-11-22', stage: 'like' }]);
+    expect(series.like).toEqual([0, 1, 2]);
+    expect(series.newcomer).toEqual([1, 0, 0]);
   });
 });

@@ -4,7 +4,7 @@
 // row is written behind (answer-log-buffer.ts) when the store allows it. A bot mention always
 // asks; a message addressed to another member is theirs to answer; below the community's
 // threshold Rapport stays silent and the question goes on the unanswered list.
-import { decideAnswer, detectQuestion, type AnswerIndex, type QuestionContext, type QuestionVerdict, type KbEntry } from '../index.ts';
+import type { AnswerIndex, QuestionContext, QuestionVerdict, KbEntry } from '../index.ts';
 import type { MessagePosted } from '../../events.ts';
 import type { Logger } from '../../logger.ts';
 import type { Metrics } from '../../metrics.ts';
@@ -12,9 +12,9 @@ import type { OutgoingMessage, ReplierDirectory } from '../../outgoing.ts';
 import type { Language } from '../../ports.ts';
 import type { Translator } from '../../translator.ts';
 import type { CommunityKnowledge, KnowledgeCache } from '../storage/knowledge-cache.ts';
-import { penaltyFor } from '../learn/learning.ts';
+import { judgeQuestion } from './judge-question.ts';
 import type { AnswerLogInput, AnswerLogRecord, AnswerLogRepository } from '../storage/ports.ts';
-import { normalizeQuestion, searchTextOf } from '../text/question-text.ts';
+import { normalizeQuestion } from '../text/question-text.ts';
 
 export const HELPED_ACTION = 'answer.helped';
 export const UNHELPFUL_ACTION = 'answer.unhelpful';
@@ -70,19 +70,12 @@ export function createAnswerQuestion(deps: AnswerQuestionDeps) {
     if (event.author.isBot) return { kind: 'ignored', reason: 'bot' };
     if (!(await deps.isWatched(event.channelId))) return { kind: 'ignored', reason: 'unwatched' };
     if ((event.threadId || event.replyTo) && deps.isPaused && (await deps.isPaused(event))) return { kind: 'ignored', reason: 'handed-off' };
-    const verdict = detectQuestion(event.text, questionContextOf(event));
-    if (!verdict.isQuestion) return { kind: 'ignored', reason: 'not-a-question', verdict };
-
     const knowledge = await deps.cache.get(event.communityId);
-    const text = searchTextOf(event.text, event.mentionsBot);
-    // Threshold 0: the best candidate whatever its confidence; the community's threshold is
-    // applied below, after what askers' "Didn't help" votes taught (learning.ts).
-    // An empty knowledge base has no candidate to find: skip the search (and its allocations).
-    const index = text === '' || knowledge.index.size === 0 || !deps.indexFor ? knowledge.index : await deps.indexFor(event.communityId, knowledge, text);
-    const decision = text === '' || knowledge.index.size === 0 ? null : decideAnswer(index, text, { assumeQuestion: true, threshold: 0 });
-    const best = decision?.kind === 'answer' ? decision.candidate : decision?.kind === 'silent' && decision.reason === 'unsure' ? decision.best : null;
-    const confidence = best ? Math.max(0, best.confidence - penaltyFor(knowledge.feedback, best.entry.id, text)) : 0;
-    const answered = best !== null && confidence >= knowledge.threshold;
+    const judgement = await judgeQuestion({ communityId: event.communityId, knowledge, message: event.text, context: questionContextOf(event), ...(deps.indexFor ? { indexFor: deps.indexFor } : {}) });
+    const { verdict, text, answered } = judgement;
+    if (!verdict.isQuestion) return { kind: 'ignored', reason: 'not-a-question', verdict };
+    const best = judgement.candidates[0]?.candidate ?? null;
+    const confidence = judgement.candidates[0]?.confidence ?? 0;
 
     const input: AnswerLogInput = {
       communityId: event.communityId,

@@ -13,9 +13,8 @@ import { createAnswerLogBuffer, type AnswerLogBufferOptions } from '../storage/a
 import { createAnswerQuestion, type QuestionOutcome } from './answer-question.ts';
 import { createKnowledgeAdmin, type KnowledgeAdmin } from '../admin/knowledge-admin.ts';
 import { createKnowledgeCache, type KnowledgeCache, type KnowledgeCacheDeps } from '../storage/knowledge-cache.ts';
-import { penaltyFor } from '../learn/learning.ts';
+import { judgeQuestion } from './judge-question.ts';
 import type { AnswerLogRepository, KnowledgeBaseRepository } from '../storage/ports.ts';
-import { searchTextOf } from '../text/question-text.ts';
 import type { SemanticAnswering } from './semantic-answering.ts';
 import { createUnansweredList, type UnansweredList } from '../admin/unanswered-list.ts';
 import { createInMemorySynonyms } from '../storage/in-memory-synonyms.ts';
@@ -51,6 +50,10 @@ export interface AnsweringDeps {
 
 export interface AskResult {
   threshold: number;
+  /** Whether the detector reads the text as a question (a top-level message in a channel). */
+  isQuestion: boolean;
+  /** Whether Rapport would post the first candidate. */
+  answered: boolean;
   candidates: Array<{ key: string; question: string; confidence: number }>;
 }
 
@@ -122,14 +125,14 @@ export function createAnswering(deps: AnsweringDeps): Answering {
       buffer?.forgetMember(memberId);
     },
     async ask(communityId, text) {
+      // The same judgement as a message posted in a channel: detector, search, penalties, threshold.
       const knowledge = await cache.get(communityId);
-      const query = searchTextOf(text, true);
-      const index = query === '' || !semantic ? knowledge.index : await semantic.indexFor(communityId, knowledge, query);
-      const candidates = query === '' ? [] : index.search(query, { limit: 3 });
-      // The same confidence the live path uses, "Didn't help" penalties included.
+      const judgement = await judgeQuestion({ communityId, knowledge, message: text, context: {}, limit: 3, searchAnyway: true, ...(semantic ? { indexFor: semantic.indexFor } : {}) });
       return {
         threshold: knowledge.threshold,
-        candidates: candidates.map((c) => ({ key: c.entry.id, question: c.entry.question, confidence: Math.max(0, c.confidence - penaltyFor(knowledge.feedback, c.entry.id, query)) })),
+        isQuestion: judgement.verdict.isQuestion,
+        answered: judgement.answered,
+        candidates: judgement.candidates.map(({ candidate, confidence }) => ({ key: candidate.entry.id, question: candidate.entry.question, confidence })),
       };
     },
   };

@@ -37,6 +37,12 @@ export function createAnswerFeedback(deps: AnswerFeedbackDeps) {
     return updated;
   }
 
+  /** A note only the presser sees, where the platform can show one in the channel (Slack, the console, Discord's follow-up). */
+  async function acknowledge(event: ButtonPressed, text: string): Promise<void> {
+    const replier = event.channelId ? deps.repliers.forId(event.channelId) : undefined;
+    if (event.channelId && replier?.ephemeral) await replier.ephemeral(event.channelId, event.actor.memberId, { text });
+  }
+
   async function feedbackChanged(communityId: string): Promise<void> {
     await kb.touchFeedback(communityId);
     await cache.refresh(communityId);
@@ -67,6 +73,8 @@ export function createAnswerFeedback(deps: AnswerFeedbackDeps) {
           await deps.repliers.forId(log.channelId).post({ channelId: log.channelId, threadOf: log.messageId }, { text: deps.translator.t(language, 'answers.reply.sorry') });
         }
       }
+      // The presser hears that the vote counted, privately (the asker's "Didn't help" was answered above).
+      if (!(byAsker && !helpful && previous !== helpful)) await acknowledge(event, deps.translator.t(language, helpful ? 'answers.reply.votedHelped' : 'answers.reply.votedUnhelpful'));
       return { kind: 'voted', log, helpful, byAsker, learned };
     },
 
@@ -76,6 +84,18 @@ export function createAnswerFeedback(deps: AnswerFeedbackDeps) {
       if (!parent || event.author.isBot || event.text.trim() === '') return false;
       const log = await answerLogs.findByMessage(event.communityId, parent);
       if (!log || log.messageId === event.messageId) return false;
+      await answerLogs.addReply({ answerLogId: log.id, authorId: event.author.memberId, messageId: event.messageId, text: event.text.slice(0, 4000), createdAt: event.occurredAt });
+      return true;
+    },
+
+    /**
+     * A member's message in the channel (not in a thread: those are onThreadReply's) that the
+     * conversation tracker took as the answer to a logged question: a candidate answer too.
+     */
+    async onChannelAnswer(event: MessagePosted, questionMessageId: string): Promise<boolean> {
+      if (event.threadId || event.replyTo || event.author.isBot || event.text.trim() === '') return false;
+      const log = await answerLogs.findByMessage(event.communityId, questionMessageId);
+      if (!log || log.messageId === event.messageId || log.askerMemberId === event.author.memberId) return false;
       await answerLogs.addReply({ answerLogId: log.id, authorId: event.author.memberId, messageId: event.messageId, text: event.text.slice(0, 4000), createdAt: event.occurredAt });
       return true;
     },

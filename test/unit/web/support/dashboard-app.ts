@@ -3,7 +3,10 @@
 // seed a community's activity and to make requests with or without a session cookie.
 import { fixedClock } from '../../../../src/core/clock.ts';
 import type { Language } from '../../../../src/core/ports.ts';
+import { createDashboardOperations } from '../../../../src/core/dashboard/dashboard-operations.ts';
 import { withRecognitionLeaderboards } from '../../../../src/core/dashboard/recognition-leaderboards.ts';
+import { createKnowledgeGaps } from '../../../../src/core/learning/knowledge-gaps.ts';
+import { withLearning } from '../../../../src/core/learning/dashboard-learning.ts';
 import { createDashboardQueries } from '../../../../src/db/dashboard-queries.ts';
 import { createLogger } from '../../../../src/pino-logger.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../../../../src/web/prometheus-metrics.ts';
@@ -30,7 +33,8 @@ export interface DashboardApp {
   close(): Promise<void>;
 }
 
-export async function startDashboardApp(options: { health?: HealthChecks; language?: Language } = {}): Promise<DashboardApp> {
+/** `learning`: the knowledge page with learning's rows, Approve / Reject and the open hand-offs, as `rapport start` serves it. */
+export async function startDashboardApp(options: { health?: HealthChecks; language?: Language; learning?: boolean } = {}): Promise<DashboardApp> {
   const clock = fixedClock(NOW);
   const chat = createConsoleDriver();
   const metrics = createPrometheusMetrics({ queueStats: async () => ({ waiting: 2, active: 1, delayed: 0, failed: 3 }) });
@@ -38,7 +42,14 @@ export async function startDashboardApp(options: { health?: HealthChecks; langua
   const rapport = app.rapport;
   const handler = createWebHandler({
     access: app.rapport.ports.dashboard,
-    data: withRecognitionLeaderboards(createDashboardQueries(app.db.prisma), rapport.ports.recognition, app.repos.communities),
+    data: options.learning
+      ? withLearning(withRecognitionLeaderboards(createDashboardQueries(app.db.prisma), rapport.ports.recognition, app.repos.communities), {
+          gaps: createKnowledgeGaps({ answerLogs: app.repos.answerLogs, now: () => clock.now() }),
+          pending: (communityId, limit) => app.repos.learning.pending(communityId, limit),
+          name: async (memberId) => (await app.repos.members.get(memberId))?.displayName ?? memberId,
+        })
+      : withRecognitionLeaderboards(createDashboardQueries(app.db.prisma), rapport.ports.recognition, app.repos.communities),
+    ...(options.learning ? { operations: createDashboardOperations({ learning: rapport.ports.learning, routingRecords: app.repos.routing, members: app.repos.members, channels: app.repos.channels, translator: app.translator }) } : {}),
     communities: app.repos.communities,
     translator: app.translator,
     clock,

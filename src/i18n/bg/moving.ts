@@ -1,0 +1,47 @@
+// Преместване (issue 20): `rapport import scores`, `rapport export community`, `rapport import community`.
+export default {
+  moving: {
+    community: {
+      missing: 'Няма общност „{{name}}“. Съхранени: {{stored}}.',
+      several: 'Няколко общности се казват „{{name}}“ ({{ids}}): посочете идентификатора с --community.',
+      badName: '„{{name}}“ не може да бъде име на общност: използвайте от 1 до 64 букви, цифри, „_“, „-“ или „.“, или идентификатор на общност, напр. discord:123.',
+    },
+    scores: {
+      usage: 'Употреба: npx rapport import scores --from mee6|csv ФАЙЛ --community ИМЕ|ИД [--create-missing]',
+      unreadable: 'Файлът {{file}} не може да бъде прочетен ({{reason}}). Нищо не е внесено.',
+      notJson: 'Файлът не е JSON ({{reason}}). Запазете страницата с класацията на MEE6 (https://mee6.xyz/api/plugins/levels/leaderboard/ИД_НА_СЪРВЪРА) без промени. Нищо не е внесено.',
+      mee6Shape: 'Това не е класация на MEE6: при {{where}} – {{problem}}. Очаква се {{expected}}. Нищо не е внесено.',
+      twice: '{{where}}: „{{who}}“ се среща във файла два пъти. Оставете по един ред за човек. Нищо не е внесено.',
+      empty: 'Във файла няма нито един човек. Нищо не е внесено.',
+      csvBroken: 'Ред {{line}}: CSV файлът е повреден ({{reason}}). Нищо не е внесено.',
+      csvColumns: 'Ред {{line}}: очакват се две колони, име,точки (намерени {{count}}). Нищо не е внесено.',
+      csvName: 'Ред {{line}}: името е празно. Нищо не е внесено.',
+      csvPoints: 'Ред {{line}}: „{{value}}“ не е брой точки (цяло или десетично число, 0 или повече). Нищо не е внесено.',
+      ambiguous: '{{where}}: няколко членове на {{community}} се казват „{{who}}“ ({{ids}}). Напишете потребителския им идентификатор вместо името. Нищо не е внесено.',
+      notDiscord: 'Класацията на MEE6 съдържа потребители на Discord, а {{community}} е общност в {{platform}}. Изберете общност в Discord или отделна общност (--community ИМЕ). Нищо не е внесено.',
+      missingMembers_one: '{{count}} име от файла не съответства на член на {{community}}: {{names}}. Проверете изписването, първо внесете историята на чата или добавете --create-missing, за да бъдат създадени. Нищо не е внесено.',
+      missingMembers_other: '{{count}} имена от файла не съответстват на членове на {{community}}: {{names}}. Проверете изписването, първо внесете историята на чата или добавете --create-missing, за да бъдат създадени. Нищо не е внесено.',
+      done_one: 'Внесени са начални точки за {{count}} член на {{community}} от {{source}} (познати {{matched}}, нови {{created}}, пропуснати по избор за поверителност {{optedOut}}).',
+      done_other: 'Внесени са начални точки за {{count}} членове на {{community}} от {{source}} (познати {{matched}}, нови {{created}}, пропуснати по избор за поверителност {{optedOut}}).',
+      replaced_one: 'Предишното внасяне от {{source}} ({{count}} ред) е заменено, а не добавено.',
+      replaced_other: 'Предишното внасяне от {{source}} ({{count}} реда) е заменено, а не добавено.',
+    },
+    export: {
+      usage: 'Употреба: npx rapport export community --community ИМЕ|ИД --format jsonl [--out ФАЙЛ]',
+      format: 'Поддържа се само --format jsonl (по един JSON обект на ред).',
+      done: 'Изнесена е общността {{community}}: {{rows}} реда във {{file}}.',
+    },
+    import: {
+      usage: 'Употреба: npx rapport import community ФАЙЛ [--community НОВО_ИМЕ]',
+      unreadable: 'Файлът {{file}} не може да бъде прочетен ({{reason}}). Нищо не е внесено.',
+      empty: 'Файлът {{file}} е празен. Нищо не е внесено.',
+      header: 'Ред 1 не е износ на общност от Rapport ({{problem}}). Нищо не е внесено.',
+      newer: 'Този износ е направен от по-нова версия на Rapport (версия на схемата {{version}}; тази версия чете до {{supported}}). Обновете Rapport и внесете отново. Нищо не е внесено.',
+      badLine: 'Ред {{line}}: {{problem}}. Нищо не е внесено.',
+      unknownTable: 'Ред {{line}}: „{{table}}“ не е нещо, което тази версия на Rapport съхранява (износ от по-нова версия?). Нищо не е внесено.',
+      rejected: 'Ред {{line}}: базата данни отказа реда ({{problem}}). Нищо не е внесено.',
+      exists: 'В тази база данни вече има общност {{community}}. Внесете я под друго име с --community НОВО_ИМЕ. Нищо не е внесено.',
+      done: 'Общността {{community}} е внесена от {{file}}: {{rows}} реда.',
+    },
+  },
+};

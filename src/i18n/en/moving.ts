@@ -1,0 +1,47 @@
+// Moving in and out (issue 20): `rapport import scores`, `rapport export community`, `rapport import community`.
+export default {
+  moving: {
+    community: {
+      missing: 'There is no community "{{name}}". Stored: {{stored}}.',
+      several: 'Several communities are called "{{name}}" ({{ids}}): give the id with --community.',
+      badName: '"{{name}}" cannot be a community name: use 1 to 64 letters, digits, "_", "-" or ".", or a community id such as discord:123.',
+    },
+    scores: {
+      usage: 'Usage: npx rapport import scores --from mee6|csv FILE --community NAME|ID [--create-missing]',
+      unreadable: 'Cannot read {{file}} ({{reason}}). Nothing was imported.',
+      notJson: 'The file is not JSON ({{reason}}). Save the MEE6 leaderboard page (https://mee6.xyz/api/plugins/levels/leaderboard/SERVER_ID) as it is. Nothing was imported.',
+      mee6Shape: 'This is not a MEE6 leaderboard: at {{where}}, {{problem}}. Expected {{expected}}. Nothing was imported.',
+      twice: '{{where}}: "{{who}}" is in the file twice. Keep one row per person. Nothing was imported.',
+      empty: 'The file names nobody. Nothing was imported.',
+      csvBroken: 'Line {{line}}: the CSV is broken ({{reason}}). Nothing was imported.',
+      csvColumns: 'Line {{line}}: expected two columns, name,points (found {{count}}). Nothing was imported.',
+      csvName: 'Line {{line}}: the name is empty. Nothing was imported.',
+      csvPoints: 'Line {{line}}: "{{value}}" is not a number of points (a whole or decimal number, 0 or more). Nothing was imported.',
+      ambiguous: '{{where}}: several members of {{community}} are called "{{who}}" ({{ids}}). Write their user id instead of the name. Nothing was imported.',
+      notDiscord: 'A MEE6 leaderboard names Discord users; {{community}} is a {{platform}} community. Choose a Discord community or a community of its own (--community NAME). Nothing was imported.',
+      missingMembers_one: '{{count}} name in the file matches no member of {{community}}: {{names}}. Check the spelling, import the chat history first, or add --create-missing to create them. Nothing was imported.',
+      missingMembers_other: '{{count}} names in the file match no member of {{community}}: {{names}}. Check the spelling, import the chat history first, or add --create-missing to create them. Nothing was imported.',
+      done_one: 'Imported starting points for {{count}} member of {{community}} from {{source}} ({{matched}} known, {{created}} new, {{optedOut}} left out by their privacy choice).',
+      done_other: 'Imported starting points for {{count}} members of {{community}} from {{source}} ({{matched}} known, {{created}} new, {{optedOut}} left out by their privacy choice).',
+      replaced_one: 'The earlier import from {{source}} ({{count}} row) was replaced, not added to.',
+      replaced_other: 'The earlier import from {{source}} ({{count}} rows) was replaced, not added to.',
+    },
+    export: {
+      usage: 'Usage: npx rapport export community --community NAME|ID --format jsonl [--out FILE]',
+      format: 'Only --format jsonl is supported (one JSON object per line).',
+      done: 'Exported {{community}}: {{rows}} rows to {{file}}.',
+    },
+    import: {
+      usage: 'Usage: npx rapport import community FILE [--community NEW_NAME]',
+      unreadable: 'Cannot read {{file}} ({{reason}}). Nothing was imported.',
+      empty: '{{file}} is empty. Nothing was imported.',
+      header: 'Line 1 is not a Rapport community export ({{problem}}). Nothing was imported.',
+      newer: 'This export was written by a newer Rapport (export schema version {{version}}; this one reads up to {{supported}}). Update Rapport, then import again. Nothing was imported.',
+      badLine: 'Line {{line}}: {{problem}}. Nothing was imported.',
+      unknownTable: 'Line {{line}}: "{{table}}" is not something this Rapport stores (an export from a newer version?). Nothing was imported.',
+      rejected: 'Line {{line}}: the database refused the row ({{problem}}). Nothing was imported.',
+      exists: 'This database already has community {{community}}. Import it under another name with --community NEW_NAME. Nothing was imported.',
+      done: 'Imported {{community}} from {{file}}: {{rows}} rows.',
+    },
+  },
+};

@@ -1,0 +1,30 @@
+export default {
+  rewards: {
+    discordOnly: 'Role rewards are for Discord only: Slack and the console have no roles to give.',
+    levelNeeded: 'Name one level, a stage or a score: /rewards set stage:advocate role:@Advocates or /rewards set score:500 role:@Helpers',
+    levelStage: 'stage {{stage}}',
+    levelScore: '{{points}} points',
+    saved: 'Members who reach {{level}} get {{role}}.',
+    replaced: 'It replaces {{role}} for that level.',
+    syncHint: 'Run /rewards sync to apply this to members who already qualify.',
+    removed: 'The reward for {{level}} is removed. Members who have {{role}} keep it until someone removes it.',
+    notFound: 'There is no reward for {{level}}. /rewards list shows the rewards.',
+    listTitle: 'Role rewards',
+    listLine: '{{level}} → {{role}}',
+    listEmpty: 'There are no role rewards yet. Add one: /rewards set stage:advocate role:@Advocates',
+    modeName: {
+      replace: 'Mode mode:replace. A member holds only the highest stage role and the highest score role they reach.',
+      stack: 'Mode mode:stack. A member holds every reward role they reach.',
+    },
+    synced: 'Members checked: {{members}}. Roles given: {{granted}}. Roles removed: {{revoked}}.',
+    syncFailed: 'Changes that failed for another reason (see the log): {{failed}}.',
+    notice: 'Role rewards need a moderator:',
+    problem: {
+      role_above_bot: 'Rapport cannot give or remove {{role}}: its own role sits below {{role}}. In Server Settings → Roles, drag Rapport\'s role above {{role}}, then run /rewards sync.',
+      missing_manage_roles: 'Rapport cannot give or remove {{role}}: it lacks the Manage Roles permission. In Server Settings → Roles, give Rapport\'s role Manage Roles, then run /rewards sync.',
+      managed_role: '{{role}} belongs to an integration (a bot or server boosts) and cannot be given to anyone. Choose another role with /rewards set.',
+      unknown_role: 'The role {{role}} no longer exists. Choose another role with /rewards set, or remove the reward with /rewards remove.',
+      missing_permissions: 'Discord refused to change {{role}} (Missing Permissions). Check that Rapport\'s role has Manage Roles and sits above {{role}}, then run /rewards sync.',
+    },
+  },
+};
