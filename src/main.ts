@@ -186,7 +186,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     credit: async (input) => void (await recognition.onAnswerAccepted((await parts.repos.communities.get(input.communityId)) ?? { id: input.communityId, timeZone: parts.defaults.timeZone }, input)),
     privacy: ambassadors.privacy,
     memberLanguage: async (memberId) => (await parts.repos.members.get(memberId))?.language ?? null,
-    repliers: instrumentedRepliers,
+    notices,
     translator: parts.translator,
     logger: parts.logger,
     clock: parts.clock,
@@ -202,14 +202,13 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     standing: standingFrom({ store: recognition.store, funnel: (memberId) => parts.repos.ambassadors.getFunnel(memberId), mayProfile: (c, m) => ambassadors.privacy.mayProfile(c, m) }),
     members: (communityId) => parts.repos.roleRewards.members(communityId),
     logger: parts.logger,
-    notify: createRewardNotice({
+    notice: createRewardNotice({
       digestChannels: () => parts.repos.ambassadors.digestSchedules(),
       language: async (communityId) => (await parts.repos.communities.get(communityId))?.language ?? parts.defaults.language,
       label: (communityId, roleId) => roleDirectory.forCommunity(communityId)?.label(roleId) ?? Promise.resolve(roleId),
-      repliers: instrumentedRepliers,
       translator: parts.translator,
-      logger: parts.logger,
     }),
+    notices,
   });
   const stopHooks: Array<() => Promise<void>> = [];
   const commands = createCommandRegistry(parts.commands);

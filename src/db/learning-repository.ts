@@ -1,6 +1,7 @@
 // The learning suggestion queue (LearningSuggestion). Decisions are conditional updates on
 // status = 'pending', so two moderators pressing Approve at once write the entry once.
 import { Prisma, type PrismaClient } from '../../prisma/generated/client.ts';
+import { noticeRows } from './notice-outbox-repository.ts';
 import type { LearningRepository, SuggestionRecord } from '../core/learning/ports.ts';
 import type { SuggestionSignal } from '../core/learning/miner-types.ts';
 
@@ -57,8 +58,15 @@ export function createLearningRepository(prisma: PrismaClient): LearningReposito
       });
       return count === 1;
     },
-    async setResult(id, resultKey) {
-      await table.update({ where: { id }, data: { resultKey } });
+    async setResult(id, resultKey, owed) {
+      if (!owed?.notices.length) {
+        await table.update({ where: { id }, data: { resultKey } });
+        return;
+      }
+      await prisma.$transaction(async (tx) => {
+        await tx.learningSuggestion.update({ where: { id }, data: { resultKey } });
+        await tx.outbox.createMany({ data: noticeRows(owed.notices, owed.at), skipDuplicates: true });
+      });
     },
     async reopen(id) {
       await table.updateMany({ where: { id }, data: { status: 'pending', decidedBy: null, decidedAt: null, resultKey: null } });

@@ -5,6 +5,7 @@ import type { PrismaClient } from '../../prisma/generated/client.ts';
 import { HOLDS_PLACE, RECIPIENT_STATES, type OfferRecord, type OfferRepository, type OutboxItem, type RecipientRecord, type RecipientState } from '../core/ambassadors/ports.ts';
 import type { OfferStage, Reason } from '../core/ambassadors/stages.ts';
 import { claimOutboxRows, type OutboxRow } from './outbox-claim.ts';
+import { noticeRows } from './notice-outbox-repository.ts';
 
 type OfferRow = { id: string; communityId: string; title: string; content: string; eligibleStage: string; places: number; expiresAt: Date; createdAt: Date };
 type RecipientRow = {
@@ -87,9 +88,14 @@ export function createOfferRepository(prisma: PrismaClient): OfferRepository {
       const rows = await prisma.outbox.findMany({ where: { kind: DM_KIND, ...(offerId ? { subject: offerId } : {}) }, orderBy: { createdAt: 'asc' } });
       return rows.map(toItem);
     },
-    async transition(offerId, memberId, from, to, patch = {}) {
-      const { count } = await prisma.offerRecipient.updateMany({ where: { offerId, memberId, state: { in: [...from] } }, data: { state: to, ...patch } });
-      return count === 1;
+    async transition(offerId, memberId, from, to, patch = {}, notices = []) {
+      const move = (tx: Pick<PrismaClient, 'offerRecipient'>) => tx.offerRecipient.updateMany({ where: { offerId, memberId, state: { in: [...from] } }, data: { state: to, ...patch } });
+      if (notices.length === 0) return (await move(prisma)).count === 1;
+      return prisma.$transaction(async (tx) => {
+        if ((await move(tx)).count !== 1) return false;
+        await tx.outbox.createMany({ data: noticeRows(notices, patch.answeredAt ?? patch.decidedAt ?? new Date()), skipDuplicates: true });
+        return true;
+      });
     },
     async counts(offerId) {
       const groups = await prisma.offerRecipient.groupBy({ by: ['state'], where: { offerId }, _count: { _all: true } });

@@ -1,6 +1,7 @@
 // Role rewards (/rewards): one row per community and level, and the community's mode.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { RewardKind, RewardMode, RoleProblem, RoleReward, RoleRewardRepository } from '../core/rewards/ports.ts';
+import { noticeRows } from './notice-outbox-repository.ts';
 
 const PROBLEMS: ReadonlySet<string> = new Set<RoleProblem>(['missing_manage_roles', 'role_above_bot', 'managed_role', 'unknown_role', 'missing_permissions']);
 
@@ -45,12 +46,17 @@ export function createRoleRewardRepository(prisma: PrismaClient): RoleRewardRepo
     async setMode(communityId, mode: RewardMode) {
       await prisma.roleRewardSettings.upsert({ where: { communityId }, create: { communityId, mode }, update: { mode } });
     },
-    async setProblem(communityId, roleId, problem) {
-      // Compared here, not in SQL: "problem <> x" is never true for a null problem.
-      const rows = await prisma.roleReward.findMany({ where: { communityId, roleId }, select: { id: true, problem: true } });
-      const ids = rows.filter((r) => r.problem !== problem).map((r) => r.id);
-      if (ids.length > 0) await prisma.roleReward.updateMany({ where: { id: { in: ids } }, data: { problem } });
-      return ids;
+    async setProblem(communityId, roleId, problem, notices = []) {
+      // Compared here, not in SQL: "problem <> x" is never true for a null problem. The notices
+      // (the moderators' notice of a new problem) are written with the change, only when it changes.
+      return prisma.$transaction(async (tx) => {
+        const rows = await tx.roleReward.findMany({ where: { communityId, roleId }, select: { id: true, problem: true } });
+        const ids = rows.filter((r) => r.problem !== problem).map((r) => r.id);
+        if (ids.length === 0) return ids;
+        await tx.roleReward.updateMany({ where: { id: { in: ids } }, data: { problem } });
+        if (notices.length > 0) await tx.outbox.createMany({ data: noticeRows(notices, new Date()), skipDuplicates: true });
+        return ids;
+      });
     },
     async communities() {
       const rows = await prisma.roleReward.findMany({ distinct: ['communityId'], select: { communityId: true } });

@@ -1,7 +1,9 @@
-// Proves the learning suggestion queue on real PostgreSQL through the running Rapport: one suggestion per question, a question the knowledge base nearly answers becomes a phrasing suggestion, members who opted out are never mined, an approval is written once (two moderators at once), a failed write leaves the suggestion pending, edits of the source update it, a history import flags its suggestions, a member's privacy export lists the suggestions they asked or are credited in, and erasing a member removes theirs.
+// Proves the learning suggestion queue on real PostgreSQL through the running Rapport: one suggestion per question, a question the knowledge base nearly answers becomes a phrasing suggestion, members who opted out are never mined, an approval is written once (two moderators at once) with its thank-you owed through the outbox, a failed write leaves the suggestion pending, edits of the source update it, a history import flags its suggestions, a member's privacy export lists the suggestions they asked or are credited in, and erasing a member removes theirs.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatAdapter } from '../../src/core/adapter.ts';
+import { fixedClock } from '../../src/core/clock.ts';
 import type { MessagePosted } from '../../src/core/events.ts';
+import { NOTICE_RELAY_AFTER_MS } from '../../src/core/outbox/notices.ts';
 import type { OutgoingMessage } from '../../src/core/outgoing.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 
@@ -14,9 +16,10 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function start(): Promise<{ app: TestApp; dms: Array<{ memberId: string; message: OutgoingMessage }> }> {
+async function start(): Promise<{ app: TestApp; dms: Array<{ memberId: string; message: OutgoingMessage }>; dmsDown(down: boolean): void; clock: ReturnType<typeof fixedClock> }> {
   const dms: Array<{ memberId: string; message: OutgoingMessage }> = [];
   let sent = 0;
+  let down = false;
   const adapter: ChatAdapter = {
     platform: 'console',
     replier: {
@@ -24,6 +27,7 @@ async function start(): Promise<{ app: TestApp; dms: Array<{ memberId: string; m
         return { messageId: `b${++sent}`, channelId: target.channelId };
       },
       async dm(memberId, message) {
+        if (down) throw new Error('connect ECONNREFUSED');
         dms.push({ memberId, message });
         return { messageId: `d${++sent}`, channelId: memberId };
       },
@@ -31,9 +35,10 @@ async function start(): Promise<{ app: TestApp; dms: Array<{ memberId: string; m
     async start() {},
     async stop() {},
   };
-  app = await createTestApp({ adapters: [adapter] });
+  const clock = fixedClock(new Date('2026-11-23T10:00:00Z'));
+  app = await createTestApp({ adapters: [adapter], clock });
   await app.repos.communities.ensure({ id: COMMUNITY, platform: 'console', name: 'console' });
-  return { app, dms };
+  return { app, dms, dmsDown: (value) => void (down = value), clock };
 }
 
 let n = 0;
@@ -99,6 +104,22 @@ describe('learning queue on PostgreSQL', () => {
     expect((await a.repos.learning.get(t!.id))?.status).toBe('pending');
   });
 
+  it('GIVEN the platform is away WHEN a suggestion is approved THEN the thank-you is owed with the approval, and the relay sends it once later', async () => {
+    const { app: a, dms, dmsDown, clock } = await start();
+    await solved(a, 'eve', 'fay', 'How do I mute a channel?', 'Channel menu > Mute.');
+    const [s] = await a.repos.learning.pending(COMMUNITY, 10);
+    dmsDown(true);
+    await a.rapport.ports.learning.approve(COMMUNITY, s!.id, 'console:local:mod1');
+    expect((await a.repos.learning.get(s!.id))?.resultKey).not.toBeNull();
+    expect((await a.repos.notices.pending()).map((n) => [n.subject, n.to])).toEqual([[`suggestion:${s!.id}:thanks`, { dm: 'console:local:fay' }]]);
+    dmsDown(false);
+    clock.advance(NOTICE_RELAY_AFTER_MS);
+    expect(await a.rapport.ports.notices.relay()).toBe(1);
+    expect(await a.rapport.ports.notices.relay()).toBe(0);
+    expect(dms.filter((d) => d.memberId === 'console:local:fay')).toHaveLength(1);
+    expect(await a.repos.notices.pending()).toEqual([]);
+  });
+
   it('GIVEN a pending suggestion WHEN its answer is edited THEN the suggestion follows; erasing the answerer removes it', async () => {
     const { app: a } = await start();
     const q = post('ann', 'How do I add a second email address?');
@@ -148,7 +169,8 @@ describe('knowledge-gaps digest on PostgreSQL', () => {
       async start() {},
       async stop() {},
     };
-    app = await createTestApp({ adapters: [adapter] });
+    const clock = fixedClock(new Date('2026-11-23T10:00:00Z'));
+  app = await createTestApp({ adapters: [adapter], clock });
     const a = app;
     await a.repos.communities.ensure({ id: COMMUNITY, platform: 'console', name: 'console' });
     await a.repos.ambassadors.setDigestChannel(COMMUNITY, 'console:local:mods');

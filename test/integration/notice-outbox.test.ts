@@ -1,12 +1,14 @@
-// Proves moderator notices go through the transactional outbox on real PostgreSQL: a hand-off and
-// its ping are committed together, so a ping the platform could not take is sent by the relay
-// later, once; a question moved to "failed" carries its moderators' notice in the same
-// transaction, and a move that does not happen writes none.
+// Proves notices go through the transactional outbox on real PostgreSQL: a hand-off and its ping
+// are committed together, so a ping the platform could not take is sent by the relay later, once;
+// a member's answer to an offer and the DM it owes are committed together; a question moved to
+// "failed" carries its moderators' notice in the same transaction, and a move that does not
+// happen writes none.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatAdapter } from '../../src/core/adapter.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { NOTICE_RELAY_AFTER_MS } from '../../src/core/outbox/notices.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const COMMUNITY = 'console:notices';
 const id = (name: string) => `${COMMUNITY}:${name}`;
@@ -75,6 +77,25 @@ describe('moderator notices through the outbox', () => {
     expect(await app.rapport.ports.notices.relay()).toBe(1);
     expect(await app.rapport.ports.notices.relay()).toBe(0);
     expect(adapter.posts).toEqual([{ channelId: CHANNEL, threadOf: 'm1', text: expect.stringContaining('ana'), mentions: [id('mod')] }]);
+    expect(await repos.notices.pending()).toEqual([]);
+  });
+
+  it('GIVEN DMs away WHEN a member accepts an offer THEN the acceptance and the DM with the offer are stored together, and the relay sends the DM once', async () => {
+    const { app, adapter, clock, repos } = await setup();
+    await repos.ambassadors.changeStage({ memberId: id('ana'), communityId: COMMUNITY, from: 'newcomer', to: 'advocate', reasons: [], cause: 'promotion', at: clock.now() });
+    const { offers } = app.rapport.ports.ambassadors;
+    const offer = await offers.create({ communityId: COMMUNITY, title: 'Swag', content: 'code SWAG-42', eligibleStage: 'advocate', places: 1, expiresAt: new Date(clock.now().getTime() + 7 * 86_400_000) });
+    expect((await offers.approve(offer.id, id('ana'))).ok).toBe(true);
+    await waitFor(async () => (await repos.offers.recipient(offer.id, id('ana')))?.state === 'sent', 'the offer DM sent');
+    adapter.down = true;
+    const reply = async (result: string, o: { content: string }) => ({ text: result === 'accepted' ? `yours: ${o.content}` : result });
+    expect(await offers.answer(offer.id, id('ana'), true, reply)).toMatchObject({ result: 'accepted', replied: true });
+    expect((await repos.offers.recipient(offer.id, id('ana')))?.state).toBe('accepted');
+    expect((await repos.notices.pending()).map((n) => [n.to, n.message.text])).toEqual([[{ dm: id('ana') }, 'yours: code SWAG-42']]);
+    adapter.down = false;
+    clock.advance(NOTICE_RELAY_AFTER_MS);
+    expect(await app.rapport.ports.notices.relay()).toBe(1);
+    expect(adapter.posts.filter((p) => p.text === 'yours: code SWAG-42')).toEqual([{ channelId: `dm:${id('ana')}`, text: 'yours: code SWAG-42' }]);
     expect(await repos.notices.pending()).toEqual([]);
   });
 

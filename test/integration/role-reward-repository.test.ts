@@ -1,4 +1,4 @@
-// Proves the role-reward repository on PostgreSQL: one reward per level (a new role replaces the old and clears its problem), problems recorded and cleared only where they change, the mode, and the members a sync looks at.
+// Proves the role-reward repository on PostgreSQL: one reward per level (a new role replaces the old and clears its problem), problems recorded and cleared only where they change (a new problem's notice written with it, through the outbox), the mode, and the members a sync looks at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoleRewardRepository } from '../../src/core/rewards/ports.ts';
 import type { Repositories } from '../../src/core/ports.ts';
@@ -55,5 +55,14 @@ describe('role reward repository', () => {
     await repos.members.ensure({ id: 'discord:G1:U1', communityId: C, platformId: 'U1', displayName: 'ann', isBot: false });
     await repos.members.ensure({ id: 'discord:G1:B1', communityId: C, platformId: 'B1', displayName: 'bot', isBot: true });
     expect(await repo.members(C)).toEqual(['discord:G1:U1']);
+  });
+
+  it('GIVEN a new problem with its moderators\' notice THEN both are written together; the same problem again writes no second notice', async () => {
+    const { reward } = await repo.set({ communityId: 'discord:G9', kind: 'score', level: '900', roleId: 'discord:G9:R9' });
+    const notice = (at: number) => ({ subject: `reward:discord:G9:R9:role_above_bot:${at}`, to: { channelId: 'discord:G9:C1' }, message: { text: 'Role rewards need a moderator' } });
+    expect(await repo.setProblem('discord:G9', 'discord:G9:R9', 'role_above_bot', [notice(1)])).toEqual([reward.id]);
+    expect(await repo.setProblem('discord:G9', 'discord:G9:R9', 'role_above_bot', [notice(2)])).toEqual([]);
+    expect((await repos.notices.pending()).map((n) => n.subject)).toEqual([notice(1).subject]);
+    await repo.remove('discord:G9', 'score', '900');
   });
 });

@@ -2,6 +2,7 @@
 // TCP proxy in front of the real server) and no spool to fall back on, no envelope is
 // acknowledged whose event is not stored at that moment; the envelopes left unacknowledged are
 // sent again when the database is back (as Slack does, with retry_attempt) and then stored, once.
+// With the spool, every envelope is acknowledged once spooled and stored, in order, afterwards.
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../src/adapters/slack/index.ts';
@@ -57,5 +58,30 @@ describe('Slack Socket Mode while PostgreSQL is away', () => {
     expect(acks.filter((a) => !a.storedAtAck)).toEqual([]);
     const rows = await direct.query<{ platformEventId: string }>('SELECT "platformEventId" FROM "ActivityEvent" ORDER BY "platformEventId"');
     expect(rows.rows.map((r) => r.platformEventId)).toEqual(envelopes.map((e) => e.id).sort());
+  }, 120_000);
+
+  it('GIVEN PostgreSQL cut and the spool WHEN events arrive over the socket THEN each is acknowledged once spooled, and all are stored, in order, when it returns', async () => {
+    const slack = await startFakeSlack();
+    cleanups.push(() => slack.close());
+    const adapter = createSlackAdapter({ botToken: FAKE_BOT.token, appToken: FAKE_BOT.appToken, apiUrl: slack.apiUrl }, { logger: memoryLogger() });
+    const { proxy, schema, close } = await rapportBehindProxy([adapter]);
+    cleanups.push(close);
+    await slack.socket.connected();
+    const direct = new pg.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${schema}` });
+    await direct.connect();
+    cleanups.push(() => direct.end());
+
+    await proxy.cut();
+    const ids: string[] = [];
+    for (let n = 0; n < 10; n++) {
+      const ts = `17000${String(30_000 + n)}.000100`;
+      ids.push(`slack:message:T1:C1:${ts}`);
+      // Awaited one by one: each ack comes once the event is in the spool.
+      await slack.socket.send('events_api', messageEvent({ user: `U${n % 4}`, text: `spooled socket message ${n}`, ts }, `EvSpool${n}`));
+    }
+    await proxy.restore();
+    const storedIds = async () => (await direct.query<{ platformEventId: string }>('SELECT "platformEventId" FROM "ActivityEvent" ORDER BY "id"')).rows.map((r) => r.platformEventId);
+    await waitFor(async () => (await storedIds()).length >= ids.length, 'the spooled events stored');
+    expect(await storedIds()).toEqual(ids);
   }, 120_000);
 });

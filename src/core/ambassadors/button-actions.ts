@@ -6,6 +6,7 @@ import type { EventContext } from '../feature.ts';
 import type { OutgoingMessage } from '../outgoing.ts';
 import type { Language } from '../ports.ts';
 import { OFFER_ACTIONS } from './offers.ts';
+import type { OfferRecord } from './ports.ts';
 
 export const PRIVACY_DELETE_ACTION = 'privacy.delete';
 
@@ -54,16 +55,21 @@ async function handleAmbassadorButton(event: ButtonPressed, context: EventContex
     case OFFER_ACTIONS.accept:
     case OFFER_ACTIONS.decline: {
       const accept = event.actionId === OFFER_ACTIONS.accept;
-      const { result, offer, memberId } = await offers.answer(event.value, event.actor.memberId, accept);
-      const to = memberId ?? event.actor.memberId;
       // Answer in the language the DM was written in: the member's own, read fresh.
-      const own = (await members.get(to))?.language ?? language;
-      const say = (key: string, vars?: Record<string, string | number>) => translator.t(own, key, vars);
-      const text =
-        result === 'accepted' && offer
-          ? say('offers.answer.accepted', { title: offer.title, content: offer.content })
-          : say(`offers.answer.${result}`, { title: offer?.title ?? '' });
-      await repliers.forId(to).dm(to, { text });
+      const sayTo = async (to: string) => {
+        const own = (await members.get(to))?.language ?? language;
+        return (key: string, vars?: Record<string, string | number>) => translator.t(own, key, vars);
+      };
+      // The answer to an accepted, declined or expired offer is owed with the state change (the outbox).
+      const reply = async (result: 'accepted' | 'declined' | 'expired', offer: OfferRecord, to: string) => {
+        const say = await sayTo(to);
+        return { text: result === 'accepted' ? say('offers.answer.accepted', { title: offer.title, content: offer.content }) : say(`offers.answer.${result}`, { title: offer.title }) };
+      };
+      const { result, offer, memberId, replied } = await offers.answer(event.value, event.actor.memberId, accept, reply);
+      if (replied) return;
+      const to = memberId ?? event.actor.memberId;
+      const say = await sayTo(to);
+      await repliers.forId(to).dm(to, { text: say(`offers.answer.${result}`, { title: offer?.title ?? '' }) });
       return;
     }
     case PRIVACY_DELETE_ACTION: {

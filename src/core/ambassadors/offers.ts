@@ -10,6 +10,8 @@ import type { Clock } from '../clock.ts';
 import { PlatformError, UserError } from '../errors.ts';
 import { parseId, PLATFORMS } from '../ids.ts';
 import type { Logger } from '../logger.ts';
+import { createNoticeSender } from '../outbox/notice-sender.ts';
+import type { Notice } from '../outbox/notices.ts';
 import type { OutgoingMessage, ReplierDirectory } from '../outgoing.ts';
 import type { Language, Repositories } from '../ports.ts';
 import type { PrivacyGuard } from '../privacy/privacy-guard.ts';
@@ -28,6 +30,9 @@ const dmJobSchema = z.object({ offerId: z.string().min(1), memberId: z.string().
 type DmJob = z.infer<typeof dmJobSchema>;
 
 const CLOSED_DM_CODES = /dm_closed|closed|cannot_dm|user_disabled|not_allowed|messages_tab_disabled|user_not_found|unknown_user/;
+
+/** The DM that answers a member's Accept / Decline (in their language). */
+export type OfferReply = (result: 'accepted' | 'declined' | 'expired', offer: OfferRecord, memberId: string) => Promise<OutgoingMessage>;
 
 export interface OfferDeps {
   repos: Repositories;
@@ -62,7 +67,11 @@ export interface Offers {
   queue(communityId: string, offerId?: string): Promise<Array<{ offer: OfferRecord; proposals: RecipientRecord[] }>>;
   approve(offerId: string, memberId: string): Promise<ApproveResult>;
   skipProposal(offerId: string, memberId: string): Promise<boolean>;
-  answer(offerId: string, actorId: string, accept: boolean): Promise<{ result: AnswerResult; offer: OfferRecord | null; memberId: string | null }>;
+  /**
+   * A member's Accept / Decline. With `reply`, the DM answering an accepted, declined or expired
+   * offer is written with the state change (the outbox) and sent (`replied`: nothing more to send).
+   */
+  answer(offerId: string, actorId: string, accept: boolean, reply?: OfferReply): Promise<{ result: AnswerResult; offer: OfferRecord | null; memberId: string | null; replied: boolean }>;
   stats(communityId: string, offerId?: string): Promise<Array<{ offer: OfferRecord; counts: Record<RecipientState, number> }>>;
   /** Hands the DMs still owed (and due for it) to the job queue; returns how many. Safe in several processes at once. */
   relayOutbox(): Promise<number>;
@@ -73,6 +82,8 @@ export interface Offers {
 
 export function createOffers(deps: OfferDeps): Offers {
   const { repos, privacy, funnel, scheduler, repliers, translator, clock, logger } = deps;
+  // The members' answer DMs go through the outbox, written with their state change.
+  const notices = createNoticeSender({ outbox: repos.notices, repliers, clock, logger });
   const limits = deps.limits ?? defaultDmLimits;
 
   async function languageOf(memberId: string, communityId: string): Promise<{ language: Language; communityName: string }> {
@@ -177,9 +188,9 @@ export function createOffers(deps: OfferDeps): Offers {
       return repos.offers.transition(offerId, memberId, ['proposed'], 'skipped', { decidedAt: clock.now() });
     },
 
-    async answer(offerId, actorId, accept) {
+    async answer(offerId, actorId, accept, reply) {
       const offer = await repos.offers.get(offerId);
-      if (!offer) return { result: 'not_yours', offer: null, memberId: null };
+      if (!offer) return { result: 'not_yours', offer: null, memberId: null, replied: false };
       let recipient = await repos.offers.recipient(offerId, actorId);
       if (!recipient) {
         // A DM button may come back with a differently scoped id (a Discord DM has no guild): match the platform user.
@@ -190,14 +201,16 @@ export function createOffers(deps: OfferDeps): Offers {
         }) ?? null;
       }
       // Only a member whose DM went out can answer (a proposal or a skipped member cannot).
-      if (!recipient || !['sent', 'accepted', 'declined', 'expired'].includes(recipient.state)) return { result: 'not_yours', offer, memberId: null };
+      if (!recipient || !['sent', 'accepted', 'declined', 'expired'].includes(recipient.state)) return { result: 'not_yours', offer, memberId: null, replied: false };
       const now = clock.now();
-      if (offer.expiresAt <= now && recipient.state === 'sent') {
-        await repos.offers.transition(offerId, recipient.memberId, ['sent'], 'expired', { answeredAt: now });
-        return { result: 'expired', offer, memberId: recipient.memberId };
-      }
-      const moved = await repos.offers.transition(offerId, recipient.memberId, ['sent'], accept ? 'accepted' : 'declined', { answeredAt: now });
-      return { result: moved ? (accept ? 'accepted' : 'declined') : 'already', offer, memberId: recipient.memberId };
+      const memberId = recipient.memberId;
+      const to = offer.expiresAt <= now && recipient.state === 'sent' ? 'expired' : accept ? 'accepted' : 'declined';
+      const owed: Notice[] = reply ? [{ subject: `offer:${offerId}:answer`, to: { dm: memberId }, message: await reply(to, offer, memberId) }] : [];
+      const moved = await repos.offers.transition(offerId, memberId, ['sent'], to, { answeredAt: now }, owed);
+      if (moved) await notices.deliver(owed);
+      // An expired offer stays expired for this member, moved now or before.
+      const result = to === 'expired' ? 'expired' : moved ? to : 'already';
+      return { result, offer, memberId, replied: moved && owed.length > 0 };
     },
 
     async stats(communityId, offerId) {

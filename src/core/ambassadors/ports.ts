@@ -2,6 +2,7 @@
 import type { BrandTalkKind } from './brand-talk.ts';
 import type { BrandTalk } from './funnel-rules.ts';
 import type { OfferStage, Reason, Stage } from './stages.ts';
+import type { Notice } from '../outbox/notices.ts';
 
 export interface AmbassadorSettingsRecord {
   brandNames: string[];
@@ -137,6 +138,7 @@ export interface OfferRepository {
   /** Rows still owed, oldest first (for operators and tests). */
   pendingOutbox(offerId?: string): Promise<OutboxItem[]>;
   /** Moves a recipient from one of `from` to `to` (with extra fields); false when it was in another state. */
-  transition(offerId: string, memberId: string, from: readonly RecipientState[], to: RecipientState, patch?: Partial<Pick<RecipientRecord, 'decidedAt' | 'sentAt' | 'answeredAt' | 'dmMessageId' | 'error'>>): Promise<boolean>;
+  /** Moves a recipient from one of `from` to `to`; false when it was elsewhere. The notices it owes (the member's answer DM) are written with the move, only when it moves. */
+  transition(offerId: string, memberId: string, from: readonly RecipientState[], to: RecipientState, patch?: Partial<Pick<RecipientRecord, 'decidedAt' | 'sentAt' | 'answeredAt' | 'dmMessageId' | 'error'>>, notices?: readonly Notice[]): Promise<boolean>;
   counts(offerId: string): Promise<Record<RecipientState, number>>;
 }

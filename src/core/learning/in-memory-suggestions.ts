@@ -1,12 +1,16 @@
-// The suggestion queue in memory, with the same rules as the Prisma repository (unit tests).
+// The suggestion queue in memory, with the same rules as the Prisma repository (unit tests); the
+// notices an approval owes are written to `outbox` with its result.
+import { createInMemoryNoticeOutbox } from '../outbox/in-memory-notice-outbox.ts';
+import type { NoticeOutbox } from '../outbox/notices.ts';
 import type { LearningRepository, SuggestionRecord } from './ports.ts';
 
-export function createInMemorySuggestions(): LearningRepository & { all(): SuggestionRecord[] } {
+export function createInMemorySuggestions(outbox: NoticeOutbox = createInMemoryNoticeOutbox()): LearningRepository & { all(): SuggestionRecord[]; outbox: NoticeOutbox } {
   const rows = new Map<number, SuggestionRecord>();
   let next = 1;
   const pendingOf = (communityId: string) => [...rows.values()].filter((r) => r.communityId === communityId && r.status === 'pending');
   return {
     all: () => [...rows.values()],
+    outbox,
     async add(input) {
       if ([...rows.values()].some((r) => r.communityId === input.communityId && r.questionMessageId === input.questionMessageId)) return null;
       const row: SuggestionRecord = { ...input, answerMessageIds: [...input.answerMessageIds], id: next++, status: 'pending', resultKey: null, decidedBy: null, decidedAt: null };
@@ -43,9 +47,10 @@ export function createInMemorySuggestions(): LearningRepository & { all(): Sugge
       Object.assign(row, { status: decision.status, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt, resultKey: decision.resultKey ?? null });
       return true;
     },
-    async setResult(id, resultKey) {
+    async setResult(id, resultKey, owed) {
       const row = rows.get(id);
       if (row) row.resultKey = resultKey;
+      if (owed) await outbox.add(owed.notices, owed.at);
     },
     async reopen(id) {
       const row = rows.get(id);

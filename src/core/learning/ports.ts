@@ -2,6 +2,7 @@
 // implements it with Prisma; in-memory-suggestions.ts for unit tests and replays.
 import type { Language } from '../language.ts';
 import type { SuggestionSignal } from './miner-types.ts';
+import type { Notice } from '../outbox/notices.ts';
 
 export type SuggestionStatus = 'pending' | 'approved' | 'rejected';
 
@@ -46,7 +47,8 @@ export interface LearningRepository {
   /** pending -> approved/rejected, once: false when someone decided it first. */
   decide(id: number, decision: { status: 'approved' | 'rejected'; decidedBy: string; decidedAt: Date; resultKey?: string }): Promise<boolean>;
   /** The entry an approval wrote. */
-  setResult(id: number, resultKey: string): Promise<void>;
+  /** The approved suggestion's entry key; the notices it owes (the answerer's thank-you) are written with it (the outbox). */
+  setResult(id: number, resultKey: string, owed?: { notices: readonly Notice[]; at: Date }): Promise<void>;
   /** Back to pending (an approval whose knowledge-base write failed). */
   reopen(id: number): Promise<void>;
   /** Deletes a pending suggestion; false when there is none. */

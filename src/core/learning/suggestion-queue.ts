@@ -10,7 +10,8 @@ import type { Clock } from '../clock.ts';
 import { UserError } from '../errors.ts';
 import type { MessageDeleted, MessageEdited, MessagePosted, ReactionChanged } from '../events.ts';
 import type { Logger } from '../logger.ts';
-import type { ReplierDirectory } from '../outgoing.ts';
+import type { NoticeSender } from '../outbox/notice-sender.ts';
+import type { Notice } from '../outbox/notices.ts';
 import type { Language } from '../language.ts';
 import type { Translator } from '../translator.ts';
 import type { LearningRepository, SuggestionInput, SuggestionRecord } from './ports.ts';
@@ -37,7 +38,8 @@ export interface LearningDeps {
   credit(input: { communityId: string; channelId: string; memberId: string; helpedId: string; creditId: string; at: Date }): Promise<void>;
   privacy: { mayProfile(communityId: string, memberId: string): Promise<boolean>; mayDm(communityId: string, memberId: string): Promise<boolean> };
   memberLanguage(memberId: string): Promise<Language | null>;
-  repliers: ReplierDirectory;
+  /** Sends the notices an approval owes (the answerer's thank-you), written with its result. */
+  notices: Pick<NoticeSender, 'deliver'>;
   translator: Translator;
   logger: Logger;
   clock: Clock;
@@ -135,18 +137,12 @@ export function createLearning(deps: LearningDeps) {
     return suggestion;
   }
 
-  async function thank(suggestion: SuggestionRecord, entry: KbEntry): Promise<boolean> {
+  /** The answerer's thank-you DM, when they allow DMs (closed DMs: the credit stands, the notice is dropped). */
+  async function thanks(suggestion: SuggestionRecord, entry: KbEntry): Promise<Notice[]> {
     const memberId = suggestion.creditedMemberId;
-    if (!(await deps.privacy.mayDm(suggestion.communityId, memberId))) return false;
+    if (!(await deps.privacy.mayDm(suggestion.communityId, memberId))) return [];
     const language = (await deps.memberLanguage(memberId)) ?? suggestion.language;
-    try {
-      await deps.repliers.forId(memberId).dm(memberId, { text: deps.translator.t(language, 'learning.thanksDm', { question: cut(entry.question, 200) }) });
-      return true;
-    } catch (error) {
-      // Closed DMs: the credit stands, the thank-you is not sent.
-      logger.warn({ err: error, memberId, suggestion: suggestion.id }, 'learning: thank-you DM not sent');
-      return false;
-    }
+    return [{ subject: `suggestion:${suggestion.id}:thanks`, to: { dm: memberId }, message: { text: deps.translator.t(language, 'learning.thanksDm', { question: cut(entry.question, 200) }) } }];
   }
 
   return {
@@ -240,10 +236,12 @@ export function createLearning(deps: LearningDeps) {
         await repo.reopen(id);
         throw error;
       }
-      await repo.setResult(id, outcome.entry.id);
+      // The thank-you is owed with the result (the outbox): it is sent even if this process stops now.
+      const owed = await thanks(suggestion, outcome.entry);
+      await repo.setResult(id, outcome.entry.id, { notices: owed, at });
       logger.info({ communityId, suggestion: id, entry: outcome.entry.id, kind: outcome.kind }, 'learning: suggestion approved');
       await deps.credit({ communityId, channelId: suggestion.channelId, memberId: suggestion.creditedMemberId, helpedId: suggestion.askerMemberId, creditId: `suggestion:${id}`, at });
-      await thank(suggestion, outcome.entry);
+      await deps.notices.deliver(owed);
       return outcome;
     },
 

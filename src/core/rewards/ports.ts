@@ -2,6 +2,7 @@
 // they are stored, and what a platform with roles (Discord) provides. Slack and the console have
 // no roles: the directory answers null for their communities and /rewards says so.
 import type { Stage } from '../ambassadors/stages.ts';
+import type { Notice } from '../outbox/notices.ts';
 
 export type RewardKind = 'stage' | 'score';
 /** replace: a member holds only the highest reward of each kind they reach; stack: every one. */
@@ -28,7 +29,7 @@ export interface RoleRewardRepository {
   mode(communityId: string): Promise<RewardMode>;
   setMode(communityId: string, mode: RewardMode): Promise<void>;
   /** Records (or clears, with null) the problem of the rewards that give `roleId`; returns the ids whose problem changed. */
-  setProblem(communityId: string, roleId: string, problem: RoleProblem | null): Promise<number[]>;
+  setProblem(communityId: string, roleId: string, problem: RoleProblem | null, notices?: readonly Notice[]): Promise<number[]>;
   /** Communities with at least one reward. */
   communities(): Promise<string[]>;
   /** The community's members who are people, not bots (what a sync looks at). */

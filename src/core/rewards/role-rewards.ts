@@ -7,6 +7,8 @@
 import { LRUCache } from 'lru-cache';
 import { PlatformError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { NoticeSender } from '../outbox/notice-sender.ts';
+import type { Notice } from '../outbox/notices.ts';
 import { desiredRoles, managedRoles, planRoles } from './reward-rules.ts';
 import type { CommunityRoles, MemberStanding, RewardKind, RewardMode, RoleDirectory, RoleProblem, RoleReward, RoleRewardRepository } from './ports.ts';
 
@@ -18,8 +20,10 @@ export interface RoleRewardsDeps {
   /** The members a community sync looks at (people, not bots). */
   members(communityId: string): Promise<string[]>;
   logger: Logger;
-  /** Tells the community's moderators that a role cannot be granted (once per new problem). */
-  notify?(communityId: string, roleId: string, problem: RoleProblem): Promise<void>;
+  /** The notice telling the community's moderators that a role cannot be granted (null: nobody to tell). */
+  notice?(communityId: string, roleId: string, problem: RoleProblem, at: number): Promise<Notice | null>;
+  /** Sends the notice, written with the new problem (the outbox), once per new problem. */
+  notices?: Pick<NoticeSender, 'deliver'>;
   /** Members synced at once in a community sync. */
   concurrency?: number;
   /** How long this process trusts its copy of a community's rewards (other processes may change them). */
@@ -87,12 +91,14 @@ export function createRoleRewards(deps: RoleRewardsDeps): RoleRewards {
   }
 
   async function recordProblem(communityId: string, roleId: string, problem: RoleProblem | null): Promise<void> {
-    const changedIds = await repo.setProblem(communityId, roleId, problem);
+    const notice = problem && deps.notice ? await deps.notice(communityId, roleId, problem, (deps.now ?? Date.now)()).catch((error: unknown) => void logger.error({ err: error, communityId }, 'role reward: the moderators\' notice could not be made')) : null;
+    const owed = notice ? [notice] : [];
+    const changedIds = await repo.setProblem(communityId, roleId, problem, owed);
     if (changedIds.length === 0) return;
     cached.delete(communityId);
     if (problem) {
       logger.warn({ communityId, roleId, problem }, 'role reward: Rapport cannot manage this role');
-      await deps.notify?.(communityId, roleId, problem).catch((error: unknown) => logger.error({ err: error, communityId }, 'role reward: moderators could not be told'));
+      await deps.notices?.deliver(owed);
     }
   }
 

@@ -25,7 +25,7 @@ async function queue(confidence: number, options: { imported?: boolean; writeBeh
     credit: async () => {},
     privacy: { mayProfile: async () => true, mayDm: async () => true },
     memberLanguage: async () => null,
-    repliers: { forId: () => { throw new Error('no replier'); } },
+    notices: { deliver: async () => {} },
     translator: await createTranslator(),
     logger: spy,
     clock: fixedClock(new Date()),
