@@ -6,7 +6,7 @@ import type { SuggestionSignal } from '../core/learning/thread-miner.ts';
 
 type Row = Awaited<ReturnType<PrismaClient['learningSuggestion']['findUniqueOrThrow']>>;
 
-const SIGNALS: readonly SuggestionSignal[] = ['thanks', 'check-mark', 'saved'];
+const SIGNALS: readonly SuggestionSignal[] = ['thanks', 'check-mark', 'saved', 'solved-tag'];
 
 const toRecord = (row: Row): SuggestionRecord => ({
   ...row,

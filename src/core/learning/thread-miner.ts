@@ -36,7 +36,7 @@ export interface MinerMessage {
   replyTo?: { messageId: string; memberId?: string };
 }
 
-export type SuggestionSignal = 'thanks' | 'check-mark' | 'saved';
+export type SuggestionSignal = 'thanks' | 'check-mark' | 'saved' | 'solved-tag';
 
 export interface MinedSuggestion {
   communityId: string;
@@ -134,6 +134,12 @@ export interface ThreadMiner {
   onReaction(reaction: { channelId: string; messageId: string; actorId: string; actorIsModerator: boolean; emoji: string; at: number }): MinedSuggestion | null;
   /** A moderator's "Save as answer" on a message; null (with the reason) when the message is unknown here. */
   saveAsAnswer(channelId: string, messageId: string, at: number): MinedSuggestion | { unknown: 'message' | 'question' };
+  /**
+   * A thread marked solved (a Discord forum post's "Solved" tag): the opening post is the question
+   * (with its title), the member who replied last in the thread before it was marked is credited
+   * with their replies. Null (with the reason) when the post or a reply is unknown here.
+   */
+  solvedThread(channelId: string, threadId: string, title: string | undefined, at: number): MinedSuggestion | { unknown: 'message' | 'question' };
   /** An edited message's new text (an answer waiting in a suggestion changes with it). */
   onEdit(channelId: string, messageId: string, text: string): void;
   onDelete(channelId: string, messageId: string): void;
@@ -311,6 +317,23 @@ export function createThreadMiner(options: Partial<MinerOptions> = {}): ThreadMi
       const replies = found.question.helpers.get(tracked.authorId) ?? [];
       const ids = replies.includes(r.messageId) ? replies : [...replies, r.messageId];
       return suggestion(communityOfChannel.get(r.channelId) ?? '', r.channelId, state, found.askerId, found.question, tracked.authorId, ids, 'check-mark', r.messageId, r.at);
+    },
+
+    solvedThread(channelId, threadId, title, at) {
+      const state = channels.get(channelId);
+      const root = state?.messages.get(threadId);
+      if (!state || !root) return { unknown: 'message' };
+      const askerId = root.authorId;
+      // The replies in the thread by others, oldest first (the miner keeps a channel's latest messages).
+      const replies = [...state.messages.entries()].filter(([id, m]) => m.threadId === threadId && id !== threadId && m.authorId !== askerId).sort((a, b) => a[1].at - b[1].at);
+      const last = replies.at(-1);
+      if (!last) return { unknown: 'question' };
+      const creditedId = last[1].authorId;
+      const text = title && !root.text.toLowerCase().includes(title.toLowerCase()) ? `${title}\n${root.text}` : root.text;
+      const open = state.open.get(askerId);
+      const question: OpenQuestion = open && open.messageId === threadId ? open : { messageId: threadId, text, at: root.at, helpers: new Map(), direct: new Set(), guessed: new Set(), askerSpoke: false, askerAddressed: new Set(), done: false };
+      question.text = text;
+      return suggestion(communityOfChannel.get(channelId) ?? '', channelId, state, askerId, question, creditedId, replies.filter(([, m]) => m.authorId === creditedId).map(([id]) => id), 'solved-tag', threadId, at) ?? { unknown: 'message' };
     },
 
     saveAsAnswer(channelId, messageId, at) {
