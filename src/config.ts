@@ -64,6 +64,8 @@ export const configSchema = z.object({
   DISCORD_APPLICATION_ID: emptyToUndefined.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: 'must be the numeric application id from the Discord developer portal' }),
   DISCORD_API_URL: optionalUrl(['http:', 'https:'], 'https://discord.com/api'),
   DISCORD_MODERATOR_ROLE: emptyToUndefined,
+  /** Forum tag names that mark a post solved, besides the default English and Bulgarian ones (docs/learning.md). */
+  SOLVED_TAGS: csv,
   /** Semantic search (optional): base URL of an OpenAI-compatible embeddings API; Rapport POSTs to <URL>/embeddings. */
   EMBEDDINGS_URL: optionalUrl(['http:', 'https:'], 'http://localhost:11434/v1'),
   EMBEDDINGS_MODEL: emptyToUndefined,
@@ -103,6 +105,8 @@ export interface Config {
   slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string; moderators: string[]; moderatorGroup?: string; commandPrefix: string } | null;
   /** SLACK_COMMAND_PREFIX, also used when printing the manifest without tokens. */
   slackCommandPrefix: string;
+  /** Forum tag names that mark a post solved, besides the defaults (SOLVED_TAGS). */
+  solvedTags: string[];
   discord: { token: string; applicationId: string; apiUrl?: string; moderatorRole?: string } | null;
   /** /metrics: an optional bearer token, and an optional address of its own. */
   metrics: { token?: string; listen?: { port: number; host: string } };
@@ -194,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : null,
     slackCommandPrefix: raw.SLACK_COMMAND_PREFIX,
+    solvedTags: raw.SOLVED_TAGS,
     discord:
       raw.DISCORD_TOKEN && raw.DISCORD_APPLICATION_ID
         ? {

@@ -69,6 +69,8 @@ export interface RapportParts {
   semantic?: Omit<SemanticAnsweringDeps, 'logger' | 'metrics' | 'now'>;
   /** A history import: what the learning feature suggests is flagged as imported. */
   history?: boolean;
+  /** Forum tag names that mark a post solved, besides the defaults (SOLVED_TAGS). */
+  solvedTags?: readonly string[];
 }
 
 export interface Rapport {
@@ -164,6 +166,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     logger: parts.logger,
     clock: parts.clock,
     imported: parts.history ?? false,
+    ...(parts.solvedTags?.length ? { solvedTags: parts.solvedTags } : {}),
   });
   ambassadors.privacy.onErase(async (memberId) => void (await learning.forgetMember(memberId)));
   const stopHooks: Array<() => Promise<void>> = [];
@@ -350,6 +353,7 @@ export async function openRapport<M extends Metrics = Metrics>(config: Config, c
       ...(config.scoring ? { recognition: { config: config.scoring } } : {}),
       metrics,
       publicUrl: config.publicUrl,
+      ...(config.solvedTags.length ? { solvedTags: config.solvedTags } : {}),
       ...(semantic ? { semantic } : {}),
       ...(choices.history ? { history: true } : {}),
       ...(spool ? { spool } : {}),
