@@ -84,6 +84,8 @@ export const configSchema = z.object({
   SHARDING_MANAGER: emptyToUndefined,
   SHARDS: emptyToUndefined,
   SHARD_COUNT: emptyToUndefined,
+  /** Forum tag names that mark a post solved, besides the default English and Bulgarian ones (docs/learning.md). */
+  SOLVED_TAGS: csv,
   /** Semantic search (optional): base URL of an OpenAI-compatible embeddings API; Rapport POSTs to <URL>/embeddings. */
   EMBEDDINGS_URL: optionalUrl(['http:', 'https:'], 'http://localhost:11434/v1'),
   EMBEDDINGS_MODEL: emptyToUndefined,
@@ -133,6 +135,8 @@ export interface Config {
   } | null;
   /** SLACK_COMMAND_PREFIX, also used when printing the manifest without tokens. */
   slackCommandPrefix: string;
+  /** Forum tag names that mark a post solved, besides the defaults (SOLVED_TAGS). */
+  solvedTags: string[];
   discord: DiscordConfig | null;
   /** /metrics: an optional bearer token, and an optional address of its own. */
   metrics: { token?: string; listen?: { port: number; host: string } };
@@ -261,6 +265,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : null,
     slackCommandPrefix: raw.SLACK_COMMAND_PREFIX,
+    solvedTags: raw.SOLVED_TAGS,
     discord:
       raw.DISCORD_TOKEN && raw.DISCORD_APPLICATION_ID
         ? {

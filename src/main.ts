@@ -83,6 +83,8 @@ export interface RapportParts {
   semantic?: Omit<SemanticAnsweringDeps, 'logger' | 'metrics' | 'now'>;
   /** A history import: what the learning feature suggests is flagged as imported. */
   history?: boolean;
+  /** Forum tag names that mark a post solved, besides the defaults (SOLVED_TAGS). */
+  solvedTags?: readonly string[];
 }
 
 export interface Rapport {
@@ -192,6 +194,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     clock: parts.clock,
     imported: parts.history ?? false,
     writeBehind: parts.history ?? false,
+    ...(parts.solvedTags?.length ? { solvedTags: parts.solvedTags } : {}),
   });
   ambassadors.privacy.onErase(async (memberId) => void (await learning.forgetMember(memberId)));
   const rolesByPlatform = new Map<Platform, CommunityRoles>(parts.adapters.flatMap((a) => (a.roles ? [[a.platform, a.roles] as const] : [])));
@@ -433,6 +436,7 @@ export async function openRapport<M extends Metrics = Metrics>(config: Config, c
       ...(config.scoring ? { recognition: { config: config.scoring } } : {}),
       metrics,
       publicUrl: config.publicUrl,
+      ...(config.solvedTags.length ? { solvedTags: config.solvedTags } : {}),
       ...(semantic ? { semantic } : {}),
       ...(choices.history ? { history: true } : {}),
       ...(spool ? { spool } : {}),

@@ -81,7 +81,25 @@ export interface ButtonPressed extends EventBase {
   value: string;
 }
 
-export type ChatEvent = MessagePosted | MessageEdited | MessageDeleted | ReactionChanged | MemberJoined | ButtonPressed;
+/**
+ * Tags were applied to a thread (a Discord forum post). The platform does not say who applied
+ * them: the event is attributed to the post's author (`actor`), who usually marks it solved. The
+ * learning feature reads a "Solved" tag as the question answered.
+ */
+export interface ThreadTagged extends EventBase {
+  type: 'thread.tagged';
+  actor: Actor;
+  /** The forum channel. */
+  channelId: string;
+  /** The thread (the post); its opening message has the same id on Discord. */
+  threadId: string;
+  /** The post's title. */
+  title?: string;
+  /** Names of the tags just applied. */
+  added: string[];
+}
+
+export type ChatEvent = MessagePosted | MessageEdited | MessageDeleted | ReactionChanged | MemberJoined | ButtonPressed | ThreadTagged;
 export type ChatEventType = ChatEvent['type'];
 export type EventOfType<T extends ChatEventType> = Extract<ChatEvent, { type: T }>;
 
@@ -99,5 +117,7 @@ export function actorOf(event: ChatEvent): Actor | undefined {
       return event.actor;
     case 'member.joined':
       return event.member;
+    case 'thread.tagged':
+      return event.actor;
   }
 }

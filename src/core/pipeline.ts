@@ -44,6 +44,7 @@ const ACTIVITY_KIND: Record<ChatEvent['type'], string> = {
   'reaction.removed': 'reaction_removed',
   'member.joined': 'join',
   'button.pressed': 'button',
+  'thread.tagged': 'tagged',
 };
 
 export function activityOf(event: ChatEvent, actor: Actor): ActivityInput {

@@ -7,7 +7,7 @@ import type { SuggestionSignal } from '../core/learning/miner-types.ts';
 
 type Row = Awaited<ReturnType<PrismaClient['learningSuggestion']['findUniqueOrThrow']>>;
 
-const SIGNALS: readonly SuggestionSignal[] = ['thanks', 'check-mark', 'saved'];
+const SIGNALS: readonly SuggestionSignal[] = ['thanks', 'check-mark', 'saved', 'solved-tag'];
 
 const toRecord = (row: Row): SuggestionRecord => ({
   ...row,

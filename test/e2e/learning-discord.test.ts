@@ -1,4 +1,4 @@
-// Proves learning on Discord end to end (the real discord.js Client against the fake Discord): a reply to a question thanked by the asker makes a suggestion, /faq suggestions shows a moderator its Approve / Edit / Reject buttons, pressing Approve writes the entry and thanks the answerer by DM, a ✅ on a message Rapport never saw stores nothing, and a moderator's "Save as answer" message context-menu command makes a suggestion from a reply (a member's is refused), answered privately; Edit opens a modal whose submission changes the texts, and an empty or huge answer gets a clear private message with nothing written.
+// Proves learning on Discord end to end (the real discord.js Client against the fake Discord): a reply to a question thanked by the asker makes a suggestion, /faq suggestions shows a moderator its Approve / Edit / Reject buttons, pressing Approve writes the entry and thanks the answerer by DM, a ✅ on a message Rapport never saw stores nothing, and a moderator's "Save as answer" message context-menu command makes a suggestion from a reply (a member's is refused), answered privately; Edit opens a modal whose submission changes the texts, and an empty or huge answer gets a clear private message with nothing written; a forum post whose tags gain "Solved" (THREAD_UPDATE) becomes a suggestion from the post and the last reply's author.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/index.ts';
 import { discordMessageCommand, MODERATOR_DEFAULT_PERMISSIONS } from '../../src/adapters/discord/commands-json.ts';
@@ -9,6 +9,7 @@ import { learningFeature } from '../../src/core/learning/register-learning.ts';
 import { recognitionFeature } from '../../src/core/recognition/register-recognition.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/fake-discord.ts';
+import { snowflake } from '../fakes/discord/fixtures.ts';
 import { recordingLogger } from '../fakes/discord/recording-logger.ts';
 
 const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 30_000, interval: 20 });
@@ -139,6 +140,43 @@ describe('learning on Discord', () => {
     await eventually(() => expect(callbackOf(memberPress)).toBeDefined());
     expect((callbackOf(memberPress)!.body as { type: number }).type).toBe(6);
     await app.repos.learning.removePending(id);
+  });
+
+  it('GIVEN a forum post with a reply WHEN its tags gain "Solved" THEN a suggestion holds the post (with its title) and credits the member who replied; another tag does nothing', async () => {
+    const { alice, bob } = fake.guild.users;
+    const guildId = fake.guild.id;
+    const forum = { id: snowflake(), type: 15, name: 'questions', guild_id: guildId, parent_id: null, position: 5, permission_overwrites: [], flags: 0, available_tags: [{ id: snowflake(), name: 'Bug', moderated: false, emoji_id: null, emoji_name: null }, { id: snowflake(), name: '✅ Solved', moderated: false, emoji_id: null, emoji_name: null }] };
+    const [bug, solvedTag] = forum.available_tags;
+    fake.gateway.dispatch('CHANNEL_CREATE', forum);
+    const post = { id: snowflake(), type: 11, name: 'Password reset link never arrives', guild_id: guildId, parent_id: forum.id, owner_id: alice.id, applied_tags: [] as string[], flags: 0, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false }, newly_created: true };
+    fake.gateway.dispatch('THREAD_CREATE', post);
+    fake.postMessage({ id: post.id, author: alice, channel: post, content: 'I asked for a reset twice and got no email.' });
+    fake.postMessage({ author: bob, channel: post, content: 'Check the spam folder, then add noreply@example.com to your contacts.' });
+    const count = async () => (await app.repos.activity.totals(community(), { limit: 100 })).find((row) => row.memberId === member(bob.id))?.count ?? 0;
+    const bobBefore = await count();
+    await eventually(async () => expect(await count()).toBeGreaterThan(bobBefore - 1));
+    await eventually(async () => expect((await app.db.prisma.activityEvent.count({ where: { messageId: post.id } }))).toBe(1));
+    const pendingBefore = await app.repos.learning.countPending(community());
+
+    fake.gateway.dispatch('THREAD_UPDATE', { ...post, newly_created: undefined, applied_tags: [bug!.id] });
+    // The update is kept as the post author's activity ("tagged"); a Bug tag makes no suggestion.
+    await eventually(async () => expect(await app.db.prisma.activityEvent.count({ where: { kind: 'tagged', memberId: member(alice.id) } })).toBe(1));
+    expect(await app.repos.learning.countPending(community())).toBe(pendingBefore);
+    fake.gateway.dispatch('THREAD_UPDATE', { ...post, newly_created: undefined, applied_tags: [bug!.id, solvedTag!.id] });
+    let suggestion: Awaited<ReturnType<typeof app.repos.learning.pending>>[number] | undefined;
+    await eventually(async () => {
+      suggestion = (await app.repos.learning.pending(community(), 20)).find((s) => s.signal === 'solved-tag');
+      expect(suggestion).toBeDefined();
+    });
+    expect(suggestion).toMatchObject({
+      questionMessageId: post.id,
+      questionText: 'Password reset link never arrives I asked for a reset twice and got no email.',
+      answerText: 'Check the spam folder, then add noreply@example.com to your contacts.',
+      askerMemberId: member(alice.id),
+      creditedMemberId: member(bob.id),
+    });
+    expect(await app.repos.learning.countPending(community())).toBe(pendingBefore + 1);
+    await app.repos.learning.removePending(suggestion!.id);
   });
 
   it('GIVEN the commands are synced THEN "Save as answer" is registered as a moderator-only message command, in English and Bulgarian', () => {

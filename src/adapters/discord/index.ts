@@ -1,7 +1,7 @@
 // The Discord adapter: a real discord.js Client wired to the core. Listeners only translate and hand
 // over (translate.ts, facts.ts); replies go through the Replier (replier.ts) and the interaction
 // responder (interaction-responder.ts); SDK errors become PlatformError (errors.ts).
-import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, Partials, type ButtonInteraction, type ChatInputCommandInteraction, type ClientOptions, type CommandInteraction, type MessageContextMenuCommandInteraction, type ModalSubmitInteraction, ComponentType, type Interaction, type REST } from 'discord.js';
+import { ChannelType, Client, Events, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, Partials, type ButtonInteraction, type ChatInputCommandInteraction, type ClientOptions, type CommandInteraction, type MessageContextMenuCommandInteraction, type ModalSubmitInteraction, ComponentType, type Interaction, type REST } from 'discord.js';
 import { LRUCache } from 'lru-cache';
 import type { AdapterHandlers, ChatAdapter, CommandInvocation, ReferenceResolver } from '../../core/adapter.ts';
 import { findMessageAction } from '../../core/commands/message-actions.ts';
@@ -19,7 +19,7 @@ import { createDiscordReplier } from './replier.ts';
 import { renderMessage } from './render.ts';
 import { createDiscordRoles, type DiscordRoles } from './roles.ts';
 import { adapterText } from './texts.ts';
-import { parseMention, translateButton, translateCommand, translateDelete, translateEdit, translateMemberJoin, translateMessage, translateReaction, type TranslateContext } from './translate.ts';
+import { parseMention, translateButton, translateCommand, translateThreadTags, translateDelete, translateEdit, translateMemberJoin, translateMessage, translateReaction, type TranslateContext } from './translate.ts';
 
 export interface DiscordAdapterOptions {
   token: string;
@@ -142,6 +142,17 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
     }));
     client.on(Events.MessageUpdate, guarded('messageUpdate', (_old, message) => deliver(translateEdit(messageFacts(message, ctx().botUserId), ctx()))));
     client.on(Events.MessageDelete, guarded('messageDelete', (message) => deliver(translateDelete(messageFacts(message), ctx(), clock.now()))));
+    // A forum post whose tags changed: the names of the tags just applied (a "Solved" tag marks it answered).
+    client.on(Events.ThreadUpdate, guarded('threadUpdate', (oldThread, thread) => {
+      const forum = thread.parent;
+      if (!thread.guildId || !forum || (forum.type !== ChannelType.GuildForum && forum.type !== ChannelType.GuildMedia)) return;
+      const before = new Set(oldThread.appliedTags ?? []);
+      const added = thread.appliedTags.filter((id) => !before.has(id)).map((id) => forum.availableTags.find((tag) => tag.id === id)?.name).filter((name): name is string => Boolean(name));
+      if (added.length === 0 || !thread.ownerId) return;
+      const owner = thread.guild.members.cache.get(thread.ownerId);
+      const facts = owner ? memberFacts(owner) : { userId: thread.ownerId, displayName: thread.ownerId, isBot: false, permissions: null, roleIds: [] };
+      deliver(translateThreadTags({ guildId: thread.guildId, forumId: forum.id, threadId: thread.id, title: thread.name, owner: facts, added, at: clock.now() }, ctx()));
+    }));
     client.on(Events.GuildMemberAdd, guarded('guildMemberAdd', (member) =>
       deliver(translateMemberJoin(member.guild.id, memberFacts(member), member.joinedAt ?? clock.now(), member.guild.systemChannelId, ctx())),
     ));

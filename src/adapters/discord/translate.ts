@@ -6,6 +6,7 @@
 // channel (what moderators watch) and threadId the thread channel: Replier.post({ threadOf: threadId })
 // posts inside that thread. Event ids are derived from Discord's own ids, so a gateway RESUME that
 // replays a dispatch produces the same event id and storage counts it once.
+import type { ThreadTagged } from '../../core/events.ts';
 import type { CommandInvocation } from '../../core/adapter.ts';
 import type { Actor, ButtonPressed, MemberJoined, MessageDeleted, MessageEdited, MessagePosted, ReactionChanged } from '../../core/events.ts';
 import { communityId, scopedId } from '../../core/ids.ts';
@@ -272,4 +273,37 @@ export function parseMention(raw: string, kind: 'member' | 'channel'): string | 
   const pattern = kind === 'member' ? /^<@!?(\d{15,25})>$|^(\d{15,25})$/ : /^<#(\d{15,25})>$|^(\d{15,25})$/;
   const match = raw.trim().match(pattern);
   return match ? (match[1] ?? match[2] ?? null) : null;
+}
+
+/** What a THREAD_UPDATE says about a forum post's tags (facts gathered in index.ts from the cache). */
+export interface ThreadTagFacts {
+  guildId: string;
+  /** The forum (or media) channel the post is in. */
+  forumId: string;
+  threadId: string;
+  title: string | null;
+  /** The post's author (the update does not say who applied the tags). */
+  owner: AuthorFacts;
+  /** Names of the tags the update added. */
+  added: string[];
+  at: Date;
+}
+
+/** Tags applied to a forum post -> ThreadTagged (the learning feature reads "Solved" ones). */
+export function translateThreadTags(facts: ThreadTagFacts, context: TranslateContext): ThreadTagged | null {
+  if (facts.added.length === 0 || facts.owner.isBot) return null;
+  const event: ThreadTagged = {
+    type: 'thread.tagged',
+    platform: 'discord',
+    // One event per post and set of tags: a replayed update is stored once.
+    eventId: `discord:thread-tags:${facts.threadId}:${[...facts.added].sort().join(',')}`,
+    communityId: communityId('discord', facts.guildId),
+    occurredAt: facts.at,
+    channelId: scopedId('discord', facts.guildId, facts.forumId),
+    threadId: facts.threadId,
+    actor: toActor(facts.guildId, facts.owner, context),
+    added: facts.added,
+  };
+  if (facts.title) event.title = facts.title;
+  return event;
 }

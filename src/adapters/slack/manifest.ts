@@ -83,7 +83,7 @@ export const SLACK_BOT_SCOPES: Record<string, string> = {
   'users:read': 'users.info: display names, bots, workspace admins and owners',
   'usergroups:read': 'usergroups.list / usergroups.users.list for SLACK_MODERATOR_GROUP',
   'files:write': 'files.uploadV2 for exports',
-  commands: 'slash commands',
+  commands: 'slash commands and the "Save as answer" message shortcut',
 };
 
 const DESCRIPTION: Record<Language, string> = {
@@ -100,7 +100,8 @@ export function slackManifest(commands: CommandDefinition[], options: SlackManif
   const name = clip(options.name ?? 'Rapport', 35);
   const url = options.socketMode ? undefined : eventsUrl(options.requestUrl);
   const slashCommands = commands.map((definition) => slashCommand(definition, language, url, options.commandPrefix ?? ''));
-  const scopes = Object.keys(SLACK_BOT_SCOPES).filter((scope) => scope !== 'commands' || slashCommands.length > 0);
+  // Slash commands and shortcuts both need the commands scope.
+  const scopes = Object.keys(SLACK_BOT_SCOPES).filter((scope) => scope !== 'commands' || slashCommands.length > 0 || actions.length > 0);
   return {
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: { name, description: clip(DESCRIPTION[language], 140), background_color: '#2c2d30' },

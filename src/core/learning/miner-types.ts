@@ -18,7 +18,7 @@ export interface MinerMessage {
   replyTo?: { messageId: string; memberId?: string };
 }
 
-export type SuggestionSignal = 'thanks' | 'check-mark' | 'saved';
+export type SuggestionSignal = 'thanks' | 'check-mark' | 'saved' | 'solved-tag';
 
 export interface MinedSuggestion {
   communityId: string;
@@ -66,6 +66,12 @@ export interface ThreadMiner {
   onReaction(reaction: { channelId: string; messageId: string; actorId: string; actorIsModerator: boolean; emoji: string; at: number }): MinedSuggestion | null;
   /** A moderator's "Save as answer" on a message; null (with the reason) when the message is unknown here. */
   saveAsAnswer(channelId: string, messageId: string, at: number): MinedSuggestion | { unknown: 'message' | 'question' };
+  /**
+   * A thread marked solved (a Discord forum post's "Solved" tag): the opening post is the question
+   * (with its title), the member who replied last in the thread before it was marked is credited
+   * with their replies. Null (with the reason) when the post or a reply is unknown here.
+   */
+  solvedThread(channelId: string, threadId: string, title: string | undefined, at: number): MinedSuggestion | { unknown: 'message' | 'question' };
   /** An edited message's new text (an answer waiting in a suggestion changes with it). */
   onEdit(channelId: string, messageId: string, text: string): void;
   onDelete(channelId: string, messageId: string): void;

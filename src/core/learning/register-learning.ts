@@ -127,6 +127,9 @@ export const learningFeature = defineFeature({
     });
     registry.on('message.edited', (event) => learning.onEdit(event));
     registry.on('message.deleted', (event) => learning.onDelete(event));
+    registry.on('thread.tagged', async (event) => {
+      await learning.onThreadTagged(event);
+    });
     registry.on('button.pressed', (event, context) => handleLearningButton(deps, event, context));
     // Where the platform shows forms (Slack, Discord), Edit opens one with the texts to change.
     registry.form(LEARNING_ACTIONS.edit, (event, context) => editForm(learning, translator, event, context));

@@ -8,7 +8,7 @@ import type { KbEntry } from '../answers/index.ts';
 import { withPhrasing } from '../answers/learn/learning.ts';
 import type { Clock } from '../clock.ts';
 import { UserError } from '../errors.ts';
-import type { MessageDeleted, MessageEdited, MessagePosted, ReactionChanged } from '../events.ts';
+import type { MessageDeleted, MessageEdited, MessagePosted, ReactionChanged, ThreadTagged } from '../events.ts';
 import type { Logger } from '../logger.ts';
 import type { NoticeSender } from '../outbox/notice-sender.ts';
 import type { Notice } from '../outbox/notices.ts';
@@ -44,6 +44,8 @@ export interface LearningDeps {
   logger: Logger;
   clock: Clock;
   miner?: Partial<MinerOptions>;
+  /** Tag names that mark a thread solved, besides the default ones (SOLVED_TAG_RE). */
+  solvedTags?: readonly string[];
   /** This Rapport replays history (an import): every suggestion is flagged as imported. */
   imported?: boolean;
   /**
@@ -52,6 +54,14 @@ export interface LearningDeps {
    * round trip each made learning the slowest feature of `bench replay`.
    */
   writeBehind?: boolean;
+}
+
+/** Tag names that mark a forum post solved by default, English and Bulgarian ("✅ Solved", "Решено"). */
+export const SOLVED_TAG_RE = /(?<!\p{L})(?:solved|resolved|answered|fixed|решено|решен|разрешено|отговорено)(?!\p{L})/iu;
+
+export function isSolvedTag(name: string, extra: readonly string[] = []): boolean {
+  const plain = name.trim().toLowerCase();
+  return SOLVED_TAG_RE.test(plain) || extra.some((tag) => tag.trim().toLowerCase() === plain);
 }
 
 export type ApproveOutcome = { kind: 'created' | 'phrasing' | 'already'; entry: KbEntry; suggestion: SuggestionRecord };
@@ -157,6 +167,18 @@ export function createLearning(deps: LearningDeps) {
       const found = miner.onReaction({ channelId: event.channelId, messageId: event.messageId, actorId: event.actor.memberId, actorIsModerator: event.actor.isModerator, emoji: event.emoji, at: event.occurredAt.getTime() });
       if (!found) return null;
       return store({ ...found, communityId: event.communityId }, options.imported ?? deps.imported ?? false);
+    },
+
+    /** Tags applied to a thread: a "Solved" one (SOLVED_TAG_RE, or the deps' own names) makes a suggestion from the post. */
+    async onThreadTagged(event: ThreadTagged): Promise<SuggestionRecord | null> {
+      const solved = event.added.find((name) => isSolvedTag(name, deps.solvedTags));
+      if (!solved) return null;
+      const found = miner.solvedThread(event.channelId, event.threadId, event.title, event.occurredAt.getTime());
+      if ('unknown' in found) {
+        logger.info({ communityId: event.communityId, thread: event.threadId, tag: solved, reason: found.unknown }, 'learning: a thread was marked solved, but Rapport has not seen its post or a reply; no suggestion');
+        return null;
+      }
+      return store({ ...found, communityId: event.communityId }, deps.imported ?? false);
     },
 
     /** A moderator's "Save as answer" on a message. */

@@ -132,6 +132,23 @@ export function createThreadMiner(options: Partial<MinerOptions> = {}): ThreadMi
       return suggestion(communityOfChannel.get(r.channelId) ?? '', r.channelId, state, found.askerId, found.question, tracked.authorId, ids, 'check-mark', r.messageId, r.at);
     },
 
+    solvedThread(channelId, threadId, title, at) {
+      const state = channels.get(channelId);
+      const root = state?.messages.get(threadId);
+      if (!state || !root) return { unknown: 'message' };
+      const askerId = root.authorId;
+      // The replies in the thread by others, oldest first (the miner keeps a channel's latest messages).
+      const replies = [...state.messages.entries()].filter(([id, m]) => m.threadId === threadId && id !== threadId && m.authorId !== askerId).sort((a, b) => a[1].at - b[1].at);
+      const last = replies.at(-1);
+      if (!last) return { unknown: 'question' };
+      const creditedId = last[1].authorId;
+      const text = title && !root.text.toLowerCase().includes(title.toLowerCase()) ? `${title}\n${root.text}` : root.text;
+      const open = state.open.get(askerId);
+      const question: OpenQuestion = open && open.messageId === threadId ? open : { messageId: threadId, text, at: root.at, helpers: new Map(), direct: new Set(), guessed: new Set(), askerSpoke: false, askerAddressed: new Set(), done: false };
+      question.text = text;
+      return suggestion(communityOfChannel.get(channelId) ?? '', channelId, state, askerId, question, creditedId, replies.filter(([, m]) => m.authorId === creditedId).map(([id]) => id), 'solved-tag', threadId, at) ?? { unknown: 'message' };
+    },
+
     saveAsAnswer(channelId, messageId, at) {
       const state = channels.get(channelId);
       const tracked = state?.messages.get(messageId);

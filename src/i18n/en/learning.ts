@@ -16,6 +16,7 @@ export default {
       thanks: '{{asker}} thanked them',
       'check-mark': 'a check mark on the reply',
       saved: 'a moderator saved it as the answer',
+      'solved-tag': 'the forum post was marked solved',
     },
     list: {
       title_one: 'Knowledge-base suggestions: {{count}} waiting',

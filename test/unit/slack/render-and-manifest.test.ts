@@ -102,8 +102,12 @@ describe('slackManifest', () => {
     expect(() => slackManifest([leaderboard], { socketMode: false })).toThrow(/public https URL/);
   });
 
-  it('GIVEN no commands THEN no commands scope', () => {
-    expect(slackManifest([], { socketMode: true }).oauth_config.scopes.bot).not.toContain('commands');
+  it('GIVEN no commands and no shortcuts THEN no commands scope; GIVEN only the "Save as answer" shortcut THEN the commands scope and the shortcut', () => {
+    expect(slackManifest([], { socketMode: true }, []).oauth_config.scopes.bot).not.toContain('commands');
+    const withShortcut = slackManifest([], { socketMode: true });
+    expect(withShortcut.oauth_config.scopes.bot).toContain('commands');
+    expect(withShortcut.features.shortcuts).toEqual([{ name: 'Save as answer', type: 'message', callback_id: 'save_as_answer', description: 'Suggest this reply for the knowledge base, as the answer to its question' }]);
+    expect(slackManifest([], { socketMode: true, language: 'bg' }).features.shortcuts?.[0]?.name).toBe('Запази като отговор');
   });
 
   it('GIVEN the real commands/ THEN every command fits Slack limits', () => {
