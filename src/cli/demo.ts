@@ -8,7 +8,7 @@ import { systemClock } from '../core/clock.ts';
 import { communityId } from '../core/ids.ts';
 import { DEMO_COMMUNITY, demoEvents, demoKnowledgeBase } from '../demo/demo-events.ts';
 import { replayEvents } from '../import/replay-events.ts';
-import { openImportRuntime } from './import-runtime.ts';
+import { openImportRuntime, reviewImportedFunnels } from './import-runtime.ts';
 import type { CliCommand, CliIo } from './io.ts';
 import { runStart } from './start.ts';
 
@@ -28,11 +28,8 @@ export async function buildDemo(io: CliIo): Promise<{ events: number; fresh: num
     const { ambassadors } = runtime.rapport.ports;
     const community = communityId('console', DEMO_COMMUNITY);
     await repos.knowledgeBase.importAll(community, demoKnowledgeBase(), { replace: false });
-    // A replay takes seconds, and the funnel re-evaluates a member at most once per 10 minutes
-    // between its weekly reviews, so the stages stored during it are those members had when they
-    // first qualified (mostly 'like'). The review job never runs here (no job queue), so run the
-    // review itself: stages then match all six weeks (maria an advocate) before the offer proposes.
-    await ambassadors.funnel.review(community);
+    // Stages then match all six weeks (maria an advocate) before the offer proposes.
+    await reviewImportedFunnels(runtime.rapport, [community]);
     // One offer for advocates, its proposals waiting for a moderator (/offer queue); made once.
     if ((await repos.offers.list(community)).length === 0) {
       await ambassadors.offers.create({ communityId: community, title: 'Beta access', content: 'https://example.org/beta', eligibleStage: 'advocate', places: 5, expiresAt: new Date(now.getTime() + 14 * 86_400_000) });

@@ -10,7 +10,7 @@ import { eventsIntoCommunity } from '../import/into-community.ts';
 import { DiscordExportError, discordExportEvents, readDiscordExport } from '../import/discord-export-reader.ts';
 import { replayEvents } from '../import/replay-events.ts';
 import { createImportProgress } from './import-progress.ts';
-import { openImportRuntime } from './import-runtime.ts';
+import { openImportRuntime, reviewImportedFunnels } from './import-runtime.ts';
 import { IMPORT_TEXT, communityFlag } from './import-slack-export.ts';
 import { parseFlags, type CliCommand } from './io.ts';
 
@@ -62,6 +62,7 @@ export const runImportDiscordExport: CliCommand = async (argv, io) => {
     progress.update(total);
     progress.stop();
     const where = community.name ? communityId('console', community.name) : [...guilds].join(', ');
+    await reviewImportedFunnels(runtime.rapport, community.name ? [communityId('console', community.name)] : guilds);
     io.stdout.write(`${text.done({ ...summary, seconds: (performance.now() - started) / 1000, database: runtime.describe.database, community: where, ...(community.name ? { name: community.name } : {}) })}\n`);
   } finally {
     progress.stop();

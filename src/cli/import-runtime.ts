@@ -48,3 +48,13 @@ export async function openImportRuntime(io: CliIo, options: ImportRuntimeOptions
   if (options.queue) await app.rapport.start();
   return { rapport: app.rapport, db: app.db, scheduler: app.scheduler, config, adapters, describe: app.describe, close: () => app.close() };
 }
+
+/**
+ * Reviews the funnel stages of imported communities once the history is in. A replay takes
+ * seconds, and the funnel re-evaluates a member at most once per 10 minutes between its weekly
+ * reviews (a job that never runs without a queue), so the stages stored during it are those members
+ * had when they first qualified; the review brings them to what the whole history says.
+ */
+export async function reviewImportedFunnels(rapport: Rapport, communityIds: Iterable<string>): Promise<void> {
+  for (const communityId of communityIds) await rapport.ports.ambassadors.funnel.review(communityId);
+}

@@ -14,7 +14,7 @@ import { slackExportEvents, slackExportMessageToEvents } from '../import/slack-e
 import { openSlackExport } from '../import/slack-export-reader.ts';
 import { replayEvents } from '../import/replay-events.ts';
 import { createImportProgress } from './import-progress.ts';
-import { openImportRuntime } from './import-runtime.ts';
+import { openImportRuntime, reviewImportedFunnels } from './import-runtime.ts';
 import { parseFlags, type CliCommand } from './io.ts';
 
 export const IMPORT_TEXT: Record<Language, {
@@ -122,6 +122,7 @@ export const runImportSlackExport: CliCommand = async (argv, io) => {
       progress.update(summary.messages);
       progress.stop();
       const where = community.name ? communityId('console', community.name) : communityId('slack', team);
+      await reviewImportedFunnels(runtime.rapport, [where]);
       io.stdout.write(`${text.done({ ...summary, seconds: (performance.now() - started) / 1000, database: runtime.describe.database, community: where, ...(community.name ? { name: community.name } : {}) })}\n`);
     } finally {
       progress.stop();

@@ -88,6 +88,13 @@ export function createAnswerLogRepository(prisma: PrismaClient): AnswerLogReposi
     async addReply(input) {
       await prisma.answerReply.createMany({ data: [input], skipDuplicates: true });
     },
+    async findQuestions(communityId, messageIds) {
+      if (messageIds.length === 0) return [];
+      return (await prisma.answerLog.findMany({ where: { communityId, status: 'open', messageId: { in: [...messageIds] } } })).map(toLog);
+    },
+    async addReplies(inputs) {
+      if (inputs.length > 0) await prisma.answerReply.createMany({ data: [...inputs], skipDuplicates: true });
+    },
     async reactToReply(messageId, delta) {
       await prisma.answerReply.updateMany({ where: { messageId }, data: { reactions: { increment: delta } } });
     },

@@ -1,4 +1,4 @@
-// Proves `rapport demo` opens the console on a sample community whose seeded weeks of activity give non-empty, sensible /leaderboard and /ambassadors and /offer queue results and a knowledge base, in its own data folder, and that a second run adds nothing.
+// Proves `rapport demo` opens the console on a sample community whose seeded weeks of activity give non-empty, sensible /leaderboard, /ambassadors, /offer queue, /feedback digest and /shoutout preview results and a knowledge base, in its own data folder, and that a second run adds nothing.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,9 +32,9 @@ describe('demo events', () => {
 });
 
 describe('rapport demo', () => {
-  it('GIVEN a fresh folder WHEN the demo runs THEN /leaderboard ranks helpers, /ambassadors shows an advocate, /offer queue has maria waiting on an offer, /faq list has the knowledge base, data stays in data/demo, and a second run stores nothing new', async () => {
+  it('GIVEN a fresh folder WHEN the demo runs THEN /leaderboard ranks helpers, /ambassadors shows an advocate, /offer queue has maria waiting on an offer, /faq list has the knowledge base, /feedback digest quotes the feedback, /shoutout preview thanks the helpers, data stays in data/demo, and a second run stores nothing new', async () => {
     const env = { RAPPORT_DATA_DIR: path.join(dir, 'data'), PORT: '0' };
-    const first = await runRapport(['demo'], { env, input: ['/leaderboard period:all kind:helpers', '/ambassadors', '/offer queue', '/faq list', '/quit', ''].join('\n') });
+    const first = await runRapport(['demo'], { env, input: ['/leaderboard period:all kind:helpers', '/ambassadors', '/offer queue', '/faq list', '/feedback digest period:month', '/shoutout preview', '/quit', ''].join('\n') });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Console community: demo.');
     const board = first.stdout.slice(first.stdout.indexOf('Leaderboard'));
@@ -46,6 +46,17 @@ describe('rapport demo', () => {
     expect(first.stdout).toContain('How do I reset my password?');
     expect(ambassadors).toMatch(/maria \[advocate\]/);
     expect(ambassadors).toMatch(/georgi \[(like|love|advocate)\]/);
+    // The moderators' feedback digest has the seeded feedback, quoted, English and Bulgarian.
+    const digest = first.stdout.slice(first.stdout.indexOf('Feedback digest: the last 30 days'));
+    expect(digest).toMatch(/\d+ messages of feedback/);
+    expect(digest).toMatch(/complaint/);
+    expect(digest).toMatch(/feature request/);
+    expect(digest).toMatch(/• \w+: "/);
+    // The shout-out preview thanks the seeded helpers, privately.
+    const preview = first.stdout.slice(first.stdout.indexOf('Preview (not posted)'));
+    expect(first.stdout).toMatch(/Rapport \(only you see this\): Preview \(not posted\)/);
+    expect(preview).toMatch(/Thank you to the people who helped others (this|last) week!/);
+    expect(preview).toMatch(/1\. (maria|georgi|alex|ivana): helped \d+ (people|person)/);
     expect(existsSync(path.join(dir, 'data', 'demo'))).toBe(true);
     const second = await runRapport(['demo'], { env, input: ['/leaderboard period:all kind:helpers', '/quit', ''].join('\n') });
     expect(second.code).toBe(0);

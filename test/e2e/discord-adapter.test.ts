@@ -205,6 +205,23 @@ describe('Discord adapter against a fake Discord', () => {
     expect(callbacks()[0]!.body).toEqual({ type: 6 });
   });
 
+  it('GIVEN a button press THEN a private note for the presser is an ephemeral follow-up on that interaction; without a press it is a DM', async () => {
+    await start();
+    const sent = await adapter.replier.post({ channelId: id(fake.guild.channels.help.id) }, { text: 'Did this help?', buttons: [{ actionId: 'answer.helped', value: '7', label: 'Yes' }] });
+    fake.pressButton({ user: fake.guild.users.alice, customId: 'answer.helped|7', message: fake.rest.messages.get(sent.messageId)!, channel: fake.guild.channels.help });
+    await eventually(() => expect(events).toHaveLength(1));
+    const pressed = events[0]!;
+    expect(pressed.type === 'button.pressed' && pressed.channelId).toBe(id(fake.guild.channels.help.id));
+    await adapter.replier.ephemeral!(id(fake.guild.channels.help.id), id(fake.guild.users.alice.id), { text: 'Thank you: your vote is counted.' });
+    const followUps = fake.rest.find('POST', /^\/webhooks\/\d+\/[^/]+$/);
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]!.body).toMatchObject({ content: 'Thank you: your vote is counted.', flags: 64 });
+    // bob pressed nothing: no interaction to follow up, so the note is a direct message.
+    await adapter.replier.ephemeral!(id(fake.guild.channels.help.id), id(fake.guild.users.bob.id), { text: 'Only for bob.' });
+    expect(fake.rest.find('POST', /^\/users\/@me\/channels$/).at(-1)?.body).toMatchObject({ recipient_id: fake.guild.users.bob.id });
+    expect(fake.rest.find('POST', /^\/webhooks\/\d+\/[^/]+$/)).toHaveLength(1);
+  });
+
   it('GIVEN interactions Rapport never offered (a modal submit, autocomplete) THEN each is answered: a private note, or an empty choice list', async () => {
     await start();
     const modal = fake.interaction({ user: fake.guild.users.alice, type: 5, data: { custom_id: 'someone-elses-modal', components: [] } });

@@ -28,6 +28,31 @@ beforeAll(async () => {
   );
 }, SPAWN_TIMEOUT_MS);
 
+/** A second export whose days are the last two weeks: alice helps on eight different days. */
+async function recentExport(): Promise<string> {
+  const where = path.join(dir, 'recent-export');
+  await mkdir(path.join(where, 'general'), { recursive: true });
+  const user = (id: string, name: string) => ({ id, name, is_bot: false, profile: { display_name: name } });
+  await writeFile(path.join(where, 'users.json'), JSON.stringify([user('U1', 'alice'), user('U3', 'carol'), user('U4', 'dan')]));
+  await writeFile(path.join(where, 'channels.json'), JSON.stringify([{ id: 'C1', name: 'general' }]));
+  const day = 86_400_000;
+  const start = Date.now() - 16 * day;
+  for (let d = 0; d < 8; d++) {
+    const at = (minutes: number) => new Date(start + d * 2 * day + minutes * 60_000).toISOString();
+    const asker = d % 2 === 0 ? 'U3' : 'U4';
+    await writeFile(
+      path.join(where, 'general', `${at(0).slice(0, 10)}.json`),
+      JSON.stringify([
+        { type: 'message', user: asker, text: `how do I fix problem number ${d} with my laptop wifi?`, ts: ts(at(0), 1) },
+        { type: 'message', user: 'U1', text: `<@${asker}> reload the iwlwifi module and check dmesg for errors, that usually does it`, ts: ts(at(1), 2) },
+        { type: 'message', user: asker, text: `thanks <@U1>, that worked!`, ts: ts(at(3), 3) },
+        { type: 'message', user: 'U1', text: 'glad it helped, shout if it comes back after a reboot', ts: ts(at(4), 4) },
+      ]),
+    );
+  }
+  return where;
+}
+
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
@@ -66,4 +91,17 @@ describe('rapport import --community', () => {
     expect(start.stderr).toContain('"a:b" cannot be a community name');
     expect(existsSync(env.RAPPORT_DATA_DIR)).toBe(false);
   }, SPAWN_TIMEOUT_MS);
+
+  it('GIVEN an import of recent weeks WHEN it ends THEN the funnel stages are reviewed (alice is past "like"), and the console switches to the community with /community NAME', async () => {
+    const env = { RAPPORT_DATA_DIR: path.join(dir, 'recent'), PORT: '0' };
+    const imported = await runRapport(['import', 'slack-export', await recentExport(), '--community', 'laptops'], { env });
+    expect(imported.code).toBe(0);
+    const console = await runRapport(['start'], { env, input: ['/community', '/community laptops', '/member alice', '/leaderboard period:all kind:helpers', '/community my team', '/quit', ''].join('\n') });
+    expect(console.code).toBe(0);
+    expect(console.stdout).toContain('This is the community local.');
+    expect(console.stdout).toContain('You are now in the community laptops, in #general.');
+    expect(console.stdout).toMatch(/Stage: (love|advocate) since/);
+    expect(console.stdout).toMatch(/1\. alice: /);
+    expect(console.stdout).toContain('"my team" cannot be a community name');
+  }, SPAWN_TIMEOUT_MS * 2);
 });

@@ -8,6 +8,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { Vars } from '../../core/errors.ts';
 import type { OutgoingMessage, Replier } from '../../core/outgoing.ts';
 import { communityId, parseId } from '../../core/ids.ts';
+import { isCommunityName } from '../../import/into-community.ts';
 import { HISTORY_SIZE, appendHistory, readHistory, saveSentFile } from './console-files.ts';
 import { renderMessage, type NumberedButton } from './render.ts';
 import { CONSOLE_SCOPE, actorFor, channelIdFor, nextId, translateLine, type ConsoleState } from './translate.ts';
@@ -88,6 +89,16 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
         state.moderator = input.moderator;
         print(options.t('common.console.as', { name: input.name, mod: input.moderator ? options.t('common.console.modSuffix') : '' }));
         return true;
+      case 'community': {
+        // Another console community: one an import made with --community NAME, or a new one.
+        if (input.name === '') print(options.t('common.console.communityNow', { name: state.scope }));
+        else if (!isCommunityName(input.name)) print(options.t('consoleRun.badCommunity', { name: input.name }));
+        else {
+          state.scope = input.name;
+          print(options.t('common.console.community', { name: input.name, channel: state.channel }));
+        }
+        return true;
+      }
       case 'in':
         state.channel = input.channel;
         print(options.t('common.console.in', { channel: input.channel }));

@@ -24,6 +24,7 @@ export type ConsoleInput =
   | { kind: 'command'; invocation: CommandInvocation }
   | { kind: 'as'; name: string; moderator: boolean }
   | { kind: 'in'; channel: string }
+  | { kind: 'community'; name: string }
   | { kind: 'press'; number: number }
   | { kind: 'quit' }
   | { kind: 'empty' };
@@ -56,7 +57,7 @@ export function nextId(state: ConsoleState, prefix: string): string {
   return `${prefix}${state.sequence}-${state.session}`;
 }
 
-const CONTROL = /^\/(as|in|press|reply|quit|exit)\b\s*(.*)$/i;
+const CONTROL = /^\/(as|in|community|press|reply|quit|exit)\b\s*(.*)$/i;
 
 export function translateLine(line: string, state: ConsoleState, now: Date): ConsoleInput {
   const text = line.trim();
@@ -70,6 +71,7 @@ export function translateLine(line: string, state: ConsoleState, now: Date): Con
       const [name = '', flag = ''] = args.split(/\s+/);
       return { kind: 'as', name: name.replace(/^@/, '') || state.speaker, moderator: /^(mod|moderator)$/i.test(flag) };
     }
+    if (verb === 'community') return { kind: 'community', name: args };
     if (verb === 'in') return { kind: 'in', channel: args.replace(/^#/, '') || state.channel };
     if (verb === 'press') return { kind: 'press', number: Number.parseInt(args, 10) };
     const [target = '', ...rest] = args.split(/\s+/);

@@ -18,9 +18,11 @@ export default {
       footer: 'Опциите се пишат име:стойност, например /leaderboard period:week.',
     },
     console: {
-      welcome: 'Конзола на Rapport. Вие сте {{name}} в #{{channel}}. Напишете съобщение или /help. /as ИМЕ [mod] сменя говорещия, /in КАНАЛ сменя канала, /press N натиска бутон, /quit излиза.',
+      welcome: 'Конзола на Rapport. Вие сте {{name}} в #{{channel}}. Напишете съобщение или /help. /as ИМЕ [mod] сменя говорещия, /in КАНАЛ сменя канала, /community ИМЕ сменя общността, /press N натиска бутон, /quit излиза.',
       as: 'Вече сте {{name}}{{mod}}.',
       in: 'Вече сте в #{{channel}}.',
+      community: 'Вече сте в общността {{name}}, в #{{channel}}.',
+      communityNow: 'Това е общността {{name}}. /community ИМЕ сменя с друга, например внесена с --community ИМЕ.',
       noButton: 'Няма бутон с номер {{number}}.',
       modSuffix: ' (модератор)',
     },

@@ -18,9 +18,11 @@ export default {
       footer: 'Options are written name:value, for example /leaderboard period:week.',
     },
     console: {
-      welcome: 'Rapport console. You are {{name}} in #{{channel}}. Type a message, or /help. /as NAME [mod] switches speaker, /in CHANNEL switches channel, /press N presses a button, /quit leaves.',
+      welcome: 'Rapport console. You are {{name}} in #{{channel}}. Type a message, or /help. /as NAME [mod] switches speaker, /in CHANNEL switches channel, /community NAME switches community, /press N presses a button, /quit leaves.',
       as: 'You are now {{name}}{{mod}}.',
       in: 'You are now in #{{channel}}.',
+      community: 'You are now in the community {{name}}, in #{{channel}}.',
+      communityNow: 'This is the community {{name}}. /community NAME switches to another, such as one imported with --community NAME.',
       noButton: 'There is no button number {{number}}.',
       modSuffix: ' (moderator)',
     },

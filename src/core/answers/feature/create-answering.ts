@@ -120,6 +120,7 @@ export function createAnswering(deps: AnsweringDeps): Answering {
     ...(semantic ? { semantic } : {}),
     async flush() {
       await buffer?.flush();
+      await feedback.storeChannelAnswers();
     },
     forgetMember(memberId) {
       buffer?.forgetMember(memberId);

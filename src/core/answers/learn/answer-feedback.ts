@@ -9,7 +9,7 @@ import type { Translator } from '../../translator.ts';
 import { HELPED_ACTION, UNHELPFUL_ACTION } from '../feature/answer-question.ts';
 import type { KnowledgeCache } from '../storage/knowledge-cache.ts';
 import { withPhrasing, withoutPhrasing } from './learning.ts';
-import type { AnswerLogRecord, AnswerLogRepository, KnowledgeBaseRepository } from '../storage/ports.ts';
+import type { AnswerLogRecord, AnswerLogRepository, AnswerReplyInput, KnowledgeBaseRepository } from '../storage/ports.ts';
 import { searchTextOf } from '../text/question-text.ts';
 
 export interface AnswerFeedbackDeps {
@@ -25,6 +25,7 @@ export type VoteOutcome = { kind: 'ignored' } | { kind: 'voted'; log: AnswerLogR
 
 export function createAnswerFeedback(deps: AnswerFeedbackDeps) {
   const { kb, answerLogs, cache } = deps;
+  const channelAnswers: Array<{ event: MessagePosted; questionMessageId: string }> = [];
 
   /** Adds (or takes back) the asker's wording as a phrasing of the entry that answered it. */
   async function changePhrasing(log: AnswerLogRecord, add: boolean): Promise<boolean> {
@@ -90,14 +91,32 @@ export function createAnswerFeedback(deps: AnswerFeedbackDeps) {
 
     /**
      * A member's message in the channel (not in a thread: those are onThreadReply's) that the
-     * conversation tracker took as the answer to a logged question: a candidate answer too.
+     * conversation tracker took as the answer to a question. Kept until `storeChannelAnswers`
+     * (after each batch), so a replay looks its questions up once per batch, not once per answer.
      */
-    async onChannelAnswer(event: MessagePosted, questionMessageId: string): Promise<boolean> {
-      if (event.threadId || event.replyTo || event.author.isBot || event.text.trim() === '') return false;
-      const log = await answerLogs.findByMessage(event.communityId, questionMessageId);
-      if (!log || log.messageId === event.messageId || log.askerMemberId === event.author.memberId) return false;
-      await answerLogs.addReply({ answerLogId: log.id, authorId: event.author.memberId, messageId: event.messageId, text: event.text.slice(0, 4000), createdAt: event.occurredAt });
-      return true;
+    onChannelAnswer(event: MessagePosted, questionMessageId: string): void {
+      if (event.threadId || event.replyTo || event.author.isBot || event.text.trim() === '') return;
+      channelAnswers.push({ event, questionMessageId });
+    },
+
+    /** Stores the channel answers whose question is logged and open, as candidate replies to it. */
+    async storeChannelAnswers(): Promise<number> {
+      const waiting = channelAnswers.splice(0);
+      const byCommunity = new Map<string, typeof waiting>();
+      for (const item of waiting) byCommunity.set(item.event.communityId, [...(byCommunity.get(item.event.communityId) ?? []), item]);
+      let stored = 0;
+      for (const [communityId, items] of byCommunity) {
+        const logs = new Map((await answerLogs.findQuestions(communityId, [...new Set(items.map((i) => i.questionMessageId))])).map((log) => [log.messageId, log]));
+        const replies: AnswerReplyInput[] = [];
+        for (const { event, questionMessageId } of items) {
+          const log = logs.get(questionMessageId);
+          if (!log || log.askerMemberId === event.author.memberId) continue;
+          replies.push({ answerLogId: log.id, authorId: event.author.memberId, messageId: event.messageId, text: event.text.slice(0, 4000), createdAt: event.occurredAt });
+        }
+        await answerLogs.addReplies(replies);
+        stored += replies.length;
+      }
+      return stored;
     },
 
     async onReaction(event: ReactionChanged): Promise<void> {

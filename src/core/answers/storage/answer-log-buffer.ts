@@ -146,6 +146,7 @@ export function createAnswerLogBuffer(inner: AnswerLogRepository & Required<Pick
       return inner.findByMessage(communityId, messageId);
     },
     openQuestions: (communityId, limit) => flushed(() => inner.openQuestions(communityId, limit)),
+    findQuestions: (communityId, messageIds) => flushed(() => inner.findQuestions(communityId, messageIds)),
     openWithSameQuestion: (communityId, normalized) => flushed(() => inner.openWithSameQuestion(communityId, normalized)),
     flush,
     forgetMember(memberId) {

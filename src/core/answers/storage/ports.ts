@@ -72,6 +72,14 @@ export interface NegativeFeedback {
   question: string;
 }
 
+export interface AnswerReplyInput {
+  answerLogId: number;
+  authorId: string;
+  messageId: string;
+  text: string;
+  createdAt: Date;
+}
+
 export interface AnswerLogRepository {
   /** Stores a considered question; null when this message was already logged (a redelivery). */
   record(input: AnswerLogInput): Promise<AnswerLogRecord | null>;
@@ -88,7 +96,11 @@ export interface AnswerLogRepository {
   /** One vote per member and answer; returns the member's previous vote (null when first). */
   vote(input: { answerLogId: number; memberId: string; helpful: boolean; byAsker: boolean }): Promise<{ previous: boolean | null }>;
   votes(answerLogId: number): Promise<Array<{ memberId: string; helpful: boolean; byAsker: boolean }>>;
-  addReply(input: { answerLogId: number; authorId: string; messageId: string; text: string; createdAt: Date }): Promise<void>;
+  addReply(input: AnswerReplyInput): Promise<void>;
+  /** The open logs of these question messages (one read for a batch of answers given in the channel). */
+  findQuestions(communityId: string, messageIds: readonly string[]): Promise<AnswerLogRecord[]>;
+  /** Stores candidate replies in one write; a reply stored before is skipped. */
+  addReplies(inputs: readonly AnswerReplyInput[]): Promise<void>;
   /** Counts a reaction on a candidate reply (+1 or -1); nothing when the message is not one. */
   reactToReply(messageId: string, delta: number): Promise<void>;
   replies(answerLogIds: number[]): Promise<AnswerReplyRecord[]>;
