@@ -32,6 +32,7 @@ import type { Repositories } from './core/ports.ts';
 import { createPrivacyGuard, type PrivacyGuard } from './core/privacy/privacy-guard.ts';
 import { createLinking, unlinkable } from './core/linking/create-linking.ts';
 import { createLinkedLeaderboards } from './core/linking/linked-leaderboards.ts';
+import { createLinkedShoutouts } from './core/linking/linked-shoutouts.ts';
 import { alignStages, createLinkedFunnelStore } from './core/linking/linked-funnel.ts';
 import { createLinkedOfferStore } from './core/linking/linked-offers.ts';
 import { createLinkedPrivacy } from './core/linking/linked-privacy.ts';
@@ -147,7 +148,9 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   });
   privacy = ambassadors.privacy;
   ambassadors.privacy.onErase((memberId) => recognition.forget(memberId));
-  const shoutouts = createShoutouts({ repo: parts.repos.shoutouts, communities: parts.repos.communities, recognition, scheduler, repliers: instrumentedRepliers, translator: parts.translator, clock: parts.clock, logger: parts.logger });
+  // A person linked across platforms (/link) is thanked once, with both accounts' scores, as on /leaderboard.
+  const shoutoutBoard = parts.repos.links ? createLinkedShoutouts({ recognition, links: parts.repos.links, communities: parts.repos.communities, members: parts.repos.members }) : recognition;
+  const shoutouts = createShoutouts({ repo: parts.repos.shoutouts, communities: parts.repos.communities, recognition: shoutoutBoard, scheduler, repliers: instrumentedRepliers, translator: parts.translator, clock: parts.clock, logger: parts.logger });
   const notices = createNoticeSender({ outbox: parts.repos.notices, repliers: instrumentedRepliers, clock: parts.clock, logger: parts.logger });
   const routing = createRouting({
     repo: parts.repos.routing,

@@ -129,7 +129,7 @@ export const runStart: CliCommand = async (argv, io) => {
     web.set(
       createWebHandler({
         access: rapport.ports.dashboard,
-        data: withLearning(withRecognitionLeaderboards(createDashboardQueries(db.prisma), rapport.ports.recognition, repos.communities), {
+        data: withLearning(withRecognitionLeaderboards(createDashboardQueries(db.prisma), rapport.ports.leaderboard, repos.communities), {
           gaps: createKnowledgeGaps({ answerLogs: repos.answerLogs, now: () => new Date() }),
           pending: (communityId, limit) => repos.learning.pending(communityId, limit),
           name: async (memberId) => (await repos.members.get(memberId))?.displayName ?? memberId,

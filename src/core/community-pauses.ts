@@ -1,5 +1,5 @@
 // A paused community: its platform took Rapport away (Slack app_uninstalled or tokens_revoked; a
-// Discord guild that removed the bot could do the same) but its data stays. While paused nothing
+// Discord server that removed the bot, guildDelete) but its data stays. While paused nothing
 // is sent there (the repliers refuse, CommunityPausedError) and its scheduled jobs end without
 // running; when the app is installed again the community is resumed and everything goes on.
 // Adapters report the change through AdapterHandlers.onCommunityStatus (src/core/adapter.ts).

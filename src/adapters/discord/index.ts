@@ -8,7 +8,7 @@ import { findMessageAction } from '../../core/commands/message-actions.ts';
 import { cleanHandlers } from '../../core/clean-input.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import type { ChatEvent } from '../../core/events.ts';
-import { parseId, scopedId } from '../../core/ids.ts';
+import { communityId, parseId, scopedId } from '../../core/ids.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Replier } from '../../core/outgoing.ts';
 import { toPlatformError } from './errors.ts';
@@ -167,6 +167,17 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
       seenInteractions.set(interaction.id, true);
       onInteraction(interaction, handlers).catch((error: unknown) => logger.error({ err: error, interactionId: interaction.id }, 'a Discord interaction failed'));
     });
+    // A server that removed the bot pauses its community (nothing is sent there, its data stays);
+    // discord.js reports a server that is only unavailable in an outage as guildUnavailable instead.
+    // Joining a server after start-up (guildCreate; the servers of the first READY are not reported)
+    // makes its community and resumes it when it was paused: the bot was added again.
+    const status = (guildId: string, change: { paused: boolean; reason: string; communityName?: string }) =>
+      handlers.onCommunityStatus?.({ communityId: communityId('discord', guildId), ...change })?.catch((error: unknown) => logger.error({ err: error, guildId, reason: change.reason }, 'a Discord server status change could not be stored'));
+    client.on(Events.GuildDelete, (guild) => {
+      logger.info({ guildId: guild.id }, 'Discord server removed the bot: its community is paused');
+      void status(guild.id, { paused: true, reason: 'guild_removed' });
+    });
+    client.on(Events.GuildCreate, (guild) => void status(guild.id, { paused: false, reason: 'installed', ...(guild.name ? { communityName: guild.name } : {}) }));
     client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
     client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'Discord gateway session resumed'));
   }

@@ -1,4 +1,5 @@
-// The dashboard's leaderboards from the recognition service: the same decay-free period totals,
+// The dashboard's leaderboards from the recognition service (through the linked view: a person
+// linked across platforms with /link is one row, as on /leaderboard): the same decay-free period totals,
 // anti-gaming rules and privacy filter as /leaderboard, so the page and the command never
 // disagree. Recognition counts calendar periods in the community's time zone, so the picker maps
 // onto them: 7 days → this week, 30 days → this month, longer → all time.

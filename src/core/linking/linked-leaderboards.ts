@@ -11,7 +11,7 @@ import type { LinkStore } from './ports.ts';
 
 const ZERO: PeriodFigures = { engagement: 0, helper: 0, helpedPeople: 0, messages: 0, replies: 0, answers: 0, thanks: 0, reactions: 0 };
 
-function addFigures(a: PeriodFigures, b: PeriodFigures): PeriodFigures {
+export function addFigures(a: PeriodFigures, b: PeriodFigures): PeriodFigures {
   const out = { ...a };
   for (const key of Object.keys(ZERO) as Array<keyof PeriodFigures>) out[key] = a[key] + b[key];
   return out;

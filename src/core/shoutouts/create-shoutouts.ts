@@ -49,7 +49,8 @@ export interface Shoutouts {
 export interface ShoutoutsDeps {
   repo: ShoutoutRepository;
   communities: CommunityRepository;
-  recognition: Recognition;
+  /** Linked accounts are one row here when main wires the linked view (src/core/linking/linked-shoutouts.ts). */
+  recognition: Pick<Recognition, 'shoutout'>;
   scheduler: JobScheduler;
   repliers: ReplierDirectory;
   translator: Translator;

@@ -43,12 +43,12 @@ export async function startDashboardApp(options: { health?: HealthChecks; langua
   const handler = createWebHandler({
     access: app.rapport.ports.dashboard,
     data: options.learning
-      ? withLearning(withRecognitionLeaderboards(createDashboardQueries(app.db.prisma), rapport.ports.recognition, app.repos.communities), {
+      ? withLearning(withRecognitionLeaderboards(createDashboardQueries(app.db.prisma), rapport.ports.leaderboard, app.repos.communities), {
           gaps: createKnowledgeGaps({ answerLogs: app.repos.answerLogs, now: () => clock.now() }),
           pending: (communityId, limit) => app.repos.learning.pending(communityId, limit),
           name: async (memberId) => (await app.repos.members.get(memberId))?.displayName ?? memberId,
         })
-      : withRecognitionLeaderboards(createDashboardQueries(app.db.prisma), rapport.ports.recognition, app.repos.communities),
+      : withRecognitionLeaderboards(createDashboardQueries(app.db.prisma), rapport.ports.leaderboard, app.repos.communities),
     ...(options.learning ? { operations: createDashboardOperations({ learning: rapport.ports.learning, routingRecords: app.repos.routing, members: app.repos.members, channels: app.repos.channels, translator: app.translator }) } : {}),
     communities: app.repos.communities,
     translator: app.translator,
