@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createRepositories } from '../db/create-repositories.ts';
 import { systemClock } from '../core/clock.ts';
 import { communityId } from '../core/ids.ts';
-import { DEMO_COMMUNITY, demoEvents, demoKnowledgeBase } from '../demo/demo-events.ts';
+import { DEMO_COMMUNITY, DEMO_SYNONYMS, demoEvents, demoKnowledgeBase } from '../demo/demo-events.ts';
 import { replayEvents } from '../import/replay-events.ts';
 import { openImportRuntime, reviewImportedFunnels } from './import-runtime.ts';
 import type { CliCommand, CliIo } from './io.ts';
@@ -28,6 +28,8 @@ export async function buildDemo(io: CliIo): Promise<{ events: number; fresh: num
     const { ambassadors } = runtime.rapport.ports;
     const community = communityId('console', DEMO_COMMUNITY);
     await repos.knowledgeBase.importAll(community, demoKnowledgeBase(), { replace: false });
+    // A group already stored is not added twice (add answers with no record).
+    for (const words of DEMO_SYNONYMS) await repos.synonyms.add(community, words);
     // Stages then match all six weeks (maria an advocate) before the offer proposes.
     await reviewImportedFunnels(runtime.rapport, [community]);
     // One offer for advocates, its proposals waiting for a moderator (/offer queue); made once.

@@ -26,12 +26,25 @@ const QA: ReadonlyArray<{ q: string; a: string; bg: boolean }> = [
 ];
 const THANKS_EN = ['thanks @{name}, that worked!', 'thank you @{name}', 'ty @{name}, solved'];
 const THANKS_BG = ['благодаря @{name}, стана!', 'мерси @{name}', 'благодаря много, @{name}'];
+// Feedback that comes back in other words, as real feedback does, so a week's digest has themes
+// (dark mode / тъмна тема are joined by the demo's synonym group, DEMO_SYNONYMS).
 const FEEDBACK = [
-  'It would be great if the app had offline mode.',
-  'Feature request: please add a calendar export.',
+  'It would be great to have a dark mode in the mobile app.',
   'The search is really slow since the last update, very frustrating.',
-  'Love the new dashboard, great work team!',
+  'Feature request: please add a calendar export.',
   'Би било чудесно да има тъмна тема и в мобилното приложение.',
+  'Please add a dark mode, the white screen hurts at night.',
+  'Search is slow again today, it takes ten seconds.',
+  'Love the new dashboard, great work team!',
+  'A calendar export to Google Calendar would be great.',
+  'Търсенето е много бавно след последната версия.',
+];
+
+/** Synonym groups the demo community starts with (/faq synonyms list): they join themes across languages. */
+export const DEMO_SYNONYMS: ReadonlyArray<readonly string[]> = [
+  ['dark mode', 'тъмна тема'],
+  ['search', 'търсене'],
+  ['slow', 'бавно'],
 ];
 
 /** The demo's small knowledge base: the questions its members keep asking. */
@@ -71,7 +84,7 @@ export function demoEvents(now: Date, seed = 19): ChatEvent[] {
       post(at + 300_000, asker, channel, pick(qa.bg ? THANKS_BG : THANKS_EN).replace('{name}', helper), { threadId: question, replyTo: { messageId: question } });
     }
     if (day % 3 === 0) post(base + 5 * 3_600_000, pick(PEOPLE), 'general', pick(['morning all!', 'добро утро!', 'anyone at the meetup on Friday?', 'нова версия излезе днес']));
-    if (day % 5 === 2) post(base + 6 * 3_600_000, pick(PEOPLE), 'feedback', FEEDBACK[(day / 5) % FEEDBACK.length | 0]!);
+    if (day % 7 !== 6) post(base + 6 * 3_600_000, pick(PEOPLE), 'feedback', FEEDBACK[day % FEEDBACK.length]!);
   }
   return events;
 }

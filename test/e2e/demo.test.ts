@@ -52,6 +52,8 @@ describe('rapport demo', () => {
     expect(digest).toMatch(/complaint/);
     expect(digest).toMatch(/feature request/);
     expect(digest).toMatch(/• \w+: "/);
+    // Feedback in two languages meaning the same is one theme (the demo's synonym groups join them).
+    expect(digest).toContain('"dark mode / тъмна тема"');
     // The shout-out preview thanks the seeded helpers, privately.
     const preview = first.stdout.slice(first.stdout.indexOf('Preview (not posted)'));
     expect(first.stdout).toMatch(/Rapport \(only you see this\): Preview \(not posted\)/);

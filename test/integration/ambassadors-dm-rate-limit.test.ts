@@ -83,7 +83,7 @@ describe('offer DM rate limits', () => {
     // A job is marked completed just after its DM went out: wait for the last mark on a loaded machine.
     const queue = new Queue('offers.dm.console', { connection: { url: REDIS_URL }, prefix });
     const markDeadline = Date.now() + 30_000;
-    while ((await queue.getJobCounts('completed')).completed < members.length && Date.now() < markDeadline) await new Promise((r) => setTimeout(r, 25));
+    while (((await queue.getJobCounts('completed')).completed ?? 0) < members.length && Date.now() < markDeadline) await new Promise((r) => setTimeout(r, 25));
     const times = (await queue.getJobs(['completed'])).map((job) => job.processedOn!).sort((a, b) => a - b);
     await queue.close();
     expect(times).toHaveLength(members.length);
