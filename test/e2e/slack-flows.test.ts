@@ -187,7 +187,7 @@ describe.each<Transport>(['http', 'socket'])('Rapport on Slack over %s', (transp
 
   it('answers a slash command through response_url, with members resolved from escaped mentions', async () => {
     const before = adapter.handled.commands;
-    await deliver.command(slashCommand({ command: '/leaderboard', text: 'period:week', user: 'U2', responseUrl: slack.responseUrl(`lb-${transport}`) }));
+    await deliver.command(slashCommand({ command: '/leaderboard', text: 'period:all', user: 'U2', responseUrl: slack.responseUrl(`lb-${transport}`) }));
     const body = await slack.waitForResponse(`lb-${transport}`);
     expect(body.response_type).toBe('in_channel');
     expect(String(body.text)).toContain('Ann');
