@@ -99,12 +99,15 @@ export function createAnswerLogRepository(prisma: PrismaClient): AnswerLogReposi
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::boolean[]) WITH ORDINALITY
              AS v("communityId", "parentMessageId", "authorId", "messageId", "text", "createdAt", "notByAsker", "n")
            CROSS JOIN LATERAL (
-             -- Two index lookups (by question, by Rapport's reply) rather than one OR, which scans.
+             -- Two index lookups (by question, by Rapport's reply) rather than one OR, which scans;
+             -- OFFSET 0 keeps the second on the replyMessageId index (filtering a community's open
+             -- questions by it instead scanned thousands of rows for a parent that is no question).
              (SELECT a."id", a."messageId", a."askerMemberId" FROM "AnswerLog" a
                WHERE a."communityId" = v."communityId" AND a."messageId" = v."parentMessageId" AND a."status" = 'open')
              UNION ALL
-             (SELECT a."id", a."messageId", a."askerMemberId" FROM "AnswerLog" a
-               WHERE a."replyMessageId" = v."parentMessageId" AND a."communityId" = v."communityId" AND a."status" = 'open')
+             (SELECT r."id", r."messageId", r."askerMemberId"
+                FROM (SELECT a."id", a."messageId", a."askerMemberId", a."communityId", a."status" FROM "AnswerLog" a WHERE a."replyMessageId" = v."parentMessageId" OFFSET 0) r
+               WHERE r."communityId" = v."communityId" AND r."status" = 'open')
              LIMIT 1) l
           WHERE l."messageId" <> v."messageId" AND NOT (v."notByAsker" AND l."askerMemberId" = v."authorId")
             AND EXISTS (SELECT 1 FROM "Member" m WHERE m."id" = v."authorId")
