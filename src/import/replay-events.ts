@@ -25,7 +25,7 @@ export interface ReplaySummary {
 export const DEFAULT_BATCH = 500;
 
 export async function replayEvents(
-  pipeline: Pick<Pipeline, 'handleBatch'>,
+  pipeline: Pick<Pipeline, 'handleBatch'> & Partial<Pick<Pipeline, 'settle'>>,
   events: AsyncIterable<ChatEvent> | Iterable<ChatEvent>,
   options: { batchSize?: number; onBatch?: (report: BatchReport) => void } = {},
 ): Promise<ReplaySummary> {
@@ -50,9 +50,11 @@ export async function replayEvents(
     const started = performance.now();
     let results: boolean[];
     try {
-      results = await pipeline.handleBatch(batch.map(cleanInput));
+      // What the features write behind for this batch is written while the next one is stored.
+      results = await pipeline.handleBatch(batch.map(cleanInput), { deferAfterBatch: true });
     } catch (error) {
       await next.catch(() => undefined);
+      await pipeline.settle?.();
       throw error;
     }
     const batchMs = performance.now() - started;
@@ -61,6 +63,7 @@ export async function replayEvents(
     for (const isNew of results) if (isNew) total.fresh++;
     options.onBatch?.({ ...total, batch, batchMs });
   }
+  await pipeline.settle?.();
   return total;
 }
 
