@@ -22,7 +22,9 @@ export interface ReplaySummary {
   fresh: number;
 }
 
-export const DEFAULT_BATCH = 500;
+// Events per batch: as many rows per activity statement as the floor of `bench replay` inserts
+// per statement (1,000; against 500, about 15% more messages/s, peak RSS about the same).
+export const DEFAULT_BATCH = 1000;
 
 export async function replayEvents(
   pipeline: Pick<Pipeline, 'handleBatch'> & Partial<Pick<Pipeline, 'settle'>>,
