@@ -219,7 +219,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const stopHooks: Array<() => Promise<void>> = [];
   const commands = createCommandRegistry(parts.commands);
   // A member's answer in the channel (no thread) to a question on the unanswered list counts as a reply to it.
-  recognition.onAnswerAttributed(async (message, questionMessageId) => answering.feedback.onChannelAnswer(message, questionMessageId));
+  recognition.onAnswerAttributed((message, questionMessageId) => answering.feedback.onChannelAnswer(message, questionMessageId));
   const { repos } = parts;
   const pipelineRef: { current?: Pipeline } = {};
   const ports: Ports = {

@@ -4,7 +4,7 @@
 // with its write-behind store, the funnel and feedback capture; answers when that feature is
 // wired) against the configured database and queue (a fresh schema in DATABASE_URL's PostgreSQL
 // and a private prefix on REDIS_URL, removed afterwards; the embedded ones without them), in
-// batches of 500, as fast as it can.
+// batches of 1,000 (DEFAULT_BATCH), as fast as it can.
 //
 // Per-message latency = the time the features spent on that message (measured by a feature
 // placed before and one after Rapport's own) + its share of its batch's storage round trip.

@@ -19,12 +19,20 @@ export interface PipelineDefaults {
 export interface HandleOptions {
   /** Called once the batch's activity is stored (before the features run). */
   onStored?(): void;
+  /**
+   * History replays: return once the features have seen the batch, leaving what they wrote
+   * behind (afterBatch) to be written while the next batch is stored. The next batch's features,
+   * a command and `settle()` wait for it first, so nobody reads before it is written.
+   */
+  deferAfterBatch?: boolean;
 }
 
 export interface Pipeline {
   handle(event: ChatEvent, options?: HandleOptions): Promise<{ stored: boolean }>;
   /** Handles events in order; returns, per event, whether it was new (stored and routed). */
   handleBatch(events: ChatEvent[], options?: HandleOptions): Promise<boolean[]>;
+  /** Waits for what a batch handled with `deferAfterBatch` still writes. */
+  settle(): Promise<void>;
   /** Stores the invoker of a command; returns whether the invocation id is new. */
   admitCommand(invocation: CommandInvocation): Promise<{ community: CommunityRecord; language: Language; isNew: boolean }>;
   /** Forgets which members exist (after a privacy deletion their rows are gone and must be recreated). */
@@ -172,6 +180,18 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
   }
 
+  // The previous batch's afterBatch when it was deferred (never rejects: its errors are logged).
+  let pendingAfter: Promise<void> = Promise.resolve();
+
+  async function runAfterBatch(events: number): Promise<void> {
+    try {
+      await deps.afterBatch!();
+    } catch (error) {
+      // Like a feature's failure: logged, and the events stay handled (what was not written is retried).
+      logger.error({ err: error, events }, 'writing what the features kept for the batch failed');
+    }
+  }
+
   async function handleBatch(events: ChatEvent[], options: HandleOptions = {}): Promise<boolean[]> {
     const communities = new Map<string, CommunityRecord>();
     for (const event of events) {
@@ -192,6 +212,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (id !== undefined) deps.progress.stored(event.communityId, id);
     }
 
+    // The previous batch's writes (deferred) ran alongside this batch's storage; the features wait for them.
+    await pendingAfter;
     const results: boolean[] = [];
     let routed = false;
     for (const event of events) {
@@ -206,12 +228,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       } else logger.debug({ eventId: event.eventId }, 'duplicate event ignored');
     }
     if (routed && deps.afterBatch) {
-      try {
-        await deps.afterBatch();
-      } catch (error) {
-        // Like a feature's failure: logged, and the events stay handled (what was not written is retried).
-        logger.error({ err: error, events: events.length }, 'writing what the features kept for the batch failed');
-      }
+      const after = runAfterBatch(events.length);
+      if (options.deferAfterBatch) pendingAfter = after;
+      else await after;
     }
     return results;
   }
@@ -222,6 +241,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return { stored };
     },
     handleBatch,
+    settle: () => pendingAfter,
     forgetMembers() {
       known.members.clear();
       languages.clear();
@@ -230,6 +250,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       known.communities.set(community.id, Promise.resolve(community));
     },
     async admitCommand(invocation) {
+      await pendingAfter;
       const communityId = invocation.communityId ?? communityOf(invocation.channelId);
       const community = await ensureCommunity(communityId, invocation.platform, invocation.communityName);
       await repos.members.ensureMany([

@@ -88,12 +88,43 @@ export function createAnswerLogRepository(prisma: PrismaClient): AnswerLogReposi
     async addReply(input) {
       await prisma.answerReply.createMany({ data: [input], skipDuplicates: true });
     },
-    async findQuestions(communityId, messageIds) {
-      if (messageIds.length === 0) return [];
-      return (await prisma.answerLog.findMany({ where: { communityId, status: 'open', messageId: { in: [...messageIds] } } })).map(toLog);
-    },
     async addReplies(inputs) {
-      if (inputs.length > 0) await prisma.answerReply.createMany({ data: [...inputs], skipDuplicates: true });
+      if (inputs.length === 0) return 0;
+      // One statement for the candidate replies written behind (answer-log-buffer.ts): each finds
+      // its open log as findByMessage does (the question, or Rapport's reply to it) and is checked
+      // as answer-feedback.ts checked it one by one; a reply whose author was erased meanwhile is skipped.
+      const inserted = await query(
+        `INSERT INTO "AnswerReply" ("answerLogId", "authorId", "messageId", "text", "createdAt")
+         SELECT l."id", v."authorId", v."messageId", v."text", v."createdAt"
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::boolean[]) WITH ORDINALITY
+             AS v("communityId", "parentMessageId", "authorId", "messageId", "text", "createdAt", "notByAsker", "n")
+           CROSS JOIN LATERAL (
+             -- Two index lookups (by question, by Rapport's reply) rather than one OR, which scans;
+             -- OFFSET 0 keeps the second on the replyMessageId index (filtering a community's open
+             -- questions by it instead scanned thousands of rows for a parent that is no question).
+             (SELECT a."id", a."messageId", a."askerMemberId" FROM "AnswerLog" a
+               WHERE a."communityId" = v."communityId" AND a."messageId" = v."parentMessageId" AND a."status" = 'open')
+             UNION ALL
+             (SELECT r."id", r."messageId", r."askerMemberId"
+                FROM (SELECT a."id", a."messageId", a."askerMemberId", a."communityId", a."status" FROM "AnswerLog" a WHERE a."replyMessageId" = v."parentMessageId" OFFSET 0) r
+               WHERE r."communityId" = v."communityId" AND r."status" = 'open')
+             LIMIT 1) l
+          WHERE l."messageId" <> v."messageId" AND NOT (v."notByAsker" AND l."askerMemberId" = v."authorId")
+            AND EXISTS (SELECT 1 FROM "Member" m WHERE m."id" = v."authorId")
+          ORDER BY v."n"
+         ON CONFLICT ("answerLogId", "messageId") DO NOTHING
+         RETURNING 1`,
+        [
+          inputs.map((i) => i.communityId),
+          inputs.map((i) => i.parentMessageId),
+          inputs.map((i) => i.authorId),
+          inputs.map((i) => i.messageId),
+          inputs.map((i) => i.text),
+          inputs.map((i) => utc(i.createdAt)),
+          inputs.map((i) => i.notByAsker),
+        ],
+      );
+      return inserted.length;
     },
     async reactToReply(messageId, delta) {
       await prisma.answerReply.updateMany({ where: { messageId }, data: { reactions: { increment: delta } } });

@@ -171,6 +171,37 @@ describe('knowledge base on PostgreSQL', () => {
     expect((await app.db.prisma.answerLog.findMany({ orderBy: { messageId: 'asc' } })).map((l) => l.messageId)).toEqual(['a', 'b', 'c']);
   });
 
+  it('GIVEN candidate replies written together THEN each lands under the open log its parent names, and those findByMessage and the checks would refuse are skipped', async () => {
+    const { app } = await start();
+    for (const m of ['ann', 'bob']) await app.repos.members.ensure({ id: `console:local:${m}`, communityId: COMMUNITY, platformId: m, displayName: m, isBot: false });
+    const log = (messageId: string) => ({ communityId: COMMUNITY, channelId: CHANNEL, messageId, askerMemberId: 'console:local:ann', question: 'Q?', normalized: 'q', entryKey: null, confidence: 0.2, answered: false, createdAt: new Date() });
+    const q1 = (await app.repos.answerLogs.record(log('q1')))!;
+    const q2 = (await app.repos.answerLogs.record(log('q2')))!;
+    await app.repos.answerLogs.setReply(q2.id, 'bot-reply-2');
+    const q3 = (await app.repos.answerLogs.record(log('q3')))!;
+    await app.repos.answerLogs.setStatus([q3.id], 'dismissed');
+    const reply = (parentMessageId: string, messageId: string, author: string, notByAsker: boolean) => ({ communityId: COMMUNITY, parentMessageId, authorId: `console:local:${author}`, messageId, text: `text ${messageId}`, createdAt: new Date(), notByAsker });
+    const written = await app.repos.answerLogs.addReplies!([
+      reply('q1', 'r1', 'bob', true), // counts
+      reply('bot-reply-2', 'r2', 'bob', false), // a reply to Rapport's answer counts for its question
+      reply('q1', 'r3', 'ann', true), // the asker's own follow-up in the channel: no
+      reply('q1', 'r4', 'ann', false), // the asker in the question's thread: yes
+      reply('q1', 'q1', 'bob', false), // the question itself: no
+      reply('q3', 'r5', 'bob', false), // a dismissed question: no
+      reply('nothing', 'r6', 'bob', false), // no log: no
+      reply('q1', 'r7', 'gone', false), // an author erased meanwhile: no
+      reply('q1', 'r1', 'bob', true), // the same reply again: once
+    ]);
+    expect(written).toBe(3);
+    const rows = await app.db.prisma.answerReply.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.answerLogId, r.messageId, r.authorId, r.text])).toEqual([
+      [q1.id, 'r1', 'console:local:bob', 'text r1'],
+      [q2.id, 'r2', 'console:local:bob', 'text r2'],
+      [q1.id, 'r4', 'console:local:ann', 'text r4'],
+    ]);
+    expect(await app.repos.answerLogs.addReplies!([reply('q1', 'r1', 'bob', true)])).toBe(0);
+  });
+
   it('GIVEN a question message logged once WHEN it is logged again (a redelivery) THEN the second write is refused quietly', async () => {
     const { app } = await start();
     await app.repos.members.ensure({ id: 'console:local:ann', communityId: COMMUNITY, platformId: 'ann', displayName: 'ann', isBot: false });

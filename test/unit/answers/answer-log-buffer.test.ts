@@ -1,8 +1,8 @@
-// Proves the write-behind of silent questions: rows wait until enough of them, a timer, a read of the open questions or a reply to a waiting question; a failed write keeps them; an erased member's rows are dropped; a waiting message counts as logged.
+// Proves the write-behind of silent questions: rows wait until enough of them, a timer, a read of the open questions or a reply to a waiting question; a failed write keeps them; an erased member's rows are dropped; a waiting message counts as logged; candidate replies wait too and are written after the questions, checked as one by one.
 import { describe, expect, it } from 'vitest';
 import { createAnswerLogBuffer } from '../../../src/core/answers/storage/answer-log-buffer.ts';
 import { createInMemoryAnswerLog } from '../../../src/core/answers/storage/in-memory-stores.ts';
-import type { AnswerLogInput } from '../../../src/core/answers/storage/ports.ts';
+import type { AnswerLogInput, CandidateReply } from '../../../src/core/answers/storage/ports.ts';
 import { createLogger } from '../../../src/pino-logger.ts';
 
 const logger = createLogger({ level: 'silent', pretty: false });
@@ -173,5 +173,90 @@ describe('write-behind of silent questions when one row is refused', () => {
     expect(buffer.pending()).toBe(2);
     down = false;
     expect(await buffer.flush()).toBe(2);
+  });
+});
+
+describe('write-behind of candidate replies', () => {
+  /** A store whose addReplies resolves each reply as the SQL does (answering-kb.test.ts proves the SQL). */
+  function replyStore() {
+    const s = store();
+    const order: string[] = [];
+    const inner = {
+      ...s.inner,
+      async recordMany(inputs: readonly AnswerLogInput[]) {
+        order.push(`logs:${inputs.length}`);
+        return s.inner.recordMany(inputs);
+      },
+      async addReplies(inputs: readonly CandidateReply[]) {
+        order.push(`replies:${inputs.length}`);
+        let added = 0;
+        for (const r of inputs) {
+          const log = await s.mem.findByMessage(r.communityId, r.parentMessageId);
+          if (!log || log.messageId === r.messageId || (r.notByAsker && log.askerMemberId === r.authorId)) continue;
+          const before = s.mem.replyRows.length;
+          await s.mem.addReply({ answerLogId: log.id, authorId: r.authorId, messageId: r.messageId, text: r.text, createdAt: r.createdAt });
+          added += s.mem.replyRows.length - before;
+        }
+        return added;
+      },
+    };
+    return { ...s, inner, order };
+  }
+  const reply = (parentMessageId: string, messageId: string, author = 'c:bob', notByAsker = true): CandidateReply => ({ communityId: 'c', parentMessageId, authorId: author, messageId, text: `reply ${messageId}`, createdAt: new Date(), notByAsker });
+
+  it('GIVEN a reply to a waiting question THEN nothing is looked up or written until the flush, which writes the question first and the reply under it', async () => {
+    const s = replyStore();
+    const buffer = createAnswerLogBuffer(s.inner, { logger, maxPending: 100, flushAfterMs: 60_000 });
+    const q = question();
+    await buffer.recordLater(q);
+    await buffer.replyLater(reply(q.messageId, 'r1'));
+    await buffer.replyLater(reply(q.messageId, 'r2', 'c:ann')); // the asker's own follow-up
+    expect(s.order).toEqual([]);
+    expect(buffer.pending()).toBe(3);
+    await buffer.flush();
+    expect(s.order).toEqual(['logs:1', 'replies:2']);
+    expect(s.mem.replyRows.map((r) => r.messageId)).toEqual(['r1']);
+    expect(buffer.pending()).toBe(0);
+  });
+
+  it('GIVEN a waiting reply WHEN someone reacts to it or the replies are read THEN it is written first; an erased author\'s reply is never written', async () => {
+    const s = replyStore();
+    const buffer = createAnswerLogBuffer(s.inner, { logger, maxPending: 100, flushAfterMs: 60_000 });
+    const q = question();
+    await buffer.recordLater(q);
+    await buffer.replyLater(reply(q.messageId, 'r1'));
+    await buffer.reactToReply('r1', 1);
+    expect(s.mem.replyRows.map((r) => [r.messageId, r.reactions])).toEqual([['r1', 1]]);
+    await buffer.replyLater(reply(q.messageId, 'r2', 'c:cy'));
+    await buffer.replyLater(reply(q.messageId, 'r3', 'c:dan'));
+    buffer.forgetMember('c:cy');
+    expect((await buffer.replies([1])).map((r) => r.messageId)).toEqual(['r1', 'r3']);
+  });
+
+  it('GIVEN a failed write THEN the replies stay for the next flush', async () => {
+    const s = replyStore();
+    const buffer = createAnswerLogBuffer(s.inner, { logger, maxPending: 100, flushAfterMs: 60_000 });
+    const q = question();
+    await buffer.recordLater(q);
+    await buffer.flush();
+    await buffer.replyLater(reply(q.messageId, 'r1'));
+    s.failOnce();
+    await buffer.recordLater(question());
+    await expect(buffer.flush()).rejects.toThrow('database down');
+    expect(buffer.pending()).toBe(2);
+    await buffer.flush();
+    expect(s.mem.replyRows.map((r) => r.messageId)).toEqual(['r1']);
+  });
+
+  it('GIVEN a store without addReplies THEN a reply is looked up and added at once, with the same checks', async () => {
+    const s = store();
+    const buffer = createAnswerLogBuffer(s.inner, { logger, maxPending: 100, flushAfterMs: 60_000 });
+    const q = question();
+    await buffer.recordLater(q);
+    await buffer.replyLater(reply(q.messageId, 'r1'));
+    await buffer.replyLater(reply(q.messageId, 'r2', 'c:ann'));
+    await buffer.replyLater(reply(q.messageId, 'r3', 'c:ann', false));
+    expect(s.mem.replyRows.map((r) => r.messageId)).toEqual(['r1', 'r3']);
+    expect(buffer.pending()).toBe(0);
   });
 });

@@ -121,7 +121,19 @@ const PROBLEM_RE = new RegExp(
   'iu',
 );
 
+// Recognition, routing and learning each ask about the same message in turn: the last text's
+// score is kept for the next caller.
+let lastText: string | undefined;
+let lastScore = 0;
+
 export const defaultQuestionDetector: QuestionDetector = (text) => {
+  if (text === lastText) return lastScore;
+  lastScore = scoreQuestion(text);
+  lastText = text;
+  return lastScore;
+};
+
+function scoreQuestion(text: string): number {
   const clean = text.replace(MENTION_RE, ' ').replace(URL_RE, ' ').trim();
   if (clean.length < 3) return 0;
   const lower = clean.toLowerCase().replace(/^[\s,.:;!-]+/u, '');
@@ -132,7 +144,7 @@ export const defaultQuestionDetector: QuestionDetector = (text) => {
   if (ASKING_RE.test(lower)) score += 0.5;
   else if (PROBLEM_RE.test(lower)) score += 0.3;
   return Math.min(1, score);
-};
+}
 
 /** Normalises a detector's answer to 0..1. */
 export function questionScore(detector: QuestionDetector, text: string): number {

@@ -100,7 +100,7 @@ export function createAnswering(deps: AnsweringDeps): Answering {
   const semantic = deps.semantic;
   const indexFor = semantic ? { indexFor: semantic.indexFor } : {};
   const answerQuestion = createAnswerQuestion({ cache, answerLogs, repliers: deps.repliers, translator: deps.translator, metrics: deps.metrics, logger: deps.logger, isWatched, ...indexFor, ...(deps.isPaused ? { isPaused: deps.isPaused } : {}) });
-  const feedback = createAnswerFeedback({ kb: deps.kb, answerLogs, cache, repliers: deps.repliers, translator: deps.translator, logger: deps.logger });
+  const feedback = createAnswerFeedback({ kb: deps.kb, answerLogs, cache, repliers: deps.repliers, translator: deps.translator, logger: deps.logger, ...(buffer ? { replyLater: buffer.replyLater } : {}) });
   const admin = createKnowledgeAdmin({ kb: deps.kb, cache, synonyms: synonymStore, readFile: deps.readFile });
   const unanswered = createUnansweredList({ answerLogs, admin });
   const synonyms = createSynonymAdmin({ synonyms: synonymStore, cache, readFile: deps.readFile });
@@ -120,7 +120,6 @@ export function createAnswering(deps: AnsweringDeps): Answering {
     ...(semantic ? { semantic } : {}),
     async flush() {
       await buffer?.flush();
-      await feedback.storeChannelAnswers();
     },
     forgetMember(memberId) {
       buffer?.forgetMember(memberId);

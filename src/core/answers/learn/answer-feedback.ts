@@ -9,7 +9,7 @@ import type { Translator } from '../../translator.ts';
 import { HELPED_ACTION, UNHELPFUL_ACTION } from '../feature/answer-question.ts';
 import type { KnowledgeCache } from '../storage/knowledge-cache.ts';
 import { withPhrasing, withoutPhrasing } from './learning.ts';
-import type { AnswerLogRecord, AnswerLogRepository, AnswerReplyInput, KnowledgeBaseRepository } from '../storage/ports.ts';
+import type { AnswerLogRecord, AnswerLogRepository, CandidateReply, KnowledgeBaseRepository } from '../storage/ports.ts';
 import { searchTextOf } from '../text/question-text.ts';
 
 export interface AnswerFeedbackDeps {
@@ -19,6 +19,8 @@ export interface AnswerFeedbackDeps {
   repliers: ReplierDirectory;
   translator: Translator;
   logger: Logger;
+  /** Stores a candidate reply later (answer-log-buffer.ts); without it, each is looked up and stored at once. */
+  replyLater?: (input: CandidateReply) => Promise<void>;
 }
 
 export type VoteOutcome = { kind: 'ignored' } | { kind: 'voted'; log: AnswerLogRecord; helpful: boolean; byAsker: boolean; learned: 'phrasing-added' | 'phrasing-removed' | 'penalty' | 'penalty-lifted' | null };
@@ -36,6 +38,15 @@ export function createAnswerFeedback(deps: AnswerFeedbackDeps) {
     const { updated, version } = await kb.update(log.communityId, changed);
     if (updated) cache.applied(log.communityId, version, (index) => index.update(changed));
     return updated;
+  }
+
+  /** Stores the message as a candidate answer to the open log its parent names (checks in CandidateReply). */
+  async function candidate(event: MessagePosted, parentMessageId: string, notByAsker: boolean): Promise<void> {
+    const input: CandidateReply = { communityId: event.communityId, parentMessageId, authorId: event.author.memberId, messageId: event.messageId, text: event.text.slice(0, 4000), createdAt: event.occurredAt, notByAsker };
+    if (deps.replyLater) return deps.replyLater(input);
+    const log = await answerLogs.findByMessage(input.communityId, parentMessageId);
+    if (!log || log.messageId === input.messageId || (notByAsker && log.askerMemberId === input.authorId)) return;
+    await answerLogs.addReply({ answerLogId: log.id, authorId: input.authorId, messageId: input.messageId, text: input.text, createdAt: input.createdAt });
   }
 
   /** A note only the presser sees, where the platform can show one in the channel (Slack, the console, Discord's follow-up). */
@@ -80,43 +91,20 @@ export function createAnswerFeedback(deps: AnswerFeedbackDeps) {
     },
 
     /** A member's reply in the thread of a logged question (or to Rapport's answer) is a candidate answer. */
-    async onThreadReply(event: MessagePosted): Promise<boolean> {
+    async onThreadReply(event: MessagePosted): Promise<void> {
       const parent = event.threadId ?? event.replyTo?.messageId;
-      if (!parent || event.author.isBot || event.text.trim() === '') return false;
-      const log = await answerLogs.findByMessage(event.communityId, parent);
-      if (!log || log.messageId === event.messageId) return false;
-      await answerLogs.addReply({ answerLogId: log.id, authorId: event.author.memberId, messageId: event.messageId, text: event.text.slice(0, 4000), createdAt: event.occurredAt });
-      return true;
+      if (!parent || event.author.isBot || event.text.trim() === '') return;
+      await candidate(event, parent, false);
     },
 
     /**
      * A member's message in the channel (not in a thread: those are onThreadReply's) that the
-     * conversation tracker took as the answer to a question. Kept until `storeChannelAnswers`
-     * (after each batch), so a replay looks its questions up once per batch, not once per answer.
+     * conversation tracker took as the answer to a question: a candidate reply, written behind with
+     * the silent questions (answer-log-buffer.ts), so a replay stores them once per batch.
      */
-    onChannelAnswer(event: MessagePosted, questionMessageId: string): void {
+    async onChannelAnswer(event: MessagePosted, questionMessageId: string): Promise<void> {
       if (event.threadId || event.replyTo || event.author.isBot || event.text.trim() === '') return;
-      channelAnswers.push({ event, questionMessageId });
-    },
-
-    /** Stores the channel answers whose question is logged and open, as candidate replies to it. */
-    async storeChannelAnswers(): Promise<number> {
-      const waiting = channelAnswers.splice(0);
-      const byCommunity = new Map<string, typeof waiting>();
-      for (const item of waiting) byCommunity.set(item.event.communityId, [...(byCommunity.get(item.event.communityId) ?? []), item]);
-      let stored = 0;
-      for (const [communityId, items] of byCommunity) {
-        const logs = new Map((await answerLogs.findQuestions(communityId, [...new Set(items.map((i) => i.questionMessageId))])).map((log) => [log.messageId, log]));
-        const replies: AnswerReplyInput[] = [];
-        for (const { event, questionMessageId } of items) {
-          const log = logs.get(questionMessageId);
-          if (!log || log.askerMemberId === event.author.memberId) continue;
-          replies.push({ answerLogId: log.id, authorId: event.author.memberId, messageId: event.messageId, text: event.text.slice(0, 4000), createdAt: event.occurredAt });
-        }
-        await answerLogs.addReplies(replies);
-        stored += replies.length;
-      }
-      return stored;
+      await candidate(event, questionMessageId, true);
     },
 
     async onReaction(event: ReactionChanged): Promise<void> {

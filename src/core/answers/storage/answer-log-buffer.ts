@@ -6,14 +6,25 @@
 // safety net), before anything reads the open questions, and at stop. Answered questions and bot mentions still go through `record` at once:
 // their reply needs the row (its id is the buttons' value; a redelivery must not reply twice).
 //
+// Members' candidate replies (a reply in a question's thread, an answer the conversation tracker
+// attributes to a question) wait here too when the store can write many at once (`addReplies`):
+// each is written after the questions of the same flush, under the open log its parent message
+// names, with the checks answer-feedback.ts would make (a history replay attributed thousands of
+// answers, each a lookup, a forced write of the waiting questions and an insert before).
+//
 // What may be lost: the rows still waiting when the process dies (at most `flushAfterMs` of silent
 // questions). Readers that bypass this object (the dashboard's SQL) see them up to that much later.
 import type { Logger } from '../../logger.ts';
-import type { AnswerLogInput, AnswerLogRecord, AnswerLogRepository } from './ports.ts';
+import type { AnswerLogInput, AnswerLogRecord, AnswerLogRepository, CandidateReply } from './ports.ts';
 
 export interface AnswerLogBuffer extends AnswerLogRepository {
   /** Logs a question no reply depends on; written with the next flush (a message already waiting is skipped). */
   recordLater(input: AnswerLogInput): Promise<void>;
+  /**
+   * Stores a candidate reply: written with the next flush when the store has `addReplies`,
+   * otherwise at once (its open log looked up, checked and the reply added).
+   */
+  replyLater(input: CandidateReply): Promise<void>;
   /** Writes every waiting row; returns how many were new in the database. */
   flush(): Promise<number>;
   /** Drops the waiting rows of an erased member (privacy): they must not be written afterwards. */
@@ -40,10 +51,38 @@ export function createAnswerLogBuffer(inner: AnswerLogRepository & Required<Pick
   const keyOf = (communityId: string, messageId: string): string => `${communityId}\u0000${messageId}`;
   // Insertion order is the order rows are written (and kept on failure).
   let waiting = new Map<string, AnswerLogInput>();
+  let waitingReplies: CandidateReply[] = [];
+  /** Message ids of the waiting replies (a reaction to one writes it first). */
+  let replyIds = new Set<string>();
   let flushing: Promise<number> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Questions first (a reply may name one of them), then the replies; returns the new questions. */
   async function writeOut(): Promise<number> {
+    const fresh = await writeLogs();
+    await writeReplies();
+    return fresh;
+  }
+
+  async function writeReplies(): Promise<void> {
+    if (waitingReplies.length === 0 || !inner.addReplies) return;
+    const batch = waitingReplies;
+    waitingReplies = [];
+    replyIds = new Set();
+    try {
+      await inner.addReplies(batch);
+    } catch (error) {
+      // Kept in front of newer ones for the next flush; beyond the bound the oldest are dropped.
+      const merged = [...batch, ...waitingReplies];
+      const drop = merged.length - maxPending * MAX_KEPT_FACTOR;
+      if (drop > 0) options.logger.error({ dropped: drop }, 'candidate replies dropped: the database refused them too long');
+      waitingReplies = drop > 0 ? merged.slice(drop) : merged;
+      replyIds = new Set(waitingReplies.map((r) => r.messageId));
+      throw error;
+    }
+  }
+
+  async function writeLogs(): Promise<number> {
     if (waiting.size === 0) return 0;
     const batch = waiting;
     waiting = new Map();
@@ -109,7 +148,7 @@ export function createAnswerLogBuffer(inner: AnswerLogRepository & Required<Pick
   }
 
   function flushLater(): void {
-    if (timer || waiting.size === 0) return;
+    if (timer || (waiting.size === 0 && waitingReplies.length === 0)) return;
     timer = setTimeout(() => {
       timer = undefined;
       flushInBackground();
@@ -123,35 +162,63 @@ export function createAnswerLogBuffer(inner: AnswerLogRepository & Required<Pick
     return read();
   };
 
+  async function findByMessage(communityId: string, messageId: string): Promise<AnswerLogRecord | null> {
+    // Only a waiting question can be the parent of this reply; otherwise the rows in the database
+    // are all there is (a waiting row is never Rapport's reply), and no write is forced.
+    if (waiting.has(keyOf(communityId, messageId))) await flush();
+    return inner.findByMessage(communityId, messageId);
+  }
+
+  /**
+   * A full batch is written while questions go on; the asker's path waits only when the
+   * database falls behind by several batches (so memory stays bounded).
+   */
+  async function written(size: number): Promise<void> {
+    if (size >= maxPending * BACKPRESSURE_FACTOR) await flush();
+    else if (size >= maxPending && !flushing) flushInBackground();
+    else flushLater();
+  }
+
   return {
     ...inner,
     async recordLater(input) {
       const key = keyOf(input.communityId, input.messageId);
       if (!waiting.has(key)) waiting.set(key, input);
-      // A full batch is written while questions go on; the asker's path waits only when the
-      // database falls behind by several batches (so memory stays bounded).
-      if (waiting.size >= maxPending * BACKPRESSURE_FACTOR) await flush();
-      else if (waiting.size >= maxPending && !flushing) flushInBackground();
-      else flushLater();
+      await written(waiting.size);
+    },
+    async replyLater(input) {
+      if (inner.addReplies) {
+        waitingReplies.push(input);
+        replyIds.add(input.messageId);
+        return written(waitingReplies.length);
+      }
+      const log = await findByMessage(input.communityId, input.parentMessageId);
+      if (!log || log.messageId === input.messageId || (input.notByAsker && log.askerMemberId === input.authorId)) return;
+      await inner.addReply({ answerLogId: log.id, authorId: input.authorId, messageId: input.messageId, text: input.text, createdAt: input.createdAt });
+    },
+    async reactToReply(messageId, delta) {
+      // A reaction to a reply still waiting counts once that reply is written.
+      if (replyIds.has(messageId)) await flush();
+      return inner.reactToReply(messageId, delta);
+    },
+    async replies(answerLogIds) {
+      if (waitingReplies.length > 0) await flush();
+      return inner.replies(answerLogIds);
     },
     async record(input: AnswerLogInput): Promise<AnswerLogRecord | null> {
       // The same message waiting here is already logged (a redelivery).
       if (waiting.has(keyOf(input.communityId, input.messageId))) return null;
       return inner.record(input);
     },
-    async findByMessage(communityId, messageId) {
-      // Only a waiting question can be the parent of this reply; otherwise the rows in the database
-      // are all there is (a waiting row is never Rapport's reply), and no write is forced.
-      if (waiting.has(keyOf(communityId, messageId))) await flush();
-      return inner.findByMessage(communityId, messageId);
-    },
+    findByMessage,
     openQuestions: (communityId, limit) => flushed(() => inner.openQuestions(communityId, limit)),
-    findQuestions: (communityId, messageIds) => flushed(() => inner.findQuestions(communityId, messageIds)),
     openWithSameQuestion: (communityId, normalized) => flushed(() => inner.openWithSameQuestion(communityId, normalized)),
     flush,
     forgetMember(memberId) {
       for (const [key, input] of waiting) if (input.askerMemberId === memberId) waiting.delete(key);
+      waitingReplies = waitingReplies.filter((r) => r.authorId !== memberId);
+      replyIds = new Set(waitingReplies.map((r) => r.messageId));
     },
-    pending: () => waiting.size,
+    pending: () => waiting.size + waitingReplies.length,
   };
 }

@@ -87,16 +87,6 @@ export function createInMemoryAnswerLog(): AnswerLogRepository & { logs: AnswerL
       const log = byId(id);
       return log ? { ...log } : null;
     },
-    async findQuestions(communityId, messageIds) {
-      const wanted = new Set(messageIds);
-      return logs.filter((l) => l.communityId === communityId && l.status === 'open' && wanted.has(l.messageId)).map((l) => ({ ...l }));
-    },
-    async addReplies(inputs) {
-      for (const input of inputs) {
-        if (replyRows.some((r) => r.answerLogId === input.answerLogId && r.messageId === input.messageId)) continue;
-        replyRows.push({ ...input, id: replyRows.length + 1, reactions: 0 });
-      }
-    },
     async findByMessage(communityId, messageId) {
       const log = logs.find((l) => l.communityId === communityId && l.status === 'open' && (l.messageId === messageId || l.replyMessageId === messageId));
       return log ? { ...log } : null;

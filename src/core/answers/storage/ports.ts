@@ -50,6 +50,21 @@ export interface AnswerLogRecord {
 
 export type AnswerLogInput = Omit<AnswerLogRecord, 'id' | 'replyMessageId' | 'status'>;
 
+/**
+ * A member's message that may be a candidate answer to an open log: the one whose question (or
+ * Rapport's reply to it) is `parentMessageId`. It counts unless it is that question itself, or,
+ * with `notByAsker`, unless its author asked the question.
+ */
+export interface CandidateReply {
+  communityId: string;
+  parentMessageId: string;
+  authorId: string;
+  messageId: string;
+  text: string;
+  createdAt: Date;
+  notByAsker: boolean;
+}
+
 export interface AnswerReplyRecord {
   id: number;
   answerLogId: number;
@@ -96,11 +111,14 @@ export interface AnswerLogRepository {
   /** One vote per member and answer; returns the member's previous vote (null when first). */
   vote(input: { answerLogId: number; memberId: string; helpful: boolean; byAsker: boolean }): Promise<{ previous: boolean | null }>;
   votes(answerLogId: number): Promise<Array<{ memberId: string; helpful: boolean; byAsker: boolean }>>;
-  addReply(input: AnswerReplyInput): Promise<void>;
-  /** The open logs of these question messages (one read for a batch of answers given in the channel). */
-  findQuestions(communityId: string, messageIds: readonly string[]): Promise<AnswerLogRecord[]>;
-  /** Stores candidate replies in one write; a reply stored before is skipped. */
-  addReplies(inputs: readonly AnswerReplyInput[]): Promise<void>;
+  addReply(input: { answerLogId: number; authorId: string; messageId: string; text: string; createdAt: Date }): Promise<void>;
+  /**
+   * Stores many candidate replies in one write, each under the open log its parent message names
+   * (as findByMessage finds it), skipping those that name none, fail the checks of CandidateReply
+   * or whose author was erased meanwhile; returns how many rows were new. Optional: a store that
+   * has it lets the answering feature write candidate replies behind (answer-log-buffer.ts).
+   */
+  addReplies?(inputs: readonly CandidateReply[]): Promise<number>;
   /** Counts a reaction on a candidate reply (+1 or -1); nothing when the message is not one. */
   reactToReply(messageId: string, delta: number): Promise<void>;
   replies(answerLogIds: number[]): Promise<AnswerReplyRecord[]>;
