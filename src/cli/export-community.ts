@@ -5,13 +5,12 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { loadConfig } from '../config.ts';
-import { isUserError } from '../core/errors.ts';
 import { exportCommunity } from '../db/community-export.ts';
 import { createTranslator } from '../i18n/create-translator.ts';
 import { createLogger } from '../pino-logger.ts';
 import { openRapport } from '../main.ts';
 import { chooseCommunity } from './community-choice.ts';
-import { parseFlags, type CliCommand } from './io.ts';
+import { exitWithUserError, parseFlags, type CliCommand } from './io.ts';
 
 export const runExportCommunity: CliCommand = async (argv, io) => {
   const config = loadConfig(io.env);
@@ -51,11 +50,7 @@ export const runExportCommunity: CliCommand = async (argv, io) => {
     return 0;
   } catch (error) {
     if (partial) await rm(partial, { force: true });
-    if (isUserError(error)) {
-      io.stderr.write(`${t(error.key, error.vars)}\n`);
-      return 1;
-    }
-    throw error;
+    return exitWithUserError(error, io, t);
   } finally {
     await app.close();
   }

@@ -5,13 +5,12 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../config.ts';
-import { isUserError } from '../core/errors.ts';
 import { importCommunity, readArchiveHeader, type ArchiveLine } from '../db/community-import.ts';
 import { createTranslator } from '../i18n/create-translator.ts';
 import { isCommunityName } from '../import/into-community.ts';
 import { createLogger } from '../pino-logger.ts';
 import { openRapport } from '../main.ts';
-import { parseFlags, type CliCommand } from './io.ts';
+import { exitWithUserError, parseFlags, type CliCommand } from './io.ts';
 
 async function* numbered(file: string): AsyncGenerator<ArchiveLine> {
   const reader = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -49,11 +48,7 @@ export const runImportCommunity: CliCommand = async (argv, io) => {
     io.stdout.write(`${t('moving.import.done', { community: result.communityId, file, rows: result.rows })}\n`);
     return 0;
   } catch (error) {
-    if (isUserError(error)) {
-      io.stderr.write(`${file}: ${t(error.key, error.vars)}\n`);
-      return 1;
-    }
-    throw error;
+    return exitWithUserError(error, io, t, file);
   } finally {
     await lines.return(undefined);
     await app?.close();

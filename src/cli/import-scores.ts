@@ -14,7 +14,7 @@ import { parseMee6, parseScoreCsv, type ScoreLine } from '../import/score-files.
 import { createLogger } from '../pino-logger.ts';
 import { openRapport } from '../main.ts';
 import { chooseCommunity } from './community-choice.ts';
-import { parseFlags, type CliCommand } from './io.ts';
+import { exitWithUserError, parseFlags, type CliCommand } from './io.ts';
 
 const SOURCES = new Map<string, ImportSource>([
   ['mee6', 'mee6'],
@@ -70,11 +70,7 @@ export const runImportScores: CliCommand = async (argv, io) => {
     if (result.replaced > 0) io.stdout.write(`${t('moving.scores.replaced', { source: label, count: result.replaced })}\n`);
     return 0;
   } catch (error) {
-    if (isUserError(error)) {
-      io.stderr.write(`${file}: ${t(error.key, error.vars)}\n`);
-      return 1;
-    }
-    throw error;
+    return exitWithUserError(error, io, t, file);
   } finally {
     await app.close();
   }

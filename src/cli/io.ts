@@ -1,5 +1,6 @@
 // What a CLI subcommand gets instead of reaching for process globals, so tests can drive it.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isUserError } from '../core/errors.ts';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -70,4 +71,14 @@ export function parseFlags(argv: string[], spec: { strings?: string[]; lists?: s
     else values[name] = value;
   }
   return { values, lists, flags, rest, errors };
+}
+
+/**
+ * What a command does with an error it caught: a UserError becomes its message on stderr (after the
+ * file it is about, if any) and exit code 1; anything else is rethrown.
+ */
+export function exitWithUserError(error: unknown, io: Pick<CliIo, 'stderr'>, t: (key: string, vars?: Record<string, string | number>) => string, file?: string): number {
+  if (!isUserError(error)) throw error;
+  io.stderr.write(`${file === undefined ? '' : `${file}: `}${t(error.key, error.vars as Record<string, string | number> | undefined)}\n`);
+  return 1;
 }

@@ -3,26 +3,17 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS, runCli } from '../../src/cli/main.ts';
+import { COMMANDS } from '../../src/cli/main.ts';
 import { POSTGRES_URL, uniqueName } from '../support/services.ts';
 import { SPAWN_TIMEOUT_MS, runRapport } from '../support/run-cli.ts';
+import { runInProcess } from '../support/run-cli-in-process.ts';
 
 let dir: string;
 const schema = uniqueName('help');
 
-async function run(argv: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr, env });
-  return { code, stdout: out, stderr: err };
-}
+const run = (argv: string[], env: Record<string, string>) => runInProcess(argv, env);
 
 async function schemaExists(name: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: POSTGRES_URL });

@@ -2,10 +2,10 @@
 import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImportDiscordExport } from '../../src/cli/import-discord-export.ts';
 import { runImportSlackExport } from '../../src/cli/import-slack-export.ts';
+import { runInProcess } from '../support/run-cli-in-process.ts';
 import type { CliCommand } from '../../src/cli/io.ts';
 import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { POSTGRES_URL, dropSchema, uniqueName } from '../support/services.ts';
@@ -56,16 +56,7 @@ async function countRows(): Promise<Record<string, number>> {
   });
 }
 
-async function run(command: CliCommand, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await command(argv, { stdin: new PassThrough(), stdout, stderr, env: { DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`, LOG_LEVEL: 'error' } });
-  return { code, stdout: out, stderr: err };
-}
+const run = (command: CliCommand, argv: string[]) => runInProcess(argv, { DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`, LOG_LEVEL: 'error' }, command);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'rapport-import-'));
