@@ -293,6 +293,8 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
       await pauses.pause(status.communityId, status.reason);
       return;
     }
+    // A server or workspace present at start-up: only a paused community needs a write.
+    if (status.reason === 'present' && !(await pauses.isPaused(status.communityId))) return;
     // Installed (first time or again): the community exists under its platform name, and runs.
     const { platform, scope } = parseId(status.communityId);
     const community = await repos.communities.ensure({ id: status.communityId, platform, name: status.communityName ?? scope, language: parts.defaults.language, timeZone: parts.defaults.timeZone });

@@ -50,7 +50,7 @@ export interface CommunityStatus {
   communityId: string;
   communityName?: string;
   paused: boolean;
-  /** Why, for the log and the community row ("app_uninstalled", "tokens_revoked", "installed"). */
+  /** Why, for the log and the community row ("app_uninstalled", "tokens_revoked", "guild_removed", "installed", or "present": seen at start-up, a write only when paused). */
   reason: string;
 }
 

@@ -18,17 +18,24 @@ const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeo
 
 let fake: FakeDiscord;
 let app: TestApp;
+/** The first Rapport, when a test restarted it: its database stays open for the next one. */
+let before: TestApp | undefined;
+
+const startRapport = (db?: TestApp['db']) =>
+  createTestApp({
+    features: [recognitionFeature],
+    ...(db ? { db } : {}),
+    adapters: () => [createDiscordAdapter({ token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, moderatorRoleId: fake.guild.moderatorRoleId }, { logger: recordingLogger() })],
+  });
 
 beforeAll(async () => {
   fake = await startFakeDiscord({ guilds: 2 });
-  app = await createTestApp({
-    features: [recognitionFeature],
-    adapters: () => [createDiscordAdapter({ token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, moderatorRoleId: fake.guild.moderatorRoleId }, { logger: recordingLogger() })],
-  });
+  app = await startRapport();
 });
 
 afterAll(async () => {
   await app?.close();
+  await before?.close();
   await fake?.close();
 });
 
@@ -83,5 +90,16 @@ describe('Discord server status', () => {
     await app.rapport.ports.repliers.forId(general()).post({ channelId: general() }, { text: 'back again' });
     expect(postsTo()).toBe(posts + 1);
     expect(JSON.stringify(fake.rest.find('POST', new RegExp(`^/channels/${first().channels.general.id}/messages$`)).at(-1)?.body)).toContain('back again');
+  });
+
+  it('GIVEN the bot removed while Rapport runs WHEN Rapport restarts and the server is in its READY (added again while it was offline) THEN the community is resumed, and a community that was not paused is not written', async () => {
+    fake.gateway.dispatch('GUILD_DELETE', { id: first().id });
+    await eventually(async () => expect((await pauseOf())?.pausedAt).not.toBeNull());
+    const untouched = await app.db.prisma.community.findUnique({ where: { id: community(second()) }, select: { updatedAt: true } });
+    before = app;
+    await before.stop();
+    app = await startRapport(before.db);
+    await eventually(async () => expect(await pauseOf()).toEqual({ pausedAt: null, pauseReason: null }));
+    expect(await app.db.prisma.community.findUnique({ where: { id: community(second()) }, select: { updatedAt: true } })).toEqual(untouched);
   });
 });

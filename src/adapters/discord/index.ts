@@ -105,6 +105,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   // Interactions can be replayed by a gateway RESUME; answering twice fails (40060), so remember ids.
   const seenInteractions = new LRUCache<string, true>({ max: 5000 });
   let context: TranslateContext | null = null;
+  /** Reports a server present at start-up (set by listen). */
+  let statusOnReady: ((guildId: string, name: string | undefined) => Promise<void> | undefined) | undefined;
 
   const ctx = (): TranslateContext => {
     if (!context) throw new Error('Discord adapter used before the client was ready');
@@ -178,6 +180,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
       void status(guild.id, { paused: true, reason: 'guild_removed' });
     });
     client.on(Events.GuildCreate, (guild) => void status(guild.id, { paused: false, reason: 'installed', ...(guild.name ? { communityName: guild.name } : {}) }));
+    statusOnReady = (guildId, name) => status(guildId, { paused: false, reason: 'present', ...(name ? { communityName: name } : {}) });
     client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
     client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'Discord gateway session resumed'));
   }
@@ -272,6 +275,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
           context = { botUserId: readyClient.user.id };
           if (options.moderatorRoleId) context.moderatorRoleId = options.moderatorRoleId;
           logger.info({ user: readyClient.user.tag, shards: [...readyClient.ws.shards.keys()], shardCount: readyClient.options.shardCount, guilds: [...readyClient.guilds.cache.keys()] }, 'Discord client ready');
+          // The servers of the first READY get no guildCreate: one that removed the bot and added it
+          // again while Rapport was offline is resumed here (the core writes only for a paused one).
+          for (const guild of readyClient.guilds.cache.values()) void statusOnReady?.(guild.id, guild.name);
           resolve();
         });
         client.once(Events.Invalidated, () => reject(new Error('Discord session invalidated')));
