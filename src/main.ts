@@ -4,15 +4,11 @@
 // value for each port (src/core/app-ports.ts) and hands every command and feature only the ports it
 // declared; tests call it with their own parts.
 import { readFile } from 'node:fs/promises';
-import { commands as declaredCommands } from '../commands/index.ts';
-import { openChosenDatabase, openChosenScheduler, type DatabaseChoice, type OpenedPart, type SchedulerChoice } from './cli/open-parts.ts';
-import type { Config } from './config.ts';
-import type { ChatAdapter, FormSpec } from './core/adapter.ts';
-import type { ButtonPressed } from './core/events.ts';
+import type { ChatAdapter } from './core/adapter.ts';
 import { pickPorts, type Ports } from './core/app-ports.ts';
 import { createAmbassadors, type AmbassadorsDeps } from './core/ambassadors/create-ambassadors.ts';
 import { signalsFromScoreStore } from './core/ambassadors/recognition-signals.ts';
-import { systemClock, type Clock } from './core/clock.ts';
+import { type Clock } from './core/clock.ts';
 import { createCommandDispatcher } from './core/commands/dispatch.ts';
 import type { CommandDefinition } from './core/commands/define.ts';
 import { createCommandRegistry } from './core/commands/registry.ts';
@@ -24,10 +20,9 @@ import { instrumentRepliers, instrumentScheduler, noopMetrics, type Metrics } fr
 import type { Replier, ReplierDirectory } from './core/outgoing.ts';
 import { createEventIntake } from './core/event-intake.ts';
 import { createCommunityPauses, pausingRepliers, pausingScheduler } from './core/community-pauses.ts';
-import { buildHome } from './core/home/member-home.ts';
-import type { AdapterHandlers } from './core/adapter.ts';
 import type { EventSpool } from './core/event-spool.ts';
 import { createPipeline, type Pipeline, type PipelineDefaults } from './core/pipeline.ts';
+import { createPlatformHandlers } from './platform-handlers.ts';
 import type { Repositories } from './core/ports.ts';
 import { createPrivacyGuard, type PrivacyGuard } from './core/privacy/privacy-guard.ts';
 import { createLinking, unlinkable } from './core/linking/create-linking.ts';
@@ -53,10 +48,6 @@ import { createSemanticAnswering, type SemanticAnsweringDeps } from './core/answ
 import { createLearning } from './core/learning/suggestion-queue.ts';
 import type { JobScheduler } from './core/scheduler.ts';
 import type { Translator } from './core/translator.ts';
-import { createRepositories } from './db/create-repositories.ts';
-import type { Database } from './db/open-database.ts';
-import { features as declaredFeatures } from './feature-list.ts';
-import { createTranslator } from './i18n/create-translator.ts';
 
 export interface RapportParts {
   repos: Repositories;
@@ -288,25 +279,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
   const dispatch = createCommandDispatcher({ commands, ports, translator: parts.translator, admit: (invocation) => pipeline.admitCommand(invocation),
     ensureChannels: (channels) => parts.repos.channels.ensureMany(channels.map((c) => ({ ...c, named: false }))),
   });
-  const onCommunityStatus: NonNullable<AdapterHandlers['onCommunityStatus']> = async (status) => {
-    if (status.paused) {
-      await pauses.pause(status.communityId, status.reason);
-      return;
-    }
-    // A server or workspace present at start-up: only a paused community needs a write.
-    if (status.reason === 'present' && !(await pauses.isPaused(status.communityId))) return;
-    // Installed (first time or again): the community exists under its platform name, and runs.
-    const { platform, scope } = parseId(status.communityId);
-    const community = await repos.communities.ensure({ id: status.communityId, platform, name: status.communityName ?? scope, language: parts.defaults.language, timeZone: parts.defaults.timeZone });
-    if (status.communityName && community.name !== status.communityName) await repos.communities.update(community.id, { name: status.communityName });
-    await pauses.resume(status.communityId);
-  };
-  const onHomeOpened: NonNullable<AdapterHandlers['onHomeOpened']> = async ({ communityId, communityName, actor }) => {
-    const platform = parseId(communityId).platform;
-    const community = (await repos.communities.get(communityId)) ?? (await repos.communities.ensure({ id: communityId, platform, name: communityName ?? parseId(communityId).scope, language: parts.defaults.language, timeZone: parts.defaults.timeZone }));
-    const language = (await repos.members.get(actor.memberId))?.language ?? community.language;
-    return buildHome(pickPorts(ports, ['leaderboard', 'funnelRecords', 'ambassadors', 'learning', 'members', 'privacy', 'translator']), community, actor, language);
-  };
+  const platformHandlers = createPlatformHandlers({ repos, pauses, defaults: parts.defaults, ports, registry });
 
   return {
     ports,
@@ -319,14 +292,6 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
       return results;
     },
     async start() {
-      // The form a button opens (features register them: registry.form), in the presser's language.
-      const formFor = async (event: ButtonPressed): Promise<FormSpec | null> => {
-        const provider = registry.formProvider(event.actionId);
-        const community = provider ? await parts.repos.communities.get(event.communityId) : null;
-        if (!provider || !community) return null;
-        const language = (await parts.repos.members.get(event.actor.memberId))?.language ?? community.language;
-        return provider(event, { community, language });
-      };
       // What a crash kept out of the scores (the write-behind cache's last seconds) comes back
       // before new events arrive.
       if (parts.scoreRebuild) await rebuildLaggingScores(rebuildDeps(parts.scoreRebuild));
@@ -341,9 +306,7 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
             ? (event, delivery) => intake.accept(event, delivery)
             : async (event, delivery) => metrics.eventProcessed(event.type, (await pipeline.handle(event, delivery?.durable ? { onStored: delivery.durable } : {})).stored),
           onCommand: dispatch,
-          onCommunityStatus,
-          onHomeOpened,
-          formFor,
+          ...platformHandlers,
         });
       }
     },
@@ -360,114 +323,6 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
       await parts.scheduler.close();
     },
   };
-}
-
-export interface EntryChoices<M extends Metrics = Metrics> {
-  database: DatabaseChoice;
-  scheduler: SchedulerChoice;
-  logger: Logger;
-  /** The chat adapters this entry point runs (console, Slack and Discord, replay sinks). */
-  adapters(parts: { repos: Repositories; translator: Translator; metrics: Metrics; db: Database }): ChatAdapter[] | Promise<ChatAdapter[]>;
-  /** Counters for /metrics (start); nothing is counted when absent. */
-  metrics?(scheduler: JobScheduler): M;
-  /** Lets a benchmark wrap Rapport's features (to time them). */
-  wrapFeatures?(features: Feature[]): Feature[];
-  /** Semantic search through an embeddings server (start, when EMBEDDINGS_URL is set). */
-  semantic?(parts: { db: Database }): RapportParts['semantic'];
-  /** A history import: what the learning feature suggests is flagged as imported. */
-  history?: boolean;
-  /** Aborted when the process is asked to stop: start-up goes no further than the part it is opening. */
-  signal?: AbortSignal;
-  /** Where live events wait while the database is away (start). */
-  spool?(): Promise<NonNullable<RapportParts['spool']>>;
-  /** Scores rebuilt from stored events (start: the ones lagging after a crash; `rapport scores rebuild`). */
-  scoreRebuild?(parts: { db: Database }): NonNullable<RapportParts['scoreRebuild']>;
-}
-
-export interface RunningApp<M extends Metrics = Metrics> {
-  rapport: Rapport;
-  db: Database;
-  repos: Repositories;
-  scheduler: JobScheduler;
-  translator: Translator;
-  adapters: ChatAdapter[];
-  /** What choices.metrics made (noopMetrics without it). */
-  metrics: M;
-  /** What was opened, for reports: "postgres (DATABASE_URL)", "bullmq (REDIS_URL, prefix x)", ... */
-  describe: { database: string; queue: string };
-  /** Stops Rapport, then closes (and removes what was made for this run of) the scheduler and database. */
-  close(): Promise<void>;
-}
-
-/** Builds Rapport for an entry point from configuration and its choices; on failure, closes what it opened. */
-/** Thrown by openRapport when its `signal` aborts during start-up; what it had opened is closed. */
-export class StartAborted extends Error {
-  constructor() {
-    super('start-up stopped: the process was asked to stop');
-    this.name = 'StartAborted';
-  }
-}
-
-export async function openRapport<M extends Metrics = Metrics>(config: Config, choices: EntryChoices<M>): Promise<RunningApp<M>> {
-  const database = await openChosenDatabase(config, choices.database);
-  let queue: OpenedPart<JobScheduler> | undefined;
-  const checkStop = () => {
-    if (choices.signal?.aborted) throw new StartAborted();
-  };
-  try {
-    checkStop();
-    queue = await openChosenScheduler(config, choices.scheduler, choices.logger);
-    checkStop();
-    const scheduler = queue.value;
-    const db = database.value;
-    const translator = await createTranslator();
-    const repos = createRepositories(db.prisma);
-    const metrics = (choices.metrics?.(scheduler) ?? noopMetrics) as M;
-    const adapters = await choices.adapters({ repos, translator, metrics, db });
-    const semantic = choices.semantic?.({ db });
-    const spool = await choices.spool?.();
-    const scoreRebuild = choices.scoreRebuild?.({ db });
-    checkStop();
-    const rapport = await buildRapport({
-      repos,
-      scheduler,
-      logger: choices.logger,
-      clock: systemClock,
-      translator,
-      commands: declaredCommands,
-      features: choices.wrapFeatures ? choices.wrapFeatures(declaredFeatures) : declaredFeatures,
-      adapters,
-      defaults: { language: config.language, timeZone: config.timeZone },
-      ...(config.scoring ? { recognition: { config: config.scoring } } : {}),
-      metrics,
-      publicUrl: config.publicUrl,
-      ...(config.solvedTags.length ? { solvedTags: config.solvedTags } : {}),
-      ...(semantic ? { semantic } : {}),
-      ...(choices.history ? { history: true } : {}),
-      ...(spool ? { spool } : {}),
-      ...(scoreRebuild ? { scoreRebuild } : {}),
-    });
-    const opened = queue;
-    return {
-      rapport,
-      db,
-      repos,
-      scheduler,
-      translator,
-      adapters,
-      metrics,
-      describe: { database: database.describe, queue: opened.describe },
-      async close() {
-        await rapport.stop();
-        await database.dispose();
-        await opened.dispose();
-      },
-    };
-  } catch (error) {
-    await queue?.value.close().catch((closeError: unknown) => choices.logger.error({ err: closeError }, 'closing the scheduler after a failed start failed'));
-    await database.dispose();
-    throw error;
-  }
 }
 
 /** An object with only the named methods of `source` (bound to it): a port narrower than the repository behind it. */

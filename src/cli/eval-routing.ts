@@ -7,6 +7,7 @@
 import { dirname, join } from 'node:path';
 import { evaluateRouting, type ReplayMessage, type RoutingEvaluation } from '../core/routing/evaluate-routing.ts';
 import type { RoutingWeights } from '../core/routing/routing-weights.ts';
+import { routedMessageOf } from '../core/routing/warm-up.ts';
 import { slackExportMessageToEvents } from '../import/slack-export-events.ts';
 import { openSlackExport, type SlackExport } from '../import/slack-export-reader.ts';
 import { COMMUNITY_EXPORTS } from './bundled-datasets.ts';
@@ -27,22 +28,7 @@ export async function* replayMessages(exp: SlackExport): AsyncGenerator<ReplayMe
   for await (const message of exp.messages()) {
     for (const event of slackExportMessageToEvents(exp, message, { teamId: TEAM })) {
       if (event.type !== 'message.posted') continue;
-      const msg: ReplayMessage = {
-        ts: message.ts,
-        userId: message.userId,
-        communityId: event.communityId,
-        channelId: event.channelId,
-        messageId: event.messageId,
-        authorId: event.author.memberId,
-        displayName: event.author.displayName,
-        isBot: event.author.isBot,
-        at: event.occurredAt.getTime(),
-        text: event.text,
-        mentions: event.mentions,
-      };
-      if (event.threadId) msg.threadId = event.threadId;
-      if (event.replyTo) msg.replyTo = event.replyTo;
-      yield msg;
+      yield { ts: message.ts, userId: message.userId, ...routedMessageOf(event) };
     }
   }
 }

@@ -8,7 +8,7 @@ import { loadConfig } from '../config.ts';
 import { exportCommunity } from '../db/community-export.ts';
 import { createTranslator } from '../i18n/create-translator.ts';
 import { createLogger } from '../pino-logger.ts';
-import { openRapport } from '../main.ts';
+import { openRapport } from '../open-rapport.ts';
 import { chooseCommunity } from './community-choice.ts';
 import { exitWithUserError, parseFlags, type CliCommand } from './io.ts';
 

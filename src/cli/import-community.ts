@@ -9,7 +9,7 @@ import { importCommunity, readArchiveHeader, type ArchiveLine } from '../db/comm
 import { createTranslator } from '../i18n/create-translator.ts';
 import { isCommunityName } from '../import/into-community.ts';
 import { createLogger } from '../pino-logger.ts';
-import { openRapport } from '../main.ts';
+import { openRapport } from '../open-rapport.ts';
 import { exitWithUserError, parseFlags, type CliCommand } from './io.ts';
 
 async function* numbered(file: string): AsyncGenerator<ArchiveLine> {

@@ -8,7 +8,8 @@ import type { JobScheduler } from '../core/scheduler.ts';
 import type { Database } from '../db/open-database.ts';
 import { createReplayAdapter, type ReplayAdapter } from '../import/replay-adapter.ts';
 import { createLogger } from '../pino-logger.ts';
-import { openRapport, type Rapport } from '../main.ts';
+import type { Rapport } from '../main.ts';
+import { openRapport } from '../open-rapport.ts';
 import type { CliIo } from './io.ts';
 
 export interface ImportRuntime {

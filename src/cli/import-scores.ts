@@ -12,7 +12,7 @@ import { importScores } from '../db/imported-score-repository.ts';
 import { createTranslator } from '../i18n/create-translator.ts';
 import { parseMee6, parseScoreCsv, type ScoreLine } from '../import/score-files.ts';
 import { createLogger } from '../pino-logger.ts';
-import { openRapport } from '../main.ts';
+import { openRapport } from '../open-rapport.ts';
 import { chooseCommunity } from './community-choice.ts';
 import { exitWithUserError, parseFlags, type CliCommand } from './io.ts';
 

@@ -20,7 +20,7 @@ import { withLearning } from '../core/learning/dashboard-learning.ts';
 import { createDashboardOperations } from '../core/dashboard/dashboard-operations.ts';
 import { createKnowledgeGaps } from '../core/learning/knowledge-gaps.ts';
 import { createLogger } from '../pino-logger.ts';
-import { openRapport, StartAborted } from '../main.ts';
+import { openRapport, StartAborted } from '../open-rapport.ts';
 import { consoleDashboardLink } from '../web/console-login.ts';
 import { lateWebHandler, slackRoutes } from '../web/mount.ts';
 import { createPrometheusMetrics } from '../web/prometheus-metrics.ts';

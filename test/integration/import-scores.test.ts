@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createRepositories } from '../../src/db/create-repositories.ts';
 import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { createLogger } from '../../src/pino-logger.ts';
-import { openRapport } from '../../src/main.ts';
+import { openRapport } from '../../src/open-rapport.ts';
 import { runInProcess } from '../support/run-cli-in-process.ts';
 import { POSTGRES_URL, dropSchema, uniqueName } from '../support/services.ts';
 

@@ -7,29 +7,34 @@ import type { Clock } from '../clock.ts';
 import type { MessagePosted } from '../events.ts';
 import type { Logger } from '../logger.ts';
 import type { RoutingRepository, StoredMessageCursor } from './ports.ts';
-import type { RoutingModel } from './routing-model.ts';
+import type { RoutedMessage, RoutingModel } from './routing-model.ts';
 
 export const WARM_UP_DAYS = 30;
 export const WARM_UP_MAX_MESSAGES = 200_000;
 const PAGE = 2_000;
 const DAY_MS = 24 * 60 * 60_000;
 
-/** Feeds one posted message to the model (live and in the warm-up alike). */
-export function observeMessage(model: RoutingModel, event: MessagePosted): void {
-  if (event.author.isBot) return;
-  model.observe({
+/** What the router reads of a posted message (live, in the warm-up and in `eval routing`). */
+export function routedMessageOf(event: MessagePosted): RoutedMessage {
+  return {
     communityId: event.communityId,
     channelId: event.channelId,
     messageId: event.messageId,
     authorId: event.author.memberId,
     displayName: event.author.displayName,
-    isBot: false,
+    isBot: event.author.isBot,
     at: event.occurredAt.getTime(),
     text: event.text,
     mentions: event.mentions,
     ...(event.threadId ? { threadId: event.threadId } : {}),
     ...(event.replyTo ? { replyTo: event.replyTo } : {}),
-  });
+  };
+}
+
+/** Feeds one posted message to the model (live and in the warm-up alike). */
+export function observeMessage(model: RoutingModel, event: MessagePosted): void {
+  if (event.author.isBot) return;
+  model.observe(routedMessageOf(event));
 }
 
 export async function warmUpRouting(
