@@ -27,8 +27,8 @@ import type { Logger } from '../../core/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerFallbacks } from './fallback-listeners.ts';
 import { KeepThenAckSocketReceiver } from './socket-receiver.ts';
-import { FORM_CALLBACK_ID, formView, translateFormSubmission, type SlackViewSubmission } from './forms.ts';
-import { translateMessageAction, type SlackMessageActionPayload } from './message-action.ts';
+import { FORM_CALLBACK_ID, formView } from './forms.ts';
+import { registerShortcutListeners, type InvocationSource } from './shortcut-listeners.ts';
 import { guardSlackRequest } from './request-guard.ts';
 import { callSlack } from './errors.ts';
 import { createSlackDirectory } from './slack-directory.ts';
@@ -187,38 +187,19 @@ export function createSlackAdapter(options: SlackAdapterOptions, deps: SlackAdap
       );
     }
 
-    // Message shortcuts (src/core/commands/message-actions.ts) run their command on the message.
-    for (const action of MESSAGE_ACTIONS) {
-      bolt.shortcut({ callback_id: action.id, type: 'message_action' }, async ({ ack, body, respond, context }) => {
-        await ack();
-        const payload = body as unknown as SlackMessageActionPayload;
-        const teamId = payload.team?.id ?? ctxOf(context).teamId;
-        background(
-          'message shortcut',
-          runInvocation({ channelId: slackChannelId(teamId, payload.channel.id), memberId: slackMemberId(teamId, payload.user.id), what: action.id, triggerId: payload.trigger_id }, respond as (body: never) => Promise<unknown>, () =>
-            translateMessageAction(payload, action, directory, { teamId, ...(identity?.teamName ? { teamName: identity.teamName } : {}), ...(deps.names ? { names: deps.names } : {}), now: clock.now() }),
-          ),
-        );
-      });
-    }
-
-    // A form's submission (forms.ts) runs the form's command; no response_url: the reply is ephemeral in the button's channel.
-    bolt.view({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, async ({ ack, body, context }) => {
-      await ack();
-      const submission = body as unknown as SlackViewSubmission;
-      const teamId = submission.team?.id ?? submission.user.team_id ?? ctxOf(context).teamId;
-      background('form submission', (async () => {
-        const invocation = await translateFormSubmission(submission, directory, { teamId, now: clock.now() });
-        if (!invocation) {
-          logger.warn({ viewId: submission.view.id }, 'slack: a form submission whose metadata is not Rapport\'s; ignored');
-          return;
-        }
-        await runInvocation({ channelId: invocation.channelId, memberId: invocation.actor.memberId, what: invocation.command, triggerId: submission.trigger_id }, undefined, async () => invocation);
-      })());
+    registerShortcutListeners(bolt, {
+      directory,
+      clock,
+      logger,
+      ...(deps.names ? { names: deps.names } : {}),
+      teamOf: (context) => ctxOf(context).teamId,
+      teamName: () => identity?.teamName,
+      background,
+      runInvocation,
     });
 
     async function runInvocation(
-      source: { channelId: string; memberId: string; what: string; triggerId: string | undefined },
+      source: InvocationSource,
       respond: ((body: never) => Promise<unknown>) | undefined,
       translate: () => Promise<CommandInvocation>,
     ): Promise<void> {
