@@ -46,6 +46,7 @@ export const runImportCommunity: CliCommand = async (argv, io) => {
     app = await openRapport(config, { database: 'configured', scheduler: 'in-process', logger, adapters: () => [] });
     const result = await importCommunity(app.db.prisma, header, lines, values.community ? { rename: values.community } : {});
     io.stdout.write(`${t('moving.import.done', { community: result.communityId, file, rows: result.rows })}\n`);
+    if (result.scoresToRebuild) io.stdout.write(`${t('moving.import.rebuildScores', { community: result.communityId })}\n`);
     return 0;
   } catch (error) {
     return exitWithUserError(error, io, t, file);

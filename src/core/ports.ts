@@ -6,7 +6,7 @@ import type { Language } from './language.ts';
 import type { AmbassadorRepository, OfferRepository } from './ambassadors/ports.ts';
 import type { FeedbackRepository } from './feedback/ports.ts';
 import type { PrivacyRepository } from './privacy/ports.ts';
-import type { BatchingScoreStore } from './recognition/write-behind-score-store.ts';
+import type { ScoreCounterStore } from './recognition/score-counter-store.ts';
 import type { ShoutoutRepository } from './shoutouts/ports.ts';
 import type { AnswerLogRepository, KnowledgeBaseRepository } from './answers/storage/ports.ts';
 import type { RoutingRepository } from './routing/ports.ts';
@@ -115,7 +115,7 @@ export interface Repositories {
   privacy: PrivacyRepository;
   dashboardAuth: DashboardAuthStore;
   /** Recognition score states and pair counters (behind the write-behind cache). */
-  scores: BatchingScoreStore;
+  scores: ScoreCounterStore;
   shoutouts: ShoutoutRepository;
   /** Each community's knowledge base and answer settings (/faq). */
   knowledgeBase: KnowledgeBaseRepository;

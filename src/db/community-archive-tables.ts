@@ -36,6 +36,8 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
   { name: 'OfferRecipient', where: inCommunity },
   { name: 'PrivacyPreference', where: inCommunity },
   { name: 'MemberScore', where: inCommunity },
+  { name: 'ScoreTally', where: inCommunity },
+  { name: 'ScoreHelped', where: inCommunity },
   { name: 'ImportedScore', where: inCommunity, serial: 'id' },
   { name: 'ShoutoutSchedule', where: inCommunity },
   { name: 'ShoutoutPost', where: 't."scheduleId" IN (SELECT s."id" FROM "ShoutoutSchedule" s WHERE s."communityId" = $1)' },
@@ -66,5 +68,5 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
 export const NOT_ARCHIVED = ['DashboardLoginToken', 'DashboardSession', 'OfferOutbox', 'ScorePair', 'EmbeddingVector'] as const;
 
 /** Version of the export format: bumped when a table or column is added or changes meaning. */
-export const ARCHIVE_SCHEMA_VERSION = 1;
+export const ARCHIVE_SCHEMA_VERSION = 2;
 export const ARCHIVE_KIND = 'rapport-community';

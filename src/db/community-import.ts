@@ -71,7 +71,7 @@ export async function importCommunity(
   header: z.infer<typeof headerSchema>,
   lines: AsyncIterator<ArchiveLine>,
   options: { rename?: string },
-): Promise<{ communityId: string; rows: number }> {
+): Promise<{ communityId: string; rows: number; scoresToRebuild: boolean }> {
   const source = header.community.id;
   const target = options.rename ? makeCommunityId('console', options.rename) : source;
   if (await prisma.community.findUnique({ where: { id: target }, select: { id: true } })) throw new UserError('moving.import.exists', { community: target });
@@ -97,6 +97,7 @@ export async function importCommunity(
       const newIds = new Map<string, Map<number, number>>();
       let watermark: { row: Row; line: number; old: number; best: number } | undefined;
       let rows = 0;
+      let scoresToRebuild = false;
       let pending: Pending | undefined;
 
       const flush = async (): Promise<void> => {
@@ -163,6 +164,12 @@ export async function importCommunity(
           watermark = { row, line, old: Number(row['appliedEventId']), best: 0 };
           continue;
         }
+        // Exports before schema version 2 kept scores as JSON states: scores are derived data, so
+        // they are rebuilt from the imported events instead (no watermark: the scores lag).
+        if (header.schemaVersion < 2 && table.name === 'MemberScore') {
+          scoresToRebuild = true;
+          continue;
+        }
         if (pending && (pending.table !== table || pending.rows.length >= BATCH)) await flush();
         pending ??= { table, rows: [], oldIds: new Map(), firstLine: line, lastLine: line };
         pending.rows.push(row);
@@ -170,12 +177,12 @@ export async function importCommunity(
         if (table.serial && table.natural) pending.oldIds.set(table.natural.map((c) => String(row[c])).join('\u0000'), Number(row[table.serial]));
       }
       await flush();
-      if (watermark && watermark.best > 0) {
+      if (watermark && watermark.best > 0 && !scoresToRebuild) {
         pending = { table: tables.get('ScoreWatermark')!, rows: [{ ...watermark.row, appliedEventId: watermark.best }], oldIds: new Map(), firstLine: watermark.line, lastLine: watermark.line };
         await flush();
       }
       if (!(await tx.community.findUnique({ where: { id: target }, select: { id: true } }))) throw new UserError('moving.import.badLine', { line: 2, problem: 'the file has no Community row' });
-      return { communityId: target, rows };
+      return { communityId: target, rows, scoresToRebuild };
     },
     { maxWait: 60_000, timeout: 24 * 3_600_000 },
   );

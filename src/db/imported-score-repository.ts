@@ -2,13 +2,15 @@
 // when new), their community-wide score states with the points applied, and one ImportedScore row
 // each, so a rebuild from events applies them again. Importing the same source again replaces the
 // earlier import (its points are taken back out first), so running it twice does not double anything.
-// Score rows are locked while they change and their version moves on, so a running bot's
-// write-behind cache sees the change and merges instead of overwriting it (src/db/score-store.ts).
+// Points are added to the score counters as increments, so a running bot's own credits are kept.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import { UserError } from '../core/errors.ts';
 import { parseId, scopedId } from '../core/ids.ts';
-import { applyImportedPoints, importedPoints, type ImportSource, type ImportedPoints } from '../core/recognition/imported-points.ts';
-import { createScoreState, type MemberScoreState } from '../core/recognition/member-score-state.ts';
+import { randomUUID } from 'node:crypto';
+import { importedDelta, importedPoints, type ImportSource, type ImportedPoints } from '../core/recognition/imported-points.ts';
+import type { ScoreDelta } from '../core/recognition/score-delta.ts';
+import type { RawQuery } from './raw-query.ts';
+import { applyScoreDeltas } from './score-delta-sql.ts';
 import type { RecognitionConfig } from '../core/recognition/recognition-config.ts';
 import type { ScoreLine } from '../import/score-files.ts';
 
@@ -95,35 +97,18 @@ export async function importScores(
         wanted.set(member.id, { member, points: importedPoints(source, line.raw, line.count, at, config) });
       }
 
-      // Lock and read every state this import changes: the earlier import's members and the new ones.
-      const touched = [...new Set([...earlier.map((r) => r.memberId), ...wanted.keys()])];
-      const rows = await tx.$queryRawUnsafe<Array<{ memberId: string; state: unknown }>>(
-        `SELECT "memberId", "state" FROM "MemberScore" WHERE "scopeId" = $1 AND "memberId" = ANY($2::text[]) FOR UPDATE`,
-        communityId,
-        touched,
+      // The earlier import's points come out and the new ones go in as increments, in this
+      // transaction: a running bot adding its own credits meanwhile loses nothing (score-delta-sql.ts).
+      const query: RawQuery = (text, params) => tx.$queryRawUnsafe(text, ...params);
+      const write = (deltas: ScoreDelta[]) => (deltas.length > 0 ? applyScoreDeltas(query, deltas, { writeId: `import:${randomUUID()}`, halfLives: config }) : Promise.resolve(true));
+      const names = new Map(members.map((m) => [m.id, m]));
+      await write(
+        earlier.map((row) => {
+          const member = names.get(row.memberId);
+          return importedDelta({ scopeId: communityId, memberId: row.memberId, displayName: member?.displayName ?? row.memberId, isStaff: member?.isModerator ?? false }, rowToPoints(row), -1);
+        }),
       );
-      const states = new Map<string, MemberScoreState>(rows.map((r) => [r.memberId, (typeof r.state === 'string' ? JSON.parse(r.state) : r.state) as MemberScoreState]));
-      for (const row of earlier) {
-        const state = states.get(row.memberId);
-        if (state) applyImportedPoints(state, rowToPoints(row), -1, config);
-      }
-      for (const { member, points } of wanted.values()) {
-        let state = states.get(member.id);
-        if (!state) {
-          state = createScoreState(communityId, member.id, member.displayName, member.isModerator, at);
-          states.set(member.id, state);
-        }
-        applyImportedPoints(state, points, 1, config);
-      }
-      if (states.size > 0) {
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "MemberScore" ("scopeId", "memberId", "communityId", "state", "version", "updatedAt")
-           SELECT $1, v."memberId", $1, v."state", 1, now() FROM jsonb_to_recordset($2::jsonb) AS v("memberId" text, "state" jsonb)
-           ON CONFLICT ("scopeId", "memberId") DO UPDATE SET "state" = EXCLUDED."state", "version" = "MemberScore"."version" + 1, "updatedAt" = now()`,
-          communityId,
-          JSON.stringify([...states].map(([memberId, state]) => ({ memberId, state }))),
-        );
-      }
+      await write([...wanted.values()].map(({ member, points }) => importedDelta({ scopeId: communityId, memberId: member.id, displayName: member.displayName, isStaff: member.isModerator }, points, 1)));
       await tx.importedScore.deleteMany({ where: { communityId, source } });
       await tx.importedScore.createMany({
         data: [...wanted.values()].map(({ member, points }) => ({ communityId, memberId: member.id, source, kind: points.kind, raw: points.raw, points: points.points, count: points.count, importedAt: input.at })),

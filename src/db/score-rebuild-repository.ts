@@ -30,6 +30,8 @@ export function createScoreRebuildRepository(prisma: PrismaClient): ScoreRebuild
     async clear(communityId) {
       await prisma.$transaction([
         prisma.$executeRaw`DELETE FROM "ScorePair" WHERE "giverMemberId" IN (SELECT "id" FROM "Member" WHERE "communityId" = ${communityId}) OR "receiverMemberId" IN (SELECT "id" FROM "Member" WHERE "communityId" = ${communityId})`,
+        prisma.scoreTally.deleteMany({ where: { communityId } }),
+        prisma.scoreHelped.deleteMany({ where: { communityId } }),
         prisma.memberScore.deleteMany({ where: { communityId } }),
       ]);
     },

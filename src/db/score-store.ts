@@ -1,17 +1,13 @@
-// The recognition engine's ScoreStore on PostgreSQL: one row per member and scope holding the
-// engine's state as JSONB, and per-pair daily counters. Meant to sit behind the write-behind cache
-// (src/core/recognition/write-behind-score-store.ts), which calls putManyVersioned and putPairs in batches:
-// each batch is one statement whatever its size (rows travel as one JSON parameter).
-//
-// Each row carries a version, bumped by every write, so several Rapport processes can share the
-// table: putManyVersioned writes only rows still at the version the writer read, and the cache
-// merges and retries the rest (write-behind-score-store.ts).
+// Recognition's ScoreCounterStore on PostgreSQL: a standing row per member and scope (MemberScore),
+// counters per period (ScoreTally), people helped per period (ScoreHelped) and per-pair daily
+// counters (ScorePair). Writes are deltas added with atomic increments (score-delta-sql.ts), so
+// several Rapport processes can share the tables; reads assemble the engine's view of each member
+// (score-rows.ts) from the member's row, their all-time tally and their three newest weeks and months.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
-import type { MemberScoreState } from '../core/recognition/member-score-state.ts';
-import type { BatchingScoreStore, PairCount, VersionedState } from '../core/recognition/write-behind-score-store.ts';
-import { rawQueryOf } from './raw-query.ts';
-
-export type PrismaScoreStore = Required<BatchingScoreStore>;
+import type { PairCount, ScoreCounterStore } from '../core/recognition/score-counter-store.ts';
+import { statesFromRows, type HelpedRow, type MemberRow, type TallyRow } from '../core/recognition/score-rows.ts';
+import { rawQueryOf, type RawQuery } from './raw-query.ts';
+import { applyScoreDeltas } from './score-delta-sql.ts';
 
 /** Pair keys are "kind|giver|receiver" (recognition-engine.ts). */
 function pairMembers(pairKey: string): { giver: string; receiver: string } {
@@ -19,83 +15,54 @@ function pairMembers(pairKey: string): { giver: string; receiver: string } {
   return { giver, receiver };
 }
 
-function toState(value: unknown): MemberScoreState {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as MemberScoreState;
-}
-
 /** Rows per statement: large enough to amortise the round trip, small enough for one JSON parameter. */
 const CHUNK = 2_000;
 
-export function createPrismaScoreStore(prisma: PrismaClient): PrismaScoreStore {
-  // The batched writes and the daily pair counters skip Prisma (raw-query.ts): a batch is one
-  // large JSON parameter that Prisma would copy twice.
+/** The tallies a view holds: all time, and each member's three newest weeks and months. `$1` is the scope, `$2` a member or null. */
+const VIEW_TALLIES = `
+  SELECT * FROM (
+    SELECT t.*, row_number() OVER (PARTITION BY t."memberId", t."period" ORDER BY t."key" DESC) AS "rank"
+    FROM "ScoreTally" t WHERE t."scopeId" = $1 AND ($2::text IS NULL OR t."memberId" = $2)
+  ) x WHERE x."rank" <= 3`;
+
+async function readViews(query: RawQuery, scopeId: string, memberId: string | null, sketchSize: number) {
+  const [members, tallies, helped] = await Promise.all([
+    query<MemberRow>(
+      `SELECT "scopeId", "memberId", "displayName", "isStaff", "engagement", "engagementAt", "helper", "helperAt", "paceLastAt", "paceWindowStart", "paceWindowCount", "firstSeenAt", "lastSeenAt"
+       FROM "MemberScore" WHERE "scopeId" = $1 AND ($2::text IS NULL OR "memberId" = $2)`,
+      [scopeId, memberId],
+    ),
+    query<TallyRow>(`SELECT "memberId", "period", "key", "engagement", "helper", "messages", "replies", "answers", "thanks", "reactions" FROM (${VIEW_TALLIES}) v`, [scopeId, memberId]),
+    // Negative ids stand for people counted before hashes were kept (the 20261207 migration): counted, never in a sketch.
+    query<{ memberId: string; period: TallyRow['period']; key: number; count: number; hashes: Array<string | number | bigint> | null }>(
+      `SELECT h."memberId", h."period", h."key", count(*)::int AS "count",
+         (array_agg(h."helped" ORDER BY h."helped") FILTER (WHERE h."helped" >= 0))[1:$3] AS "hashes"
+       FROM "ScoreHelped" h JOIN (${VIEW_TALLIES}) v ON v."scopeId" = h."scopeId" AND v."memberId" = h."memberId" AND v."period" = h."period" AND v."key" = h."key"
+       WHERE h."scopeId" = $1 AND ($2::text IS NULL OR h."memberId" = $2)
+       GROUP BY h."memberId", h."period", h."key"`,
+      [scopeId, memberId, sketchSize],
+    ),
+  ]);
+  const num = (rows: MemberRow[]) => rows.map((r) => ({ ...r, paceWindowCount: Number(r.paceWindowCount) }));
+  const helpedRows: HelpedRow[] = helped.map((h) => ({ memberId: h.memberId, period: h.period, key: Number(h.key), count: Number(h.count), hashes: (h.hashes ?? []).map(Number) }));
+  const tallyRows: TallyRow[] = tallies.map((t) => ({ ...t, key: Number(t.key) }));
+  return statesFromRows(num(members), tallyRows, helpedRows, sketchSize);
+}
+
+export function createPrismaScoreStore(prisma: PrismaClient): Required<ScoreCounterStore> {
+  // The batched writes and the daily pair counters skip Prisma (raw-query.ts): a batch is a few
+  // large JSON parameters that Prisma would copy twice.
   const query = rawQueryOf(prisma);
-  async function putMany(states: readonly MemberScoreState[]): Promise<void> {
-    for (let i = 0; i < states.length; i += CHUNK) {
-      const rows = states.slice(i, i + CHUNK).map((s) => ({ scopeId: s.scopeId, memberId: s.memberId, state: s }));
-      // Joined with Member: a state for a member erased meanwhile (privacy) is dropped, not an error.
-      // Unconditional (last writer wins), but it still moves the version on, so versioned writers notice.
-      await query(
-        `INSERT INTO "MemberScore" ("scopeId", "memberId", "communityId", "state", "version", "updatedAt")
-         SELECT v."scopeId", v."memberId", m."communityId", v."state", 1, now()
-         FROM jsonb_to_recordset($1::jsonb) AS v("scopeId" text, "memberId" text, "state" jsonb)
-         JOIN "Member" m ON m."id" = v."memberId"
-         ON CONFLICT ("scopeId", "memberId") DO UPDATE SET "state" = EXCLUDED."state", "version" = "MemberScore"."version" + 1, "writeId" = NULL, "updatedAt" = EXCLUDED."updatedAt"`,
-        [JSON.stringify(rows)],
-      );
-    }
-  }
-
-  async function putManyVersioned(states: string, versions: readonly number[], writeId: string): Promise<boolean[]> {
-    // Each state is paired with its version by position (ROWS FROM zips the two arrays). New rows
-    // are stored at version + 1 (1 for a row nobody had); an existing row is replaced only while it
-    // is still at the version the writer read (rows from before versions are at 0, as is a writer's
-    // "no row known"). Joined with Member: a state for a member erased meanwhile (privacy) is
-    // dropped, not an error. RETURNING lists what was written; the rest was changed by another writer.
-    const written = await query<{ scopeId: string; memberId: string }>(
-      `INSERT INTO "MemberScore" ("scopeId", "memberId", "communityId", "state", "version", "writeId", "updatedAt")
-       SELECT v."state"->>'scopeId', v."state"->>'memberId', m."communityId", v."state", v."version" + 1, $3, now()
-       FROM ROWS FROM (jsonb_array_elements($1::jsonb), unnest($2::int[])) AS v("state", "version")
-       JOIN "Member" m ON m."id" = v."state"->>'memberId'
-       ON CONFLICT ("scopeId", "memberId") DO UPDATE SET "state" = EXCLUDED."state", "version" = EXCLUDED."version", "writeId" = EXCLUDED."writeId", "updatedAt" = EXCLUDED."updatedAt"
-       WHERE "MemberScore"."version" = EXCLUDED."version" - 1
-       RETURNING "scopeId", "memberId"`,
-      [states, versions, writeId],
-    );
-    if (written.length === versions.length) return versions.map(() => true);
-    const done = new Set(written.map((w) => `${w.scopeId}\u0000${w.memberId}`));
-    return (JSON.parse(states) as MemberScoreState[]).map((s) => done.has(`${s.scopeId}\u0000${s.memberId}`));
-  }
-
   return {
-    putManyVersioned,
-    async getVersioned(scopeId, memberId) {
-      const row = await prisma.memberScore.findUnique({ where: { scopeId_memberId: { scopeId, memberId } }, select: { state: true, version: true } });
-      return row ? { state: toState(row.state), version: row.version } : undefined;
+    async applyDeltas(deltas, write) {
+      if (deltas.length === 0) return true;
+      return applyScoreDeltas(query, deltas, write);
     },
-    async listVersioned(scopeId) {
-      const rows = await prisma.memberScore.findMany({ where: { scopeId }, select: { state: true, version: true } });
-      return rows.map((r) => ({ state: toState(r.state), version: r.version }));
+    async get(scopeId, memberId, sketchSize) {
+      const [state] = await readViews(query, scopeId, memberId, sketchSize);
+      return state;
     },
-    async getManyVersioned(keys): Promise<VersionedState[]> {
-      if (keys.length === 0) return [];
-      const rows = await query<{ state: unknown; version: number; writeId: string | null }>(
-        `SELECT s."state", s."version", s."writeId" FROM "MemberScore" s
-         JOIN jsonb_to_recordset($1::jsonb) AS k("scopeId" text, "memberId" text) ON s."scopeId" = k."scopeId" AND s."memberId" = k."memberId"`,
-        [JSON.stringify(keys.map((k) => ({ scopeId: k.scopeId, memberId: k.memberId })))],
-      );
-      return rows.map((r) => ({ state: toState(r.state), version: Number(r.version), writeId: r.writeId }));
-    },
-    async get(scopeId, memberId) {
-      const row = await prisma.memberScore.findUnique({ where: { scopeId_memberId: { scopeId, memberId } }, select: { state: true } });
-      return row ? toState(row.state) : undefined;
-    },
-    put: (state) => putMany([state]),
-    putMany,
-    async list(scopeId) {
-      const rows = await prisma.memberScore.findMany({ where: { scopeId }, select: { state: true } });
-      return rows.map((r) => toState(r.state));
-    },
+    list: (scopeId, sketchSize) => readViews(query, scopeId, null, sketchSize),
     async bumpPair(pairKey, day) {
       const { giver, receiver } = pairMembers(pairKey);
       const rows = await prisma.$queryRaw<Array<{ count: number }>>`
@@ -129,6 +96,8 @@ export function createPrismaScoreStore(prisma: PrismaClient): PrismaScoreStore {
     },
     async deleteMember(memberId) {
       await prisma.scorePair.deleteMany({ where: { OR: [{ giverMemberId: memberId }, { receiverMemberId: memberId }] } });
+      await prisma.scoreTally.deleteMany({ where: { memberId } });
+      await prisma.scoreHelped.deleteMany({ where: { memberId } });
       const { count } = await prisma.memberScore.deleteMany({ where: { memberId } });
       return count;
     },

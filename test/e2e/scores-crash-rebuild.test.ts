@@ -63,12 +63,12 @@ describe('scores after a crash', () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     }
-    const before = (await client.query<{ memberId: string; all: unknown }>(`SELECT "memberId", "state"->'all' AS "all" FROM "MemberScore" ORDER BY "memberId"`)).rows;
-    await client.query(`UPDATE "MemberScore" SET "state" = jsonb_set("state", '{all,engagement}', '0')`);
+    const before = (await client.query<{ memberId: string; all: unknown }>(`SELECT "memberId", round("engagement"::numeric, 6)::text AS "engagement", round("helper"::numeric, 6)::text AS "helper", "messages", "replies", "answers", "thanks", "reactions" FROM "ScoreTally" WHERE "period" = 'all' ORDER BY "memberId"`)).rows;
+    await client.query(`UPDATE "ScoreTally" SET "engagement" = 0`);
     const result = await runRapport(['scores', 'rebuild', '--community', 'console:local'], { env: env() });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^console:local: scores rebuilt from \d+ events/);
-    const after = (await client.query<{ memberId: string; all: unknown }>(`SELECT "memberId", "state"->'all' AS "all" FROM "MemberScore" ORDER BY "memberId"`)).rows;
+    const after = (await client.query<{ memberId: string; all: unknown }>(`SELECT "memberId", round("engagement"::numeric, 6)::text AS "engagement", round("helper"::numeric, 6)::text AS "helper", "messages", "replies", "answers", "thanks", "reactions" FROM "ScoreTally" WHERE "period" = 'all' ORDER BY "memberId"`)).rows;
     expect(after).toEqual(before);
   }, 300_000);
 });

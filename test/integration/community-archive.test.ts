@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import type { ChatEvent } from '../../src/core/events.ts';
-import { ARCHIVE_TABLES, NOT_ARCHIVED } from '../../src/db/community-archive-tables.ts';
+import { ARCHIVE_SCHEMA_VERSION, ARCHIVE_TABLES, NOT_ARCHIVED } from '../../src/db/community-archive-tables.ts';
 import { createRepositories } from '../../src/db/create-repositories.ts';
 import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { createScoreRebuildRepository } from '../../src/db/score-rebuild-repository.ts';
@@ -117,7 +117,7 @@ describe('rapport export community / import community', () => {
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     const lines = (await readFile(archive, 'utf8')).trimEnd().split('\n');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ kind: 'rapport-community', schemaVersion: 1, community: { id: COMMUNITY } });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ kind: 'rapport-community', schemaVersion: ARCHIVE_SCHEMA_VERSION, community: { id: COMMUNITY } });
     expect(exported.stdout).toContain(`Exported ${COMMUNITY}: ${lines.length - 1} rows`);
 
     // Without --out the archive goes to standard output, the report to standard error.
@@ -157,6 +157,29 @@ describe('rapport export community / import community', () => {
     expect((await dbB.prisma.community.findUnique({ where: { id: 'console:copy' } }))?.name).toBe('copy');
   }, 240_000);
 
+  it('GIVEN an export from before scores were counters (schema version 1, JSON states) WHEN imported THEN the states are skipped, it says so, and a rebuild from the imported events gives the same boards', async () => {
+    const lines = (await readFile(archive, 'utf8')).trimEnd().split('\n');
+    const header = JSON.parse(lines[0]!) as Record<string, unknown>;
+    // Version 1 kept one MemberScore row per member with the whole state as JSON, and no counter tables.
+    const old = lines.slice(1).flatMap((line) => {
+      const { table, row } = JSON.parse(line) as { table: string; row: Record<string, unknown> };
+      if (table === 'ScoreTally' || table === 'ScoreHelped') return [];
+      if (table === 'MemberScore') return [JSON.stringify({ table, row: { scopeId: row['scopeId'], memberId: row['memberId'], communityId: row['communityId'], state: { all: { messages: 1 } }, version: 1 } })];
+      return [line];
+    });
+    const file = path.join(dir, 'version1.jsonl');
+    await writeFile(file, `${[JSON.stringify({ ...header, schemaVersion: 1 }), ...old].join('\n')}\n`);
+    const imported = await runInProcess(['import', 'community', file, '--community', 'old'], envB);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('recomputed from the imported events');
+    expect(await dbB.prisma.memberScore.count({ where: { communityId: 'console:old' } })).toBe(0);
+    const rebuilt = await runInProcess(['scores', 'rebuild', '--community', 'console:old'], envB);
+    expect(rebuilt.code).toBe(0);
+    const rounded = (b: Record<string, Board>) => JSON.parse(JSON.stringify(b, (_k, v) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
+    expect(rounded(await boards(dbB, 'console:old'))).toEqual(rounded(await boards(dbA, COMMUNITY)));
+  }, 240_000);
+
   it('GIVEN a newer schema version, a broken line, an unknown table, a row of another community or a community already stored THEN each is refused with a clear message and nothing is written', async () => {
     const lines = (await readFile(archive, 'utf8')).trimEnd().split('\n');
     const header = JSON.parse(lines[0]!) as Record<string, unknown>;
@@ -167,7 +190,7 @@ describe('rapport export community / import community', () => {
     };
     const other = { ...header, community: { id: 'console:other', platform: 'console', name: 'other' } };
     const cases: Array<{ file: string; args?: string[]; message: RegExp }> = [
-      { file: await variant('newer.jsonl', (l) => [JSON.stringify({ ...header, schemaVersion: 99, somethingNew: true }), ...l.slice(1)]), message: /newer Rapport \(export schema version 99; this one reads up to 1\)/ },
+      { file: await variant('newer.jsonl', (l) => [JSON.stringify({ ...header, schemaVersion: 99, somethingNew: true }), ...l.slice(1)]), message: new RegExp(`newer Rapport \\(export schema version 99; this one reads up to ${ARCHIVE_SCHEMA_VERSION}\\)`) },
       { file: await variant('not-archive.jsonl', (l) => ['{"players": []}', ...l.slice(1)]), message: /Line 1 is not a Rapport community export/ },
       { file: await variant('broken.jsonl', (l) => [...l.slice(0, 5), '{"table": "Member", "row": {"id": "console:new:x"', ...l.slice(5)]), args: ['--community', 'fresh1'], message: /Line 6: not JSON/ },
       { file: await variant('unknown.jsonl', (l) => [...l, '{"table": "Wallet", "row": {"communityId": "console:test"}}']), args: ['--community', 'fresh2'], message: new RegExp(`Line ${lines.length + 1}: "Wallet" is not something this Rapport stores`) },

@@ -83,8 +83,8 @@ describe('history import', () => {
     expect(afterFirst.ActivityEvent).toBe(8);
     expect(afterFirst.MemberScore).toBeGreaterThan(0);
     // alice answered carol and was thanked: recognition ran on the imported history.
-    const alice = await db.prisma.memberScore.findUnique({ where: { scopeId_memberId: { scopeId: 'slack:T1', memberId: 'slack:T1:U1' } } });
-    expect((alice?.state as { all: { helper: number; thanks: number } }).all).toMatchObject({ thanks: 2 });
+    const alice = await db.prisma.scoreTally.findUnique({ where: { scopeId_memberId_period_key: { scopeId: 'slack:T1', memberId: 'slack:T1:U1', period: 'all', key: 0 } } });
+    expect(alice).toMatchObject({ thanks: 2 });
 
     const second = await run(runImportSlackExport, [exportDir, '--team', 'T1']);
     expect(second.code).toBe(0);

@@ -93,8 +93,8 @@ describe('rapport import scores', () => {
       ['Dana', 5],
       ['sam', 2],
     ]);
-    const state = await db.prisma.memberScore.findUnique({ where: { scopeId_memberId: { scopeId: 'slack:T1', memberId: 'slack:T1:U1' } } });
-    expect((state?.state as { all: { thanks: number } }).all.thanks).toBe(10);
+    const tally = await db.prisma.scoreTally.findUnique({ where: { scopeId_memberId_period_key: { scopeId: 'slack:T1', memberId: 'slack:T1:U1', period: 'all', key: 0 } } });
+    expect(tally?.thanks).toBe(10);
 
     // No event holds imported points: a rebuild of the scores from events applies them again.
     const rebuilt = await runInProcess(['scores', 'rebuild', '--community', 'slack:T1'], env);

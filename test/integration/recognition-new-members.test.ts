@@ -3,7 +3,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import type { ChatEvent } from '../../src/core/events.ts';
-import type { MemberScoreState } from '../../src/core/recognition/member-score-state.ts';
 import { createRepositories } from '../../src/db/create-repositories.ts';
 import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { features } from '../../src/feature-list.ts';
@@ -59,8 +58,8 @@ describe('brand-new members at start-up', () => {
     await Promise.all(Array.from({ length: MEMBERS }, (_, i) => events(i)).flat().map((event) => pipeline.handle(event)));
     await rapport.ports.recognition.flush();
 
-    const rows = await db.prisma.memberScore.findMany({ where: { scopeId: COMMUNITY }, select: { memberId: true, state: true } });
-    const messages = new Map(rows.map((r) => [r.memberId, (r.state as unknown as MemberScoreState).all.messages]));
+    const rows = await db.prisma.scoreTally.findMany({ where: { scopeId: COMMUNITY, period: 'all' }, select: { memberId: true, messages: true } });
+    const messages = new Map(rows.map((r) => [r.memberId, r.messages]));
     const missing = Array.from({ length: MEMBERS }, (_, i) => `slack:TNEW:U${i}`).filter((id) => messages.get(id) !== 2);
     expect(missing.map((id) => `${id}: ${messages.get(id) ?? 'no score'}`)).toEqual([]);
   });

@@ -8,7 +8,6 @@ import type { Clock } from '../clock.ts';
 import type { Actor, MemberJoined, MessagePosted, ReactionChanged } from '../events.ts';
 import type { LeaderboardEntry } from './leaderboard.ts';
 import { DAY_MS } from './decayed-value.ts';
-import { mergeScoreStates } from './merge-score-state.ts';
 import type { QuestionDetector } from '../answers/detect/question-detector.ts';
 import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
 import {
@@ -22,7 +21,8 @@ import {
   type ShoutoutQuery,
 } from './recognition-engine.ts';
 import type { ScoreProgress } from './score-progress.ts';
-import { createWriteBehindScoreStore, type BatchingScoreStore, type WriteBehindScoreStore } from './write-behind-score-store.ts';
+import type { ScoreCounterStore } from './score-counter-store.ts';
+import { createWriteBehindScoreStore, type WriteBehindScoreStore } from './write-behind-score-store.ts';
 
 /** The community fields recognition needs. */
 export interface RecognitionCommunity {
@@ -52,7 +52,7 @@ export interface Recognition {
 }
 
 export interface RecognitionDeps {
-  store: BatchingScoreStore;
+  store: ScoreCounterStore;
   clock: Clock;
   config?: RecognitionConfigInput;
   detectQuestion?: QuestionDetector;
@@ -72,11 +72,12 @@ export interface RecognitionDeps {
 export function createRecognition(deps: RecognitionDeps): Recognition {
   const config = parseRecognitionConfig(deps.config ?? {});
   // 20,000 cached states (a member in the community and a channel or two) is about 60 MB at most.
-  // The merge lets several processes cache the same members (versioned writes, merge-score-state.ts).
+  // The store adds what each process credited (atomic increments), so several may share it.
   const store = createWriteBehindScoreStore(deps.store, {
     maxCached: 20_000,
     ...deps.cache,
-    merge: (theirs, mine, base) => mergeScoreStates(theirs, mine, base, config),
+    halfLives: config,
+    sketchSize: config.distinctSketchSize,
     // Pair days are local days: a day within one of the current UTC day may be today somewhere.
     recentDay: (day) => day >= Math.floor(deps.clock.now().getTime() / DAY_MS) - 1,
   });

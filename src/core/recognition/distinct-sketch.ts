@@ -26,7 +26,11 @@ export function hash32(text: string): number {
 
 /** Adds a member id; returns true when the sketch changed (a new member as far as it can tell). */
 export function addDistinct(sketch: DistinctSketch, id: string, k: number): boolean {
-  const h = hash32(id);
+  return addHash(sketch, hash32(id), k);
+}
+
+/** Adds a hash already taken (stored rows keep hashes, not ids); returns true when the sketch changed. */
+export function addHash(sketch: DistinctSketch, h: number, k: number): boolean {
   const full = sketch.length >= k;
   const last = sketch[sketch.length - 1];
   if (full && last !== undefined && h >= last) return false;

@@ -4,9 +4,8 @@
 // week or month: those stay what happened here, so "most improved" and weekly shout-outs are fair.
 // Each import is kept (ImportedScore) and applied again after a rebuild from events, which cannot
 // know about it; importing the same source again first takes the previous import back out.
-import { addDecayed, DAY_MS } from './decayed-value.ts';
-import { createScoreState, type MemberScoreState } from './member-score-state.ts';
 import type { RecognitionConfig } from './recognition-config.ts';
+import type { ScoreDelta, TallyDelta } from './score-delta.ts';
 
 export type ImportSource = 'mee6' | 'csv';
 
@@ -36,25 +35,27 @@ export function importedPoints(source: ImportSource, raw: number, count: number,
     : { source, kind: 'helper', raw, points: raw * config.thanksWeight, count, at };
 }
 
-/** Adds (sign 1) or takes back (sign -1) imported points in a member's community-wide state. */
-export function applyImportedPoints(state: MemberScoreState, imported: ImportedPoints, sign: 1 | -1, config: RecognitionConfig): void {
+/**
+ * The points as an increment of the member's community-wide scores (sign 1), or one that takes an
+ * earlier import back out (sign -1): the decayed standing from the moment of the import, and the
+ * all-time tally. First seen moves back to the import's moment when earlier; last seen stays.
+ */
+export function importedDelta(who: { scopeId: string; memberId: string; displayName: string; isStaff: boolean }, imported: ImportedPoints, sign: 1 | -1): ScoreDelta {
   const points = sign * imported.points;
   const count = sign * imported.count;
-  if (imported.kind === 'engagement') {
-    addDecayed(state.engagement, points, imported.at, config.engagementHalfLifeDays * DAY_MS);
-    state.all.engagement += points;
-    state.all.messages += count;
-  } else {
-    addDecayed(state.helper, points, imported.at, config.helperHalfLifeDays * DAY_MS);
-    state.all.helper += points;
-    state.all.thanks += count;
-  }
-  if (imported.at < state.firstSeenAt) state.firstSeenAt = imported.at;
-}
-
-/** The member's community-wide state with the points applied (a new state when there was none). */
-export function withImportedPoints(state: MemberScoreState | undefined, who: { scopeId: string; memberId: string; displayName: string; isStaff: boolean }, imported: ImportedPoints, config: RecognitionConfig): MemberScoreState {
-  const next = state ?? createScoreState(who.scopeId, who.memberId, who.displayName, who.isStaff, imported.at);
-  applyImportedPoints(next, imported, 1, config);
-  return next;
+  const engagement = imported.kind === 'engagement';
+  const all: TallyDelta = { period: 'all', key: 0, engagement: engagement ? points : 0, helper: engagement ? 0 : points, messages: engagement ? count : 0, replies: 0, answers: 0, thanks: engagement ? 0 : count, reactions: 0 };
+  return {
+    scopeId: who.scopeId,
+    memberId: who.memberId,
+    displayName: who.displayName,
+    isStaff: who.isStaff,
+    engagement: { value: engagement ? points : 0, at: imported.at },
+    helper: { value: engagement ? 0 : points, at: imported.at },
+    tallies: new Map([['all:0', all]]),
+    helped: new Map(),
+    pace: { lastAt: Number.NEGATIVE_INFINITY, windowStart: Number.NEGATIVE_INFINITY, windowCount: 0 },
+    firstSeenAt: sign === 1 ? imported.at : Number.POSITIVE_INFINITY,
+    lastSeenAt: Number.NEGATIVE_INFINITY,
+  };
 }

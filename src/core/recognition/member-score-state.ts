@@ -28,6 +28,8 @@ export interface PeriodTally extends Counters {
   helper: number;
   /** Distinct members helped (exact below the sketch size, see distinct-sketch.ts). */
   helped: DistinctSketch;
+  /** How many people were helped, when known exactly (a view read from stored rows counts them). */
+  helpedCount?: number;
 }
 
 /** A closed period, kept for "most improved" and last-period shout-outs. */
@@ -117,7 +119,7 @@ export function closePeriod(tally: PeriodTally, sketchSize: number): ClosedPerio
     answers: tally.answers,
     thanks: tally.thanks,
     reactions: tally.reactions,
-    helpedPeople: countDistinct(tally.helped, sketchSize),
+    helpedPeople: tally.helpedCount ?? countDistinct(tally.helped, sketchSize),
   };
 }
 
@@ -154,7 +156,7 @@ function addToTally(tally: PeriodTally, credit: Credit, engagement: number, help
     if (c.thanks) tally.thanks += c.thanks;
     if (c.reactions) tally.reactions += c.reactions;
   }
-  if (credit.helped) addDistinct(tally.helped, credit.helped, config.distinctSketchSize);
+  if (credit.helped && addDistinct(tally.helped, credit.helped, config.distinctSketchSize) && tally.helpedCount !== undefined) tally.helpedCount++;
 }
 
 /** The decayed standing of one kind as of `now`. */
@@ -176,8 +178,8 @@ const ZERO: PeriodFigures = { engagement: 0, helper: 0, helpedPeople: 0, message
 export function figuresFor(state: MemberScoreState, period: PeriodName, key: number, config: RecognitionConfig): PeriodFigures {
   const tally = period === 'all' ? state.all : state[period];
   if (period === 'all' || tally.key === key) {
-    const { helped, key: _key, ...rest } = tally;
-    return { ...rest, helpedPeople: countDistinct(helped, config.distinctSketchSize) };
+    const { helped, key: _key, helpedCount, ...rest } = tally;
+    return { ...rest, helpedPeople: helpedCount ?? countDistinct(helped, config.distinctSketchSize) };
   }
   const closed = (period === 'week' ? state.closedWeeks : state.closedMonths).find((p) => p.key === key);
   if (!closed) return ZERO;

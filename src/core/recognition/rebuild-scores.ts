@@ -8,9 +8,9 @@ import type { ChatEvent } from '../events.ts';
 import type { Logger } from '../logger.ts';
 import { systemClock } from '../clock.ts';
 import { createRecognition, type RecognitionDeps } from './create-recognition.ts';
-import type { BatchingScoreStore } from './write-behind-score-store.ts';
-import { applyImportedPoints, type ImportedPoints } from './imported-points.ts';
-import { createScoreState } from './member-score-state.ts';
+import { randomUUID } from 'node:crypto';
+import type { ScoreCounterStore } from './score-counter-store.ts';
+import { importedDelta, type ImportedPoints } from './imported-points.ts';
 
 export interface StoredEvent {
   /** The ActivityEvent id (increasing in storing order). */
@@ -39,7 +39,7 @@ export interface ScoreRebuildStore {
 
 export interface RebuildDeps extends Pick<RecognitionDeps, 'config' | 'mayProfile' | 'findMember'> {
   rebuild: ScoreRebuildStore;
-  store: BatchingScoreStore;
+  store: ScoreCounterStore;
   timeZoneOf(communityId: string): Promise<string>;
   logger: Logger;
 }
@@ -79,9 +79,8 @@ export async function rebuildCommunityScores(communityId: string, deps: RebuildD
   await recognition.flush();
   for (const { memberId, points } of (await deps.rebuild.imported?.(communityId)) ?? []) {
     const member = await deps.findMember?.(memberId);
-    const state = (await deps.store.get(communityId, memberId)) ?? createScoreState(communityId, memberId, member?.displayName ?? memberId, member?.isModerator ?? false, points.at);
-    applyImportedPoints(state, points, 1, recognition.config);
-    await deps.store.put(state);
+    const who = { scopeId: communityId, memberId, displayName: member?.displayName ?? memberId, isStaff: member?.isModerator ?? false };
+    await deps.store.applyDeltas([importedDelta(who, points, 1)], { writeId: `rebuild:${randomUUID()}`, halfLives: recognition.config });
   }
   if (last > 0) await deps.rebuild.setWatermark(communityId, last);
   deps.logger.info({ communityId, events, skipped }, 'scores rebuilt from stored events');

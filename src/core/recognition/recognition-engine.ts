@@ -118,9 +118,14 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
   async function credit(scopes: readonly string[], member: KnownMember, c: Credit, at: number, period: PeriodIndex): Promise<void> {
     for (const scopeId of scopes) {
       const state = await load(scopeId, member, at);
-      applyCredit(state, c, at, period, config);
-      await store.put(state);
+      await keep(state, c, at, period);
     }
+  }
+
+  /** Applies a credit to the member's state and puts it back, saying what was added (the store keeps that). */
+  async function keep(state: MemberScoreState, c: Credit, at: number, period: PeriodIndex): Promise<void> {
+    applyCredit(state, c, at, period, config);
+    await store.put(state, { credit: c, at, period });
   }
 
   /** The share of a credit still due for this pair today (pairDecay^n, zero past the cap). */
@@ -175,8 +180,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
     const amount = helpAmount(weight, factor, confidence, isNew, config);
     const counters = reason === 'reply' ? { replies: 1 } : reason === 'answer' ? { replies: 1, answers: 1 } : { thanks: 1 };
     const c: Credit = { helper: amount, engagement: amount * config.engagementFromHelp, counters, helped: helpedId };
-    applyCredit(state, c, at, period, config);
-    await store.put(state);
+    await keep(state, c, at, period);
     await credit(others, helper, c, at, period);
     return { memberId: helper.memberId, reason, engagement: c.engagement ?? 0, helper: amount, from: helpedId };
   }
@@ -243,8 +247,7 @@ export function createRecognitionEngine(deps: RecognitionEngineDeps): Recognitio
         for (const scopeId of scopes) {
           const state = await load(scopeId, author, at);
           const engagement = scopeId === message.communityId || !config.channelScores ? messageEngagement(state, words, at, config) : channelMessageEngagement(outcome.credits);
-          applyCredit(state, { engagement, counters: { messages: 1 } }, at, period, config);
-          await store.put(state);
+          await keep(state, { engagement, counters: { messages: 1 } }, at, period);
           if (scopeId === message.communityId) outcome.credits.push({ memberId: author.memberId, reason: 'message', engagement, helper: 0 });
         }
       }

@@ -1,8 +1,10 @@
 // Where recognition keeps its state. The engine reads a member's state, changes it and puts it
-// back; pair counters cap how much one giver can give one receiver per day. States are plain JSON
-// (member-score-state.ts), so a database store can keep each in one JSON column keyed by
-// (scopeId, memberId). The in-memory store is for tests, evaluation and single-process use.
+// back, saying what it added; pair counters cap how much one giver can give one receiver per day.
+// The in-memory store here keeps whole states, for tests, evaluation and single-process use; the
+// running bot's store keeps counters in the database behind a write-behind cache
+// (write-behind-score-store.ts).
 import type { MemberScoreState } from './member-score-state.ts';
+import type { ScoreChange } from './score-delta.ts';
 
 export interface ScoreStore {
   get(scopeId: string, memberId: string): Promise<MemberScoreState | undefined>;
@@ -13,8 +15,12 @@ export interface ScoreStore {
    * followed by a put of a new state let the second newcomer state replace the first.)
    */
   getOrCreate(scopeId: string, memberId: string, create: () => MemberScoreState): Promise<MemberScoreState>;
-  /** Saves a state (insert or replace). */
-  put(state: MemberScoreState): Promise<void>;
+  /**
+   * Keeps a state the engine changed. `change` is the credit the engine just applied to it (none:
+   * only its name, role or pacing moved, or it is new): a store that keeps counters rather than
+   * whole states (write-behind-score-store.ts) adds exactly that.
+   */
+  put(state: MemberScoreState, change?: ScoreChange): Promise<void>;
   /** Every member state in a scope (for leaderboards; not on the per-message path). */
   list(scopeId: string): Promise<MemberScoreState[]>;
   /**

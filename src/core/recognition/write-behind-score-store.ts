@@ -1,66 +1,85 @@
-// A write-behind cache in front of a slow ScoreStore (a database): states are read once, kept in
-// memory (bounded), changed in place by the engine and written back in batches by `flush()`, so
-// per-message work stays in memory and the database sees one batched write per state per flush.
+// A write-behind cache in front of a slow score store (a database): members' views are read once,
+// kept in memory (bounded) and changed by the engine, and what each put added is kept as a delta
+// (score-delta.ts) that `flush()` writes in batches, so per-message work stays in memory and the
+// database sees one batched statement per flush.
 //
 // Reads: the first read in a scope loads the whole scope in one query when it fits the bound, so
 // a member the database has never seen costs no round trip. Pair counters (the per-pair daily cap)
 // are cached the same way when the inner store can list a day's counters: one query per day, then
 // memory, written back on flush; only the newest days are kept.
 //
-// Several writers: Rapport processes sharing one database may each cache the same member (Slack
-// Socket Mode spreads a workspace's events over connections; HTTP behind a load balancer spreads
-// them over processes). When the inner store keeps row versions (the `*Versioned` methods), each
-// cached state remembers the version it was loaded at and a snapshot of itself as loaded (its
-// base, taken when a clean state is handed out, before the engine mutates it), and a flush writes
-// through versioned-score-writer.ts: only rows still at that version, rebasing the others
-// (theirs + (mine − base)), and recognising by its write id a write that committed but whose
-// reply was lost. With one writer every write matches and the flush is one statement per batch;
-// the merge runs only on conflicts. The interfaces are in batching-score-store.ts.
+// Several writers: the store adds deltas with atomic increments, so Rapport processes sharing one
+// database (Slack Socket Mode spreads a workspace's events over connections; HTTP behind a load
+// balancer spreads them over processes) never overwrite each other's credits. Each batch carries a
+// write id the store records in the same transaction: a batch whose reply was lost is sent again
+// with the same id and is not added twice. A failed batch waits, as it was, for the next flush;
+// new credits wait in their members' deltas meanwhile.
 //
-// Pair counters stay per process: each process counts its own credits per pair and day, and the
-// stored count is the larger one, so with N processes the daily cap may be granted up to N times
-// at worst (the counters only damp farming; points themselves are never lost).
-import { pairMentions, type BatchingScoreStore, type MergeStates, type PairCount, type VersionedState, type WriteBehindScoreStore } from './batching-score-store.ts';
+// Each process's view of a member is its own (another process's credits show in the stored rows,
+// which boards and ranks read, and in the view once it is read again); pair counters stay per
+// process: the stored count is the larger one, so with N processes the daily cap may be granted
+// up to N times at worst (the counters only damp farming; points themselves are never lost).
+import { randomUUID } from 'node:crypto';
 import type { MemberScoreState } from './member-score-state.ts';
-import { cloneScoreState } from './merge-score-state.ts';
-import { createVersionedWriter, entryKey, type Entry, type VersionedWriterDeps } from './versioned-score-writer.ts';
+import { pairMentions, type PairCount, type ScoreCounterStore } from './score-counter-store.ts';
+import { addCreditToDelta, emptyDelta, refreshFromView, type HalfLives, type ScoreDelta } from './score-delta.ts';
+import type { ScoreStore } from './score-store.ts';
 
-type VersionedWriterInner = VersionedWriterDeps['inner'];
-
-export type { BatchingScoreStore, MergeStates, PairCount, VersionedState, WriteBehindScoreStore } from './batching-score-store.ts';
-export { pairMentions } from './batching-score-store.ts';
+export interface WriteBehindScoreStore extends ScoreStore {
+  /** Writes every recorded change (and pair counter) to the inner store; returns how many members' changes were written. */
+  flush(): Promise<number>;
+  /** Views in memory, how many members have changes waiting, and pair days cached. */
+  sizes(): { cached: number; dirty: number; pairDays: number };
+}
 
 /** Days of pair counters kept in memory (events arrive in time order, give or take a day). */
 const PAIR_DAYS = 2;
-/** A put waits for the write only when this many times `flushEvery` states are dirty (the store is behind). */
+/** A put waits for the write only when this many times `flushEvery` members have changes waiting (the store is behind). */
 const BACKPRESSURE_FACTOR = 4;
+/** Members' deltas per statement: amortises the round trip, keeps the JSON parameters modest. */
+const WRITE_CHUNK = 2_000;
+
+interface Entry {
+  state: MemberScoreState;
+  /** What puts added since the last flush took it. */
+  delta?: ScoreDelta;
+}
+
+interface Batch {
+  writeId: string;
+  deltas: ScoreDelta[];
+}
+
+const keyOf = (scopeId: string, memberId: string): string => `${scopeId}\u0000${memberId}`;
 
 export function createWriteBehindScoreStore(
-  inner: BatchingScoreStore,
+  inner: ScoreCounterStore,
   options: {
     maxCached?: number;
     flushEvery?: number;
-    /** How to combine a state another process stored meanwhile with this one (merge-score-state.ts); enables versioned writes. */
-    merge?: MergeStates;
+    /** The standings' half-lives (recognition-config.ts), which adding two decayed sums needs. */
+    halfLives?: HalfLives;
+    /** Hashes kept per "people helped" sketch in a view (recognition-config.ts distinctSketchSize). */
+    sketchSize?: number;
     /** True for a day another process may be counting pairs for now (today or yesterday); by default every day. */
     recentDay?: (day: number) => boolean;
   } = {},
 ): WriteBehindScoreStore {
   const maxCached = options.maxCached ?? 50_000;
   const flushEvery = options.flushEvery ?? 2_000;
-  // Versions are kept only when the inner store has them and a merge is given; otherwise this is
-  // the single-writer cache it always was (in-memory stores, tests).
-  const merge = options.merge;
-  const versioned = !!merge && !!inner.getVersioned && !!inner.listVersioned && !!inner.getManyVersioned && !!inner.putManyVersioned;
+  const halfLives = options.halfLives ?? { engagementHalfLifeDays: 14, helperHalfLifeDays: 30 };
+  const sketchSize = options.sketchSize ?? 64;
   const cache = new Map<string, Entry>();
-  /** Entries forgotten by state object (weakly: gone once nobody holds the state). */
-  const evicted = new WeakMap<MemberScoreState, Entry>();
   const dirty = new Map<string, Entry>();
-  const keyOf = entryKey;
-  /** Scopes whose every stored state is in the cache (a miss there means "no state"). */
+  /** Batches taken from members but not yet confirmed written, oldest first (at most one flush's). */
+  let unsent: Batch[] = [];
+  /** Write ids are `writer:n`, unique to this cache (two caches in one process never share one). */
+  const writer = randomUUID();
+  let writes = 0;
+  /** Scopes whose every stored member is in the cache (a miss there means "no row"). */
   const complete = new Set<string>();
   const loadingScopes = new Map<string, Promise<void>>();
-  const loadingStates = new Map<string, Promise<VersionedState | undefined>>();
+  const loadingStates = new Map<string, Promise<MemberScoreState | undefined>>();
 
   const cachePairs = !!inner.pairsOfDay && !!inner.putPairs;
   const pairDays = new Map<number, Promise<Map<string, number>>>();
@@ -68,79 +87,54 @@ export function createWriteBehindScoreStore(
   let storedNewestDay: Promise<number> | undefined;
   let flushing: Promise<number> | undefined;
 
-  const loadOne = versioned
-    ? (scopeId: string, memberId: string) => inner.getVersioned!(scopeId, memberId)
-    : async (scopeId: string, memberId: string) => {
-        const state = await inner.get(scopeId, memberId);
-        return state ? { state, version: 0 } : undefined;
-      };
-  const loadAll = versioned
-    ? (scopeId: string) => inner.listVersioned!(scopeId)
-    : async (scopeId: string) => (await inner.list(scopeId)).map((state) => ({ state, version: 0 }));
-
-  /** Hands a state to the engine, which will mutate it: snapshot it first if it is clean. */
-  function handOut(entry: Entry): MemberScoreState {
-    if (versioned && entry.base === undefined) entry.base = cloneScoreState(entry.state);
-    entry.touched = true;
-    return entry.state;
-  }
-
-  /** Unversioned: writes states as they are (last writer wins). */
-  async function writePlain(batch: readonly Entry[]): Promise<void> {
-    const states = batch.map((e) => e.state);
-    if (inner.putMany) await inner.putMany(states);
-    else for (const state of states) await inner.put(state);
-  }
-
-  const writeVersioned = versioned
-    ? createVersionedWriter({ inner: inner as VersionedWriterInner, merge: merge!, requeue })
-    : undefined;
-
-  /** What a failed write leaves for the next flush. */
-  function requeue(...groups: Entry[][]): void {
-    for (const group of groups) for (const e of group) markDirty(e);
-  }
-
-  function markDirty(entry: Entry): void {
-    const key = keyOf(entry.state.scopeId, entry.state.memberId);
-    if (!dirty.has(key) && cache.get(key) === entry) dirty.set(key, entry);
+  /** Moves members' deltas into batches (unless earlier batches still wait: they go first). */
+  function takeDeltas(): number {
+    if (unsent.length > 0) return 0;
+    const deltas: ScoreDelta[] = [];
+    for (const entry of dirty.values()) {
+      if (!entry.delta) continue;
+      refreshFromView(entry.delta, entry.state);
+      deltas.push(entry.delta);
+      entry.delta = undefined;
+    }
+    dirty.clear();
+    for (let i = 0; i < deltas.length; i += WRITE_CHUNK) unsent.push({ writeId: `${writer}:${++writes}`, deltas: deltas.slice(i, i + WRITE_CHUNK) });
+    return deltas.length;
   }
 
   async function writeOut(): Promise<number> {
-    const batch = [...dirty.values()];
-    dirty.clear();
+    let written = takeDeltas();
     const pairs = [...dirtyPairs.values()];
     dirtyPairs.clear();
     try {
-      if (batch.length > 0) {
-        if (writeVersioned) await writeVersioned(batch);
-        else await writePlain(batch);
+      // A batch stays first in line until the store confirms it; sent again, its id keeps it from counting twice.
+      while (unsent.length > 0) {
+        await inner.applyDeltas(unsent[0]!.deltas, { writeId: unsent[0]!.writeId, halfLives });
+        unsent.shift();
+        // What waited behind an earlier failure goes out in the same flush.
+        if (unsent.length === 0 && dirty.size > 0 && written === 0) written = takeDeltas();
       }
       if (pairs.length > 0 && inner.putPairs) {
         const days = [...pairDays.keys()];
         await inner.putPairs(pairs, days.length > 0 ? Math.min(...days) : 0);
       }
     } catch (error) {
-      // Nothing is lost: what failed is written with the next flush.
-      if (!versioned) for (const entry of batch) markDirty(entry);
       for (const pair of pairs) {
         const key = `${pair.day}\u0000${pair.pairKey}`;
         if (!dirtyPairs.has(key)) dirtyPairs.set(key, pair);
       }
       throw error;
     }
-    // Forget the oldest clean states beyond the bound (Map order is insertion order). A state
-    // handed out just before may still be between the engine's get and put: `evicted` lets that
-    // put find its entry (version and base) again instead of taking the state for a new member.
+    // Forget the oldest views without waiting changes beyond the bound (Map order is insertion
+    // order). An engine holding one between its get and put puts it back as a fresh entry.
     for (const [key, entry] of cache) {
       if (cache.size <= maxCached) break;
       if (!dirty.has(key)) {
         cache.delete(key);
         complete.delete(entry.state.scopeId);
-        if (versioned) evicted.set(entry.state, entry);
       }
     }
-    return batch.length;
+    return written;
   }
 
   function flush(): Promise<number> {
@@ -152,9 +146,9 @@ export function createWriteBehindScoreStore(
     });
   }
 
-  function remember(loaded: VersionedState): Entry {
-    const entry: Entry = { state: loaded.state, version: loaded.version, base: undefined, touched: false };
-    cache.set(keyOf(loaded.state.scopeId, loaded.state.memberId), entry);
+  function remember(state: MemberScoreState): Entry {
+    const entry: Entry = { state };
+    cache.set(keyOf(state.scopeId, state.memberId), entry);
     return entry;
   }
 
@@ -162,9 +156,9 @@ export function createWriteBehindScoreStore(
     let loading = loadingScopes.get(scopeId);
     if (!loading) {
       loading = (async () => {
-        const states = await loadAll(scopeId);
+        const states = await inner.list(scopeId, sketchSize);
         if (cache.size + states.length > maxCached) return; // too big to hold: read one by one
-        for (const loaded of states) if (!cache.has(keyOf(loaded.state.scopeId, loaded.state.memberId))) remember(loaded);
+        for (const state of states) if (!cache.has(keyOf(state.scopeId, state.memberId))) remember(state);
         complete.add(scopeId);
       })().finally(() => loadingScopes.delete(scopeId));
       loadingScopes.set(scopeId, loading);
@@ -210,67 +204,44 @@ export function createWriteBehindScoreStore(
     if (loaded || complete.has(scopeId)) return loaded;
     let pending = loadingStates.get(key);
     if (!pending) {
-      pending = loadOne(scopeId, memberId).finally(() => loadingStates.delete(key));
+      pending = inner.get(scopeId, memberId, sketchSize).finally(() => loadingStates.delete(key));
       loadingStates.set(key, pending);
     }
     const state = await pending;
-    // Someone may have put a newer state meanwhile: that one wins.
+    // Someone may have put a newer view meanwhile: that one wins.
     return cache.get(key) ?? (state ? remember(state) : undefined);
   }
 
   return {
     async get(scopeId, memberId) {
-      const entry = await lookup(scopeId, memberId);
-      return entry ? handOut(entry) : undefined;
+      return (await lookup(scopeId, memberId))?.state;
     },
     async getOrCreate(scopeId, memberId, create) {
       const key = keyOf(scopeId, memberId);
-      // Looked up again after the wait: another caller may have made the state meanwhile.
+      // Looked up again after the wait: another caller may have made the view meanwhile.
       const found = (await lookup(scopeId, memberId)) ?? cache.get(key);
-      if (found) return handOut(found);
-      // Nothing stored: the new state is cached now (nothing stored to merge against), in the
-      // same step as the check above, so nobody else finds the member missing and makes a second one.
-      const entry: Entry = { state: create(), version: 0, base: null, touched: true };
-      cache.set(key, entry);
-      return entry.state;
+      if (found) return found.state;
+      // Nothing stored: the new view is cached now, in the same step as the check above, so
+      // nobody else finds the member missing and makes a second one.
+      return remember(create()).state;
     },
-    async put(state) {
+    async put(state, change) {
       const key = keyOf(state.scopeId, state.memberId);
       let entry = cache.get(key);
-      if (!entry || entry.state !== state) {
-        const forgotten = versioned ? evicted.get(state) : undefined;
-        if (forgotten) {
-          // Forgotten between the engine's get and put: its version and base still hold.
-          evicted.delete(state);
-          entry = forgotten;
-          cache.set(key, entry);
-        }
-      }
-      if (!entry) {
-        // A state the store did not hand out: a new member, nothing stored to merge against.
-        entry = { state, version: 0, base: null, touched: true };
-        cache.set(key, entry);
-      } else if (entry.state !== state) {
-        // Replacing a cached state: the old one is what is stored at `version`.
-        if (versioned && entry.base === undefined) entry.base = cloneScoreState(entry.state);
-        entry.state = state;
-      } else if (versioned && entry.base === undefined) {
-        // Put without a get since the last write (the engine always gets first): nothing to
-        // snapshot any more, so this state counts as what is stored, as an unversioned cache would.
-        entry.base = cloneScoreState(state);
-      }
-      entry.touched = true;
+      if (!entry) entry = remember(state);
+      else entry.state = state;
+      entry.delta ??= emptyDelta(state);
+      if (change) addCreditToDelta(entry.delta, change, halfLives);
       dirty.set(key, entry);
-      // A full batch is written while messages go on (a database write of 2,000 states takes a
-      // tenth of a second); the message path waits only when the store falls several batches behind.
-      // A failed background write keeps its states dirty: the next flush (the feature's timer, which
-      // logs its errors) writes them again, so nothing is lost or hidden by not awaiting it here.
+      // A full batch is written while messages go on; the message path waits only when the store
+      // falls several batches behind. A failed background write keeps its batch: the next flush
+      // (the feature's timer, which logs its errors) sends it again, so nothing is lost or hidden.
       if (dirty.size >= flushEvery * BACKPRESSURE_FACTOR) await flush();
       else if (dirty.size >= flushEvery && !flushing) flush().catch(() => undefined);
     },
     async list(scopeId) {
       await flush();
-      return inner.list(scopeId);
+      return inner.list(scopeId, sketchSize);
     },
     async bumpPair(pairKey, day) {
       if (!cachePairs) return inner.bumpPair(pairKey, day);
@@ -289,6 +260,7 @@ export function createWriteBehindScoreStore(
           dirty.delete(key);
         }
       }
+      unsent = unsent.map((b) => ({ writeId: b.writeId, deltas: b.deltas.filter((d) => d.memberId !== memberId) }));
       for (const [key, pair] of dirtyPairs) if (pairMentions(pair.pairKey, memberId)) dirtyPairs.delete(key);
       for (const counters of pairDays.values()) {
         const map = await counters;

@@ -42,6 +42,7 @@ export default {
       rejected: 'Line {{line}}: the database refused the row ({{problem}}). Nothing was imported.',
       exists: 'This database already has community {{community}}. Import it under another name with --community NEW_NAME. Nothing was imported.',
       done: 'Imported {{community}} from {{file}}: {{rows}} rows.',
+      rebuildScores: 'This export is from an older Rapport that kept scores another way: they are recomputed from the imported events when Rapport next starts (or now, with `npx rapport scores rebuild --community {{community}}`).',
     },
   },
 };

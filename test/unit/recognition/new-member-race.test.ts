@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { MemberJoined, MessagePosted } from '../../../src/core/events.ts';
 import { createRecognitionEngine } from '../../../src/core/recognition/recognition-engine.ts';
 import { createInMemoryScoreStore } from '../../../src/core/recognition/score-store.ts';
-import { createWriteBehindScoreStore, type BatchingScoreStore } from '../../../src/core/recognition/write-behind-score-store.ts';
+import { createMemoryCounterStore, type ScoreCounterStore } from '../../../src/core/recognition/score-counter-store.ts';
+import { createWriteBehindScoreStore } from '../../../src/core/recognition/write-behind-score-store.ts';
 
 const COMMUNITY = 'slack:T';
 const START = Date.UTC(2024, 2, 4, 9);
@@ -18,10 +19,10 @@ function eventsOf(i: number): [MemberJoined, MessagePosted, MessagePosted] {
 describe('brand-new members handled concurrently', () => {
   for (const setup of ['in memory', 'write-behind while the scope loads'] as const) {
     it(`GIVEN 100 unseen members each joining and posting twice, all at once (${setup}) THEN each has both messages counted`, async () => {
-      const memory = createInMemoryScoreStore();
+      const counters = createMemoryCounterStore();
       // The inner store answers its first read late, as a database does at start-up.
-      const slow: BatchingScoreStore = { ...memory, list: async (scope) => (await new Promise((r) => setTimeout(r, 20)), memory.list(scope)) };
-      const store = setup === 'in memory' ? memory : createWriteBehindScoreStore(slow, { flushEvery: 10_000 });
+      const slow: ScoreCounterStore = { ...counters, list: async (scope, k) => (await new Promise((r) => setTimeout(r, 20)), counters.list(scope, k)) };
+      const store = setup === 'in memory' ? createInMemoryScoreStore() : createWriteBehindScoreStore(slow, { flushEvery: 10_000 });
       const engine = createRecognitionEngine({ store });
       const all = Array.from({ length: 100 }, (_, i) => eventsOf(i));
       await Promise.all(all.flat().map((e) => (e.type === 'member.joined' ? engine.onMemberJoined(e) : engine.onMessage(e))));
