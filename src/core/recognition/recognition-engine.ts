@@ -3,59 +3,26 @@
 // leaderboard, rank and shout-out answers are in recognition-queries.ts. Per message it does
 // O(mentions) work plus a few store reads and writes; conversation tracking lives in bounded
 // memory (lost on restart, which only affects the next few minutes' inference).
-import { systemClock, type Clock } from '../clock.ts';
-import type { Actor, MemberJoined, MessagePosted, ReactionChanged } from '../events.ts';
+import { systemClock } from '../clock.ts';
+import type { ReactionChanged } from '../events.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { countWords } from './count-words.ts';
-import { ConversationTracker, type ReplyTarget, type TrackedMessage } from './conversation-tracker.ts';
+import { ConversationTracker, type TrackedMessage } from './conversation-tracker.ts';
 import { MemberDirectory, type KnownMember } from './member-directory.ts';
 import { applyCredit, createScoreState, rollTallies, type Credit, type MemberScoreState } from './member-score-state.ts';
 import { channelMessageEngagement, helpAmount, messageEngagement, pairShare } from './scoring-rules.ts';
 import { createPeriodCalendar, type PeriodIndex } from './period-calendar.ts';
 import { createBrandMatcher } from '../ambassadors/brand-talk.ts';
 import { classifyFeedback } from '../feedback/classify-feedback.ts';
-import { defaultQuestionDetector, questionScore, type QuestionDetector } from '../answers/detect/question-detector.ts';
-import { parseRecognitionConfig, type RecognitionConfig, type RecognitionConfigInput } from './recognition-config.ts';
-import type { ScoreStore } from './score-store.ts';
+import { defaultQuestionDetector, questionScore } from '../answers/detect/question-detector.ts';
+import { parseRecognitionConfig } from './recognition-config.ts';
 import { wouldBeNewDistinct } from './distinct-sketch.ts';
-import { classifyReaction, detectThanks, type ThanksMatch } from './thanks-detector.ts';
+import { classifyReaction, detectThanks } from './thanks-detector.ts';
 
-export type CreditReason = 'message' | 'reply' | 'answer' | 'thanks' | 'thanks-reaction' | 'reaction' | 'accepted-answer';
-
-export interface GivenCredit {
-  memberId: string;
-  reason: CreditReason;
-  engagement: number;
-  helper: number;
-  /** The other member involved (who was helped, who thanked, who reacted). */
-  from?: string;
-}
-
-export interface MessageOutcome {
-  /** False for bots, duplicates and (with excludeStaff) nothing else: staff messages still shape inference. */
-  counted: boolean;
-  isQuestion: boolean;
-  thanks: ThanksMatch | null;
-  /** Whom the message answers, or thanks when `thanks` is set. */
-  targets: ReplyTarget[];
-  credits: GivenCredit[];
-}
-
+export type { CreditReason, GivenCredit, MessageOutcome, RecognitionEngine, RecognitionEngineDeps } from './recognition-engine-types.ts';
 export type { LeaderboardQuery, RankResult, ShoutoutData, ShoutoutQuery } from './recognition-queries.ts';
-import { createRecognitionQueries, type RecognitionQueries } from './recognition-queries.ts';
-
-export interface RecognitionEngine extends RecognitionQueries {
-  readonly config: RecognitionConfig;
-  onMessage(message: MessagePosted): Promise<MessageOutcome>;
-  onReaction(reaction: ReactionChanged): Promise<GivenCredit[]>;
-  onMemberJoined(event: MemberJoined): Promise<void>;
-  /**
-   * A moderator accepted the member's answer into the knowledge base (learning): helper points
-   * (`acceptedAnswerWeight`) and one more answer, for helping `helpedId`. Once per suggestion: the
-   * caller passes `creditId` (the suggestion), a repeat is ignored.
-   */
-  onAnswerAccepted(input: { communityId: string; channelId?: string; memberId: string; helpedId: string; creditId: string; at: Date }): Promise<GivenCredit | null>;
-}
+import { createRecognitionQueries } from './recognition-queries.ts';
+import type { GivenCredit, MessageOutcome, RecognitionEngine, RecognitionEngineDeps } from './recognition-engine-types.ts';
 
 /** What one reaction earned, kept to take it back if the reaction is removed. */
 interface ReactionCredit {
@@ -63,23 +30,6 @@ interface ReactionCredit {
   receiver: KnownMember;
   scopes: string[];
   at: number;
-}
-
-export interface RecognitionEngineDeps {
-  config?: RecognitionConfigInput;
-  store: ScoreStore;
-  clock?: Clock;
-  detectQuestion?: QuestionDetector;
-  /**
-   * False for members who must never be scored or ranked (privacy opt-out). Their messages and
-   * reactions count for nobody, and nobody earns anything from or for them.
-   */
-  mayScore?: (communityId: string, memberId: string) => boolean | Promise<boolean>;
-  /**
-   * Who a member is when the engine has not seen them act since it started (thanks or a reaction
-   * to someone quiet since a restart). Without it, such credits are dropped.
-   */
-  resolveMember?: (communityId: string, memberId: string) => Promise<Actor | null>;
 }
 
 export function createRecognitionEngine(deps: RecognitionEngineDeps): RecognitionEngine {
