@@ -145,7 +145,8 @@ export function applyCredit(state: MemberScoreState, credit: Credit, at: number,
   if (at > state.lastSeenAt) state.lastSeenAt = at;
 }
 
-function addToTally(tally: PeriodTally, credit: Credit, engagement: number, helper: number, config: RecognitionConfig): void {
+/** Adds a credit's points and counters to a tally (the view's, or a delta's: score-delta.ts). */
+export function addPointsAndCounters(tally: Counters & { engagement: number; helper: number }, credit: Credit, engagement: number, helper: number): void {
   tally.engagement += engagement;
   tally.helper += helper;
   const c = credit.counters;
@@ -156,6 +157,10 @@ function addToTally(tally: PeriodTally, credit: Credit, engagement: number, help
     if (c.thanks) tally.thanks += c.thanks;
     if (c.reactions) tally.reactions += c.reactions;
   }
+}
+
+function addToTally(tally: PeriodTally, credit: Credit, engagement: number, helper: number, config: RecognitionConfig): void {
+  addPointsAndCounters(tally, credit, engagement, helper);
   if (credit.helped && addDistinct(tally.helped, credit.helped, config.distinctSketchSize) && tally.helpedCount !== undefined) tally.helpedCount++;
 }
 

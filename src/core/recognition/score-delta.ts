@@ -10,7 +10,7 @@
 // row per distinct member helped in each of those periods.
 import { addDecayed, DAY_MS, type DecayedValue } from './decayed-value.ts';
 import { hash32 } from './distinct-sketch.ts';
-import type { Counters, Credit, MemberScoreState } from './member-score-state.ts';
+import { addPointsAndCounters, type Counters, type Credit, type MemberScoreState } from './member-score-state.ts';
 import type { PeriodIndex } from './period-calendar.ts';
 import type { RecognitionConfig } from './recognition-config.ts';
 
@@ -105,17 +105,7 @@ export function addCreditToDelta(delta: ScoreDelta, change: ScoreChange, halfLiv
   if (helper !== 0) addDecayed(delta.helper, helper, at, halfLives.helperHalfLifeDays * DAY_MS);
   const helpedHash = credit.helped === undefined ? undefined : hash32(credit.helped);
   for (const [name, key] of [['week', period.week], ['month', period.month], ['all', 0]] as const) {
-    const tally = tallyOf(delta, name, key);
-    tally.engagement += engagement;
-    tally.helper += helper;
-    const c = credit.counters;
-    if (c) {
-      if (c.messages) tally.messages += c.messages;
-      if (c.replies) tally.replies += c.replies;
-      if (c.answers) tally.answers += c.answers;
-      if (c.thanks) tally.thanks += c.thanks;
-      if (c.reactions) tally.reactions += c.reactions;
-    }
+    addPointsAndCounters(tallyOf(delta, name, key), credit, engagement, helper);
     if (helpedHash !== undefined) delta.helped.set(`${name}:${key}:${helpedHash}`, { period: name, key, hash: helpedHash });
   }
   if (at > delta.lastSeenAt) delta.lastSeenAt = at;
