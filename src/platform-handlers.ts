@@ -10,7 +10,7 @@ import { parseId } from './core/ids.ts';
 import type { PipelineDefaults } from './core/pipeline.ts';
 import type { Repositories } from './core/ports.ts';
 
-export type PlatformHandlers = Required<Pick<AdapterHandlers, 'onCommunityStatus' | 'onHomeOpened' | 'formFor'>>;
+export type PlatformHandlers = Required<Pick<AdapterHandlers, 'onCommunityStatus' | 'onCommunitiesPresent' | 'onHomeOpened' | 'formFor'>>;
 
 export function createPlatformHandlers(deps: {
   repos: Pick<Repositories, 'communities' | 'members'>;
@@ -36,6 +36,13 @@ export function createPlatformHandlers(deps: {
       const community = await ensureCommunity(status.communityId, status.communityName);
       if (status.communityName && community.name !== status.communityName) await repos.communities.update(community.id, { name: status.communityName });
       await pauses.resume(status.communityId);
+    },
+    async onCommunitiesPresent({ platform, present, owns }) {
+      const here = new Set(present);
+      for (const community of await repos.communities.list()) {
+        if (community.platform !== platform || here.has(community.id) || !owns(community.id)) continue;
+        if (!(await pauses.isPaused(community.id))) await pauses.pause(community.id, 'absent_at_start');
+      }
     },
     async onHomeOpened({ communityId, communityName, actor }) {
       const community = (await repos.communities.get(communityId)) ?? (await ensureCommunity(communityId, communityName));

@@ -92,6 +92,12 @@ export interface AdapterHandlers {
   onCommand(invocation: CommandInvocation, responder: CommandResponder): Promise<void>;
   /** Pauses or resumes a community (src/core/community-pauses.ts). */
   onCommunityStatus?(status: CommunityStatus): Promise<void>;
+  /**
+   * The communities a platform says the bot is in at start-up: a known community of that platform
+   * that this process serves (`owns`: its shard) and that is missing was left while Rapport was
+   * offline, and is paused.
+   */
+  onCommunitiesPresent?(input: { platform: Platform; present: readonly string[]; owns(communityId: string): boolean }): Promise<void>;
   /** What the member's home page shows (src/core/home/member-home.ts). */
   onHomeOpened?(request: HomeRequest): Promise<HomeView>;
   /**

@@ -42,6 +42,7 @@ export function cleanHandlers(handlers: AdapterHandlers): AdapterHandlers {
     onEvent: (event, options) => handlers.onEvent(cleanInput(event), options),
     onCommand: (invocation, responder) => handlers.onCommand(cleanInput(invocation), responder),
     ...(handlers.onCommunityStatus ? { onCommunityStatus: handlers.onCommunityStatus.bind(handlers) } : {}),
+    ...(handlers.onCommunitiesPresent ? { onCommunitiesPresent: handlers.onCommunitiesPresent.bind(handlers) } : {}),
     ...(handlers.onHomeOpened ? { onHomeOpened: handlers.onHomeOpened.bind(handlers) } : {}),
     ...(handlers.formFor ? { formFor: handlers.formFor.bind(handlers) } : {}),
   };

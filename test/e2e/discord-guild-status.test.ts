@@ -2,7 +2,8 @@
 // server that removes the bot (GUILD_DELETE) pauses its community with its data kept, nothing is
 // posted there and its jobs do not run while the other server goes on; a server only unavailable in
 // an outage (GUILD_DELETE with unavailable) is not paused; adding the bot again (GUILD_CREATE)
-// resumes it and posting works again.
+// resumes it and posting works again; at start-up a server in READY is resumed, and a known one
+// missing from READY (the bot removed while Rapport was offline) is paused.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
@@ -101,5 +102,18 @@ describe('Discord server status', () => {
     app = await startRapport(before.db);
     await eventually(async () => expect(await pauseOf()).toEqual({ pausedAt: null, pauseReason: null }));
     expect(await app.db.prisma.community.findUnique({ where: { id: community(second()) }, select: { updatedAt: true } })).toEqual(untouched);
+  });
+
+  it('GIVEN a server that removed the bot while Rapport was offline (stored, but missing from READY) WHEN Rapport starts THEN its community is paused with its data kept; the servers present are not', async () => {
+    // A third server Rapport knew, whose GUILD_DELETE it never saw.
+    const gone = communityId('discord', '1199999999999999999');
+    await app.db.prisma.community.create({ data: { id: gone, platform: 'discord', name: 'gone' } });
+    await app.db.prisma.member.create({ data: { id: `${gone}:U1`, communityId: gone, platformId: 'U1', displayName: 'carol' } });
+    const previous = app; // stopped, its database kept open for the next Rapport (closed with `before`)
+    await previous.stop();
+    app = await startRapport(previous.db);
+    await eventually(async () => expect(await app.db.prisma.community.findUnique({ where: { id: gone }, select: { pauseReason: true } })).toEqual({ pauseReason: 'absent_at_start' }));
+    expect(await app.db.prisma.member.count({ where: { communityId: gone } })).toBe(1);
+    for (const guild of [first(), second()]) expect(await pauseOf(guild)).toEqual({ pausedAt: null, pauseReason: null });
   });
 });

@@ -98,6 +98,8 @@ describe('Discord sharding', () => {
       expect(delivered.map((d) => d.shard)).toEqual([shardOf(guild.id, 2)]);
     }
     await waitFor(async () => (await db.prisma.activityEvent.count({ where: { communityId: { in: fake.guilds.map((g) => communityId('discord', g.id)) }, kind: 'message' } })) === 2, 'one stored message per guild');
+    // Each shard's READY lists only its own guild: neither process takes the other's for one the bot left.
+    expect(await db.prisma.community.count({ where: { id: { in: fake.guilds.map((g) => communityId('discord', g.id)) }, pausedAt: { not: null } } })).toBe(0);
   });
 
   it('posts the scheduled shout-out once per due time across both shard processes', async () => {

@@ -105,6 +105,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   // Interactions can be replayed by a gateway RESUME; answering twice fails (40060), so remember ids.
   const seenInteractions = new LRUCache<string, true>({ max: 5000 });
   let context: TranslateContext | null = null;
+  /** Reports the servers present at start-up, for the core to pause known ones that are missing (set by listen). */
+  let presentOnReady: ((guildIds: string[], shards: Set<number>, shardCount: number) => Promise<void> | undefined) | undefined;
   /** Reports a server present at start-up (set by listen). */
   let statusOnReady: ((guildId: string, name: string | undefined) => Promise<void> | undefined) | undefined;
 
@@ -180,6 +182,17 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
       void status(guild.id, { paused: true, reason: 'guild_removed' });
     });
     client.on(Events.GuildCreate, (guild) => void status(guild.id, { paused: false, reason: 'installed', ...(guild.name ? { communityName: guild.name } : {}) }));
+    presentOnReady = (guildIds, shards, shardCount) =>
+      handlers
+        .onCommunitiesPresent?.({
+          platform: 'discord',
+          present: guildIds.map((id) => communityId('discord', id)),
+          owns: (id) => {
+            const { scope } = parseId(id);
+            return /^\d+$/.test(scope) && shards.has(Number((BigInt(scope) >> 22n) % BigInt(shardCount)));
+          },
+        })
+        ?.catch((error: unknown) => logger.error({ err: error }, 'Discord servers missing at start-up could not be paused'));
     statusOnReady = (guildId, name) => status(guildId, { paused: false, reason: 'present', ...(name ? { communityName: name } : {}) });
     client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
     client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'Discord gateway session resumed'));
@@ -278,6 +291,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
           // The servers of the first READY get no guildCreate: one that removed the bot and added it
           // again while Rapport was offline is resumed here (the core writes only for a paused one).
           for (const guild of readyClient.guilds.cache.values()) void statusOnReady?.(guild.id, guild.name);
+          // ...and one that removed the bot while Rapport was offline is missing: paused, if this
+          // process serves its shard (a guild's shard is (id >> 22) % shardCount).
+          void presentOnReady?.([...readyClient.guilds.cache.keys()], new Set(readyClient.ws.shards.keys()), readyClient.options.shardCount ?? 1);
           resolve();
         });
         client.once(Events.Invalidated, () => reject(new Error('Discord session invalidated')));
