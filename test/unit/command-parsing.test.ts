@@ -37,6 +37,13 @@ describe('assignOptions', () => {
     expect(() => assignOptions(['colour:red'], strict, 'x')).toThrow(/unknownOption/);
     expect(() => assignOptions(['week', 'extra'], strict, 'x')).toThrow(/tooManyArguments/);
   });
+  it('GIVEN "name value" typed for "name:value" in a command without free text THEN it sets that option; with free text the words stay text', () => {
+    const settings = describeOptions(z.object({ language: option.choice(['en', 'bg'], d), timezone: option.string(d) }));
+    expect(assignOptions(tokenize('language bg'), settings, 'x')).toEqual({ language: 'bg' });
+    expect(assignOptions(tokenize('timezone Europe/Sofia language bg'), settings, 'x')).toEqual({ language: 'bg', timezone: 'Europe/Sofia' });
+    expect(assignOptions(tokenize('bg UTC'), settings, 'x')).toEqual({ language: 'bg', timezone: 'UTC' });
+    expect(assignOptions(tokenize('week @bob title of the offer'), declared, 'x')).toEqual({ period: 'week', member: '@bob', title: 'title of the offer' });
+  });
   it('GIVEN the declarations THEN usage shows required and optional options', () => {
     const withRequired = describeOptions(z.object({ who: option.requiredMember(d), period: option.choice(['week', 'all'], d) }));
     expect(usageOf('rank', withRequired)).toBe('rank who:who [period:week|all]');

@@ -42,8 +42,9 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * Maps tokens onto declared options: `name:value` sets a named option; other tokens fill the
- * remaining options in declaration order; an option marked `rest` takes all remaining tokens.
+ * Maps tokens onto declared options: `name:value` (or, for commands without free text, `name
+ * value`) sets a named option; other tokens fill the remaining options in declaration order; an
+ * option marked `rest` takes all remaining tokens.
  */
 export function assignOptions(tokens: string[], declared: Array<{ name: string; spec: OptionSpec }>, usage: string): RawOptions {
   const names = new Set(declared.map((d) => d.name));
@@ -53,9 +54,15 @@ export function assignOptions(tokens: string[], declared: Array<{ name: string; 
   const rest = new Set(declared.filter((d) => d.spec.rest).map((d) => d.name));
   // A free-text option given by name takes the words after it too: rule:weekly on Monday 10:00.
   let openRest: string | undefined;
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     const match = /^([a-z][a-z0-9_-]*):(.*)$/s.exec(token);
-    if (match && names.has(match[1]!)) {
+    const next = tokens[i + 1];
+    if (!takesFreeText && openRest === undefined && names.has(token) && !Object.hasOwn(raw, token) && next !== undefined && !/^[a-z][a-z0-9_-]*:/.test(next)) {
+      // "language bg" typed for "language:bg": an option's name, then its value.
+      raw[token] = next;
+      i++;
+    } else if (match && names.has(match[1]!)) {
       raw[match[1]!] = match[2]!;
       openRest = rest.has(match[1]!) ? match[1]! : undefined;
     } else if (openRest !== undefined) {
