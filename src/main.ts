@@ -112,9 +112,10 @@ export async function buildRapport(parts: RapportParts): Promise<Rapport> {
     ...(progress && parts.scoreRebuild ? { watermarks: { progress, save: (marks: Map<string, number>) => parts.scoreRebuild!.saveWatermarks(marks) } } : {}),
     store: parts.repos.scores,
     clock: parts.clock,
-    // The engine's own detector, not the answers' one (detectQuestion in src/core/answers): that one
-    // asks "should the bot answer this?" and rejects questions addressed to a member, which for
-    // recognition are still people asking for help (dev P@10 0.7 with it, 0.8 without; train 0.9 both).
+    // The engine reads asksForHelp of the one question detector (src/core/answers/detect), the text
+    // alone: a question addressed to a member is still someone asking for help. Answering reads
+    // isQuestion of the same score, which then weighs the context (addressed to a member, too
+    // short, a thread reply) to decide whether the bot should consider answering.
     mayProfile: (communityId, memberId) => (privacy ? privacy.mayProfile(communityId, memberId) : Promise.resolve(true)),
     findMember: (memberId) => parts.repos.members.get(memberId),
     ...(parts.recognition?.config ? { config: parts.recognition.config } : {}),

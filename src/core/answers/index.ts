@@ -9,7 +9,7 @@ export { parseKbCsv } from './knowledge-base/kb-parse-csv.ts';
 export { KbImportError, describeKbProblem, type KbFormat, type KbProblem, type KbLocation } from './knowledge-base/kb-import-error.ts';
 export { parseQueryLines } from './eval/query-file-parse.ts';
 export { tokenize, detectLanguage, analyzeTerms, charNgrams, stemWord } from './text/analyze.ts';
-export { detectQuestion, defaultQuestionDetector, questionScore, QUESTION_THRESHOLD, type QuestionContext, type QuestionDetector, type QuestionVerdict } from './detect/question-detector.ts';
+export { detectQuestion, defaultQuestionDetector, questionScore, scoreQuestion, QUESTION_THRESHOLD, type QuestionContext, type QuestionDetector, type QuestionScore, type QuestionVerdict } from './detect/question-detector.ts';
 export { createAnswerIndex, DEFAULT_RETRIEVAL, type AnswerIndex, type AnswerCandidate, type AnswerIndexOptions, type SearchOptions, type RetrievalSettings } from './search/answer-index.ts';
 export { decideAnswer, DEFAULT_ANSWER_THRESHOLD, type AnswerDecision, type DecideOptions } from './decide/decide-answer.ts';
 export { runQueries, summarize, type QueryOutcome, type SetResult } from './eval/evaluate-answers.ts';

@@ -39,7 +39,7 @@ export interface MinedSuggestion {
 export interface MinerOptions {
   /** How long after the question a thanks or a reply still belongs to it (minutes). */
   windowMinutes: number;
-  /** Question score (question-detector.ts) an opening message needs. */
+  /** asksForHelp (question-detector.ts, the text alone) an opening message needs. */
   questionThreshold: number;
   /** Messages remembered per channel (with `channels`, what bounds memory: at most 500,000 short texts). */
   messagesPerChannel: number;

@@ -78,7 +78,7 @@ export const recognitionConfigSchema = z.object({
   openQuestionConfidence: z.number().min(0).max(1).default(0.4),
   /** Inferences below this confidence earn nothing. */
   minConfidence: z.number().min(0).max(1).default(0.3),
-  /** Above this question score a message counts as a question (detectors may return 0..1). */
+  /** At or above this score a message asks for help: asksForHelp of the question detector (question-detector.ts), or an injected detector's 0..1. */
   questionThreshold: z.number().min(0).max(1).default(0.5),
 
   /** Staff (moderators) earn no points and do not appear on leaderboards. */

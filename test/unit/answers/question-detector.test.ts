@@ -1,6 +1,7 @@
-// Proves question detection in English and Bulgarian: "?" is neither necessary nor sufficient, mentions of the bot always ask.
+// Proves question detection in English and Bulgarian: "?" is neither necessary nor sufficient, mentions of the bot always ask;
+// one score answers both "does this ask for help?" (asksForHelp) and "should the bot consider answering?" (isQuestion).
 import { describe, expect, it } from 'vitest';
-import { detectQuestion } from '../../../src/core/answers/detect/question-detector.ts';
+import { defaultQuestionDetector, detectQuestion, questionScore, scoreQuestion } from '../../../src/core/answers/detect/question-detector.ts';
 
 const members = { memberNames: ['bob', 'Ивана', 'Иване'] };
 
@@ -95,5 +96,48 @@ describe('detectQuestion', () => {
     expect(en.language).toBe('en');
     expect(en.score).toBeLessThanOrEqual(1);
     expect(en.score).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+describe('one score, two answers', () => {
+  it.each(['@bob how do I reset my password?', '<@U123> how do I reset my password?', 'bob: how do I reset my password?'])(
+    'GIVEN a help question addressed to a member (%s) THEN it asks for help, but is not a question for the bot',
+    (text) => {
+      const verdict = detectQuestion(text, members);
+      expect(verdict.asksForHelp).toBeGreaterThanOrEqual(0.5);
+      expect(verdict.isQuestion).toBe(false);
+      expect(verdict.reasons).toContain('addressed-to-member');
+      // Recognition, the routing model and the thread miner read the same score from the text alone.
+      expect(questionScore(defaultQuestionDetector, text)).toBe(verdict.asksForHelp);
+      expect(scoreQuestion(text).asksForHelp).toBe(verdict.asksForHelp);
+    },
+  );
+
+  it('GIVEN a help question in a thread THEN it still asks for help and the thread lowers only the verdict', () => {
+    const verdict = detectQuestion('is the mirror down again?', { isThreadReply: true });
+    expect(verdict.asksForHelp).toBe(scoreQuestion('is the mirror down again?').asksForHelp);
+    expect(verdict.score).toBeCloseTo(verdict.asksForHelp - 0.15, 6);
+    expect(verdict.reasons).toContain('thread-reply');
+  });
+
+  it('GIVEN a two-word question THEN it asks, but is too short for the bot', () => {
+    const verdict = detectQuestion('so?');
+    expect(verdict.asksForHelp).toBeGreaterThanOrEqual(0.5);
+    expect(verdict.isQuestion).toBe(false);
+    expect(verdict.reasons).toContain('too-short');
+  });
+
+  it.each(['?', '??', 'reloading the driver module after resume usually fixes that', 'how are you?', 'who cares?'])(
+    'GIVEN "%s" (no words, advice, small talk, rhetoric) THEN it does not ask for help either',
+    (text) => {
+      expect(scoreQuestion(text).asksForHelp).toBeLessThan(0.5);
+      expect(detectQuestion(text).isQuestion).toBe(false);
+    },
+  );
+
+  it('GIVEN the bot is mentioned THEN the verdict is a question and asksForHelp still reads the text alone', () => {
+    const verdict = detectQuestion('good morning', { mentionsBot: true });
+    expect(verdict.isQuestion).toBe(true);
+    expect(verdict.asksForHelp).toBeLessThan(0.5);
   });
 });

@@ -10,11 +10,13 @@ const DEV = COMMUNITY_EXPORTS.dev.export;
 const sum = (p: Record<string, number>) => (p.p5 ?? 0) + (p.p10 ?? 0) + (p.p20 ?? 0);
 
 /**
- * The margin over message count: summed P@5 + P@10 + P@20 at least 0.4 higher (measured 0.55 on
- * both exports at the defaults: train 2.75 vs 2.20, dev 2.45 vs 1.90), and no k worse.
+ * The margin over message count: summed P@5 + P@10 + P@20 at least 0.4 higher, and no k worse.
+ * Measured at the defaults: train 2.75 vs 2.20 (0.55); dev 2.30 vs 1.90 (0.40, since the one
+ * question detector of issue 14; 2.45, a margin of 0.55, before).
  */
 function expectClearMargin(rapport: Record<string, number>, messageCount: Record<string, number>): void {
-  expect(sum(rapport) - sum(messageCount)).toBeGreaterThanOrEqual(0.4);
+  // Rounded to hundredths, as the figures are printed: 0.8 + 0.7 + 0.8 - 1.9 is 0.3999... in floating point.
+  expect(Math.round((sum(rapport) - sum(messageCount)) * 100) / 100).toBeGreaterThanOrEqual(0.4);
   for (const k of ['p5', 'p10', 'p20']) expect(rapport[k]).toBeGreaterThanOrEqual(messageCount[k] ?? 1);
 }
 

@@ -23,7 +23,7 @@ export interface DecideOptions {
 
 export function decideAnswer(index: AnswerIndex, text: string, options: DecideOptions = {}): AnswerDecision {
   const verdict: QuestionVerdict = options.assumeQuestion
-    ? { isQuestion: true, score: 1, reasons: ['assumed'], language: detectLanguage(text) }
+    ? { isQuestion: true, score: 1, asksForHelp: 1, reasons: ['assumed'], language: detectLanguage(text) }
     : detectQuestion(text, options.context);
   if (!verdict.isQuestion) return { kind: 'silent', reason: 'not-a-question', verdict };
   const best = index.search(text, { limit: 2 })[0] ?? null;
