@@ -15,9 +15,6 @@ function pairMembers(pairKey: string): { giver: string; receiver: string } {
   return { giver, receiver };
 }
 
-/** Rows per statement: large enough to amortise the round trip, small enough for one JSON parameter. */
-const CHUNK = 2_000;
-
 /** The tallies a view holds: all time, and each member's three newest weeks and months. `$1` is the scope, `$2` a member or null. */
 const VIEW_TALLIES = `
   SELECT * FROM (
@@ -80,19 +77,21 @@ export function createPrismaScoreStore(prisma: PrismaClient): Required<ScoreCoun
       const [row] = await query<{ day: number | null }>(`SELECT MAX("day") AS "day" FROM "ScorePair"`, []);
       return row?.day === null || row?.day === undefined ? null : Number(row.day);
     },
-    async putPairs(pairs: readonly PairCount[], keepFromDay: number) {
-      for (let i = 0; i < pairs.length; i += CHUNK) {
-        const rows = pairs.slice(i, i + CHUNK).map((p) => ({ ...p, ...pairMembers(p.pairKey) }));
-        await query(
-          `INSERT INTO "ScorePair" ("pairKey", "day", "count", "giverMemberId", "receiverMemberId")
-           SELECT v."pairKey", v."day", v."count", v."giver", v."receiver"
-           FROM jsonb_to_recordset($1::jsonb) AS v("pairKey" text, "day" int, "count" int, "giver" text, "receiver" text)
-           ON CONFLICT ("pairKey", "day") DO UPDATE SET "count" = GREATEST("ScorePair"."count", EXCLUDED."count")`,
-          [JSON.stringify(rows)],
-        );
-      }
+    async putPairs(pairs: readonly PairCount[], write) {
+      // Increments, added once per write id in one statement (as score-delta-sql.ts does for scores):
+      // several processes' credits to a pair all count, and a write sent again after its reply was lost does not.
+      const rows = pairs.map((p) => ({ ...p, ...pairMembers(p.pairKey) }));
+      await query(
+        `WITH w AS (INSERT INTO "ScoreWrite" ("id") VALUES ($2) ON CONFLICT DO NOTHING RETURNING "id")
+         INSERT INTO "ScorePair" ("pairKey", "day", "count", "giverMemberId", "receiverMemberId")
+         SELECT v."pairKey", v."day", v."count", v."giver", v."receiver"
+         FROM jsonb_to_recordset($1::jsonb) AS v("pairKey" text, "day" int, "count" int, "giver" text, "receiver" text)
+         WHERE EXISTS (SELECT 1 FROM w)
+         ON CONFLICT ("pairKey", "day") DO UPDATE SET "count" = "ScorePair"."count" + EXCLUDED."count"`,
+        [JSON.stringify(rows), write.writeId],
+      );
       // Counters only matter for the day they count; older days are history nobody reads.
-      await prisma.scorePair.deleteMany({ where: { day: { lt: keepFromDay - 1 } } });
+      await prisma.scorePair.deleteMany({ where: { day: { lt: write.keepFromDay - 1 } } });
     },
     async deleteMember(memberId) {
       await prisma.scorePair.deleteMany({ where: { OR: [{ giverMemberId: memberId }, { receiverMemberId: memberId }] } });

@@ -109,6 +109,23 @@ describe('scores as counters on PostgreSQL', () => {
     expect((await sql.get('slack:T', 'slack:T:ann', 64))?.all.messages).toBe(2);
   });
 
+  it('GIVEN two processes crediting the same pair on one day THEN the stored daily counter is the sum, and a write sent again under its id is added once', async () => {
+    const db = await freshDatabase();
+    const sql = createPrismaScoreStore(db.prisma);
+    const { createWriteBehindScoreStore } = await import('../../src/core/recognition/write-behind-score-store.ts');
+    const [one, two] = [createWriteBehindScoreStore(sql), createWriteBehindScoreStore(sql)];
+    const pair = 'thanks|slack:T:ann|slack:T:bob';
+    for (const cache of [one, two, one]) await cache.bumpPair(pair, 19_800);
+    await one.flush();
+    await two.flush();
+    expect((await sql.pairsOfDay(19_800)).get(pair)).toBe(3);
+    // A third process starting now sees every credit of the day.
+    expect(await createWriteBehindScoreStore(sql).bumpPair(pair, 19_800)).toBe(3);
+    await sql.putPairs([{ pairKey: pair, day: 19_800, count: 2 }], { writeId: 'pairs-once', keepFromDay: 19_800 });
+    await sql.putPairs([{ pairKey: pair, day: 19_800, count: 2 }], { writeId: 'pairs-once', keepFromDay: 19_800 });
+    expect((await sql.pairsOfDay(19_800)).get(pair)).toBe(5);
+  });
+
   it('GIVEN 20 writers adding to the same member at once THEN every increment lands', async () => {
     const db = await freshDatabase();
     const sql = createPrismaScoreStore(db.prisma);

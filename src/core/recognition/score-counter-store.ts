@@ -29,8 +29,11 @@ export interface ScoreCounterStore {
   pairsOfDay?(day: number): Promise<Map<string, number>>;
   /** The newest day with stored pair counters (null: none). */
   newestPairDay?(): Promise<number | null>;
-  /** Saves pair counters (absolute counts, the larger one stays) and forgets days before `keepFromDay`. */
-  putPairs?(pairs: readonly PairCount[], keepFromDay: number): Promise<void>;
+  /**
+   * Adds each `count` to its pair's stored counter of that day, in one transaction and once per
+   * `writeId` (like applyDeltas), and forgets days before `keepFromDay`.
+   */
+  putPairs?(pairs: readonly PairCount[], write: { writeId: string; keepFromDay: number }): Promise<void>;
   /** Removes everything about a member; returns how many member rows were removed. */
   deleteMember(memberId: string): Promise<number>;
 }

@@ -16,9 +16,10 @@
 // new credits wait in their members' deltas meanwhile.
 //
 // Each process's view of a member is its own (another process's credits show in the stored rows,
-// which boards and ranks read, and in the view once it is read again); pair counters stay per
-// process: the stored count is the larger one, so with N processes the daily cap may be granted
-// up to N times at worst (the counters only damp farming; points themselves are never lost).
+// which boards and ranks read, and in the view once it is read again). Pair counters are added to
+// the same way (increments, once per write id); a process reads a day's counters once, so another
+// process's credits to the same pair that day show only in the stored count: the daily cap may be
+// passed by what the other processes granted since (the counters only damp farming).
 import { randomUUID } from 'node:crypto';
 import type { MemberScoreState } from './member-score-state.ts';
 import { pairMentions, type PairCount, type ScoreCounterStore } from './score-counter-store.ts';
@@ -83,7 +84,10 @@ export function createWriteBehindScoreStore(
 
   const cachePairs = !!inner.pairsOfDay && !!inner.putPairs;
   const pairDays = new Map<number, Promise<Map<string, number>>>();
+  /** What this process added to each pair's counter since the last flush. */
   const dirtyPairs = new Map<string, PairCount>();
+  /** Pair increments taken by a flush whose write failed: sent again, under the same id, first. */
+  let unsentPairs: { writeId: string; pairs: PairCount[] } | undefined;
   let storedNewestDay: Promise<number> | undefined;
   let flushing: Promise<number> | undefined;
 
@@ -104,26 +108,23 @@ export function createWriteBehindScoreStore(
 
   async function writeOut(): Promise<number> {
     let written = takeDeltas();
-    const pairs = [...dirtyPairs.values()];
-    dirtyPairs.clear();
-    try {
-      // A batch stays first in line until the store confirms it; sent again, its id keeps it from counting twice.
-      while (unsent.length > 0) {
-        await inner.applyDeltas(unsent[0]!.deltas, { writeId: unsent[0]!.writeId, halfLives });
-        unsent.shift();
-        // What waited behind an earlier failure goes out in the same flush.
-        if (unsent.length === 0 && dirty.size > 0 && written === 0) written = takeDeltas();
+    // A batch stays first in line until the store confirms it; sent again, its id keeps it from counting twice.
+    while (unsent.length > 0) {
+      await inner.applyDeltas(unsent[0]!.deltas, { writeId: unsent[0]!.writeId, halfLives });
+      unsent.shift();
+      // What waited behind an earlier failure goes out in the same flush.
+      if (unsent.length === 0 && dirty.size > 0 && written === 0) written = takeDeltas();
+    }
+    if (inner.putPairs) {
+      if (!unsentPairs && dirtyPairs.size > 0) {
+        unsentPairs = { writeId: `${writer}:${++writes}`, pairs: [...dirtyPairs.values()] };
+        dirtyPairs.clear();
       }
-      if (pairs.length > 0 && inner.putPairs) {
+      if (unsentPairs) {
         const days = [...pairDays.keys()];
-        await inner.putPairs(pairs, days.length > 0 ? Math.min(...days) : 0);
+        await inner.putPairs(unsentPairs.pairs, { writeId: unsentPairs.writeId, keepFromDay: days.length > 0 ? Math.min(...days) : 0 });
+        unsentPairs = undefined;
       }
-    } catch (error) {
-      for (const pair of pairs) {
-        const key = `${pair.day}\u0000${pair.pairKey}`;
-        if (!dirtyPairs.has(key)) dirtyPairs.set(key, pair);
-      }
-      throw error;
     }
     // Forget the oldest views without waiting changes beyond the bound (Map order is insertion
     // order). An engine holding one between its get and put puts it back as a fresh entry.
@@ -250,7 +251,10 @@ export function createWriteBehindScoreStore(
       const counters = await pairsOf(day);
       const before = counters.get(pairKey) ?? 0;
       counters.set(pairKey, before + 1);
-      dirtyPairs.set(`${day}\u0000${pairKey}`, { pairKey, day, count: before + 1 });
+      const key = `${day}\u0000${pairKey}`;
+      const added = dirtyPairs.get(key);
+      if (added) added.count++;
+      else dirtyPairs.set(key, { pairKey, day, count: 1 });
       return before;
     },
     async deleteMember(memberId) {
@@ -262,6 +266,7 @@ export function createWriteBehindScoreStore(
       }
       unsent = unsent.map((b) => ({ writeId: b.writeId, deltas: b.deltas.filter((d) => d.memberId !== memberId) }));
       for (const [key, pair] of dirtyPairs) if (pairMentions(pair.pairKey, memberId)) dirtyPairs.delete(key);
+      if (unsentPairs) unsentPairs = { writeId: unsentPairs.writeId, pairs: unsentPairs.pairs.filter((p) => !pairMentions(p.pairKey, memberId)) };
       for (const counters of pairDays.values()) {
         const map = await counters;
         for (const key of map.keys()) if (pairMentions(key, memberId)) map.delete(key);
