@@ -11,13 +11,14 @@ import v8 from 'node:v8';
 // V8's heap is sized for speed on machines with memory to spare; Rapport's work is bursts of
 // short-lived objects per event or batch, so most of what a larger heap holds is garbage not yet
 // collected. Replaying 59,000 messages (`rapport bench replay`) peaked at ~330 MB of resident
-// memory with V8's defaults, of which ~100 MB was live. Two limits, at about the same speed:
+// memory with V8's defaults, of which ~100 MB was live. Two limits:
 // - After a full collection the old generation may grow by 30% of what survived before the next
-//   one (V8's own factor goes up to 4x; it was 50% here before, 2x peaked at ~230 MB).
+//   one (V8's own factor goes up to 4x; this was 50% before the young generation was limited).
 // - The young generation stops growing at 8 MB (two 4 MB semi-spaces) instead of V8's 32 MB; V8
 //   also adds that size to the old generation's limit. `--max-semi-space-size` only applies on
 //   the command line, so growth is switched off (semi-space-growth-factor=1, read at each resize)
-//   once a collection finds it there. With both: ~250 MB instead of ~300 MB (see docs/evaluation.md).
+//   once a collection finds it there. With both: 247-259 MB instead of 305-314 MB, for 5-10% of
+//   the replay's speed (more young collections; see docs/evaluation.md).
 // Live data is never limited.
 const YOUNG_GENERATION_BYTES = 8 * 1_048_576;
 v8.setFlagsFromString('--heap-growing-percent=30');
