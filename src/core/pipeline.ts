@@ -3,12 +3,12 @@
 // the event to the features registered for it. Live adapters send one event at a time; history
 // imports and replays send batches through the same path, one database round trip per batch.
 import type { CommandInvocation } from './adapter.ts';
+import { boundedCache } from './bounded-cache.ts';
 import { actorOf, type Actor, type ChatEvent } from './events.ts';
 import type { EventContext, HandlerTable } from './feature.ts';
 import { communityOf, parseId, type Platform } from './ids.ts';
 import type { Logger } from './logger.ts';
 import type { ActivityInput, CommunityRecord, Language, Repositories } from './ports.ts';
-import { BoundedMap } from './recognition/bounded-map.ts';
 import type { ScoreProgress } from './recognition/score-progress.ts';
 
 export interface PipelineDefaults {
@@ -152,7 +152,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   // Members' own language preferences, loaded once per batch for members not seen in the last minute.
-  const languages = new BoundedMap<string, { language: Language | null; at: number }>(50_000);
+  const languages = boundedCache<string, { language: Language | null; at: number }>(50_000);
   async function loadLanguages(events: ChatEvent[]): Promise<void> {
     const now = Date.now();
     const missing = new Set<string>();
@@ -277,19 +277,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 }
 
 function createKnownCache(limit: number) {
-  // Least recently used entries go first when a cache is full (bounded-map.ts: memory grows with use).
-  const bounded = <V extends {}>() => new BoundedMap<string, V>(limit);
+  // Least recently used entries go first when a cache is full (lru-cache).
+  const bounded = <V extends {}>() => boundedCache<string, V>(limit);
   // Another process's /settings reaches this one within a minute; this process's at once (communityChanged).
-  const stamped = new BoundedMap<string, { record: Promise<CommunityRecord>; at: number }>(limit);
-  const communities = {
-    get(id: string): Promise<CommunityRecord> | undefined {
-      const entry = stamped.get(id);
-      if (entry && performance.now() - entry.at > COMMUNITY_TTL_MS) stamped.delete(id);
-      else return entry?.record;
-      return undefined;
-    },
-    set: (id: string, record: Promise<CommunityRecord>) => void stamped.set(id, { record, at: performance.now() }),
-    delete: (id: string) => stamped.delete(id),
-  };
+  const communities = boundedCache<string, Promise<CommunityRecord>>(limit, { ttl: COMMUNITY_TTL_MS });
   return { communities, members: bounded<Promise<void>>(), channels: bounded<Promise<void>>() };
 }

@@ -3,8 +3,8 @@
 // stays 10:00). Same contract as the BullMQ one: validated data, jobId deduplication, retries with
 // exponential backoff, per-kind concurrency and rate limits.
 import { Cron } from 'croner';
+import { boundedCache } from '../core/bounded-cache.ts';
 import type { Logger } from '../core/logger.ts';
-import { BoundedMap } from '../core/recognition/bounded-map.ts';
 import type { EnqueueOptions, JobDefinition, JobScheduler, RepeatRule } from '../core/scheduler.ts';
 import { BACKOFF_BASE_MS, DEFAULT_ATTEMPTS, isUnrecoverable, parseJobData } from './validate-job.ts';
 
@@ -28,7 +28,7 @@ export function createInProcessScheduler(deps: { logger: Logger; backoffBaseMs?:
   const lanes = new Map<string, Lane>();
   // Job ids already queued, so a job added twice (by id) runs once; bounded, so a long run's memory
   // stays flat (BullMQ likewise forgets an id once its job is removed).
-  const seen = new BoundedMap<string, true>(100_000);
+  const seen = boundedCache<string, true>(100_000);
   const timers = new Set<NodeJS.Timeout>();
   const repeats = new Map<string, { stop(): void; resume(): void }>();
   const inFlight = new Set<Promise<void>>();

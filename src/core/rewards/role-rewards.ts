@@ -4,8 +4,8 @@
 // call for a role it may not touch; the problem is stored on the reward, shown by /rewards and told
 // to the moderators once. A whole community is synced a few members at a time (discord.js also
 // queues requests per route and waits out 429s), so a sync of thousands never floods the API.
+import { boundedCache } from '../bounded-cache.ts';
 import { PlatformError } from '../errors.ts';
-import { BoundedMap } from '../recognition/bounded-map.ts';
 import type { Logger } from '../logger.ts';
 import type { NoticeSender } from '../outbox/notice-sender.ts';
 import type { Notice } from '../outbox/notices.ts';
@@ -74,7 +74,7 @@ export function createRoleRewards(deps: RoleRewardsDeps): RoleRewards {
   const cacheMs = deps.cacheMs ?? 60_000;
   const cached = new Map<string, { at: number; set: RewardSet }>();
   // The reward roles last applied to a member, so a message that changes nothing costs no call.
-  const applied = new BoundedMap<string, string>(50_000);
+  const applied = boundedCache<string, string>(50_000);
 
   async function load(communityId: string, fresh = false): Promise<RewardSet> {
     const hit = cached.get(communityId);
