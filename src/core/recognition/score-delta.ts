@@ -8,7 +8,7 @@
 // Rows a delta touches (score-rows.ts): the member's row (name, standings, pacing, first and last
 // seen), one tally per period the credits fall in (week, month, all time: plain counters) and one
 // row per distinct member helped in each of those periods.
-import { addDecayed, DAY_MS, type DecayedValue } from './decayed-value.ts';
+import { addDecayed, DAY_MS } from './decayed-value.ts';
 import { hash32 } from './distinct-sketch.ts';
 import { addPointsAndCounters, type Counters, type Credit, type MemberScoreState } from './member-score-state.ts';
 import type { PeriodIndex } from './period-calendar.ts';
@@ -31,21 +31,14 @@ export interface HelpedDelta {
   hash: number;
 }
 
-export interface ScoreDelta {
-  scopeId: string;
-  memberId: string;
-  /** Last seen values (the newest write wins). */
-  displayName: string;
-  isStaff: boolean;
-  /** Added to the decayed standings (a decayed sum of its own, as of `at`). */
-  engagement: DecayedValue;
-  helper: DecayedValue;
+/**
+ * A member's increments, with the view's fields that are not counters: name and role (the newest
+ * write wins), pacing (the newest `lastAt` wins), first and last seen (widened). `engagement` and
+ * `helper` are what is added to the decayed standings: decayed sums of their own, as of their `at`.
+ */
+export interface ScoreDelta extends Pick<MemberScoreState, 'scopeId' | 'memberId' | 'displayName' | 'isStaff' | 'engagement' | 'helper' | 'pace' | 'firstSeenAt' | 'lastSeenAt'> {
   tallies: Map<string, TallyDelta>;
   helped: Map<string, HelpedDelta>;
-  /** The member's pacing as of the newest message this process saw (the newest `lastAt` wins). */
-  pace: MemberScoreState['pace'];
-  firstSeenAt: number;
-  lastSeenAt: number;
 }
 
 /** What a put says it changed: the credit just applied to the view, when, and in which periods. */
