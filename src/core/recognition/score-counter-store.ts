@@ -47,7 +47,7 @@ export function pairMentions(pairKey: string, memberId: string): boolean {
 const k2 = (scopeId: string, memberId: string): string => `${scopeId}\u0000${memberId}`;
 
 /** The same rows as the PostgreSQL store, in Maps: for tests of the cache and for tools without a database. */
-export function createMemoryCounterStore(): ScoreCounterStore & { writes: number } {
+export function createMemoryCounterStore(): ScoreCounterStore {
   const members = new Map<string, MemberRow>();
   const tallies = new Map<string, TallyRow & { scopeId: string }>();
   const helped = new Map<string, { scopeId: string; memberId: string; period: TallyRow['period']; key: number; hashes: Set<number> }>();
@@ -60,12 +60,10 @@ export function createMemoryCounterStore(): ScoreCounterStore & { writes: number
     return stateFromRows(row, [...tallies.values()].filter(own), helpedRows, sketchSize);
   }
 
-  const store = {
-    writes: 0,
+  return {
     async applyDeltas(deltas: readonly ScoreDelta[], write: { writeId: string; halfLives: HalfLives }) {
       if (applied.has(write.writeId)) return false;
       applied.add(write.writeId);
-      store.writes++;
       for (const d of deltas) {
         const key = k2(d.scopeId, d.memberId);
         members.set(key, addDeltaToMemberRow(members.get(key), d, write.halfLives));
@@ -112,5 +110,4 @@ export function createMemoryCounterStore(): ScoreCounterStore & { writes: number
       return removed;
     },
   };
-  return store;
 }

@@ -22,6 +22,7 @@
 // passed by what the other processes granted since (the counters only damp farming).
 import { randomUUID } from 'node:crypto';
 import type { MemberScoreState } from './member-score-state.ts';
+import { defaultRecognitionConfig } from './recognition-config.ts';
 import { pairMentions, type PairCount, type ScoreCounterStore } from './score-counter-store.ts';
 import { addCreditToDelta, emptyDelta, refreshFromView, type HalfLives, type ScoreDelta } from './score-delta.ts';
 import type { ScoreStore } from './score-store.ts';
@@ -68,8 +69,8 @@ export function createWriteBehindScoreStore(
 ): WriteBehindScoreStore {
   const maxCached = options.maxCached ?? 50_000;
   const flushEvery = options.flushEvery ?? 2_000;
-  const halfLives = options.halfLives ?? { engagementHalfLifeDays: 14, helperHalfLifeDays: 30 };
-  const sketchSize = options.sketchSize ?? 64;
+  const halfLives = options.halfLives ?? defaultRecognitionConfig;
+  const sketchSize = options.sketchSize ?? defaultRecognitionConfig.distinctSketchSize;
   const cache = new Map<string, Entry>();
   const dirty = new Map<string, Entry>();
   /** Batches taken from members but not yet confirmed written, oldest first (at most one flush's). */
