@@ -187,7 +187,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const command = await entry.load();
     return await command(rest, io);
   } catch (error) {
-    if (error instanceof ConfigError || (error instanceof RapportError && /^(db|queue|config|cli)\./.test(error.code))) {
+    if (error instanceof ConfigError || (error instanceof RapportError && /^(db|queue|config|cli|web)\./.test(error.code))) {
       io.stderr.write(`${error.message}\n`);
       return 2;
     }

@@ -34,6 +34,7 @@ import type { CliCommand } from './io.ts';
 import { createPlatformAdapters } from './platform-adapters.ts';
 import { spawnShards } from '../adapters/discord/shard-manager.ts';
 import { guardProcess } from './process-guard.ts';
+import { RapportError } from '../core/errors.ts';
 
 export const runStart: CliCommand = async (argv, io) => {
   const startedAt = performance.now();
@@ -58,6 +59,8 @@ export const runStart: CliCommand = async (argv, io) => {
   // What is open so far, closed in reverse order when Rapport stops, whenever that is: a stop
   // (SIGTERM, SIGINT, a fatal error) during start-up closes what start-up opened and goes no further.
   const parts: Array<{ name: string; close: () => Promise<void> }> = [];
+  // A spawned shard exited with a configuration error: the manager stops too, with the same exit code.
+  let shardConfigError = false;
   const stopSignal = io.shutdown?.signal;
   const stopRequested = () => stopSignal?.aborted === true;
   const guard = io.shutdown ? guardProcess({ logger, requestStop: io.shutdown.request }) : undefined;
@@ -77,13 +80,24 @@ export const runStart: CliCommand = async (argv, io) => {
     guard?.uninstall();
     if (logStream) await new Promise<void>((resolve) => logStream.end(resolve));
   }
-  return guard?.fatal ? 1 : 0;
+  return shardConfigError ? 2 : guard?.fatal ? 1 : 0;
 
   async function run(): Promise<void> {
     // DISCORD_SHARDS: this process spawns one `rapport start` per shard and watches them.
     if (config.discord?.spawnShards !== undefined) {
       const shards = await spawnShards(
-        { token: config.discord.token, entry: process.argv[1]!, args: ['start'], shards: config.discord.spawnShards, ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}), ...(stopSignal ? { signal: stopSignal } : {}) },
+        {
+          token: config.discord.token,
+          entry: process.argv[1]!,
+          args: ['start'],
+          shards: config.discord.spawnShards,
+          ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
+          ...(stopSignal ? { signal: stopSignal } : {}),
+          onConfigError: (shard) => {
+            shardConfigError = true;
+            io.shutdown?.request(`Discord shard ${shard} cannot run with this configuration`);
+          },
+        },
         { logger },
       );
       parts.push({ name: 'discord shards', close: () => shards.stop() });
@@ -173,7 +187,11 @@ export const runStart: CliCommand = async (argv, io) => {
     const slackServesWeb = config.slack !== null && (config.discord?.shard?.id ?? 0) === 0;
     const server: WebServer | undefined = slackServesWeb
       ? undefined
-      : await serveWeb({ port: webPort, host: consoleMode ? '127.0.0.1' : undefined, handler: web.handler, optional: consoleMode, onPortTaken: () => logger.warn(t('dashboard.console.portTaken', { port: config.port })) });
+      : await serveWeb({ port: webPort, host: consoleMode ? '127.0.0.1' : undefined, handler: web.handler, optional: consoleMode, onPortTaken: () => logger.warn(t('dashboard.console.portTaken', { port: config.port })) }).catch((error: unknown) => {
+          throw config.discord?.shard?.spawned && error instanceof RapportError && error.code === 'web.port_in_use'
+            ? new RapportError('web.port_in_use', `Port ${webPort} is already in use: Discord shard ${config.discord.shard.id} listens on PORT (${config.port}) + its shard id, so ports ${config.port} to ${config.port + config.discord.shard.count - 1} must be free. Stop what runs there or set PORT to the first of ${config.discord.shard.count} free ports.`, { cause: error })
+            : error;
+        });
     if (server) parts.push({ name: 'web server', close: () => server.close() });
     if (consoleLink && server) {
       io.stdout.write(`${t('dashboard.console.link', { url: consoleLink.url, minutes: Math.round(rapport.ports.dashboard.tokenTtlMs / 60_000) })}\n`);

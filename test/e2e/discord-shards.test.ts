@@ -1,4 +1,5 @@
 // Proves Rapport runs sharded: `rapport start` with DISCORD_SHARDS=auto asks the fake Discord for its recommendation (2), spawns one process per shard on one PostgreSQL and Redis, each identifies as its own shard and gets only its guild, each guild's commands are answered once, and a scheduled shout-out is posted once per due time.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,12 +13,28 @@ import { POSTGRES_URL, REDIS_URL, dropSchema, uniqueName } from '../support/serv
 import { spawnRapport, type RunningRapport } from '../support/spawn-rapport.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url).pathname;
+
+/** A port P with P + 1 free as well: shard k listens on PORT + k (another test may hold P + 1). */
+async function freePortPair(): Promise<number> {
+  const listen = (port: number) =>
+    new Promise<ReturnType<typeof createServer> | null>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(null));
+      server.listen(port, '0.0.0.0', () => resolve(server));
+    });
+  const close = (server: ReturnType<typeof createServer>) => new Promise<void>((resolve) => server.close(() => resolve()));
+  for (;;) {
+    const first = await listen(0);
+    if (!first) continue;
+    const { port } = first.address() as { port: number };
+    const second = port < 65535 ? await listen(port + 1) : null;
+    await close(first);
+    if (second) {
+      await close(second);
+      return port;
+    }
+  }
 }
 
 /** The JSON log lines of the manager and its shard processes (they share its stderr). */
@@ -41,7 +58,7 @@ describe('Discord sharding', () => {
     const channelId = scopedId('discord', first!.id, first!.channels.general.id);
     await repos.channels.ensure({ id: channelId, communityId: community.id, name: 'general' });
     await repos.shoutouts.create({ id: 'so-shards', communityId: community.id, channelId, cron: '*/2 * * * * *', rule: '*/2 * * * * *', period: 'week', template: null });
-    const port = await freePort();
+    const port = await freePortPair();
     rapport = spawnRapport(['start'], {
       DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`,
       REDIS_URL,
@@ -57,6 +74,11 @@ describe('Discord sharding', () => {
   }, SPAWN_TIMEOUT_MS);
 
   afterAll(async () => {
+    // The manager's and both shards' log lines, kept for a look when a test here fails in CI.
+    if (rapport) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(`${ARTIFACTS}discord-shards.log`, `${rapport.log()}\ngateway closes: ${JSON.stringify(fake?.gateway.closes)}\n`);
+    }
     if (rapport && rapport.child.exitCode === null) {
       rapport.child.kill('SIGTERM');
       await rapport.exited;
@@ -70,16 +92,19 @@ describe('Discord sharding', () => {
     redis.disconnect();
   }, SPAWN_TIMEOUT_MS);
 
-  it('spawns one process per recommended shard; each identifies as its shard and serves only its guild', () => {
+  it('spawns one process per recommended shard; each identifies as its shard and serves only its guild', async () => {
     expect(fake.rest.find('GET', /^\/gateway\/bot$/).length).toBeGreaterThan(0);
     const identifies = fake.gateway.received.filter((p) => p.op === 2).map((p) => (p.d as { shard: [number, number] }).shard);
     expect(identifies.map((s) => s.join('/')).sort()).toEqual(['0/2', '1/2']);
+    // The manager hears a shard's "ready" over IPC, which can overtake that shard's own log line.
+    const ready = () => logLines(rapport).filter((l) => l.msg === 'Discord client ready');
+    await waitFor(() => ready().length >= 2, 'both shards to log that they are ready');
     expect(fake.gateway.readyShards).toEqual([0, 1]);
-    const ready = logLines(rapport).filter((l) => l.msg === 'Discord client ready');
-    expect(ready).toHaveLength(2);
-    expect(new Set(ready.map((l) => l.pid)).size).toBe(2);
-    expect(new Set(ready.map((l) => l.pid)).has(rapport.child.pid)).toBe(false);
-    for (const line of ready) {
+    expect(fake.gateway.closes).toEqual([]);
+    expect(ready()).toHaveLength(2);
+    expect(new Set(ready().map((l) => l.pid)).size).toBe(2);
+    expect(new Set(ready().map((l) => l.pid)).has(rapport.child.pid)).toBe(false);
+    for (const line of ready()) {
       expect(line.shards).toHaveLength(1);
       expect(line.guilds).toEqual(fake.guilds.filter((g) => shardOf(g.id, 2) === line.shards[0]).map((g) => g.id));
     }
@@ -108,6 +133,10 @@ describe('Discord sharding', () => {
     rapport.child.kill('SIGTERM');
     const exit = await rapport.exited;
     expect(exit.code).toBe(0);
+    // A stop is not a crash: the manager says the shards stopped, not that it starts them again.
+    const deaths = logLines(rapport).filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Discord shard process'));
+    expect(deaths.filter((l) => l.msg === 'Discord shard process stopped').map((l) => l.shard).sort()).toEqual([0, 1]);
+    expect(deaths.filter((l) => l.msg.includes('started again'))).toEqual([]);
     const ticks = await db.prisma.shoutoutPost.findMany({ where: { scheduleId: 'so-shards' } });
     const general = fake.guilds[0]!.channels.general.id;
     const posts = fake.rest.find('POST', new RegExp(`^/channels/${general}/messages$`));
@@ -115,4 +144,42 @@ describe('Discord sharding', () => {
     expect(posts).toHaveLength(ticks.length);
     expect(ticks.length).toBeGreaterThanOrEqual(3);
   }, 180_000);
+});
+
+describe('Discord sharding with a shard\'s port taken', () => {
+  it('GIVEN PORT + 1 in use THEN shard 1 says which ports it needs, is not restarted, and the manager stops with exit code 2', async () => {
+    const schema = uniqueName('shardport');
+    const fake = await startFakeDiscord({ guilds: 2, shards: 2 });
+    const port = await freePortPair();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(port + 1, '0.0.0.0', resolve));
+    try {
+      await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema }, { migrate: true }).then((db) => db.close());
+      const rapport = spawnRapport(['start'], {
+        DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`,
+        REDIS_URL,
+        RAPPORT_QUEUE_PREFIX: schema,
+        DISCORD_TOKEN: fake.token,
+        DISCORD_APPLICATION_ID: fake.applicationId,
+        DISCORD_API_URL: fake.apiUrl,
+        DISCORD_SHARDS: '2',
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+      });
+      const exit = await rapport.exited;
+      expect(exit.code).toBe(2);
+      const log = rapport.log();
+      expect(log).toContain(`Port ${port + 1} is already in use: Discord shard 1 listens on PORT (${port}) + its shard id, so ports ${port} to ${port + 1} must be free`);
+      expect(logLines(rapport).filter((l) => l.msg === 'Discord shard process exited; it is started again')).toEqual([]);
+      expect(fake.gateway.received.filter((p) => p.op === 2)).toHaveLength(2);
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+      await fake.close();
+      await dropSchema(schema);
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${schema}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    }
+  }, SPAWN_TIMEOUT_MS);
 });

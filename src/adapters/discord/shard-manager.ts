@@ -1,10 +1,12 @@
 // Runs the Discord bot sharded: discord.js's ShardingManager spawns one `rapport start` process per
-// shard (SHARDS and SHARD_COUNT in its environment), restarts one that dies, and this process only
-// watches them. Each child is a whole Rapport on the shared PostgreSQL (and Redis): Discord sends a
+// shard (SHARDS and SHARD_COUNT in its environment) and this process only watches them: a shard that
+// dies is started again, unless it exited with code 2 (its configuration is wrong, for example its
+// port PORT + shard id is taken), which a restart cannot fix: then the whole manager stops. Each child is a whole Rapport on the shared PostgreSQL (and Redis): Discord sends a
 // guild's events to the one shard with (guild_id >> 22) % shard_count === shard id, so each guild
 // is handled by one process. https://discord.com/developers/docs/events/gateway#sharding
 import { once } from 'node:events';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
+import { RapportError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 
 export interface ShardSpawnOptions {
@@ -21,7 +23,12 @@ export interface ShardSpawnOptions {
   readyTimeoutMs?: number;
   /** Aborted when Rapport is asked to stop, spawning included. */
   signal?: AbortSignal;
+  /** A shard exited with code 2 once running (it said why on stderr): the caller should stop. */
+  onConfigError?: (shard: number) => void;
 }
+
+/** The exit code of `rapport start` for a configuration it cannot run with (src/cli/main.ts). */
+const CONFIG_ERROR_EXIT = 2;
 
 export interface RunningShards {
   count: number;
@@ -38,30 +45,52 @@ export async function recommendedShardCount(token: string, apiUrl?: string): Pro
 
 export async function spawnShards(options: ShardSpawnOptions, deps: { logger: Logger }): Promise<RunningShards> {
   const count = options.shards === 'auto' ? await recommendedShardCount(options.token, options.apiUrl) : options.shards;
-  const manager = new ShardingManager(options.entry, { token: options.token, totalShards: count, shardArgs: options.args, mode: 'process', respawn: true });
+  const readyTimeout = options.readyTimeoutMs ?? 180_000;
+  // Restarts are decided here (respawn: false): discord.js would restart a shard whatever its exit code.
+  const manager = new ShardingManager(options.entry, { token: options.token, totalShards: count, shardArgs: options.args, mode: 'process', respawn: false });
+  let stopping = false;
+  let configError: number | undefined;
   manager.on('shardCreate', (shard: Shard) => {
     deps.logger.info({ shard: shard.id, of: count }, 'Discord shard process started');
-    shard.on('death', (child) => deps.logger.warn({ shard: shard.id, exitCode: 'exitCode' in child ? child.exitCode : null }, 'Discord shard process exited; it is started again'));
+    shard.on('death', (child) => {
+      const exitCode = 'exitCode' in child ? child.exitCode : null;
+      if (stopping) return deps.logger.info({ shard: shard.id, exitCode }, 'Discord shard process stopped');
+      if (exitCode === CONFIG_ERROR_EXIT) {
+        configError ??= shard.id;
+        deps.logger.error({ shard: shard.id, exitCode }, 'Discord shard process cannot run with this configuration (its message is above); the shards are stopped');
+        options.onConfigError?.(shard.id);
+        return;
+      }
+      deps.logger.warn({ shard: shard.id, exitCode }, 'Discord shard process exited; it is started again');
+      // After discord.js has finished with the dead process (it emits death first).
+      setImmediate(() => {
+        if (stopping || shard.process) return;
+        shard.spawn(readyTimeout).catch((error: unknown) => deps.logger.error({ err: error, shard: shard.id }, 'Discord shard process did not become ready after a restart'));
+      });
+    });
   });
   const stop = async () => {
+    stopping = true;
     await Promise.all(
-        [...manager.shards.values()].map(async (shard) => {
-          const child = shard.process;
-          if (!child || child.exitCode !== null || child.signalCode !== null) return;
-          const exited = once(child, 'exit');
-          // kill() sends SIGTERM and turns respawning off for this shard.
-          shard.kill();
-          await exited;
-        }),
-      );
+      [...manager.shards.values()].map(async (shard) => {
+        const child = shard.process;
+        if (!child || child.exitCode !== null || child.signalCode !== null) return;
+        const exited = once(child, 'exit');
+        shard.kill();
+        await exited;
+      }),
+    );
   };
   // A stop during spawning (several seconds per shard) stops the children started so far.
   const onAbort = () => void stop();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    await manager.spawn({ amount: count, delay: options.spawnDelayMs ?? 5_500, timeout: options.readyTimeoutMs ?? 180_000 });
+    await manager.spawn({ amount: count, delay: options.spawnDelayMs ?? 5_500, timeout: readyTimeout });
   } catch (error) {
     await stop();
+    if (configError !== undefined) {
+      throw new RapportError('config.shard', `Discord shard ${configError} of ${count} could not start with this configuration (its message is above); no shard runs. Fix it and start again.`, { cause: error });
+    }
     throw error;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);

@@ -53,6 +53,8 @@ export class FakeGateway {
   readonly received: GatewayRecord[] = [];
   /** Dispatches sent, with the shard whose session carried them. */
   readonly delivered: Array<{ shard: number; t: string; d: any }> = [];
+  /** Connections that closed: the shard of their session (if any), the close code and reason, and when. */
+  readonly closes: Array<{ shard: number | null; code: number; reason: string; at: number }> = [];
   identifies = 0;
   resumes = 0;
   private readonly wss: WebSocketServer;
@@ -157,7 +159,8 @@ export class FakeGateway {
     socket.on('message', (data) => {
       session = this.onMessage(socket, session, JSON.parse(String(data)) as { op: number; d: any });
     });
-    socket.on('close', () => {
+    socket.on('close', (code, reason) => {
+      this.closes.push({ shard: session?.shard ?? null, code, reason: String(reason), at: Date.now() });
       if (session && session.socket === socket) {
         session.socket = null;
         session.ready = false;
