@@ -7,8 +7,11 @@ import type { AdapterHandlers } from './adapter.ts';
 
 // U+0000-U+0008, U+000B, U+000C, U+000E-U+001F and DEL (U+007F); \t and \n stay.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+// The same with \r: almost no text has any, and it is returned as it is after one scan.
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 
 export function cleanText(value: string): string {
+  if (!NEEDS_CLEANING.test(value)) return value;
   const text = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
   return text.replace(CONTROL, '');
 }
@@ -29,9 +32,14 @@ function clean(value: unknown): unknown {
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    // defineProperty: a key named "__proto__" stays a plain key.
-    Object.defineProperty(out, cleanText(key), { value: key === 'raw' ? item : clean(item), enumerable: true, writable: true, configurable: true });
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = (value as Record<string, unknown>)[key];
+    const cleaned = key === 'raw' ? item : clean(item);
+    const name = cleanText(key);
+    // defineProperty for "__proto__" only, so it stays a plain key (an assignment is much faster).
+    if (name === '__proto__') Object.defineProperty(out, name, { value: cleaned, enumerable: true, writable: true, configurable: true });
+    else out[name] = cleaned;
   }
   return out;
 }

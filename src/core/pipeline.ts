@@ -4,7 +4,8 @@
 // imports and replays send batches through the same path, one database round trip per batch.
 import type { CommandInvocation } from './adapter.ts';
 import { boundedCache } from './bounded-cache.ts';
-import { actorOf, type Actor, type ChatEvent } from './events.ts';
+import { activityOf } from './activity-of.ts';
+import { actorOf, type ChatEvent } from './events.ts';
 import type { EventContext, HandlerTable } from './feature.ts';
 import { communityOf, parseId, type Platform } from './ids.ts';
 import type { Logger } from './logger.ts';
@@ -27,10 +28,25 @@ export interface HandleOptions {
   deferAfterBatch?: boolean;
 }
 
+/** A batch whose activity is stored, waiting for its features (Pipeline.routeBatch). */
+export interface StoredBatch {
+  events: ChatEvent[];
+  communities: Map<string, CommunityRecord>;
+  /** The events stored now (not before), with their activity row ids. */
+  fresh: Map<string, number>;
+}
+
 export interface Pipeline {
   handle(event: ChatEvent, options?: HandleOptions): Promise<{ stored: boolean }>;
   /** Handles events in order; returns, per event, whether it was new (stored and routed). */
   handleBatch(events: ChatEvent[], options?: HandleOptions): Promise<boolean[]>;
+  /**
+   * handleBatch in two steps, for replays: store a batch, then route it. A replay stores the next
+   * batch while the features see this one (nothing a feature reads on an event is in the stored
+   * activity); batches must be routed in the order they were stored.
+   */
+  storeBatch(events: ChatEvent[], options?: Pick<HandleOptions, 'onStored'>): Promise<StoredBatch>;
+  routeBatch(batch: StoredBatch, options?: Pick<HandleOptions, 'deferAfterBatch'>): Promise<boolean[]>;
   /** Waits for what a batch handled with `deferAfterBatch` still writes. */
   settle(): Promise<void>;
   /** Stores the invoker of a command; returns whether the invocation id is new. */
@@ -43,28 +59,6 @@ export interface Pipeline {
 
 const LANGUAGE_TTL_MS = 60_000;
 const COMMUNITY_TTL_MS = 60_000;
-
-const ACTIVITY_KIND: Record<ChatEvent['type'], string> = {
-  'message.posted': 'message',
-  'message.edited': 'edit',
-  'message.deleted': 'delete',
-  'reaction.added': 'reaction',
-  'reaction.removed': 'reaction_removed',
-  'member.joined': 'join',
-  'button.pressed': 'button',
-  'thread.tagged': 'tagged',
-};
-
-export function activityOf(event: ChatEvent, actor: Actor): ActivityInput {
-  const kind = event.type === 'message.posted' && (event.threadId || event.replyTo) ? 'reply' : ACTIVITY_KIND[event.type];
-  const { raw: _raw, ...payload } = event;
-  const input: ActivityInput = { platformEventId: event.eventId, communityId: event.communityId, memberId: actor.memberId, kind, occurredAt: event.occurredAt, payload };
-  if (event.channelId) input.channelId = event.channelId;
-  if ('messageId' in event && event.messageId) input.messageId = event.messageId;
-  if (event.type === 'message.posted' && event.replyTo?.memberId) input.targetMemberId = event.replyTo.memberId;
-  if ((event.type === 'reaction.added' || event.type === 'reaction.removed') && event.targetMemberId) input.targetMemberId = event.targetMemberId;
-  return input;
-}
 
 export interface PipelineDeps {
   /** Where communities, members, channels and activity are stored. */
@@ -192,7 +186,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
   }
 
-  async function handleBatch(events: ChatEvent[], options: HandleOptions = {}): Promise<boolean[]> {
+  async function storeBatch(events: ChatEvent[], options: Pick<HandleOptions, 'onStored'> = {}): Promise<StoredBatch> {
     const communities = new Map<string, CommunityRecord>();
     for (const event of events) {
       if (!communities.has(event.communityId)) communities.set(event.communityId, await ensureCommunity(event.communityId, event.platform, event.communityName));
@@ -211,7 +205,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const id = fresh.get(event.eventId);
       if (id !== undefined) deps.progress.stored(event.communityId, id);
     }
+    return { events, communities, fresh };
+  }
 
+  // Takes the batch's `fresh` as its own: each id is removed as its event is routed.
+  async function routeBatch({ events, communities, fresh }: StoredBatch, options: Pick<HandleOptions, 'deferAfterBatch'> = {}): Promise<boolean[]> {
     // The previous batch's writes (deferred) ran alongside this batch's storage; the features wait for them.
     await pendingAfter;
     const results: boolean[] = [];
@@ -235,12 +233,16 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     return results;
   }
 
+  const handleBatch = async (events: ChatEvent[], options: HandleOptions = {}) => routeBatch(await storeBatch(events, options), options);
+
   return {
     async handle(event, options) {
       const [stored = false] = await handleBatch([event], options);
       return { stored };
     },
     handleBatch,
+    storeBatch,
+    routeBatch,
     settle: () => pendingAfter,
     forgetMembers() {
       known.members.clear();

@@ -2,6 +2,7 @@
 // status = 'pending', so two moderators pressing Approve at once write the entry once.
 import { Prisma, type PrismaClient } from '../../prisma/generated/client.ts';
 import { noticeRows } from './notice-outbox-repository.ts';
+import { rawQueryOf, utc } from './raw-query.ts';
 import type { LearningRepository, SuggestionRecord } from '../core/learning/ports.ts';
 import type { SuggestionSignal } from '../core/learning/miner-types.ts';
 
@@ -30,8 +31,24 @@ export function createLearningRepository(prisma: PrismaClient): LearningReposito
     },
     async addMany(inputs) {
       if (inputs.length === 0) return 0;
-      // One INSERT ... ON CONFLICT DO NOTHING: a question that has its suggestion already is skipped, as in add.
-      return (await table.createMany({ data: [...inputs], skipDuplicates: true })).count;
+      // One INSERT ... ON CONFLICT DO NOTHING: a question that has its suggestion already is skipped,
+      // as in add. It runs once per batch of a history replay, so it skips Prisma like the activity
+      // insert (raw-query.ts): through createMany it was ~13 ms of CPU per batch.
+      const rows = inputs.map((i) => ({
+        c: i.communityId, ch: i.channelId, q: i.questionMessageId, a: i.askerMemberId, cr: i.creditedMemberId, qt: i.questionText, at: i.answerText,
+        ids: i.answerMessageIds, s: i.signal, sm: i.signalMessageId, l: i.language, im: i.imported, e: i.entryKey, t: utc(i.createdAt),
+      }));
+      const inserted = await rawQueryOf(prisma)(
+        `INSERT INTO "LearningSuggestion" ("communityId", "channelId", "questionMessageId", "askerMemberId", "creditedMemberId", "questionText", "answerText", "answerMessageIds", "signal", "signalMessageId", "language", "imported", "entryKey", "createdAt")
+         SELECT v."c", v."ch", v."q", v."a", v."cr", v."qt", v."at", v."ids", v."s", v."sm", v."l", v."im", v."e", v."t"
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS ("c" text, "ch" text, "q" text, "a" text, "cr" text, "qt" text, "at" text, "ids" text[], "s" text, "sm" text, "l" text, "im" boolean, "e" text, "t" timestamp(3)))
+           WITH ORDINALITY AS v("c", "ch", "q", "a", "cr", "qt", "at", "ids", "s", "sm", "l", "im", "e", "t", "n")
+         ORDER BY v."n"
+         ON CONFLICT ("communityId", "questionMessageId") DO NOTHING
+         RETURNING "id"`,
+        [JSON.stringify(rows)],
+      );
+      return inserted.length;
     },
     async get(id) {
       const row = await table.findUnique({ where: { id } });

@@ -19,7 +19,7 @@ const toQuestion = ({ checkedAt: _checked, ...row }: QuestionRow): RoutingQuesti
 type HandoffRow = Omit<HandoffRecord, 'status'> & { status: string; closedAt: Date | null; closerMemberId: string | null };
 const toHandoff = ({ closedAt: _c, closerMemberId: _m, ...row }: HandoffRow): HandoffRecord => ({ ...row, status: row.status as HandoffStatus });
 
-/** ActivityEvent kinds of a posted message (pipeline.ts activityOf). */
+/** ActivityEvent kinds of a posted message (activity-of.ts). */
 const MESSAGE_KINDS = `('message', 'reply')`;
 /** The timestamp (stored in UTC, without a zone) as ISO text, whatever the driver does with dates. */
 const AT_TEXT = `to_char("occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

@@ -3,7 +3,7 @@
 // `eval ambassadors` and `bench replay` all go through here.
 import { cleanInput } from '../core/clean-input.ts';
 import type { ChatEvent } from '../core/events.ts';
-import type { Pipeline } from '../core/pipeline.ts';
+import type { Pipeline, StoredBatch } from '../core/pipeline.ts';
 
 export interface BatchReport {
   /** Events and messages pushed so far. */
@@ -12,7 +12,7 @@ export interface BatchReport {
   /** Events that were new (not stored before). */
   fresh: number;
   batch: readonly ChatEvent[];
-  /** Milliseconds handleBatch took for this batch. */
+  /** Milliseconds storing and routing this batch took (storing overlaps the previous batch's routing). */
   batchMs: number;
 }
 
@@ -27,7 +27,7 @@ export interface ReplaySummary {
 export const DEFAULT_BATCH = 1000;
 
 export async function replayEvents(
-  pipeline: Pick<Pipeline, 'handleBatch'> & Partial<Pick<Pipeline, 'settle'>>,
+  pipeline: Pick<Pipeline, 'storeBatch' | 'routeBatch' | 'settle'>,
   events: AsyncIterable<ChatEvent> | Iterable<ChatEvent>,
   options: { batchSize?: number; onBatch?: (report: BatchReport) => void } = {},
 ): Promise<ReplaySummary> {
@@ -43,29 +43,41 @@ export async function replayEvents(
     }
     return batch;
   };
-  // The next batch is read while the current one waits on the database.
-  let next = take();
-  for (;;) {
-    const batch = await next;
-    if (batch.length === 0) break;
-    next = take();
+  // Three batches in flight: the one the features see, the next one being stored (the database
+  // works while this process routes) and the one after that being read.
+  let reading = take();
+  const storeNext = async (): Promise<{ stored: StoredBatch; storeMs: number } | undefined> => {
+    const batch = await reading;
+    if (batch.length === 0) return undefined;
+    reading = take();
     const started = performance.now();
-    let results: boolean[];
-    try {
+    const stored = await pipeline.storeBatch(batch.map(cleanInput));
+    return { stored, storeMs: performance.now() - started };
+  };
+  let storing = storeNext();
+  try {
+    for (;;) {
+      const current = await storing;
+      if (!current) break;
+      storing = storeNext();
+      // Its failure is seen when it is awaited above; until then it must not count as unhandled.
+      storing.catch(() => undefined);
+      const started = performance.now();
       // What the features write behind for this batch is written while the next one is stored.
-      results = await pipeline.handleBatch(batch.map(cleanInput), { deferAfterBatch: true });
-    } catch (error) {
-      await next.catch(() => undefined);
-      await pipeline.settle?.();
-      throw error;
+      const results = await pipeline.routeBatch(current.stored, { deferAfterBatch: true });
+      const batch = current.stored.events;
+      total.events += batch.length;
+      for (const event of batch) if (event.type === 'message.posted') total.messages++;
+      for (const isNew of results) if (isNew) total.fresh++;
+      options.onBatch?.({ ...total, batch, batchMs: current.storeMs + performance.now() - started });
     }
-    const batchMs = performance.now() - started;
-    total.events += batch.length;
-    for (const event of batch) if (event.type === 'message.posted') total.messages++;
-    for (const isNew of results) if (isNew) total.fresh++;
-    options.onBatch?.({ ...total, batch, batchMs });
+  } catch (error) {
+    await storing.catch(() => undefined);
+    await reading.catch(() => undefined);
+    await pipeline.settle();
+    throw error;
   }
-  await pipeline.settle?.();
+  await pipeline.settle();
   return total;
 }
 

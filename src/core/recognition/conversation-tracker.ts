@@ -120,7 +120,7 @@ export class ConversationTracker {
     const track = this.#track(msg.channelId);
     track.messages.set(msg.messageId, { authorId: msg.authorId, isQuestion: msg.isQuestion });
     track.lastSpokeAt.set(msg.authorId, msg.at);
-    track.lastWords.set(msg.authorId, topicWords(msg.text));
+    track.lastWords.set(msg.authorId, this.#wordsOf(msg));
     const nameKey = this.#directory.get(msg.authorId)?.nameKey;
     if (nameKey) track.recentNames.set(nameKey, msg.authorId);
     if (msg.threadId) track.threadLast.set(msg.threadId, { id: msg.authorId, at: msg.at });
@@ -140,7 +140,7 @@ export class ConversationTracker {
     if (msg.isQuestion && !addressed) {
       track.seekingSince.set(msg.authorId, msg.at);
       track.open = track.open.filter((q) => q.authorId !== msg.authorId);
-      track.open.push({ authorId: msg.authorId, messageId: msg.messageId, at: msg.at, words: topicWords(msg.text) });
+      track.open.push({ authorId: msg.authorId, messageId: msg.messageId, at: msg.at, words: this.#wordsOf(msg) });
       if (track.open.length > OPEN_QUESTIONS) track.open.shift();
     } else if (targets.some((t) => t.followUp)) {
       track.seekingSince.set(msg.authorId, msg.at);
@@ -228,7 +228,7 @@ export class ConversationTracker {
 
   /** The open question (not the author's) sharing the most topic words with the message, if any. */
   #topicalQuestion(msg: TrackedMessage, track: ChannelTrack, window: number): { authorId: string; shared: number; words: string[] } | undefined {
-    const words = topicWords(msg.text);
+    const words = this.#wordsOf(msg);
     if (words.length === 0) return undefined;
     let best: { authorId: string; shared: number; words: string[] } | undefined;
     for (let i = track.open.length - 1; i >= 0; i--) {
@@ -245,6 +245,13 @@ export class ConversationTracker {
   #seeking(track: ChannelTrack, memberId: string, at: number): number | undefined {
     const since = track.seekingSince.get(memberId);
     return since !== undefined && at - since <= this.#config.answerWindowMinutes * 60_000 ? since : undefined;
+  }
+
+  // infer and record read a message's topic words up to three times: worked out once (never mutated).
+  #lastWords: { msg: TrackedMessage; words: string[] } | undefined;
+  #wordsOf(msg: TrackedMessage): string[] {
+    if (this.#lastWords?.msg !== msg) this.#lastWords = { msg, words: topicWords(msg.text) };
+    return this.#lastWords.words;
   }
 
   #track(channelId: string): ChannelTrack {
