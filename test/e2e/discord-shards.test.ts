@@ -153,9 +153,10 @@ describe('Discord sharding with a shard\'s port taken', () => {
     const port = await freePortPair();
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(port + 1, '0.0.0.0', resolve));
+    let rapport: RunningRapport | undefined;
     try {
       await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema }, { migrate: true }).then((db) => db.close());
-      const rapport = spawnRapport(['start'], {
+      rapport = spawnRapport(['start'], {
         DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`,
         REDIS_URL,
         RAPPORT_QUEUE_PREFIX: schema,
@@ -173,6 +174,11 @@ describe('Discord sharding with a shard\'s port taken', () => {
       expect(logLines(rapport).filter((l) => l.msg === 'Discord shard process exited; it is started again')).toEqual([]);
       expect(fake.gateway.received.filter((p) => p.op === 2)).toHaveLength(2);
     } finally {
+      // A manager still running (the test failed) would restart its shards for ever: stopped here.
+      if (rapport && rapport.child.exitCode === null) {
+        rapport.child.kill('SIGTERM');
+        await rapport.exited;
+      }
       await new Promise<void>((resolve) => blocker.close(() => resolve()));
       await fake.close();
       await dropSchema(schema);
