@@ -1,7 +1,6 @@
 // Proves Rapport runs sharded: `rapport start` with DISCORD_SHARDS=auto asks the fake Discord for its recommendation (2), spawns one process per shard on one PostgreSQL and Redis, each identifies as its own shard and gets only its guild, each guild's commands are answered once, and a scheduled shout-out is posted once per due time.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityId, scopedId } from '../../src/core/ids.ts';
 import { createRepositories } from '../../src/db/create-repositories.ts';
@@ -9,7 +8,7 @@ import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/fake-discord.ts';
 import { shardOf } from '../fakes/discord/fixtures.ts';
 import { SPAWN_TIMEOUT_MS } from '../support/run-cli.ts';
-import { POSTGRES_URL, REDIS_URL, dropSchema, uniqueName } from '../support/services.ts';
+import { POSTGRES_URL, REDIS_URL, dropQueueKeys, dropSchema, uniqueName } from '../support/services.ts';
 import { spawnRapport, type RunningRapport } from '../support/spawn-rapport.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -37,6 +36,21 @@ async function freePortPair(): Promise<number> {
   }
 }
 
+/** The environment of `rapport start` sharded against the fake Discord, in the test's own schema and queue prefix. */
+function shardedEnv(fake: FakeDiscord, schema: string, port: number, shards: string): Record<string, string> {
+  return {
+    DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`,
+    REDIS_URL,
+    RAPPORT_QUEUE_PREFIX: schema,
+    DISCORD_TOKEN: fake.token,
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_SHARDS: shards,
+    PORT: String(port),
+    LOG_LEVEL: 'info',
+  };
+}
+
 /** The JSON log lines of the manager and its shard processes (they share its stderr). */
 function logLines(rapport: RunningRapport): Array<Record<string, any>> {
   return rapport.log().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, any>);
@@ -59,17 +73,7 @@ describe('Discord sharding', () => {
     await repos.channels.ensure({ id: channelId, communityId: community.id, name: 'general' });
     await repos.shoutouts.create({ id: 'so-shards', communityId: community.id, channelId, cron: '*/2 * * * * *', rule: '*/2 * * * * *', period: 'week', template: null });
     const port = await freePortPair();
-    rapport = spawnRapport(['start'], {
-      DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`,
-      REDIS_URL,
-      RAPPORT_QUEUE_PREFIX: schema,
-      DISCORD_TOKEN: fake.token,
-      DISCORD_APPLICATION_ID: fake.applicationId,
-      DISCORD_API_URL: fake.apiUrl,
-      DISCORD_SHARDS: 'auto',
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-    });
+    rapport = spawnRapport(['start'], shardedEnv(fake, schema, port, 'auto'));
     await waitFor(() => rapport.log().includes('every Discord shard runs in its own process'), 'both shards to be ready', SPAWN_TIMEOUT_MS - 30_000);
   }, SPAWN_TIMEOUT_MS);
 
@@ -86,10 +90,7 @@ describe('Discord sharding', () => {
     await db?.close();
     await fake?.close();
     await dropSchema(schema);
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${schema}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await dropQueueKeys(schema);
   }, SPAWN_TIMEOUT_MS);
 
   it('spawns one process per recommended shard; each identifies as its shard and serves only its guild', async () => {
@@ -156,17 +157,7 @@ describe('Discord sharding with a shard\'s port taken', () => {
     let rapport: RunningRapport | undefined;
     try {
       await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema }, { migrate: true }).then((db) => db.close());
-      rapport = spawnRapport(['start'], {
-        DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`,
-        REDIS_URL,
-        RAPPORT_QUEUE_PREFIX: schema,
-        DISCORD_TOKEN: fake.token,
-        DISCORD_APPLICATION_ID: fake.applicationId,
-        DISCORD_API_URL: fake.apiUrl,
-        DISCORD_SHARDS: '2',
-        PORT: String(port),
-        LOG_LEVEL: 'info',
-      });
+      rapport = spawnRapport(['start'], shardedEnv(fake, schema, port, '2'));
       const exit = await rapport.exited;
       expect(exit.code).toBe(2);
       const log = rapport.log();
@@ -182,10 +173,7 @@ describe('Discord sharding with a shard\'s port taken', () => {
       await new Promise<void>((resolve) => blocker.close(() => resolve()));
       await fake.close();
       await dropSchema(schema);
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${schema}:*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
+      await dropQueueKeys(schema);
     }
   }, SPAWN_TIMEOUT_MS);
 });

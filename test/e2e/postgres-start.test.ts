@@ -1,20 +1,16 @@
 // Proves the production path: with DATABASE_URL set, `rapport start` refuses an unmigrated
 // PostgreSQL with a fix-it message, `rapport db migrate` applies the migrations once, and the bot
 // then runs on PostgreSQL with BullMQ on the real Redis.
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SPAWN_TIMEOUT_MS, runRapport } from '../support/run-cli.ts';
-import { POSTGRES_URL, REDIS_URL, dropSchema, uniqueName } from '../support/services.ts';
+import { POSTGRES_URL, REDIS_URL, dropQueueKeys, dropSchema, uniqueName } from '../support/services.ts';
 
 describe('rapport on PostgreSQL and Redis', () => {
   const schema = uniqueName('cli');
   const env = { DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`, REDIS_URL, RAPPORT_QUEUE_PREFIX: schema };
   afterAll(async () => {
     await dropSchema(schema);
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${schema}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await dropQueueKeys(schema);
   }, SPAWN_TIMEOUT_MS);
 
   it('GIVEN an empty database THEN start asks for db migrate, which applies once, and then the bot runs', async () => {

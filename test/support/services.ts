@@ -1,6 +1,7 @@
 // The real PostgreSQL and Redis of this machine (see .ci/run). Each test isolates itself with
 // its own schema or queue prefix, and removes it afterwards.
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 export const POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -17,5 +18,16 @@ export async function dropSchema(schema: string): Promise<void> {
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   } finally {
     await client.end();
+  }
+}
+
+/** Removes a test's queue keys (RAPPORT_QUEUE_PREFIX) from the machine's Redis. */
+export async function dropQueueKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
   }
 }
