@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/fake-discord.ts';
 import { shardOf } from '../fakes/discord/fixtures.ts';
 import { SPAWN_TIMEOUT_MS } from '../support/run-cli.ts';
-import { POSTGRES_URL, REDIS_URL, dropQueueKeys, dropSchema, uniqueName } from '../support/services.ts';
+import { POSTGRES_URL, dropQueueKeys, dropSchema, servicesEnv, uniqueName } from '../support/services.ts';
 import { spawnRapport, type RunningRapport } from '../support/spawn-rapport.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -39,9 +39,7 @@ async function freePortPair(): Promise<number> {
 /** The environment of `rapport start` sharded against the fake Discord, in the test's own schema and queue prefix. */
 function shardedEnv(fake: FakeDiscord, schema: string, port: number, shards: string): Record<string, string> {
   return {
-    DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`,
-    REDIS_URL,
-    RAPPORT_QUEUE_PREFIX: schema,
+    ...servicesEnv(schema),
     DISCORD_TOKEN: fake.token,
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_URL: fake.apiUrl,

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open-database.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/fake-discord.ts';
 import { SPAWN_TIMEOUT_MS } from '../support/run-cli.ts';
-import { POSTGRES_URL, REDIS_URL, dropQueueKeys, dropSchema, uniqueName } from '../support/services.ts';
+import { POSTGRES_URL, dropQueueKeys, dropSchema, servicesEnv, uniqueName } from '../support/services.ts';
 import { spawnRapport, type RunningRapport } from '../support/spawn-rapport.ts';
 
 describe('rapport start with its port taken', () => {
@@ -30,16 +30,7 @@ describe('rapport start with its port taken', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '0.0.0.0', resolve));
     const port = (blocker.address() as { port: number }).port;
     await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema }, { migrate: true }).then((db) => db.close());
-    rapport = spawnRapport(['start'], {
-      DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`,
-      REDIS_URL,
-      RAPPORT_QUEUE_PREFIX: schema,
-      DISCORD_TOKEN: fake.token,
-      DISCORD_APPLICATION_ID: fake.applicationId,
-      DISCORD_API_URL: fake.apiUrl,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-    });
+    rapport = spawnRapport(['start'], { ...servicesEnv(schema), DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, PORT: String(port), LOG_LEVEL: 'warn' });
     const exit = await rapport.exited;
     expect(exit.code).toBe(2);
     const { stderr } = rapport.output();

@@ -31,3 +31,8 @@ export async function dropQueueKeys(prefix: string): Promise<void> {
     redis.disconnect();
   }
 }
+
+/** The environment of a `rapport start` on the machine's PostgreSQL and Redis, in the test's own schema and key prefix. */
+export function servicesEnv(schema: string): Record<string, string> {
+  return { DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`, REDIS_URL, RAPPORT_QUEUE_PREFIX: schema };
+}
