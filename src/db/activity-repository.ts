@@ -1,7 +1,7 @@
 // Activity events, stored once per platform event id, and their daily roll-up.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { ActivityInput, ActivityRepository, ActivityTotal } from '../core/ports.ts';
-import { rawQueryOf, utc } from './raw-query.ts';
+import { jsonParam, rawQueryOf, utc } from './raw-query.ts';
 
 // Kinds that count as taking part in the conversation.
 const CONTRIBUTION_KINDS = ['message', 'reply'];
@@ -18,7 +18,7 @@ export function createActivityRepository(prisma: PrismaClient): ActivityReposito
     weight: input.weight ?? 1,
     messageId: input.messageId ?? null,
     targetMemberId: input.targetMemberId ?? null,
-    payload: input.payload === undefined ? null : JSON.stringify(input.payload),
+    payload: input.payload === undefined ? null : jsonParam(input.payload),
   });
   return {
     async record(input) {
@@ -56,7 +56,7 @@ export function createActivityRepository(prisma: PrismaClient): ActivityReposito
          ORDER BY v."n"
          ON CONFLICT ("platformEventId") DO NOTHING
          RETURNING "platformEventId", "id"`,
-        [JSON.stringify(rows)],
+        [jsonParam(rows)],
       );
       return new Map(inserted.map((r) => [r.platformEventId, Number(r.id)]));
     },

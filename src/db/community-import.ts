@@ -10,6 +10,7 @@ import { UserError } from '../core/errors.ts';
 import { communityId as makeCommunityId } from '../core/ids.ts';
 import { ARCHIVE_KIND, ARCHIVE_SCHEMA_VERSION, ARCHIVE_TABLES, type ArchiveTable } from './community-archive-tables.ts';
 import { quoteIdentifier } from './community-export.ts';
+import { jsonParam } from './raw-query.ts';
 
 export interface ArchiveLine {
   /** 1-based line number in the file. */
@@ -110,7 +111,7 @@ export async function importCommunity(
         try {
           inserted = await tx.$queryRawUnsafe<Row[]>(
             `INSERT INTO ${quoteIdentifier(table.name)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdentifier(table.name)}, $1::json)${returning}`,
-            JSON.stringify(pending.rows),
+            jsonParam(pending.rows),
           );
         } catch (error) {
           const problem = ((error as Error).message.split('\n').find((l) => /violates|invalid|null value|duplicate|out of range/i.test(l)) ?? (error as Error).message).trim();

@@ -2,7 +2,7 @@
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { FeedbackKind } from '../core/feedback/classify-feedback.ts';
 import type { FeedbackRepository } from '../core/feedback/ports.ts';
-import { rawQueryOf, utc } from './raw-query.ts';
+import { jsonParam, rawQueryOf, utc } from './raw-query.ts';
 
 export function createFeedbackRepository(prisma: PrismaClient): FeedbackRepository {
   // Capture runs on the message path: one plain statement (raw-query.ts) instead of Prisma's createMany.
@@ -14,7 +14,7 @@ export function createFeedbackRepository(prisma: PrismaClient): FeedbackReposito
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::timestamp(3))
          ON CONFLICT ("channelId", "messageId") DO NOTHING
          RETURNING 1`,
-        [input.communityId, input.memberId, input.kind, input.channelId, input.messageId, input.text, JSON.stringify(input.keywords), input.link, utc(input.occurredAt)],
+        [input.communityId, input.memberId, input.kind, input.channelId, input.messageId, input.text, jsonParam(input.keywords), input.link, utc(input.occurredAt)],
       );
       return rows.length === 1;
     },

@@ -2,7 +2,7 @@
 // status = 'pending', so two moderators pressing Approve at once write the entry once.
 import { Prisma, type PrismaClient } from '../../prisma/generated/client.ts';
 import { noticeRows } from './notice-outbox-repository.ts';
-import { rawQueryOf, utc } from './raw-query.ts';
+import { jsonParam, rawQueryOf, utc } from './raw-query.ts';
 import type { LearningRepository, SuggestionRecord } from '../core/learning/ports.ts';
 import type { SuggestionSignal } from '../core/learning/miner-types.ts';
 
@@ -46,7 +46,7 @@ export function createLearningRepository(prisma: PrismaClient): LearningReposito
          ORDER BY v."n"
          ON CONFLICT ("communityId", "questionMessageId") DO NOTHING
          RETURNING "id"`,
-        [JSON.stringify(rows)],
+        [jsonParam(rows)],
       );
       return inserted.length;
     },

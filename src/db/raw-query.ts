@@ -9,6 +9,7 @@
 // bot, imports, benchmarks, tests) takes the same path. A client without one (PGlite, whose
 // parameters Prisma's adapter already converts in-process) runs the same SQL through Prisma.
 import type { PrismaClient } from '../../prisma/generated/client.ts';
+import { wellFormed } from '../core/clean-input.ts';
 
 /** Runs one statement with positional parameters ($1, $2, ...) and returns its rows. */
 export type RawQuery = <R = Record<string, unknown>>(text: string, params: readonly unknown[]) => Promise<R[]>;
@@ -32,4 +33,17 @@ export function rawQueryOf(prisma: PrismaClient): RawQuery {
  */
 export function utc(date: Date): string {
   return date.toISOString();
+}
+
+/**
+ * JSON for a `$n::jsonb` parameter. JSON.stringify writes half an emoji (a lone UTF-16 surrogate,
+ * from a text cut short) as "\ud83d", which PostgreSQL's jsonb refuses, failing the whole
+ * statement; such strings get U+FFFD instead. Whole pairs are written as the characters themselves,
+ * so a "\\ud" in the output is rare (a lone surrogate, or a backslash before "ud" in some text)
+ * and only then is the value serialised again, string by string.
+ */
+export function jsonParam(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (!json.includes('\\ud')) return json;
+  return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? wellFormed(item) : item));
 }

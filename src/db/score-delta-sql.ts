@@ -8,7 +8,7 @@
 // in a transaction (rapport import scores) adds its deltas in that transaction.
 import type { HalfLives, ScoreDelta } from '../core/recognition/score-delta.ts';
 import { DAY_MS } from '../core/recognition/decayed-value.ts';
-import type { RawQuery } from './raw-query.ts';
+import { jsonParam, type RawQuery } from './raw-query.ts';
 
 /** ±Infinity as the store keeps it (JSON has no infinities; comparisons behave the same). */
 const FAR = 1e300;
@@ -108,9 +108,9 @@ export async function applyScoreDeltas(query: RawQuery, deltas: readonly ScoreDe
   }
   const [row] = await query<{ applied: boolean }>(STATEMENT, [
     write.writeId,
-    JSON.stringify(members),
-    JSON.stringify(tallies),
-    JSON.stringify(helped),
+    jsonParam(members),
+    jsonParam(tallies),
+    jsonParam(helped),
     write.halfLives.engagementHalfLifeDays * DAY_MS,
     write.halfLives.helperHalfLifeDays * DAY_MS,
   ]);

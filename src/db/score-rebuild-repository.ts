@@ -4,7 +4,7 @@ import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { ChatEvent } from '../core/events.ts';
 import type { ScoreRebuildStore, StoredEvent } from '../core/recognition/rebuild-scores.ts';
 import { importedScoresOf } from './imported-score-repository.ts';
-import { rawQueryOf } from './raw-query.ts';
+import { jsonParam, rawQueryOf } from './raw-query.ts';
 
 export function createScoreRebuildRepository(prisma: PrismaClient): ScoreRebuildStore {
   const query = rawQueryOf(prisma);
@@ -51,7 +51,7 @@ export function createScoreRebuildRepository(prisma: PrismaClient): ScoreRebuild
         `INSERT INTO "ScoreWatermark" ("communityId", "appliedEventId", "updatedAt")
          SELECT v."communityId", v."id", now() FROM jsonb_to_recordset($1::jsonb) AS v("communityId" text, "id" bigint)
          ON CONFLICT ("communityId") DO UPDATE SET "appliedEventId" = GREATEST("ScoreWatermark"."appliedEventId", EXCLUDED."appliedEventId"), "updatedAt" = now()`,
-        [JSON.stringify([...marks].map(([communityId, id]) => ({ communityId, id })))],
+        [jsonParam([...marks].map(([communityId, id]) => ({ communityId, id })))],
       );
     },
     imported: (communityId) => importedScoresOf(prisma, communityId),

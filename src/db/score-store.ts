@@ -6,7 +6,7 @@
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import type { PairCount, ScoreCounterStore } from '../core/recognition/score-counter-store.ts';
 import { statesFromRows, type HelpedRow, type MemberRow, type TallyRow } from '../core/recognition/score-rows.ts';
-import { rawQueryOf, type RawQuery } from './raw-query.ts';
+import { jsonParam, rawQueryOf, type RawQuery } from './raw-query.ts';
 import { applyScoreDeltas } from './score-delta-sql.ts';
 
 /** Pair keys are "kind|giver|receiver" (recognition-engine.ts). */
@@ -88,7 +88,7 @@ export function createPrismaScoreStore(prisma: PrismaClient): Required<ScoreCoun
          FROM jsonb_to_recordset($1::jsonb) AS v("pairKey" text, "day" int, "count" int, "giver" text, "receiver" text)
          WHERE EXISTS (SELECT 1 FROM w)
          ON CONFLICT ("pairKey", "day") DO UPDATE SET "count" = "ScorePair"."count" + EXCLUDED."count"`,
-        [JSON.stringify(rows), write.writeId],
+        [jsonParam(rows), write.writeId],
       );
       // Counters only matter for the day they count; older days are history nobody reads.
       await prisma.scorePair.deleteMany({ where: { day: { lt: write.keepFromDay - 1 } } });

@@ -68,7 +68,9 @@ export type ApproveOutcome = { kind: 'created' | 'phrasing' | 'already'; entry: 
 
 function cut(text: string, max: number): string {
   if (text.length <= max) return text;
-  const head = text.slice(0, max - 1);
+  // Never half an emoji: a cut between a surrogate pair drops the high half too.
+  const at = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  const head = text.slice(0, at);
   const end = Math.max(head.lastIndexOf('\n'), head.lastIndexOf(' '));
   return `${end > max / 2 ? head.slice(0, end) : head}…`;
 }
