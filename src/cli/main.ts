@@ -158,6 +158,9 @@ export function commandUsage(name: string): string {
   return `Usage: rapport ${name}${args ? ` ${args}` : ''}${shown.length > 0 ? ' [options]' : ''}\n\n${summary}${options}\n  ${'--help'.padEnd(width)}  this text\n`;
 }
 
+/** Errors of a service that may come back (PostgreSQL or Redis not answering), not of the configuration. */
+const UNAVAILABLE = new Set(['db.connect', 'queue.connect']);
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const match = Object.keys(COMMANDS)
     .sort((a, b) => b.split(' ').length - a.split(' ').length)
@@ -189,7 +192,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError || (error instanceof RapportError && /^(db|queue|config|cli|web)\./.test(error.code))) {
       io.stderr.write(`${error.message}\n`);
-      return 2;
+      // Exit code 2 tells a shard manager (DISCORD_SHARDS) that a restart cannot help and it stops
+      // every shard; a database or Redis that does not answer yet may answer at the next try.
+      const spawnedShard = io.env['SHARDING_MANAGER'] === 'true' && io.env['SHARDS'] !== undefined;
+      return spawnedShard && error instanceof RapportError && UNAVAILABLE.has(error.code) ? 1 : 2;
     }
     throw error;
   }

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { spawnShards, type RunningShards } from '../../src/adapters/discord/shard-manager.ts';
 import { RapportError } from '../../src/core/errors.ts';
 import { recordingLogger } from '../fakes/discord/recording-logger.ts';
+import { SPAWN_TIMEOUT_MS, runRapport } from '../support/run-cli.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const FAKE_SHARD = new URL('../fixtures/fake-shard.mjs', import.meta.url).pathname;
@@ -27,14 +28,17 @@ describe('spawnShards restarts', () => {
     return { starts: () => readFileSync(log, 'utf8').split('\n').filter(Boolean) };
   }
 
-  it('GIVEN a shard that crashes once running THEN it is started again and the other keeps running', async () => {
-    const { starts } = plan({ '1': ['exit-1', 'run'] });
+  it('GIVEN a shard that crashes soon after each start THEN it is started again after 1 s, then 2 s, and the other keeps running', async () => {
+    const { starts } = plan({ '1': ['exit-1', 'exit-1', 'run'] });
     const logger = recordingLogger();
     const configErrors: number[] = [];
     running = await spawnShards({ token: 'x', entry: FAKE_SHARD, args: [], shards: 2, spawnDelayMs: 0, onConfigError: (s) => configErrors.push(s) }, { logger });
-    await waitFor(() => starts().filter((s) => s === 'start 1').length === 2, 'shard 1 to start a second time', 30_000);
+    await waitFor(() => starts().filter((s) => s === 'start 1').length === 3, 'shard 1 to start a third time', 30_000);
     expect(starts().filter((s) => s === 'start 0')).toHaveLength(1);
-    expect(logger.entries.filter((e) => e.message === 'Discord shard process exited; it is started again').map((e) => [e.data['shard'], e.data['exitCode']])).toEqual([[1, 1]]);
+    expect(logger.entries.filter((e) => e.message === 'Discord shard process exited; it is started again').map((e) => [e.data['shard'], e.data['exitCode'], e.data['inMs']])).toEqual([
+      [1, 1, 1_000],
+      [1, 1, 2_000],
+    ]);
     expect(configErrors).toEqual([]);
   });
 
@@ -61,4 +65,16 @@ describe('spawnShards restarts', () => {
     expect(starts()).toEqual(['start 0', 'start 1']);
     expect(logger.entries.filter((e) => e.message === 'Discord shard process stopped').map((e) => e.data['shard'])).toEqual([0]);
   });
+});
+
+describe('a spawned shard whose database does not answer', () => {
+  it('GIVEN DATABASE_URL nobody answers on THEN the shard exits 1 (worth another try), where a lone start exits 2', async () => {
+    const env = { DISCORD_TOKEN: 'x', DISCORD_APPLICATION_ID: '123456789012345678', DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/rapport', LOG_LEVEL: 'error' };
+    const shard = await runRapport(['start'], { env: { ...env, SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '2' } });
+    expect(shard.stderr).toContain('Cannot connect to the database in DATABASE_URL');
+    expect(shard.code).toBe(1);
+    const alone = await runRapport(['start'], { env });
+    expect(alone.stderr).toContain('Cannot connect to the database in DATABASE_URL');
+    expect(alone.code).toBe(2);
+  }, SPAWN_TIMEOUT_MS);
 });

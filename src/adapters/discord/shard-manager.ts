@@ -29,6 +29,9 @@ export interface ShardSpawnOptions {
 
 /** The exit code of `rapport start` for a configuration it cannot run with (src/cli/main.ts). */
 const CONFIG_ERROR_EXIT = 2;
+/** A shard that dies this soon after it started is restarted with a growing delay. */
+const QUICK_DEATH_MS = 30_000;
+const MAX_RESTART_DELAY_MS = 60_000;
 
 export interface RunningShards {
   count: number;
@@ -50,8 +53,14 @@ export async function spawnShards(options: ShardSpawnOptions, deps: { logger: Lo
   const manager = new ShardingManager(options.entry, { token: options.token, totalShards: count, shardArgs: options.args, mode: 'process', respawn: false });
   let stopping = false;
   let configError: number | undefined;
+  const restartTimers = new Set<ReturnType<typeof setTimeout>>();
   manager.on('shardCreate', (shard: Shard) => {
     deps.logger.info({ shard: shard.id, of: count }, 'Discord shard process started');
+    // A shard that dies soon after it started (PostgreSQL away, a crash at start-up) is started
+    // again after 1, 2, 4 ... up to 60 s, not at once: each start logs in to Discord again.
+    let startedAt = Date.now();
+    let quickDeaths = 0;
+    shard.on('spawn', () => void (startedAt = Date.now()));
     shard.on('death', (child) => {
       const exitCode = 'exitCode' in child ? child.exitCode : null;
       if (stopping) return deps.logger.info({ shard: shard.id, exitCode }, 'Discord shard process stopped');
@@ -61,16 +70,24 @@ export async function spawnShards(options: ShardSpawnOptions, deps: { logger: Lo
         options.onConfigError?.(shard.id);
         return;
       }
-      deps.logger.warn({ shard: shard.id, exitCode }, 'Discord shard process exited; it is started again');
-      // After discord.js has finished with the dead process (it emits death first).
-      setImmediate(() => {
+      quickDeaths = Date.now() - startedAt < QUICK_DEATH_MS ? quickDeaths + 1 : 0;
+      const delayMs = quickDeaths === 0 ? 0 : Math.min(MAX_RESTART_DELAY_MS, 1_000 * 2 ** (quickDeaths - 1));
+      deps.logger.warn({ shard: shard.id, exitCode, inMs: delayMs }, 'Discord shard process exited; it is started again');
+      // Later than discord.js's own handling of the dead process (it emits death first).
+      const timer = setTimeout(() => {
+        restartTimers.delete(timer);
         if (stopping || shard.process) return;
-        shard.spawn(readyTimeout).catch((error: unknown) => deps.logger.error({ err: error, shard: shard.id }, 'Discord shard process did not become ready after a restart'));
-      });
+        shard.spawn(readyTimeout).catch((error: unknown) => {
+          if (!stopping) deps.logger.error({ err: error, shard: shard.id }, 'Discord shard process did not become ready after a restart');
+        });
+      }, delayMs);
+      restartTimers.add(timer);
     });
   });
   const stop = async () => {
     stopping = true;
+    for (const timer of restartTimers) clearTimeout(timer);
+    restartTimers.clear();
     await Promise.all(
       [...manager.shards.values()].map(async (shard) => {
         const child = shard.process;
