@@ -76,5 +76,7 @@ commandRunning = true;
 const shutdown = longRunning ? { signal: stopping.signal, request: requestStop } : undefined;
 const code = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, ...(shutdown ? { shutdown } : {}) });
 process.exitCode = code;
-// After a stop, or a start that failed, leave even if a library keeps a handle open (a socket, a timer).
-if (stopping.signal.aborted || (longRunning && code !== 0)) process.exit(code);
+// After a stop, or a start that failed, leave even if a library keeps a handle open (a socket, a
+// timer): at once after a stop, and after a start that failed once what it wrote has drained (or 1 s).
+if (stopping.signal.aborted) process.exit(code);
+if (longRunning && code !== 0) setTimeout(() => process.exit(code), 1_000).unref();

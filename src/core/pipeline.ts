@@ -41,9 +41,11 @@ export interface Pipeline {
   /** Handles events in order; returns, per event, whether it was new (stored and routed). */
   handleBatch(events: ChatEvent[], options?: HandleOptions): Promise<boolean[]>;
   /**
-   * handleBatch in two steps, for replays: store a batch, then route it. A replay stores the next
-   * batch while the features see this one (nothing a feature reads on an event is in the stored
-   * activity); batches must be routed in the order they were stored.
+   * handleBatch in two steps, for replays: store a batch, then route it; batches must be routed in
+   * the order they were stored. A replay stores the next batch while the features see this one, so
+   * a feature may find the next batch's members and activity already stored: the funnel counts
+   * active days only up to the event it handles (nothing later, in a time-ordered export), and a
+   * member's name or flags changed in the next batch may show a little early.
    */
   storeBatch(events: ChatEvent[], options?: Pick<HandleOptions, 'onStored'>): Promise<StoredBatch>;
   routeBatch(batch: StoredBatch, options?: Pick<HandleOptions, 'deferAfterBatch'>): Promise<boolean[]>;

@@ -46,10 +46,13 @@ export async function replayEvents(
   // Three batches in flight: the one the features see, the next one being stored (the database
   // works while this process routes) and the one after that being read.
   let reading = take();
+  reading.catch(() => undefined);
   const storeNext = async (): Promise<{ stored: StoredBatch; storeMs: number } | undefined> => {
     const batch = await reading;
     if (batch.length === 0) return undefined;
     reading = take();
+    // A read that fails while this batch is stored and routed is reported where it is awaited.
+    reading.catch(() => undefined);
     const started = performance.now();
     const stored = await pipeline.storeBatch(batch.map(cleanInput));
     return { stored, storeMs: performance.now() - started };
@@ -72,6 +75,8 @@ export async function replayEvents(
       options.onBatch?.({ ...total, batch, batchMs: current.storeMs + performance.now() - started });
     }
   } catch (error) {
+    // A batch stored but not routed stays so: its events count as stored (a second import skips
+    // them), and the score watermark stays below them, so the next start rebuilds their scores.
     await storing.catch(() => undefined);
     await reading.catch(() => undefined);
     await pipeline.settle();
