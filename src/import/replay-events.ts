@@ -34,7 +34,7 @@ export async function replayEvents(
   const size = options.batchSize ?? DEFAULT_BATCH;
   const total: ReplaySummary = { events: 0, messages: 0, fresh: 0 };
   const iterator = Symbol.asyncIterator in events ? events[Symbol.asyncIterator]() : toAsync(events[Symbol.iterator]());
-  const take = async (): Promise<ChatEvent[]> => {
+  const collect = async (): Promise<ChatEvent[]> => {
     const batch: ChatEvent[] = [];
     while (batch.length < size) {
       const next = await iterator.next();
@@ -43,16 +43,20 @@ export async function replayEvents(
     }
     return batch;
   };
+  // A read that fails while earlier batches are stored and routed is reported where it is awaited,
+  // not as an unhandled rejection.
+  const take = (): Promise<ChatEvent[]> => {
+    const batch = collect();
+    batch.catch(() => undefined);
+    return batch;
+  };
   // Three batches in flight: the one the features see, the next one being stored (the database
   // works while this process routes) and the one after that being read.
   let reading = take();
-  reading.catch(() => undefined);
   const storeNext = async (): Promise<{ stored: StoredBatch; storeMs: number } | undefined> => {
     const batch = await reading;
     if (batch.length === 0) return undefined;
     reading = take();
-    // A read that fails while this batch is stored and routed is reported where it is awaited.
-    reading.catch(() => undefined);
     const started = performance.now();
     const stored = await pipeline.storeBatch(batch.map(cleanInput));
     return { stored, storeMs: performance.now() - started };

@@ -12,6 +12,7 @@ import { createDashboardQueries } from '../../src/db/dashboard-queries.ts';
 import { createReplayAdapter } from '../../src/import/replay-adapter.ts';
 import { panelJson } from '../../src/web/dashboard-api.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
+import { DISCORD, SLACK, ann, annOnDiscord, bob, eve } from '../support/linked-members.ts';
 import { runCommand } from '../support/run-command.ts';
 
 // A Wednesday: the weekly shout-out looks at this week, when the members helped each other.
@@ -19,12 +20,6 @@ const clock = fixedClock(new Date('2026-11-25T10:00:00Z'));
 let app: TestApp;
 const slackSide = createReplayAdapter('slack');
 const discordSide = createReplayAdapter('discord');
-const SLACK = { id: 'slack:T1', timeZone: 'UTC' };
-const DISCORD = { id: 'discord:900', timeZone: 'UTC' };
-const ann = { memberId: 'slack:T1:U1', displayName: 'ann' };
-const annOnDiscord = { memberId: 'discord:900:111', displayName: 'ann.d' };
-const eve = { memberId: 'discord:900:666', displayName: 'eve' };
-const bob = { memberId: 'slack:T1:U2', displayName: 'bob' };
 
 async function linkAnn(): Promise<void> {
   const deps = { linking: app.rapport.ports.linking };

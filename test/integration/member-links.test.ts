@@ -8,18 +8,13 @@ import { importScores } from '../../src/db/imported-score-repository.ts';
 import { createReplayAdapter } from '../../src/import/replay-adapter.ts';
 import { parseScoreCsv } from '../../src/import/score-files.ts';
 import { createTestApp, type TestApp } from '../support/harness.ts';
+import { DISCORD, SLACK, ann, annOnDiscord, bob, eve } from '../support/linked-members.ts';
 import { runCommand } from '../support/run-command.ts';
 
 const clock = fixedClock(new Date('2026-11-23T10:00:00Z'));
 let app: TestApp;
 const slackSide = createReplayAdapter('slack');
 const discordSide = createReplayAdapter('discord');
-const SLACK = { id: 'slack:T1', timeZone: 'UTC' };
-const DISCORD = { id: 'discord:900', timeZone: 'UTC' };
-const ann = { memberId: 'slack:T1:U1', displayName: 'ann' };
-const annOnDiscord = { memberId: 'discord:900:111', displayName: 'ann.d' };
-const eve = { memberId: 'discord:900:666', displayName: 'eve' };
-const bob = { memberId: 'slack:T1:U2', displayName: 'bob' };
 
 async function issue(actor: { memberId: string; displayName: string }, as: string): Promise<string> {
   const [reply] = await runCommand(link.subcommands!['new']!, { deps: { linking: app.rapport.ports.linking }, actor, options: { as } });

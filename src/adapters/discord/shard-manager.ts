@@ -1,9 +1,10 @@
 // Runs the Discord bot sharded: discord.js's ShardingManager spawns one `rapport start` process per
 // shard (SHARDS and SHARD_COUNT in its environment) and this process only watches them: a shard that
 // dies is started again, unless it exited with code 2 (its configuration is wrong, for example its
-// port PORT + shard id is taken), which a restart cannot fix: then the whole manager stops. Each child is a whole Rapport on the shared PostgreSQL (and Redis): Discord sends a
-// guild's events to the one shard with (guild_id >> 22) % shard_count === shard id, so each guild
-// is handled by one process. https://discord.com/developers/docs/events/gateway#sharding
+// port PORT + shard id is taken), which a restart cannot fix: then the whole manager stops. Each
+// child is a whole Rapport on the shared PostgreSQL (and Redis): Discord sends a guild's events to
+// the one shard with (guild_id >> 22) % shard_count === shard id, so each guild is handled by one
+// process. https://discord.com/developers/docs/events/gateway#sharding
 import { once } from 'node:events';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
 import { RapportError } from '../../core/errors.ts';
